@@ -1,0 +1,53 @@
+package io.wxcard.adapter.persistence;
+
+import io.vavr.control.Option;
+import io.wxcard.domain.card.ActivationForm;
+import io.wxcard.domain.card.CardSnapshot;
+import io.wxcard.domain.card.TestWhitelist;
+import io.wxcard.domain.card.definition.MemberCardDefinition;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** A card's snapshot to and from its row; the definition, form and whitelist travel as JSON documents. */
+@Mapper(config = MappingConfig.class)
+abstract class CardRowMapper {
+
+    private final CardDocumentMapper documents = new CardDocumentMapperImpl();
+
+    /** The row to store for a card, at the version it will have once stored. */
+    @Mapping(target = "definitionJson", source = "card.definition")
+    @Mapping(target = "activationFormJson", source = "card.activationForm")
+    @Mapping(target = "testWhitelistJson", source = "card.testWhitelist")
+    @Mapping(target = "version", source = "version")
+    abstract CardRow toRow(CardSnapshot card, long version);
+
+    @Mapping(target = "definition", source = "definitionJson")
+    @Mapping(target = "activationForm", source = "activationFormJson")
+    @Mapping(target = "testWhitelist", source = "testWhitelistJson")
+    abstract CardSnapshot toSnapshot(CardRow row);
+
+    String definitionJson(MemberCardDefinition definition) {
+        return Json.write(documents.toDocument(definition));
+    }
+
+    MemberCardDefinition definition(String json) {
+        return documents.toDefinition(Json.read(json, CardDocuments.Definition.class));
+    }
+
+    String activationFormJson(Option<ActivationForm> form) {
+        return form.map(documents::toDocument).map(Json::write).getOrNull();
+    }
+
+    Option<ActivationForm> activationForm(String json) {
+        return Option.of(json)
+                .map(text -> documents.toActivationForm(Json.read(text, CardDocuments.ActivationForm.class)));
+    }
+
+    String testWhitelistJson(TestWhitelist whitelist) {
+        return Json.write(documents.toDocument(whitelist));
+    }
+
+    TestWhitelist testWhitelist(String json) {
+        return documents.toTestWhitelist(Json.read(json, CardDocuments.TestWhitelist.class));
+    }
+}

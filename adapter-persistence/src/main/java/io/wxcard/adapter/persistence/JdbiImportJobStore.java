@@ -1,0 +1,446 @@
+package io.wxcard.adapter.persistence;
+
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ImportJob;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * {@link ImportJobStore} on the {@code import_jobs} and {@code import_rows} tables.
+ *
+ * <p><b>Staging.</b> A batch of up to 1000 rows is a handful of statements: its pending rows are reduced to the first
+ * of each openid (in the order given), a range scan of the primary key makes sure none of its lines is staged yet, one
+ * multi-row insert-if-absent ({@link StagedRowInsert}) stores the rows whose openid the job does not hold (the unique
+ * {@code (job_id, dedupe_key)} decides, so no lookup precedes it), and one update adds to the job's counters. The
+ * duplicates counted are those dropped in the batch plus those the insert left out. A failed row has no dedupe key
+ * and is always stored.
+ *
+ * <p><b>Reading in line order.</b> {@link #due} and {@link #failures} read the index {@code (job_id, status, line_no,
+ * not_before)} from the cursor on and stop after {@code limit} rows, however many settled rows lie between; {@link
+ * #nextDue} reads the first entry of {@code (job_id, status, not_before)}. Each database needs telling a little
+ * differently ({@link Vendor#forceIndex}, {@link Vendor#orderByIndex}).
+ *
+ * <p><b>Counting.</b> The job's row keeps a counter per status (and one for pending rows retried at least once), changed
+ * in the transaction that changes a row, from the row's status before and after (read under its lock). So
+ * {@link #counts} (and the total of {@link #failures}) is one primary-key lookup, as cheap for five million rows as
+ * for five.
+ *
+ * <p><b>The lease</b> is one conditional {@code UPDATE} of the job's row, as for shared tokens: concurrent callers
+ * serialise on the row and re-check the condition, so exactly one of many takes a free lease.
+ */
+final class JdbiImportJobStore implements ImportJobStore {
+
+    /** What one statement handles at most; {@link #stage} splits longer lists. */
+    static final int BATCH = 1_000;
+    private static final int MAX_OPENID = 64;
+    private static final int MAX_UNREAD_TEXT = 256;
+    private static final int MAX_PHONE = 64;
+    private static final int MAX_OUT_REQUEST_NO = 128;
+    private static final int MAX_DETAIL = 2000;
+
+    private static final String JOB_COLUMNS = ImportJobRow.COLUMNS;
+    private static final String COUNTERS = "rows_staged, rows_pending, rows_imported, rows_skipped, rows_failed, "
+            + "rows_retrying";
+    private static final String CREATE = "INSERT INTO import_jobs (" + JOB_COLUMNS + ", " + COUNTERS + ") VALUES ("
+            + ImportJobRow.PARAMETERS + ", 0, 0, 0, 0, 0, 0)";
+    private static final String ADD_TO_COUNTERS = "UPDATE import_jobs SET rows_staged = rows_staged + :staged, "
+            + "rows_pending = rows_pending + :pending, rows_imported = rows_imported + :imported, "
+            + "rows_skipped = rows_skipped + :skipped, rows_failed = rows_failed + :failed, "
+            + "rows_retrying = rows_retrying + :retrying WHERE id = :jobId";
+    private static final String OF_ROW = "job_id = :jobId AND line_no = :line";
+
+    private final Database db;
+    private final ImportRowMapper mapper = new ImportRowMapperImpl();
+    private final StagedRowInsert insert;
+    /** Reads pending or failed rows of a job in line order (see the class comment). */
+    private final String byDueIndex;
+
+    JdbiImportJobStore(Database db) {
+        this.db = db;
+        this.insert = new StagedRowInsert(db.vendor());
+        this.byDueIndex = db.vendor().forceIndex("ix_import_rows_due");
+    }
+
+    @Override
+    public void create(ImportJob job) {
+        ImportJobRow row = mapper.toRow(job);
+        db.call(() -> "creating import " + job.id(), handle -> row.bindTo(handle.createUpdate(CREATE)).execute());
+    }
+
+    @Override
+    public int stage(String jobId, List<ImportRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return db.call(() -> "staging lines of import " + jobId, handle -> {
+            int duplicates = 0;
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                duplicates += stageBatch(handle, jobId, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+            }
+            return duplicates;
+        });
+    }
+
+    private int stageBatch(Handle handle, String jobId, List<ImportRow> rows) {
+        List<StagedRowInsert.Values> candidates = new ArrayList<>(rows.size());
+        Set<String> openIds = new HashSet<>();
+        Set<Long> lines = new HashSet<>();
+        int duplicates = 0;
+        int unkeyed = 0;
+        for (ImportRow row : rows) {
+            checkStageable(jobId, row);
+            if (!lines.add(row.lineNumber())) {
+                throw new IllegalArgumentException("line " + row.lineNumber() + " is twice in the rows to stage");
+            }
+            String key = dedupeKey(row);
+            if (key == null) {
+                unkeyed++;
+            } else if (!openIds.add(key)) {
+                duplicates++; // the same openid earlier in these rows
+                continue;
+            }
+            candidates.add(new StagedRowInsert.Values(storable(mapper.toRow(row)), key));
+        }
+        checkNotStagedYet(handle, jobId, lines);
+        int inserted = insert.insert(handle, candidates);
+        int pendingInserted = inserted - unkeyed;
+        if (pendingInserted < 0) {
+            throw new IllegalStateException("staging import " + jobId + ": " + inserted + " of " + candidates.size()
+                    + " rows were stored, fewer than the " + unkeyed + " failed ones (which are always stored)");
+        }
+        duplicates += candidates.size() - inserted; // openids staged by an earlier call
+        addToCounters(handle, jobId, new Counters(inserted, pendingInserted, 0, 0, unkeyed, 0));
+        return duplicates;
+    }
+
+    /**
+     * Refuses lines the job already holds (and a job that does not exist): on MariaDB, {@code INSERT IGNORE} would
+     * otherwise drop them silently. One range scan of the primary key, normally empty.
+     */
+    private static void checkNotStagedYet(Handle handle, String jobId, Set<Long> lines) {
+        if (!jobExists(handle, jobId)) {
+            throw noJob(jobId);
+        }
+        long first = lines.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long last = lines.stream().mapToLong(Long::longValue).max().orElseThrow();
+        handle.createQuery("SELECT line_no FROM import_rows WHERE job_id = :jobId AND line_no BETWEEN :first AND :last")
+                .bind("jobId", jobId)
+                .bind("first", first)
+                .bind("last", last)
+                .mapTo(Long.class)
+                .list()
+                .stream()
+                .filter(lines::contains)
+                .findFirst()
+                .ifPresent(line -> {
+                    throw new IllegalArgumentException("line " + line + " of import " + jobId + " is staged already");
+                });
+    }
+
+    /** The openid that makes a row a duplicate of another: a pending row's; a failed row has none. */
+    private static String dedupeKey(ImportRow row) {
+        return row.status() == ImportRow.Status.FAILED ? null : row.openId();
+    }
+
+    /** Rows are staged fresh (pending, or failed when unreadable) and with values that fit their columns. */
+    private static void checkStageable(String jobId, ImportRow row) {
+        String line = "line " + row.lineNumber() + " of import " + jobId + ": ";
+        if (!jobId.equals(row.jobId())) {
+            throw new IllegalArgumentException(line + "the row names import " + row.jobId());
+        }
+        if (row.status() != ImportRow.Status.PENDING && row.status() != ImportRow.Status.FAILED
+                || row.attempts() != 0 || row.importedCode().isDefined()) {
+            throw new IllegalArgumentException(line + "only fresh rows are staged (pending, or failed when "
+                    + "unreadable), not " + row.status() + " after " + row.attempts() + " attempt(s)");
+        }
+        if (row.openId() == null || row.outRequestNo() == null || row.notBefore() == null) {
+            throw new IllegalArgumentException(line + "openid, out_request_no and not-before are required");
+        }
+        if (row.status() == ImportRow.Status.PENDING && row.openId().length() > MAX_OPENID) {
+            throw new IllegalArgumentException(line + "an openid has at most " + MAX_OPENID + " characters");
+        }
+        if (row.outRequestNo().length() > MAX_OUT_REQUEST_NO) {
+            throw new IllegalArgumentException(line + "an out_request_no has at most " + MAX_OUT_REQUEST_NO
+                    + " characters");
+        }
+        if (row.phone().exists(phone -> phone.length() > MAX_PHONE)) {
+            throw new IllegalArgumentException(line + "a phone number has at most " + MAX_PHONE + " characters here");
+        }
+    }
+
+    /** The row as stored: texts for people cut to their columns. */
+    private static StagedRow storable(StagedRow row) {
+        return new StagedRow(row.jobId(), row.lineNo(), Texts.cut(row.openId(), MAX_UNREAD_TEXT), row.code(),
+                row.phone(), row.membershipNumber(), row.points(), row.balance(), row.outRequestNo(), row.status(),
+                row.attempts(), row.notBefore(), Texts.cut(row.detail(), MAX_DETAIL), row.importedCode());
+    }
+
+    @Override
+    public void staged(String jobId, long linesRead, long duplicatesInFile, Instant now) {
+        updateJob(jobId, "closing the staging of import " + jobId, "status = :status, lines_read = :linesRead, "
+                + "duplicates_in_file = :duplicates", update -> update
+                .bind("status", ImportJob.Status.RUNNING.name())
+                .bind("linesRead", linesRead)
+                .bind("duplicates", duplicatesInFile));
+    }
+
+    @Override
+    public Option<ImportJob> find(TenantId tenantId, String jobId) {
+        return db.call(() -> "reading import " + jobId, handle -> Option.ofOptional(handle
+                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE id = :jobId AND tenant_id = :tenantId")
+                .bind("jobId", jobId)
+                .bind("tenantId", tenantId.value())
+                .map(ImportJobRow::read)
+                .findOne())
+                .map(mapper::toJob));
+    }
+
+    @Override
+    public List<ImportJob> running() {
+        return db.call("listing running imports", handle -> handle
+                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status "
+                        + "ORDER BY created_at, id")
+                .bind("status", ImportJob.Status.RUNNING.name())
+                .map(ImportJobRow::read)
+                .list()
+                .stream()
+                .map(mapper::toJob)
+                .toList());
+    }
+
+    @Override
+    public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
+        return db.call(() -> "leasing import " + jobId, handle -> handle
+                .createUpdate("UPDATE import_jobs SET lease_owner = :owner, lease_until = :until WHERE id = :jobId "
+                        + "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_until <= :now)")
+                .bind("jobId", jobId)
+                .bind("owner", owner)
+                .bind("until", now.plus(leaseFor))
+                .bind("now", now)
+                .execute() == 1);
+    }
+
+    @Override
+    public List<ImportRow> due(String jobId, long afterLine, int limit, Instant now) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.call(() -> "reading due lines of import " + jobId, handle -> handle
+                .createQuery("SELECT " + StagedRow.COLUMNS + " FROM import_rows" + byDueIndex
+                        + " WHERE job_id = :jobId AND status = :pending AND line_no > :afterLine AND not_before <= :now "
+                        + db.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit")
+                .bind("jobId", jobId)
+                .bind("pending", ImportRow.Status.PENDING.name())
+                .bind("afterLine", afterLine)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(StagedRow::read)
+                .list()
+                .stream()
+                .map(mapper::toImportRow)
+                .toList());
+    }
+
+    @Override
+    public void imported(String jobId, long lineNumber, Code code, Instant now) {
+        changeRow(jobId, lineNumber, ImportRow.Status.IMPORTED, false, "imported_code = :code, detail = NULL, "
+                + "settled_at = :now", update -> update.bind("code", code.value()).bind("now", now));
+    }
+
+    @Override
+    public void skipped(String jobId, long lineNumber, String reason, Instant now) {
+        changeRow(jobId, lineNumber, ImportRow.Status.SKIPPED, false, "imported_code = NULL, detail = :reason, "
+                + "settled_at = :now", update -> update.bind("reason", Texts.cut(reason, MAX_DETAIL)).bind("now", now));
+    }
+
+    @Override
+    public void failed(String jobId, long lineNumber, String reason, Instant now) {
+        changeRow(jobId, lineNumber, ImportRow.Status.FAILED, false, "imported_code = NULL, detail = :reason, "
+                + "settled_at = :now", update -> update.bind("reason", Texts.cut(reason, MAX_DETAIL)).bind("now", now));
+    }
+
+    @Override
+    public void retryLater(String jobId, long lineNumber, Instant notBefore, String reason) {
+        changeRow(jobId, lineNumber, null, true, "attempts = attempts + 1, not_before = :notBefore, "
+                + "detail = :reason", update -> update.bind("notBefore", notBefore)
+                .bind("reason", Texts.cut(reason, MAX_DETAIL)));
+    }
+
+    /**
+     * Changes one row and the job's counters with it: the row is read under its lock first, so the counters move from
+     * the status it really had.
+     *
+     * @param status the row's new status, or {@code null} to keep it
+     */
+    private void changeRow(String jobId, long lineNumber, ImportRow.Status status, boolean oneMoreAttempt,
+                           String assignments, Consumer<Update> binder) {
+        db.call(() -> "settling line " + lineNumber + " of import " + jobId, handle -> {
+            RowState before = handle
+                    .createQuery("SELECT status, attempts FROM import_rows WHERE " + OF_ROW + " FOR UPDATE")
+                    .bind("jobId", jobId)
+                    .bind("line", lineNumber)
+                    .map((rs, context) -> new RowState(ImportRow.Status.valueOf(rs.getString("status")),
+                            rs.getInt("attempts")))
+                    .findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no line " + lineNumber + " in import " + jobId));
+            Update update = handle.createUpdate("UPDATE import_rows SET "
+                    + (status == null ? "" : "status = :status, ") + assignments + " WHERE " + OF_ROW)
+                    .bind("jobId", jobId)
+                    .bind("line", lineNumber);
+            if (status != null) {
+                update.bind("status", status.name());
+            }
+            binder.accept(update);
+            update.execute();
+            RowState after = new RowState(status == null ? before.status() : status,
+                    before.attempts() + (oneMoreAttempt ? 1 : 0));
+            Counters change = after.counters().minus(before.counters());
+            if (!change.equals(Counters.NONE)) {
+                addToCounters(handle, jobId, change);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Option<Instant> nextDue(String jobId) {
+        return db.call(() -> "reading when import " + jobId + " is due", handle -> Option.of(handle
+                .createQuery("SELECT not_before FROM import_rows" + db.vendor().forceIndex("ix_import_rows_next_due")
+                        + " WHERE job_id = :jobId AND status = :pending "
+                        + db.vendor().orderByIndex("job_id, status", "not_before") + " LIMIT 1")
+                .bind("jobId", jobId)
+                .bind("pending", ImportRow.Status.PENDING.name())
+                .mapTo(Instant.class)
+                .findOne()
+                .orElse(null)));
+    }
+
+    @Override
+    public void completed(String jobId, Instant now) {
+        updateJob(jobId, "completing import " + jobId, "status = :status, finished_at = :now", update -> update
+                .bind("status", ImportJob.Status.COMPLETED.name())
+                .bind("now", now));
+    }
+
+    @Override
+    public void startedSending(String jobId, Instant now) {
+        updateJob(jobId, "starting import " + jobId, "started_at = COALESCE(started_at, :now)",
+                update -> update.bind("now", now));
+    }
+
+    @Override
+    public ImportJob.Counts counts(String jobId) {
+        return db.call(() -> "counting the lines of import " + jobId, handle -> handle
+                .createQuery("SELECT " + COUNTERS + " FROM import_jobs WHERE id = :jobId")
+                .bind("jobId", jobId)
+                .map((rs, context) -> new ImportJob.Counts(rs.getLong("rows_staged"), rs.getLong("rows_pending"),
+                        rs.getLong("rows_imported"), rs.getLong("rows_skipped"), rs.getLong("rows_failed"),
+                        rs.getLong("rows_retrying")))
+                .findOne()
+                .orElse(new ImportJob.Counts(0, 0, 0, 0, 0, 0)));
+    }
+
+    /** The page's rows from the index in line order; the total from the job's counter rather than a count. */
+    @Override
+    public Page<ImportRow> failures(String jobId, PageRequest page) {
+        return db.call(() -> "listing failed lines of import " + jobId, handle -> {
+            long total = handle.createQuery("SELECT rows_failed FROM import_jobs WHERE id = :jobId")
+                    .bind("jobId", jobId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(0L);
+            List<ImportRow> items = handle.createQuery("SELECT " + StagedRow.COLUMNS + " FROM import_rows"
+                            + byDueIndex + " WHERE job_id = :jobId AND status = :failed "
+                            + db.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit OFFSET :offset")
+                    .bind("jobId", jobId)
+                    .bind("failed", ImportRow.Status.FAILED.name())
+                    .bind("limit", page.limit())
+                    .bind("offset", page.offset())
+                    .map(StagedRow::read)
+                    .list()
+                    .stream()
+                    .map(mapper::toImportRow)
+                    .toList();
+            return new Page<>(items, total, page);
+        });
+    }
+
+    private void updateJob(String jobId, String what, String assignments, Consumer<Update> binder) {
+        db.call(what, handle -> {
+            Update update = handle.createUpdate("UPDATE import_jobs SET " + assignments + " WHERE id = :jobId")
+                    .bind("jobId", jobId);
+            binder.accept(update);
+            if (update.execute() == 0) {
+                throw noJob(jobId);
+            }
+            return null;
+        });
+    }
+
+    private static void addToCounters(Handle handle, String jobId, Counters change) {
+        int updated = handle.createUpdate(ADD_TO_COUNTERS)
+                .bind("jobId", jobId)
+                .bind("staged", change.staged())
+                .bind("pending", change.pending())
+                .bind("imported", change.imported())
+                .bind("skipped", change.skipped())
+                .bind("failed", change.failed())
+                .bind("retrying", change.retrying())
+                .execute();
+        if (updated == 0) {
+            throw noJob(jobId);
+        }
+    }
+
+    private static boolean jobExists(Handle handle, String jobId) {
+        return handle.createQuery("SELECT COUNT(*) FROM import_jobs WHERE id = :jobId")
+                .bind("jobId", jobId)
+                .mapTo(Long.class)
+                .one() > 0;
+    }
+
+    private static IllegalArgumentException noJob(String jobId) {
+        return new IllegalArgumentException("no import " + jobId);
+    }
+
+    /** What a row counts for: its status and how often it was tried. */
+    private record RowState(ImportRow.Status status, int attempts) {
+        Counters counters() {
+            return new Counters(1,
+                    status == ImportRow.Status.PENDING ? 1 : 0,
+                    status == ImportRow.Status.IMPORTED ? 1 : 0,
+                    status == ImportRow.Status.SKIPPED ? 1 : 0,
+                    status == ImportRow.Status.FAILED ? 1 : 0,
+                    status == ImportRow.Status.PENDING && attempts > 0 ? 1 : 0);
+        }
+    }
+
+    /** What rows add to the job's counters (negative: take away). */
+    private record Counters(long staged, long pending, long imported, long skipped, long failed, long retrying) {
+
+        static final Counters NONE = new Counters(0, 0, 0, 0, 0, 0);
+
+        Counters plus(Counters other) {
+            return new Counters(staged + other.staged, pending + other.pending, imported + other.imported,
+                    skipped + other.skipped, failed + other.failed, retrying + other.retrying);
+        }
+
+        Counters minus(Counters other) {
+            return new Counters(staged - other.staged, pending - other.pending, imported - other.imported,
+                    skipped - other.skipped, failed - other.failed, retrying - other.retrying);
+        }
+    }
+}

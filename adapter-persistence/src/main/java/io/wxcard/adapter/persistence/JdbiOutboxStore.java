@@ -1,0 +1,154 @@
+package io.wxcard.adapter.persistence;
+
+import io.wxcard.application.port.out.store.OutboxMessage;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.OutboxTask;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@link OutboxStore} on the {@code outbox} table.
+ *
+ * <p>A claim locks the due rows it picks with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB 10.6+,
+ * MySQL 8 and H2 2.x all have it) and writes its lease on them in the same transaction. A concurrent claim skips the
+ * rows this one holds instead of waiting for them, and once this one commits those rows carry a live lease, which the
+ * claim's condition excludes. So no two dispatchers ever hold the same task.
+ *
+ * <p>Completing, rescheduling or setting a task aside is conditional on the claim: {@code WHERE id = ? AND claimed_by
+ * = ? AND dead = FALSE}. A dispatcher whose lease ran out keeps its claim until another one claims the task; after
+ * that its late answer matches no row and changes nothing.
+ */
+final class JdbiOutboxStore implements OutboxStore {
+
+    /** Plain JDBC (see {@link Database#jdbc}): every points change enqueues a task. */
+    private static final String INSERT = "INSERT INTO outbox (" + OutboxRow.COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, 0, ?, ?, NULL, NULL, FALSE, NULL)";
+    private static final String LOCK_DUE = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
+            + "WHERE dead = FALSE AND not_before <= :now AND (claimed_by IS NULL OR lease_until <= :now) "
+            + "ORDER BY not_before, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
+    private static final String LEASE = "UPDATE outbox SET claimed_by = :dispatcher, lease_until = :leaseUntil "
+            + "WHERE id IN (<ids>)";
+    /** The task, while the dispatcher still holds its claim. */
+    private static final String HELD = "id = :id AND claimed_by = :dispatcher AND dead = FALSE";
+    private static final String COMPLETED = "DELETE FROM outbox WHERE " + HELD;
+    private static final String RETRY_LATER = "UPDATE outbox SET attempts = attempts + 1, not_before = :notBefore, "
+            + "last_error = :error, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
+    private static final String DEAD_LETTER = "UPDATE outbox SET attempts = attempts + 1, dead = TRUE, "
+            + "last_error = :error, claimed_by = NULL, lease_until = NULL WHERE " + HELD;
+    private static final String REVIVE = "UPDATE outbox SET dead = FALSE, attempts = 0, not_before = :now, "
+            + "claimed_by = NULL, lease_until = NULL WHERE id = :id AND dead = TRUE";
+    /** Longer errors are cut: they are for people, and an error must not grow a row without bound. */
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Database db;
+    private final OutboxRowMapper mapper = new OutboxRowMapperImpl();
+
+    JdbiOutboxStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void enqueue(String id, OutboxTask task, Instant now) {
+        String fields = Json.writeStrings(task.fields());
+        db.jdbc(() -> "adding outbox task " + id, statements -> {
+            PreparedStatement insert = statements.prepared(INSERT);
+            insert.setString(1, id);
+            insert.setString(2, task.tenantId().value());
+            insert.setString(3, task.kind());
+            insert.setString(4, fields);
+            Jdbc.setInstant(insert, 5, now);
+            Jdbc.setInstant(insert, 6, now);
+            return insert.executeUpdate();
+        });
+    }
+
+    @Override
+    public List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return db.call("claiming outbox tasks", handle -> {
+            List<OutboxRow> due = handle.createQuery(LOCK_DUE)
+                    .bind("now", now)
+                    .bind("limit", limit)
+                    .map(OutboxRow::read)
+                    .list();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            handle.createUpdate(LEASE)
+                    .bind("dispatcher", dispatcher)
+                    .bind("leaseUntil", now.plus(lease))
+                    .bindList("ids", due.stream().map(OutboxRow::id).toList())
+                    .execute();
+            return due.stream()
+                    .sorted(Comparator.comparing(OutboxRow::notBefore).thenComparing(OutboxRow::createdAt)
+                            .thenComparing(OutboxRow::id))
+                    .map(mapper::toMessage)
+                    .toList();
+        });
+    }
+
+    @Override
+    public boolean completed(String id, String dispatcher) {
+        return db.call(() -> "removing outbox task " + id, handle -> handle.createUpdate(COMPLETED)
+                .bind("id", id)
+                .bind("dispatcher", dispatcher)
+                .execute() == 1);
+    }
+
+    @Override
+    public boolean retryLater(String id, String dispatcher, Instant notBefore, String error) {
+        return db.call(() -> "rescheduling outbox task " + id, handle -> handle.createUpdate(RETRY_LATER)
+                .bind("id", id)
+                .bind("dispatcher", dispatcher)
+                .bind("notBefore", notBefore)
+                .bind("error", cut(error))
+                .execute() == 1);
+    }
+
+    @Override
+    public boolean deadLetter(String id, String dispatcher, String error) {
+        return db.call(() -> "setting outbox task " + id + " aside", handle -> handle.createUpdate(DEAD_LETTER)
+                .bind("id", id)
+                .bind("dispatcher", dispatcher)
+                .bind("error", cut(error))
+                .execute() == 1);
+    }
+
+    @Override
+    public Page<OutboxMessage> deadLetters(PageRequest page) {
+        return db.call("listing dead letters", handle -> Paging.page(handle, OutboxRow.COLUMNS,
+                "FROM outbox WHERE dead = TRUE", "ORDER BY created_at, id", query -> { },
+                OutboxRow::read, mapper::toMessage, page));
+    }
+
+    @Override
+    public boolean revive(String id, Instant now) {
+        return db.call(() -> "reviving outbox task " + id, handle -> handle.createUpdate(REVIVE)
+                .bind("id", id)
+                .bind("now", now)
+                .execute() > 0);
+    }
+
+    @Override
+    public OutboxStats stats(Instant now) {
+        return db.call("counting outbox tasks", handle -> {
+            long pending = handle.createQuery("SELECT COUNT(*) FROM outbox WHERE dead = FALSE").mapTo(Long.class).one();
+            long dead = handle.createQuery("SELECT COUNT(*) FROM outbox WHERE dead = TRUE").mapTo(Long.class).one();
+            Instant oldest = handle.createQuery("SELECT MIN(created_at) FROM outbox WHERE dead = FALSE")
+                    .mapTo(Instant.class).one();
+            Duration age = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+            return new OutboxStats(pending, dead, age);
+        });
+    }
+
+    private static String cut(String error) {
+        return Texts.cut(error, MAX_ERROR_LENGTH);
+    }
+}

@@ -1,0 +1,28 @@
+package io.wxcard.adapter.persistence;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Brings the schema up to date with Flyway, from the one set of migrations under {@code db/migration}. */
+final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    private Migrations() {}
+
+    static void migrate(DataSource dataSource, Vendor vendor) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(vendor.placeholders())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info("{} schema at version {} ({} migration(s) applied now)", vendor,
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+    }
+}

@@ -1,0 +1,143 @@
+package io.wxcard.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.SharedTokenStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every storage port over one database (H2, PostgreSQL, MariaDB or MySQL, told by the JDBC URL), with its connection
+ * pool. {@link #start} migrates the schema first. The stores share one {@link #transactions() transaction boundary}.
+ */
+public final class Persistence implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+    private static final int REACHABLE_WITHIN_SECONDS = 2;
+
+    private final HikariDataSource dataSource;
+    private final Database database;
+    private final CardStore cards;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
+    private final TenantStore tenants;
+    private final OutboxStore outbox;
+    private final ProcessedPushStore processedPushes;
+    private final SharedTokenStore tokens;
+    private final ImportJobStore imports;
+    private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "wxcard-db-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<Boolean> runningProbe;
+
+    private Persistence(HikariDataSource dataSource, Vendor vendor) {
+        this.dataSource = dataSource;
+        this.database = new Database(dataSource, vendor);
+        this.cards = new JdbiCardStore(database);
+        this.memberships = new JdbiMembershipStore(database);
+        this.ledger = new JdbiLedgerStore(database);
+        this.tenants = new JdbiTenantStore(database);
+        this.outbox = new JdbiOutboxStore(database);
+        this.processedPushes = new JdbiProcessedPushStore(database);
+        this.tokens = new JdbiSharedTokenStore(database);
+        this.imports = new JdbiImportJobStore(database);
+    }
+
+    /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
+    public static Persistence start(DatabaseSettings settings) {
+        Vendor vendor = Vendor.of(settings.jdbcUrl());
+        HikariDataSource dataSource = ConnectionPool.open(settings, vendor, "wxcard-db");
+        try {
+            Migrations.migrate(dataSource, vendor);
+        } catch (RuntimeException failed) {
+            dataSource.close();
+            throw failed;
+        }
+        LOG.info("storage ready on {} ({})", vendor, settings.redactedUrl());
+        return new Persistence(dataSource, vendor);
+    }
+
+    /** Migrates the schema and closes the connection again (the command line's {@code migrate}). */
+    public static void migrate(DatabaseSettings settings) {
+        Vendor vendor = Vendor.of(settings.jdbcUrl());
+        try (HikariDataSource dataSource = ConnectionPool.open(settings, vendor, "wxcard-migrate")) {
+            Migrations.migrate(dataSource, vendor);
+        }
+    }
+
+    public CardStore cards() {
+        return cards;
+    }
+
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    public LedgerStore ledger() {
+        return ledger;
+    }
+
+    public TenantStore tenants() {
+        return tenants;
+    }
+
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    public ProcessedPushStore processedPushes() {
+        return processedPushes;
+    }
+
+    public SharedTokenStore tokens() {
+        return tokens;
+    }
+
+    public ImportJobStore imports() {
+        return imports;
+    }
+
+    public TransactionBoundary transactions() {
+        return database;
+    }
+
+    /**
+     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer; while an
+     * earlier check still waits for an answer, answers false at once.
+     */
+    public synchronized boolean isReachable() {
+        if (probe.isShutdown() || runningProbe != null && !runningProbe.isDone()) {
+            return false;
+        }
+        runningProbe = probe.submit(() -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS));
+        try {
+            return runningProbe.get(REACHABLE_WITHIN_SECONDS + 1, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException slowOrFailed) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        probe.shutdownNow();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,89 @@
+package io.wxcard.adapter.persistence;
+
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Turns database errors into what the ports promise, told apart by SQLState (portable) and, where MariaDB/MySQL put
+ * several errors under one state, by their error code.
+ */
+final class SqlFailures {
+
+    /** MariaDB/MySQL codes under SQLState 23000 that are not a duplicate key. */
+    private static final Set<Integer> MARIADB_NOT_DUPLICATES = Set.of(
+            1048, // column cannot be null
+            1451, // a row still refers to this one
+            1452, // the row refers to one that does not exist
+            3819, // check constraint
+            4025); // check constraint (MariaDB)
+    private static final int MARIADB_DEADLOCK = 1213;
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final int H2_CONCURRENT_UPDATE = 90131;
+
+    private SqlFailures() {}
+
+    /** The SQL error at the root of a failure, if there is one. */
+    static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** A duplicate key: someone stored the same thing first. */
+    static boolean isDuplicateKey(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null || sql.getSQLState() == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state.equals("23505") // PostgreSQL, H2
+                || state.equals("23000") && !MARIADB_NOT_DUPLICATES.contains(sql.getErrorCode()); // MariaDB/MySQL 1062
+    }
+
+    /** The database gave up on the transaction (deadlock, serialization failure) or on waiting for a lock. */
+    static boolean isLostRace(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state != null && state.startsWith("40")
+                || Set.of(MARIADB_DEADLOCK, MARIADB_LOCK_WAIT_TIMEOUT, H2_LOCK_TIMEOUT, H2_CONCURRENT_UPDATE)
+                        .contains(sql.getErrorCode());
+    }
+
+    /** Whether the database has already rolled back the whole transaction (not only the failed statement). */
+    static boolean rolledBackTheTransaction(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && (sql.getErrorCode() == MARIADB_DEADLOCK
+                || "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
+    }
+
+    /**
+     * What a caller sees: a {@link ConcurrentUpdateException} when another writer got there first (so services retry
+     * the whole unit of work), an {@link IllegalStateException} when a constraint refused the write, the failure
+     * itself otherwise (a plain JDBC {@link SQLException} wrapped in a {@link StatementFailedException}).
+     *
+     * @param what what was being written, for the message (never a secret)
+     */
+    static RuntimeException translate(Throwable failure, String what) {
+        if (isDuplicateKey(failure)) {
+            return new ConcurrentUpdateException(what + ": it is already stored (a duplicate key)", failure);
+        }
+        if (isLostRace(failure)) {
+            return new ConcurrentUpdateException(what + ": the database stopped it to let a concurrent change through",
+                    failure);
+        }
+        SQLException sql = sqlCause(failure);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            return new IllegalStateException(what + ": refused by a constraint of the schema (SQLState "
+                    + sql.getSQLState() + ", e.g. it refers to a card that is not stored)", failure);
+        }
+        return failure instanceof RuntimeException unchecked ? unchecked : new StatementFailedException(what, failure);
+    }
+}

@@ -1,0 +1,91 @@
+package io.wxcard.adapter.rest;
+
+import io.vavr.control.Option;
+import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.RejectionCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Collects what is wrong with a request's values, field by field, so that one answer lists every problem. Values
+ * are checked by the domain's own constructors: their {@link IllegalArgumentException} becomes the field's message.
+ */
+final class Checks {
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    void add(String field, String message) {
+        problems.add(new Problem(field, message));
+    }
+
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The value; a missing one is recorded as "is required". */
+    <T> T required(String field, T value) {
+        if (value == null) {
+            add(field, "is required");
+        }
+        return value;
+    }
+
+    /** The raw value turned into a domain value, or none (and a problem) when the domain refuses it. */
+    <R, T> Option<T> parse(String field, R raw, Function<R, T> constructor) {
+        if (raw == null) {
+            return Option.none();
+        }
+        try {
+            return Option.of(constructor.apply(raw));
+        } catch (IllegalArgumentException refused) {
+            add(field, refused.getMessage());
+            return Option.none();
+        }
+    }
+
+    /** Like {@link #parse}, for a value that must be there. */
+    <R, T> Option<T> parseRequired(String field, R raw, Function<R, T> constructor) {
+        return required(field, raw) == null ? Option.none() : parse(field, raw, constructor);
+    }
+
+    /** Answers 422 with every problem recorded, if there is any. */
+    void answerIfAny(String detail) {
+        if (!problems.isEmpty()) {
+            throw ApiProblem.of(ProblemType.INVALID_INPUT, detail(detail), problems()).toAnswer();
+        }
+    }
+
+    /** Answers 422 with the given rejection code's type and every problem recorded, if there is any. */
+    void answerIfAny(RejectionCode code, String detail) {
+        if (!problems.isEmpty()) {
+            throw ApiProblem.rejected(code, detail(detail), problems()).toAnswer();
+        }
+    }
+
+    private String detail(String what) {
+        return what + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ", first "
+                + problems.get(0).field() + " " + problems.get(0).message();
+    }
+
+    /**
+     * Builds a command whose constructor checks the input: its refusal is answered 422, with the constructor's
+     * message (the domain's messages name the field and never hold secrets).
+     */
+    static <T> T command(Supplier<T> constructor) {
+        return command(constructor, ProblemType.INVALID_INPUT);
+    }
+
+    static <T> T command(Supplier<T> constructor, ProblemType type) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.of(type, refused.getMessage()).toAnswer();
+        }
+    }
+}

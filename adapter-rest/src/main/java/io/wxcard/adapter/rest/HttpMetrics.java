@@ -1,0 +1,80 @@
+package io.wxcard.adapter.rest;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Counts and times every request by route template (never the concrete path, which would make a series per card) and
+ * status, writes the access log line, and binds the JVM's own metrics.
+ */
+final class HttpMetrics implements AutoCloseable {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.wxcard.adapter.rest.access");
+    static final String TIMER = "http.server.requests";
+
+    private final MeterRegistry registry;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    HttpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    void record(Context ctx, Float millis) {
+        try {
+            String route = ctx.attribute(Dispatcher.ROUTE);
+            String uri = route == null ? "unmatched" : route;
+            int status = ctx.statusCode();
+            Timer.builder(TIMER)
+                    .description("HTTP requests, by route template and status")
+                    .tag("method", ctx.method().name())
+                    .tag("uri", uri)
+                    .tag("status", Integer.toString(status))
+                    .tag("outcome", outcome(status))
+                    .publishPercentileHistogram()
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry)
+                    .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+            if (ACCESS.isInfoEnabled()) {
+                String tenant = ctx.attribute(Dispatcher.TENANT);
+                ACCESS.info("{} {} -> {} in {} ms{}", ctx.method(), uri, status, String.format("%.1f", millis),
+                        tenant == null ? "" : " [tenant " + tenant + "]");
+            }
+        } finally {
+            MDC.remove("request_id");
+        }
+    }
+
+    private static String outcome(int status) {
+        if (status < 200) {
+            return "INFORMATIONAL";
+        }
+        if (status < 300) {
+            return "SUCCESS";
+        }
+        if (status < 400) {
+            return "REDIRECTION";
+        }
+        return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+    }
+}

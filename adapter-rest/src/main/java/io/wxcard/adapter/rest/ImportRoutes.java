@@ -1,0 +1,209 @@
+package io.wxcard.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.wxcard.adapter.rest.ImportResources.ImportFailureResource;
+import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
+import io.wxcard.adapter.rest.ImportResources.ImportResource;
+import io.wxcard.application.port.in.ImportMembersUseCase;
+import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
+import io.wxcard.application.port.in.ImportMembersUseCase.StartImportCommand;
+import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.tenant.TenantId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Member imports: {@code POST /v1/cards/{id}/imports} stages an upload (CSV or NDJSON, streamed from the request as
+ * the use case pulls it), {@code GET /v1/imports/{id}} tells where it stands, and {@code .../failures} lists the rows
+ * that failed, as JSON pages or as one CSV streamed page by page.
+ */
+final class ImportRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
+    private static final String TAG = "imports";
+    static final String CSV_UTF8 = "text/csv; charset=utf-8";
+    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvSchema FAILURES = CsvSchema.builder()
+            .addColumn("line", CsvSchema.ColumnType.NUMBER).addColumn("openid").addColumn("reason")
+            .build().withHeader();
+
+    private final ImportMembersUseCase imports;
+    private final RestUseCases useCases;
+    private final long maxImportBytes;
+
+    ImportRoutes(RestUseCases useCases, long maxImportBytes) {
+        this.imports = useCases.importMembers();
+        this.useCases = useCases;
+        this.maxImportBytes = maxImportBytes;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.post("/v1/cards/{id}/imports").id("importMembers", "Import existing members by openid").tag(TAG)
+                        .describe("The body is CSV (text/csv: a header row naming its columns among openid, code, "
+                                + "phone, membership_number, points, balance) or NDJSON (application/x-ndjson: one "
+                                + "JSON object per line with those fields); openid is required, the rest optional. "
+                                + "It is streamed, never held whole, and may be up to " + maxImportBytes + " bytes "
+                                + "(the JSON body limit does not apply). Every line is staged before the answer: a "
+                                + "line that cannot be read is recorded as failed with its reason, and the upload "
+                                + "goes on; a line repeating an earlier openid is counted as a duplicate. Only an "
+                                + "upload that is not an import at all (no header, an unknown column, a first line "
+                                + "that is not a JSON object) is refused, before anything is staged. The rows are "
+                                + "then sent to WeChat in the background: follow them at the Location.")
+                        .takesLines(ImportLineJson.class, Route.CSV, Route.NDJSON)
+                        .answers(202, ImportResource.class).errors(404, 409)
+                        .answerHeader("Location", "/v1/imports/{id} of the new import.")
+                        .handle(this::start),
+                Route.get("/v1/imports/{id}").id("getImport", "Read an import's progress (and, once completed, its "
+                                + "final report)").tag(TAG)
+                        .answers(200, ImportResource.class).errors(404)
+                        .handle(this::read),
+                Route.get("/v1/imports/{id}/failures").id("listImportFailures",
+                                "List an import's failed rows with their reasons, in line order").tag(TAG)
+                        .describe("JSON pages by default. With Accept: text/csv, or format=csv, the whole list as one "
+                                + "CSV (line,openid,reason), streamed; offset and limit do not apply to it.")
+                        .query("format", "json (pages, the default) or csv (the whole list).", "string", "json", "csv")
+                        .answersPage(ImportFailureResource.class).alsoAnswers(Route.CSV).errors(404)
+                        .handle(this::failures));
+    }
+
+    private void start(Call call) {
+        CardId cardId = call.cardId();
+        TenantId tenant = call.tenant();
+        Failures.orAnswer(useCases.findCards().card(tenant, cardId)); // an unknown card is a 404 whatever the body
+        Call.Streamed body = call.streamedBody(maxImportBytes);
+        if (call.caller().merchant().isEmpty()) {
+            throw ApiProblem.of(ProblemType.MERCHANT_CREDENTIALS_MISSING, "importing members needs the tenant's "
+                    + "WeChat Pay merchant credentials, and this tenant has none; add them first").toAnswer();
+        }
+        long started = System.nanoTime();
+        ImportProgress progress;
+        try {
+            ImportInput lines = ImportInput.open(body);
+            progress = Failures.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
+        } catch (ApiProblem.Answer refused) {
+            call.drainBody();
+            throw refused;
+        } catch (ImportInput.UploadBroken broken) {
+            if (broken.getCause() instanceof Call.BodyTooLarge tooLarge) {
+                LOG.warn("import into card {} refused after line {}: {}", cardId, broken.afterLine, tooLarge.getMessage());
+                call.drainBody();
+                throw tooLarge.toAnswer();
+            }
+            LOG.warn("import into card {}: the upload broke off after line {} ({})", cardId, broken.afterLine,
+                    broken.getCause().toString());
+            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload could not be read to its end (it broke off "
+                    + "after line " + broken.afterLine + "); nothing of it will be imported: send it again").toAnswer();
+        }
+        LOG.info("import {} into card {}: {} lines staged in {} ms", progress.job().id(), cardId,
+                progress.job().linesRead(), (System.nanoTime() - started) / 1_000_000);
+        call.ctx().header("Location", "/v1/imports/" + progress.job().id());
+        call.answer(202, ImportResources.of(progress));
+    }
+
+    private void read(Call call) {
+        String id = call.importId();
+        call.answer(200, ImportResources.of(Failures.orAnswer(imports.progress(call.tenant(), id))));
+    }
+
+    private void failures(Call call) {
+        String id = call.importId();
+        if (!wantsCsv(call)) {
+            PageRequest page = call.page();
+            call.answer(200, PageResource.of(Failures.orAnswer(imports.failures(call.tenant(), id, page)),
+                    ImportResources::failure));
+            return;
+        }
+        for (String paging : List.of("offset", "limit")) {
+            if (call.query().containsKey(paging)) {
+                throw Call.invalidParameter(paging, "does not apply to the CSV export, which is the whole list; "
+                        + "page through JSON instead");
+            }
+        }
+        Page<ImportRow> first = Failures.orAnswer(imports.failures(call.tenant(), id, PageRequest.first(PageRequest.MAX_LIMIT)));
+        exportCsv(call, id, first);
+    }
+
+    /**
+     * {@code format} decides when given; otherwise CSV when the caller's Accept names text/csv, and application/json
+     * not with a higher q.
+     */
+    private static boolean wantsCsv(Call call) {
+        String format = call.query().get("format");
+        if (format != null) {
+            if (!format.equals("json") && !format.equals("csv")) {
+                throw Call.invalidParameter("format", "must be json or csv, got " + Call.abbreviate(format));
+            }
+            return format.equals("csv");
+        }
+        String accept = call.header("Accept");
+        if (accept == null) {
+            return false;
+        }
+        double csv = 0;
+        double json = 0;
+        for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim();
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String[] parameter = parts[i].trim().split("=", 2);
+                if (parameter[0].trim().equals("q") && parameter.length == 2) {
+                    try {
+                        q = Double.parseDouble(parameter[1].trim());
+                    } catch (NumberFormatException unreadable) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals(Route.CSV)) {
+                csv = Math.max(csv, q);
+            } else if (type.equals(Route.JSON)) {
+                json = Math.max(json, q);
+            }
+        }
+        return csv > 0 && csv >= json;
+    }
+
+    /**
+     * Writes the whole list, a page at a time, straight to the response: memory holds one page, whatever the number
+     * of failures. The answer is committed with the first bytes, so a failure after that cuts the CSV short (the
+     * connection is closed without the final chunk) rather than turning into a problem.
+     */
+    private void exportCsv(Call call, String id, Page<ImportRow> first) {
+        var ctx = call.ctx();
+        ctx.status(200).contentType(CSV_UTF8);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-failures.csv\"");
+        OutputStream out = ctx.outputStream();
+        long rows = 0;
+        try (SequenceWriter writer = CSV.writerFor(ImportFailureResource.class).with(FAILURES).writeValues(out)) {
+            Page<ImportRow> page = first;
+            while (true) {
+                for (ImportRow row : page.items()) {
+                    writer.write(ImportResources.failure(row));
+                }
+                rows += page.items().size();
+                writer.flush();
+                if (page.items().size() < page.request().limit()) {
+                    break;
+                }
+                page = Failures.orAnswer(imports.failures(call.tenant(), id,
+                        new PageRequest(Math.toIntExact(rows), PageRequest.MAX_LIMIT)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the failures of import " + id + " could not be written", e);
+        }
+        LOG.debug("import {}: {} failures exported as CSV", id, rows);
+    }
+}

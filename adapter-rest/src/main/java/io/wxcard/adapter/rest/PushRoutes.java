@@ -1,0 +1,152 @@
+package io.wxcard.adapter.rest;
+
+import io.javalin.http.Context;
+import io.wxcard.application.port.in.AcceptWechatPushUseCase;
+import io.wxcard.application.port.in.AcceptWechatPushUseCase.PushOutcome;
+import io.wxcard.application.port.out.wechat.push.PushRejection;
+import io.wxcard.application.port.out.wechat.push.PushRequest;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * {@code /wechat/{tenant}/events}: what WeChat pushes (and its configuration handshake), passed untouched to the use
+ * case, which verifies it. WeChat waits 5 seconds and then retries, so the work runs on its own threads and the
+ * answer goes back after {@code timeout} whatever happens: a push not handled by then is answered 503, and WeChat's
+ * retry finds it handled (the use case de-duplicates) or handles it then. No API key: WeChat signs these.
+ */
+final class PushRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushRoutes.class);
+    private static final String TAG = "wechat";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private final AcceptWechatPushUseCase useCase;
+    private final ExecutorService workers;
+    private final Duration timeout;
+    private final long maxBodyBytes;
+
+    PushRoutes(AcceptWechatPushUseCase useCase, ExecutorService workers, Duration timeout, long maxBodyBytes) {
+        this.useCase = useCase;
+        this.workers = workers;
+        this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    List<Route> routes() {
+        return List.of(route(Route.get("/wechat/{tenant}/events"), "verifyWechatEndpoint",
+                        "WeChat's configuration handshake: answers echostr when the signature holds"),
+                route(Route.post("/wechat/{tenant}/events").mayTake(String.class).mediaTypes("text/xml"), "acceptWechatPush",
+                        "A WeChat push (XML, plain or safe mode): answers success once handled"));
+    }
+
+    private Route route(Route.Builder builder, String operationId, String summary) {
+        return builder.id(operationId, summary).tag(TAG).open().anyQuery()
+                .describe("Answers text/plain: echostr for the handshake, success when handled, the refusal's "
+                        + "reason (401 bad signature or stale timestamp, 403 otherwise), 404 for an unknown tenant, "
+                        + "503 when it could not be handled now or within " + timeout.toMillis() + " ms (WeChat "
+                        + "retries).")
+                .query("signature", "sha1 signature (plain mode).", "string")
+                .query("timestamp", "", "string")
+                .query("nonce", "", "string")
+                .query("echostr", "The handshake's challenge.", "string")
+                .query("encrypt_type", "aes in safe mode.", "string")
+                .query("msg_signature", "The safe mode signature.", "string")
+                .query("openid", "The sender.", "string")
+                .answers(200, String.class).answersText(TEXT).errors(401, 403, 404, 413, 503)
+                .handle(this::accept);
+    }
+
+    private void accept(Call call) {
+        Context ctx = call.ctx();
+        TenantId tenantId;
+        try {
+            tenantId = new TenantId(ctx.pathParam("tenant"));
+        } catch (IllegalArgumentException notAnId) {
+            text(ctx, 404, "unknown tenant");
+            return;
+        }
+        byte[] body;
+        try {
+            body = Call.readLimited(ctx, maxBodyBytes);
+        } catch (ApiProblem.Answer tooLarge) {
+            text(ctx, 413, PushRejection.Reason.TOO_LARGE.name());
+            return;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
+        PushRequest request = new PushRequest(ctx.method().name(), query, body);
+        Future<PushOutcome> work;
+        try {
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            work = workers.submit(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext); // the request id reaches the use case's log lines
+                }
+                try {
+                    return useCase.accept(tenantId, request);
+                } finally {
+                    MDC.clear();
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            LOG.warn("push for tenant {} refused: every push worker is busy", tenantId);
+            text(ctx, 503, "busy");
+            return;
+        }
+        try {
+            answer(ctx, tenantId, work.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException slow) {
+            LOG.warn("push for tenant {} not handled within {} ms; answered 503 so that WeChat retries", tenantId,
+                    timeout.toMillis());
+            text(ctx, 503, "busy");
+        } catch (ExecutionException failed) {
+            LOG.error("push for tenant {} failed", tenantId, failed.getCause());
+            text(ctx, 500, "error");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            text(ctx, 503, "busy");
+        }
+    }
+
+    private static void answer(Context ctx, TenantId tenantId, PushOutcome outcome) {
+        if (outcome instanceof PushOutcome.Echo echo) {
+            text(ctx, 200, echo.echostr());
+        } else if (outcome instanceof PushOutcome.Accepted accepted) {
+            LOG.debug("push for tenant {}: {}", tenantId, accepted.account());
+            text(ctx, 200, "success");
+        } else if (outcome instanceof PushOutcome.Refused refused) {
+            PushRejection rejection = refused.rejection();
+            LOG.debug("push for tenant {} refused: {} ({})", tenantId, rejection.reason(), rejection.detail());
+            int status = switch (rejection.reason()) {
+                case BAD_SIGNATURE, STALE_TIMESTAMP -> 401;
+                case TOO_LARGE -> 413;
+                default -> 403;
+            };
+            text(ctx, status, rejection.reason().name());
+        } else if (outcome instanceof PushOutcome.UnknownTenant) {
+            text(ctx, 404, "unknown tenant");
+        } else if (outcome instanceof PushOutcome.RetryLater later) {
+            LOG.warn("push for tenant {} not handled now ({}); answered 503 so that WeChat retries", tenantId,
+                    later.reason());
+            text(ctx, 503, "retry later");
+        } else {
+            throw new IllegalStateException("unknown push outcome " + outcome);
+        }
+    }
+
+    private static void text(Context ctx, int status, String text) {
+        ctx.status(status).contentType(TEXT).result(text);
+    }
+}

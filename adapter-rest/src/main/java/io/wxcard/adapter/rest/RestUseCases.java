@@ -1,0 +1,58 @@
+package io.wxcard.adapter.rest;
+
+import io.wxcard.application.port.in.AcceptWechatPushUseCase;
+import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
+import io.wxcard.application.port.in.ChangeLedgerUseCase;
+import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
+import io.wxcard.application.port.in.DeleteCardUseCase;
+import io.wxcard.application.port.in.DistributeCardUseCase;
+import io.wxcard.application.port.in.DraftCardUseCase;
+import io.wxcard.application.port.in.EditCardUseCase;
+import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.ImportMembersUseCase;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
+import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.SubmitCardUseCase;
+import java.util.Objects;
+
+/** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
+public record RestUseCases(
+        DraftCardUseCase draftCard,
+        EditCardUseCase editCard,
+        SubmitCardUseCase submitCard,
+        SetTestWhitelistUseCase setTestWhitelist,
+        ConfigureActivationFormUseCase configureActivationForm,
+        DistributeCardUseCase distributeCard,
+        DeleteCardUseCase deleteCard,
+        FindCardsQuery findCards,
+        ActivateMembershipUseCase activateMembership,
+        ChangeLedgerUseCase changeLedger,
+        InvalidateMembershipUseCase invalidateMembership,
+        PullMemberInfoUseCase pullMemberInfo,
+        FindMembershipsQuery findMemberships,
+        ImportMembersUseCase importMembers,
+        AcceptWechatPushUseCase acceptWechatPush,
+        AuthenticateApiKeyQuery authenticateApiKey) {
+
+    public RestUseCases {
+        Objects.requireNonNull(draftCard, "draftCard");
+        Objects.requireNonNull(editCard, "editCard");
+        Objects.requireNonNull(submitCard, "submitCard");
+        Objects.requireNonNull(setTestWhitelist, "setTestWhitelist");
+        Objects.requireNonNull(configureActivationForm, "configureActivationForm");
+        Objects.requireNonNull(distributeCard, "distributeCard");
+        Objects.requireNonNull(deleteCard, "deleteCard");
+        Objects.requireNonNull(findCards, "findCards");
+        Objects.requireNonNull(activateMembership, "activateMembership");
+        Objects.requireNonNull(changeLedger, "changeLedger");
+        Objects.requireNonNull(invalidateMembership, "invalidateMembership");
+        Objects.requireNonNull(pullMemberInfo, "pullMemberInfo");
+        Objects.requireNonNull(findMemberships, "findMemberships");
+        Objects.requireNonNull(importMembers, "importMembers");
+        Objects.requireNonNull(acceptWechatPush, "acceptWechatPush");
+        Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+    }
+}

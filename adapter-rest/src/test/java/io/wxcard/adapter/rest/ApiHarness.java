@@ -1,0 +1,118 @@
+package io.wxcard.adapter.rest;
+
+import io.vavr.control.Option;
+import io.wxcard.application.port.in.ManageTenantsUseCase.AddTenantCommand;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.testing.InMemoryApplication;
+import io.wxcard.application.testing.InMemoryStores;
+import io.wxcard.application.testing.InMemoryWechat;
+import io.wxcard.application.testing.ScriptedPushDecoder;
+import io.wxcard.application.testing.SequentialIds;
+import io.wxcard.application.testing.TestClock;
+import io.wxcard.domain.card.Card;
+import io.wxcard.domain.membership.Membership;
+import io.wxcard.domain.tenant.AppId;
+import io.wxcard.domain.tenant.PushMode;
+import io.wxcard.domain.tenant.Secret;
+import io.wxcard.domain.tenant.Tenant;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real application services over in-memory stores and an in-memory WeChat, behind the real HTTP API on a free
+ * loopback port. One per test class (starting and stopping a server costs about a second); every test gets tenants
+ * of its own through {@link #newMerchant()}, so tests do not see each other's cards.
+ */
+final class ApiHarness implements AutoCloseable {
+
+    static final RestApi.Tuning TUNING = new RestApi.Tuning(Duration.ofSeconds(4), 8, 16, Duration.ofSeconds(10));
+
+    private final InMemoryApplication application = new InMemoryApplication();
+    final InMemoryStores stores = application.stores;
+    final InMemoryWechat wechat = application.wechat;
+    final ScriptedPushDecoder decoder = application.decoder;
+    final TestClock clock = application.clock;
+    final CardServices app;
+    final RestApi api;
+    /** A client without an API key. */
+    final Http anonymous;
+    private final AtomicInteger tenants = new AtomicInteger();
+
+    ApiHarness() {
+        this(useCases -> useCases, TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    ApiHarness(UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning, BooleanSupplier databaseReady,
+               long maxBodyBytes) {
+        this(null, customize, tuning, databaseReady,
+                new RestSettings("127.0.0.1", 0, maxBodyBytes, RestSettings.DEFAULT_MAX_IMPORT_BYTES));
+    }
+
+    /**
+     * @param imports the import store, or null for the in-memory one (which checks every staged row against all the
+     *                others, fine for tests, far too slow for hundreds of thousands of rows)
+     */
+    ApiHarness(ImportJobStore imports, UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning,
+               BooleanSupplier databaseReady, RestSettings settings) {
+        app = imports == null ? application.app : new CardServices(new CardServices.Dependencies(stores.cards(),
+                stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
+                stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
+                "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000)));
+        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, tuning);
+        anonymous = new Http(api.port(), null);
+    }
+
+    RestUseCases useCases() {
+        return new RestUseCases(app.draftCard(), app.editCard(), app.submitCard(), app.setTestWhitelist(),
+                app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
+                app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
+                app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey());
+    }
+
+    /** A new tenant with its API key and a client sending it. */
+    Merchant newMerchant() {
+        int n = tenants.incrementAndGet();
+        TenantId id = new TenantId("tenant_" + n);
+        String key = app.manageTenants().add(new AddTenantCommand(Option.of(id), "Tea House " + n,
+                        new AppId("wx_tenant_" + n), Secret.of("appsecret-" + n), Secret.of("push-token"), Option.none(),
+                        PushMode.PLAIN, Option.none(), Option.none()))
+                .get().apiKey().reveal();
+        return new Merchant(this, id, key, new Http(api.port(), key));
+    }
+
+    Http client(String apiKey) {
+        return new Http(api.port(), apiKey);
+    }
+
+    /**
+     * Everything the stores hold, for every tenant, as text: two equal states are the same data. What a refused
+     * request must leave unchanged.
+     */
+    String state() {
+        StringBuilder state = new StringBuilder();
+        for (Tenant tenant : stores.tenants().list()) {
+            state.append(tenant.id()).append(':').append(tenant.apiKeyHash()).append('\n');
+            for (Card card : stores.cards().list(tenant.id(), Option.none(), new PageRequest(0, 200)).items()) {
+                state.append(card.snapshot()).append('\n');
+                for (Membership membership : stores.memberships().list(tenant.id(), card.id(), Option.none(),
+                        new PageRequest(0, 200)).items()) {
+                    state.append("  ").append(membership.snapshot()).append('\n');
+                    stores.ledger().history(membership.key(), new PageRequest(0, 200)).items()
+                            .forEach(entry -> state.append("    ").append(entry).append('\n'));
+                }
+            }
+        }
+        return state.append(stores.outbox().stats(clock.now())).toString();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.wxcard.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A harness with one tenant whose cards and memberships are in the states where a valid body to each write route
+ * would be accepted, so that a refusal can only be the body's doing.
+ */
+final class WriteTargets implements AutoCloseable {
+
+    final ApiHarness h = new ApiHarness();
+    final Merchant m = h.newMerchant();
+    /** Per write route's operation id: the path to send it to. */
+    private final Map<String, String> targets = new LinkedHashMap<>();
+    private final AtomicLong keys = new AtomicLong();
+
+    WriteTargets() {
+        String draft = m.draft(Cards.minimal());
+        String approved = m.approved(Cards.minimal());
+        String oneClick = m.approved(Cards.oneClick());
+        String[] issued = m.member(Cards.merchantPage());
+        String[] active = m.member(Cards.minimal());
+        String member = "/v1/cards/" + active[0] + "/memberships/" + active[1];
+        String issuedMember = "/v1/cards/" + issued[0] + "/memberships/" + issued[1];
+        targets.put("draftCard", "/v1/cards");
+        targets.put("editCard", "/v1/cards/" + draft);
+        targets.put("submitCard", "/v1/cards/" + draft + "/submit");
+        targets.put("setTestWhitelist", "/v1/cards/" + approved + "/test-whitelist");
+        targets.put("configureActivationForm", "/v1/cards/" + oneClick + "/activation-form");
+        targets.put("createQrCode", "/v1/cards/" + approved + "/qr-codes");
+        targets.put("createLandingPage", "/v1/cards/" + approved + "/landing-pages");
+        targets.put("signCardExt", "/v1/cards/" + approved + "/card-ext");
+        targets.put("deleteCard", "/v1/cards/" + draft);
+        targets.put("activateMembership", issuedMember + "/activate");
+        targets.put("changePoints", member + "/points");
+        targets.put("changeBalance", member + "/balance");
+        targets.put("invalidateMembership", member + "/invalidate");
+        targets.put("pullMemberInfo", issuedMember + "/pull");
+    }
+
+    /**
+     * The write routes of the table that take JSON; a new one without a target here fails the calling test. Routes
+     * that stream lines (member imports) take no JSON: ImportRoutesTest covers their malformed input.
+     */
+    List<Route> writeRoutes() {
+        List<Route> routes = h.api.routes().stream()
+                .filter(route -> route.path().startsWith("/v1/") && !route.method().equals("GET") && !route.linesBody())
+                .toList();
+        assertThat(targets.keySet()).containsExactlyInAnyOrderElementsOf(routes.stream().map(Route::operationId).toList());
+        return routes;
+    }
+
+    Route route(String operationId) {
+        return h.api.routes().stream().filter(route -> route.operationId().equals(operationId)).findFirst().orElseThrow();
+    }
+
+    /** Sends the body to the route's target, with a fresh Idempotency-Key. */
+    Http.Answer send(Route route, byte[] body, String contentType) {
+        return m.http.send(route.method(), targets.get(route.operationId()), body, contentType,
+                Map.of("Idempotency-Key", "fuzz-" + keys.incrementAndGet()));
+    }
+
+    static String mediaType(Route route) {
+        return route.method().equals("PATCH") ? Route.MERGE_PATCH : "application/json";
+    }
+
+    static String abbreviate(Http.Answer answer) {
+        String text = answer.toString();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+}

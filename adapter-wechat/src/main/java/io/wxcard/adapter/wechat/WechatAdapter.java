@@ -1,0 +1,66 @@
+package io.wxcard.adapter.wechat;
+
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.store.SharedTokenStore;
+import io.wxcard.application.port.out.store.SharedTokenStore.TokenKey;
+import io.wxcard.application.port.out.wechat.WechatCardCatalog;
+import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import java.net.http.HttpClient;
+import java.util.Objects;
+
+/**
+ * The WeChat side of the platform: the four outgoing WeChat ports over Feign, and the push decoder. One instance per
+ * process; instances share access tokens and card tickets through the {@link SharedTokenStore}.
+ */
+public final class WechatAdapter {
+
+    private final WechatCardCatalog catalog;
+    private final WechatCardDistribution distribution;
+    private final WechatMemberCards members;
+    private final WechatMemberImport memberImport;
+    private final WechatPushDecoder pushDecoder;
+
+    private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
+        HttpClient http = WechatHttp.httpClient(settings);
+        OaApi oa = WechatHttp.officialAccountApi(settings, http);
+        CallRunner runner = new CallRunner(settings);
+        CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
+                TokenFetchers.accessToken(oa, runner, settings.useStableToken()));
+        OaCalls calls = new OaCalls(runner, accessTokens);
+        CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
+                TokenFetchers.cardTicket(oa, calls));
+        this.catalog = new FeignCardCatalog(oa, calls);
+        this.distribution = new FeignCardDistribution(oa, calls, cardTickets, runner, clock);
+        this.members = new FeignMemberCards(oa, calls);
+        this.memberImport = new PayMemberImport(WechatHttp.payApi(settings, http), runner, clock, settings);
+        this.pushDecoder = new PushDecoder(settings);
+    }
+
+    public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
+        return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    public WechatCardCatalog catalog() {
+        return catalog;
+    }
+
+    public WechatCardDistribution distribution() {
+        return distribution;
+    }
+
+    public WechatMemberCards members() {
+        return members;
+    }
+
+    public WechatMemberImport memberImport() {
+        return memberImport;
+    }
+
+    public WechatPushDecoder pushDecoder() {
+        return pushDecoder;
+    }
+}

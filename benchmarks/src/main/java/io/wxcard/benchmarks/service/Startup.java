@@ -1,0 +1,140 @@
+package io.wxcard.benchmarks.service;
+
+import io.wxcard.benchmarks.Args;
+import io.wxcard.benchmarks.Machine;
+import io.wxcard.benchmarks.Stats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 10, start-up and idle memory: {@code java -jar card-service.jar} on its embedded defaults (H2 file database
+ * under CARD_DATA_DIR, the built-in sandbox, the demo tenant; only the ports are chosen free and the address is
+ * loopback), from the moment the process is spawned until {@code GET /health/ready} answers 200 (polled every 10 ms),
+ * and the service's own banner figure ("ready (N s after the JVM started)"); then, after {@code --idle} seconds of
+ * doing nothing, VmRSS from /proc/PID/status. Three kinds of start per round, alternating their order: on a fresh data
+ * folder (migrations, a new demo tenant with its RSA key), again on that folder (what every later start is), and the
+ * reference, the bare Javalin server ({@link BareServer}) started the same way with the same JVM options.
+ */
+public final class Startup {
+
+    private static final String USAGE = """
+            usage: java -cp benchmarks/target/benchmarks.jar io.wxcard.benchmarks.service.Startup [options]
+              --rounds 5               starts of each kind                               default 5
+              --idle 30                seconds idle before reading VmRSS                 default 30
+              --jvm "OPTS"             JVM options of every start (e.g. -Xmx256m)       default none, as README's java -jar
+              --service-jar FILE       the service's jar                                 default bootstrap/target/card-service.jar""";
+
+    private static final Pattern BANNER = Pattern.compile("wxcard is ready \\(([0-9.]+) s after the JVM started\\)");
+
+    private Startup() {}
+
+    record Start(double readySeconds, double bannerSeconds, long rssKib) {}
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv, USAGE, "rounds", "idle", "jvm", "service-jar");
+        int rounds = args.integer("rounds", 5);
+        int idle = args.integer("idle", 30);
+        List<String> jvm = args.text("jvm", "").isBlank() ? List.of() : List.of(args.text("jvm", "").trim().split("\\s+"));
+        Path work = Files.createTempDirectory("wxcard-startup");
+        String jar = ServiceWorld.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
+        System.out.println("start-up to ready and idle RSS: card-service.jar on embedded defaults vs a bare Javalin server");
+        System.out.println(Machine.describe());
+        System.out.printf("jar %s (built %s); JVM options: %s; %d rounds; RSS after %d s idle%n",
+                args.text("service-jar", "bootstrap/target/card-service.jar"), Files.getLastModifiedTime(Path.of(jar)),
+                jvm.isEmpty() ? "none" : String.join(" ", jvm), rounds, idle);
+        Map<String, List<Start>> starts = new LinkedHashMap<>();
+        starts.put("fresh", new ArrayList<>());
+        starts.put("again", new ArrayList<>());
+        starts.put("bare", new ArrayList<>());
+        for (int round = 1; round <= rounds; round++) {
+            Path data = Files.createDirectories(work.resolve("data-" + round));
+            List<String> order = round % 2 == 1 ? List.of("fresh", "again", "bare") : List.of("bare", "fresh", "again");
+            for (String kind : order) {
+                Start start = kind.equals("bare") ? bare(jvm, idle) : service(jar, jvm, data, kind.equals("again") ? idle : 0);
+                starts.get(kind).add(start);
+                System.out.printf("round %d %-6s ready after %.2f s (banner %s), RSS %s%n", round, kind + ":",
+                        start.readySeconds(), Double.isNaN(start.bannerSeconds()) ? "-"
+                                : String.format("%.1f s", start.bannerSeconds()),
+                        start.rssKib() < 0 ? "-" : String.format("%.0f MiB", start.rssKib() / 1024.0));
+            }
+        }
+        System.out.println();
+        System.out.println("| start | ready after (median, process spawn -> /health/ready 200) | min / max | banner figure "
+                + "(median) | VmRSS after " + idle + " s idle (median) |");
+        System.out.println("|---|---|---|---|---|");
+        for (Map.Entry<String, List<Start>> kind : starts.entrySet()) {
+            List<Double> ready = kind.getValue().stream().map(Start::readySeconds).toList();
+            List<Double> banner = kind.getValue().stream().map(Start::bannerSeconds).filter(b -> !b.isNaN()).toList();
+            List<Double> rss = kind.getValue().stream().filter(s -> s.rssKib() > 0).map(s -> s.rssKib() / 1024.0).toList();
+            String what = switch (kind.getKey()) {
+                case "fresh" -> "service, fresh data folder (migrations, new demo tenant)";
+                case "again" -> "service, same folder again";
+                default -> "bare Javalin server (reference)";
+            };
+            System.out.printf("| %s | **%.2f s** | %.2f / %.2f s | %s | %s |%n", what, Stats.median(ready),
+                    ready.stream().mapToDouble(d -> d).min().orElse(0), ready.stream().mapToDouble(d -> d).max().orElse(0),
+                    banner.isEmpty() ? "-" : String.format("%.1f s", Stats.median(banner)),
+                    rss.isEmpty() ? "-" : String.format("%.0f MiB", Stats.median(rss)));
+        }
+        double fresh = Stats.median(starts.get("fresh").stream().map(Start::readySeconds).toList());
+        double again = Stats.median(starts.get("again").stream().map(Start::readySeconds).toList());
+        System.out.printf("goal (ready within 3 s): %s (fresh %.2f s, again %.2f s)%n",
+                Math.max(fresh, again) <= 3 ? "MET" : fresh > 3 && again > 3 ? "NOT MET" : "MET on one kind only",
+                fresh, again);
+        try (var files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static Start service(String jar, List<String> jvm, Path data, int idle) {
+        int port = Proc.freePort();
+        Map<String, String> environment = Map.of("CARD_DATA_DIR", data.toString(), "CARD_HTTP_PORT",
+                Integer.toString(port), "CARD_SANDBOX_PORT", Integer.toString(Proc.freePort()), "CARD_HTTP_HOST",
+                "127.0.0.1");
+        List<String> options = new ArrayList<>(jvm);
+        options.add("-jar");
+        try (Proc service = Proc.start("startup", options, List.of(jar), environment)) {
+            long ready = service.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(120), 10);
+            double readySeconds = (ready - service.startedNanos()) / 1e9;
+            double banner = Double.NaN;
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Double.isNaN(banner) && System.nanoTime() < deadline) {
+                Matcher matcher = BANNER.matcher(service.output());
+                if (matcher.find()) {
+                    banner = Double.parseDouble(matcher.group(1));
+                } else {
+                    Proc.sleep(20);
+                }
+            }
+            long rss = -1;
+            if (idle > 0) {
+                Proc.sleep(idle * 1000L);
+                rss = service.rssKib();
+            }
+            service.stop(Duration.ofSeconds(30));
+            return new Start(readySeconds, banner, rss);
+        }
+    }
+
+    private static Start bare(List<String> jvm, int idle) {
+        int port = Proc.freePort();
+        List<String> options = new ArrayList<>(jvm);
+        options.addAll(List.of("-cp", Proc.BENCHMARKS_JAR));
+        try (Proc bare = Proc.start("bare", options, List.of(BareServer.class.getName(), "--port",
+                Integer.toString(port)), Map.of())) {
+            long ready = bare.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(60), 10);
+            double readySeconds = (ready - bare.startedNanos()) / 1e9;
+            Proc.sleep(idle * 1000L);
+            long rss = bare.rssKib();
+            bare.stop(Duration.ofSeconds(30));
+            return new Start(readySeconds, Double.NaN, rss);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.wxcard.benchmarks.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wxcard.benchmarks.Args;
+import io.wxcard.benchmarks.Machine;
+import io.wxcard.benchmarks.Stats;
+import io.wxcard.benchmarks.store.CpuMeter;
+import io.wxcard.benchmarks.store.PgBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue 10, write path (with issue 8's outbox figures): points changes per second over HTTP through the service's
+ * packaged jar on PostgreSQL ({@link ServiceWorld}: its own process, the sandbox in another, a fresh schema), by 16
+ * concurrent clients ({@link PointsLoad}) over 1,000 members, side by side with {@code pgbench -b simple-update -c 16}
+ * on the same server. Phases alternate service, pgbench, pgbench, service. The outbox dispatcher runs in the service
+ * as it always does; during each service phase the driver samples {@code wxcard_outbox_pending} and
+ * {@code wxcard_outbox_oldest_seconds} from /metrics every second and counts the updateuser calls the sandbox received;
+ * after it, it waits until the outbox is empty (the drain: the dispatcher alone, no load) before the next phase, so
+ * pgbench never competes with a backlog. At the end, every member's points on the sandbox must equal the ledger's.
+ */
+public final class WritePath {
+
+    private static final String USAGE = """
+            usage: java -cp benchmarks/target/benchmarks.jar io.wxcard.benchmarks.service.WritePath [options]
+              --clients 16             concurrent HTTP clients (and pgbench -c)          default 16
+              --seconds 30             length of each measured phase                     default 30
+              --warmup 30              seconds of load before measuring                  default 30
+              --rounds 2               rounds of (service, pgbench), alternating order   default 2
+              --pgbench-db NAME        pgbench's own database                            default pgbench_wxcard
+              --pgbench-scale 16       pgbench -s, when it initialises                   default 16
+              --pgbench-jobs 2         pgbench -j                                        default 2
+              --pool N                 the service's CARD_DB_POOL_SIZE                   default: the service's (10)
+            """ + ServiceWorld.USAGE_OPTIONS;
+
+    private static final String UPDATEUSER = "/card/membercard/updateuser";
+
+    /** One measured phase. */
+    record Measured(double perSecond, long transactions, Histogram latency, double driverCpu, double serviceCpu,
+                    double sandboxCpu, double serverCpu, Outbox outbox) {
+        double perTx(double cpu) {
+            return cpu * 1e6 / transactions;
+        }
+    }
+
+    /** The outbox in a service phase: calls made under load, lag, backlog left, and the drain after. */
+    record Outbox(double callsPerSecond, double lagMedian, double lagMax, long backlogAtEnd, double drainSeconds,
+                  double drainCallsPerSecond) {}
+
+    private WritePath() {}
+
+    public static void main(String[] argv) throws Exception {
+        List<String> names = new ArrayList<>(List.of("clients", "seconds", "warmup", "rounds", "pgbench-db",
+                "pgbench-scale", "pgbench-jobs", "pool"));
+        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
+        int clients = args.integer("clients", 16);
+        int seconds = args.integer("seconds", 30);
+        int rounds = args.integer("rounds", 2);
+        int jobs = args.integer("pgbench-jobs", 2);
+        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args);
+        if (args.text("pool", null) != null) {
+            options = options.withServiceEnvironment(java.util.Map.of("CARD_DB_POOL_SIZE", args.text("pool", "10")));
+        }
+
+        System.out.println("points changes over HTTP (POST .../points with Idempotency-Key, card-service.jar on "
+                + "PostgreSQL) vs pgbench simple-update; outbox under that load");
+        System.out.println(Machine.describe());
+        try (ServiceWorld world = ServiceWorld.start(options)) {
+            System.out.println("server: PostgreSQL " + world.database().text("SHOW server_version") + ", shared_buffers "
+                    + world.database().text("SHOW shared_buffers") + ", synchronous_commit "
+                    + world.database().text("SHOW synchronous_commit"));
+            PgBench pgbench = new PgBench(options.pgHost(), options.pgPort(), options.pgUser(),
+                    args.text("pgbench-db", "pgbench_wxcard"));
+            pgbench.prepare(args.integer("pgbench-scale", 16), false, world.server());
+            System.out.printf("service: %s %s, pid %d, schema %s of %s; sandbox pid %d; %d members; %d clients%n",
+                    String.join(" ", options.serviceJvm()), world.jarDescription(), world.service().pid(), world.schema(),
+                    options.database(), world.sandboxProcess().pid(), world.members().size(), clients);
+
+            PointsLoad load = new PointsLoad(world, clients, false);
+            PointsLoad.Result warm = load.run(Duration.ofSeconds(args.integer("warmup", 30)));
+            System.out.printf("warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n", warm.perSecond(),
+                    warm.failed(), world.awaitOutboxDrained(Duration.ofMinutes(5)));
+            List<Measured> service = new ArrayList<>();
+            List<Measured> reference = new ArrayList<>();
+            Path work = Files.createTempDirectory("wxcard-write-path");
+            long failed = warm.failed();
+            for (int round = 1; round <= rounds; round++) {
+                for (String side : round % 2 == 1 ? List.of("service", "pgbench") : List.of("pgbench", "service")) {
+                    Measured measured;
+                    if (side.equals("service")) {
+                        PointsLoad.Result[] result = new PointsLoad.Result[1];
+                        measured = servicePhase(world, load, seconds, result);
+                        failed += result[0].failed();
+                        service.add(measured);
+                    } else {
+                        measured = pgbenchPhase(pgbench, clients, jobs, seconds, work);
+                        reference.add(measured);
+                    }
+                    System.out.printf("round %d %-8s %7.0f tx/s, p50 %6.1f ms, p99 %6.1f ms; CPU per tx: driver %5.0f us, "
+                                    + "service %5.0f us, sandbox %4.0f us, PostgreSQL %5.0f us%s%n", round, side + ":",
+                            measured.perSecond(), measured.latency().getValueAtPercentile(50) / 1000.0,
+                            measured.latency().getValueAtPercentile(99) / 1000.0, measured.perTx(measured.driverCpu()),
+                            measured.perTx(measured.serviceCpu()), measured.perTx(measured.sandboxCpu()),
+                            measured.perTx(measured.serverCpu()), measured.outbox() == null ? "" : String.format(
+                                    "; outbox: %.0f updateuser/s under load, lag median %.1f s max %.1f s, backlog %d, "
+                                            + "drained in %.1f s at %.0f calls/s", measured.outbox().callsPerSecond(),
+                                    measured.outbox().lagMedian(), measured.outbox().lagMax(),
+                                    measured.outbox().backlogAtEnd(), measured.outbox().drainSeconds(),
+                                    measured.outbox().drainCallsPerSecond()));
+                }
+            }
+            Files.deleteIfExists(work);
+            Reconcile.Verdict verdict = Reconcile.check(world, List.of());
+            System.out.println("check: " + verdict.describe());
+            System.out.println("changes that failed (no 201) over the whole run: " + failed
+                    + (load.someFailures().isEmpty() ? "" : "; e.g. " + load.someFailures()));
+            report(service, reference, clients, jobs, seconds, rounds, pgbench, verdict);
+        }
+    }
+
+    private static Measured servicePhase(ServiceWorld world, PointsLoad load, int seconds, PointsLoad.Result[] result)
+            throws InterruptedException {
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        List<Double> lags = new ArrayList<>();
+        Thread sampler = new Thread(() -> {
+            Api metrics = new Api(world.serviceUrl(), null);
+            while (sampling.get()) {
+                try {
+                    double lag = Api.gauge(metrics.get("/metrics").text(), "wxcard_outbox_oldest_seconds");
+                    synchronized (lags) {
+                        lags.add(lag);
+                    }
+                } catch (RuntimeException ignored) {
+                    // a missed sample
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }, "outbox-sampler");
+        long callsBefore = updateuserCalls(world);
+        double serviceBefore = world.service().cpuSeconds();
+        double sandboxBefore = world.sandboxProcess().cpuSeconds();
+        CpuMeter meter = new CpuMeter(world.options().database());
+        sampler.start();
+        result[0] = load.run(Duration.ofSeconds(seconds));
+        CpuMeter.Spent spent = meter.stop();
+        double serviceCpu = world.service().cpuSeconds() - serviceBefore;
+        double sandboxCpu = world.sandboxProcess().cpuSeconds() - sandboxBefore;
+        sampling.set(false);
+        sampler.interrupt();
+        sampler.join();
+        long callsAtEnd = updateuserCalls(world);
+        long backlog = world.outbox()[0];
+        long drainStart = System.nanoTime();
+        double drain = world.awaitOutboxDrained(Duration.ofMinutes(10));
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        long callsDrained = updateuserCalls(world) - callsAtEnd;
+        double lagMax;
+        double lagMedian;
+        synchronized (lags) {
+            lagMax = lags.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            lagMedian = Stats.median(lags);
+        }
+        Outbox outbox = new Outbox((callsAtEnd - callsBefore) / result[0].seconds(), lagMedian, lagMax, backlog, drain,
+                drain > 0.5 ? callsDrained / drainSeconds : Double.NaN);
+        return new Measured(result[0].perSecond(), result[0].acknowledged(), result[0].latencyMicros(),
+                spent.clientJvm(), serviceCpu, sandboxCpu, spent.server(), outbox);
+    }
+
+    private static Measured pgbenchPhase(PgBench pgbench, int clients, int jobs, int seconds, Path work)
+            throws Exception {
+        CpuMeter meter = new CpuMeter(pgbench.database());
+        PgBench.Result result = pgbench.simpleUpdate(clients, jobs, seconds, work);
+        CpuMeter.Spent spent = meter.stop();
+        return new Measured(result.tps(), result.latencyMicros().getTotalCount(), result.latencyMicros(),
+                spent.childProcesses(), 0, 0, spent.server(), null);
+    }
+
+    private static long updateuserCalls(ServiceWorld world) {
+        JsonNode stats = world.sandboxStats();
+        return stats.path("calls_per_path").path(UPDATEUSER).asLong();
+    }
+
+    private static void report(List<Measured> service, List<Measured> reference, int clients, int jobs, int seconds,
+                               int rounds, PgBench pgbench, Reconcile.Verdict verdict) {
+        System.out.println();
+        System.out.println("reference: " + pgbench.command(clients, jobs, seconds));
+        System.out.printf("%d clients, %d round(s) of %d s per side%n", clients, rounds, seconds);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(service.size(), reference.size()); i++) {
+            ratios.add(service.get(i).perSecond() / reference.get(i).perSecond());
+        }
+        System.out.println("| what | tx/s (median of rounds) | ratio to pgbench (rounds) | p50 | p99 | CPU per tx: "
+                + "driver (pgbench) | service | sandbox | PostgreSQL |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        row("points change over HTTP, " + clients + " clients", service, String.format("**%.3f** %s",
+                Stats.median(ratios), ratios.stream().map(r -> String.format("%.3f", r)).toList()));
+        row("pgbench -b simple-update -c " + clients + " -j " + jobs, reference, "1");
+        System.out.println();
+        System.out.println("| outbox (service phases) | updateuser calls/s under load | commits/s | lag median / max "
+                + "(wxcard_outbox_oldest_seconds) | backlog at end of phase | drain time | calls/s draining (no load) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int i = 0; i < service.size(); i++) {
+            Measured m = service.get(i);
+            Outbox o = m.outbox();
+            System.out.printf("| phase %d | %.0f | %.0f | %.1f / %.1f s | %d | %.1f s | %.0f |%n", i + 1,
+                    o.callsPerSecond(), m.perSecond(), o.lagMedian(), o.lagMax(), o.backlogAtEnd(), o.drainSeconds(),
+                    o.drainCallsPerSecond());
+        }
+        System.out.printf("goal (write path >= 0.5 of pgbench): %s (%.3f)%n", Stats.median(ratios) >= 0.5 ? "MET"
+                : "NOT MET", Stats.median(ratios));
+        System.out.println("data: " + (verdict.lost() == 0 ? "ok" : "MISMATCH") + " (" + verdict.memberships()
+                + " members: WeChat's points = the ledger's; " + verdict.wechatChanges() + " updateuser changes applied)");
+    }
+
+    private static void row(String what, List<Measured> phases, String ratio) {
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        phases.forEach(phase -> latency.add(phase.latency()));
+        System.out.printf("| %s | %.0f | %s | %.1f ms | %.1f ms | %.0f us | %s | %s | %.0f us |%n", what,
+                Stats.median(phases.stream().map(Measured::perSecond).toList()), ratio,
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                Stats.median(phases.stream().map(p -> p.perTx(p.driverCpu())).toList()),
+                phases.get(0).outbox() == null ? "-" : String.format("%.0f us",
+                        Stats.median(phases.stream().map(p -> p.perTx(p.serviceCpu())).toList())),
+                phases.get(0).outbox() == null ? "-" : String.format("%.0f us",
+                        Stats.median(phases.stream().map(p -> p.perTx(p.sandboxCpu())).toList())),
+                Stats.median(phases.stream().map(p -> p.perTx(p.serverCpu())).toList()));
+    }
+}

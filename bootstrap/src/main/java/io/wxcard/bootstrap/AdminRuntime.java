@@ -1,0 +1,36 @@
+package io.wxcard.bootstrap;
+
+import io.wxcard.adapter.persistence.DatabaseSettings;
+import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.adapter.wechat.WechatSettings;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
+
+/**
+ * The application over the configured database, for administrative commands run beside (or instead of) the service:
+ * no HTTP API, no background loops, no sandbox.
+ */
+final class AdminRuntime implements AutoCloseable {
+
+    private final Persistence persistence;
+    final CardServices services;
+
+    AdminRuntime(Settings settings) {
+        persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2));
+        WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(settings.wechatApiBase())
+                .withPayApiBaseUrl(settings.wechatPayApiBase()).withInstanceId(settings.instanceId() + "-admin"),
+                persistence.tokens(), Clock.system());
+        services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
+                persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
+                persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
+                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), new RandomIds(),
+                settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults()));
+    }
+
+    @Override
+    public void close() {
+        persistence.close();
+    }
+}

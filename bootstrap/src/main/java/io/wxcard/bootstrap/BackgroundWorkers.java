@@ -1,0 +1,94 @@
+package io.wxcard.bootstrap;
+
+import io.wxcard.application.port.in.DispatchOutboxUseCase;
+import io.wxcard.application.port.in.RunImportsUseCase;
+import io.wxcard.application.port.out.store.ProcessedPushStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loops every instance runs beside the HTTP API: the outbox dispatcher, the import runner, and the housekeeping
+ * that forgets old push keys. Each loop works while there is work and naps when there is none; a failing loop (the
+ * database restarting, say) logs, waits and goes on, so the service recovers without a restart.
+ */
+final class BackgroundWorkers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWorkers.class);
+    /** Far beyond WeChat's retry span (about 15 s): a retried push is always recognised. */
+    static final Duration KEEP_PUSH_KEYS = Duration.ofDays(3);
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    BackgroundWorkers(DispatchOutboxUseCase outbox, RunImportsUseCase imports, ProcessedPushStore pushes) {
+        threads.add(loop("outbox-dispatcher", Duration.ofMillis(100), () -> outbox.dispatchDue(100).claimed() > 0));
+        threads.add(loop("import-runner", Duration.ofMillis(500), imports::runOneJob));
+        threads.add(loop("housekeeping", Duration.ofMinutes(10), () -> {
+            int forgotten = pushes.forgetReceivedBefore(Instant.now().minus(KEEP_PUSH_KEYS));
+            if (forgotten > 0) {
+                LOG.info("forgot {} push keys older than {}", forgotten, KEEP_PUSH_KEYS);
+            }
+            return false;
+        }));
+    }
+
+    void start() {
+        threads.forEach(Thread::start);
+    }
+
+    /** Runs {@code work} again at once while it says there was work, else naps for {@code idle}. */
+    private Thread loop(String name, Duration idle, BooleanSupplier work) {
+        Thread thread = new Thread(() -> {
+            Duration nap = idle;
+            while (stopping.getCount() > 0) {
+                try {
+                    boolean busy = work.getAsBoolean();
+                    nap = idle;
+                    if (!busy) {
+                        sleep(idle);
+                    }
+                } catch (RuntimeException failure) {
+                    LOG.warn("{} failed, trying again in {}: {}", name, nap, failure.toString());
+                    sleep(nap);
+                    nap = nap.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : nap.multipliedBy(2);
+                }
+            }
+        }, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Naps, waking at once when the workers are closed. */
+    private void sleep(Duration duration) {
+        try {
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the loops, letting the work in hand (a WeChat call, a batch of rows) finish first. */
+    @Override
+    public void close() {
+        stopping.countDown();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(15).toMillis());
+                if (thread.isAlive()) {
+                    LOG.warn("{} did not stop within 15 s; interrupting it", thread.getName());
+                    thread.interrupt();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.wxcard.bootstrap;
+
+import io.wxcard.adapter.persistence.DatabaseSettings;
+import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.rest.RestApi;
+import io.wxcard.adapter.rest.RestSettings;
+import io.wxcard.adapter.rest.RestUseCases;
+import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.adapter.wechat.WechatSettings;
+import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
+import io.wxcard.sandbox.SandboxSettings;
+import io.wxcard.sandbox.WechatSandbox;
+import io.micrometer.core.instrument.Gauge;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product, wired by hand: the database, WeChat (the built-in sandbox, or the real one), the application, the HTTP
+ * API and the background loops. {@link #close()} takes them down in the reverse order: the HTTP API first (in-flight
+ * requests finish), then the loops (work in hand finishes), then WeChat and the database.
+ */
+final class ServiceRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Persistence persistence;
+    private final CardServices services;
+    private final RestApi rest;
+    private final Optional<WechatSandbox> sandbox;
+    private final Optional<IssuedKey> demoKey;
+
+    private ServiceRuntime(Settings settings) {
+        try {
+            persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
+                    settings.dbPoolSize()));
+            toClose.add(persistence);
+            sandbox = settings.sandbox() ? Optional.of(startSandbox(settings)) : Optional.empty();
+            sandbox.ifPresent(toClose::add);
+            String wechatApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatApiBase().equals(Settings.REAL_WECHAT_API))
+                    .orElse(settings.wechatApiBase());
+            String payApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API))
+                    .orElse(settings.wechatPayApiBase());
+            Clock clock = Clock.system();
+            WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
+                    .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
+                    .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
+            services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
+                    persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
+                    persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
+                    wechat.memberImport(), wechat.pushDecoder(), clock, new RandomIds(), settings.instanceId(),
+                    persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
+                            .withConcurrency(settings.importConcurrency())));
+            demoKey = sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings));
+            rest = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
+                    useCases(services), persistence::isReachable);
+            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), services.runImports(),
+                    persistence.processedPushes());
+            toClose.add(workers);
+            toClose.add(rest);
+            Gauge.builder("wxcard_outbox_pending", () -> persistence.outbox().stats(clock.now()).pending())
+                    .description("outbox tasks waiting to be sent to WeChat").register(rest.meterRegistry());
+            Gauge.builder("wxcard_outbox_oldest_seconds",
+                            () -> persistence.outbox().stats(clock.now()).oldestPendingAge().toMillis() / 1000.0)
+                    .description("how long the oldest waiting outbox task has waited").register(rest.meterRegistry());
+            workers.start();
+        } catch (RuntimeException failure) {
+            close();
+            throw failure;
+        }
+    }
+
+    /** Starts everything; on a failure, stops what had started and rethrows. */
+    static ServiceRuntime start(Settings settings) {
+        return new ServiceRuntime(settings);
+    }
+
+    private static WechatSandbox startSandbox(Settings settings) {
+        SandboxSettings sandboxSettings = SandboxSettings.defaults().withPort(settings.sandboxPort())
+                .withReviewDelay(Duration.ofSeconds(2)).withStateFile(settings.dataDir().resolve("sandbox-state.json"));
+        return WechatSandbox.start(sandboxSettings);
+    }
+
+    private static RestUseCases useCases(CardServices s) {
+        return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
+                s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
+                s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey());
+    }
+
+    CardServices services() {
+        return services;
+    }
+
+    int httpPort() {
+        return rest.port();
+    }
+
+    /** What a newcomer needs to know, printed once the service is ready. Only the demo key is a secret shown. */
+    void printBanner(Settings settings, PrintStream out) {
+        long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        String api = "http://127.0.0.1:" + rest.port();
+        out.printf("%nwxcard is ready (%.1f s after the JVM started)%n", readyMillis / 1000.0);
+        out.printf("  HTTP API        %s   (OpenAPI %s/openapi.json, health %s/health)%n", api, api, api);
+        out.printf("  database        %s%n", settings.dbUrl());
+        sandbox.ifPresentOrElse(
+                running -> out.printf("  WeChat sandbox  %s   (control API %s/sandbox/..., state in %s)%n",
+                        running.baseUrl(), running.baseUrl(), settings.dataDir().resolve("sandbox-state.json")),
+                () -> out.printf("  WeChat          %s and %s%n", settings.wechatApiBase(), settings.wechatPayApiBase()));
+        demoKey.ifPresent(key -> {
+            out.printf("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
+                    key.tenant().appId(), settings.publicUrl(), key.tenant().id());
+            out.printf("  demo API key    %s%n%nTry:%n", key.apiKey().reveal());
+            out.printf("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
+            out.printf("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
+                    api, key.apiKey().reveal(), sandbox.get().baseUrl());
+        });
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception failure) {
+                LOG.warn("while stopping {}: {}", toClose.get(i).getClass().getSimpleName(), failure.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.wxcard.application.port.out.store;
+
+import io.vavr.control.Option;
+import io.wxcard.domain.ledger.IdempotencyKey;
+import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.MembershipKey;
+
+/**
+ * The append-only ledger entries of memberships. Saving the membership (its totals) and appending the entry happen in
+ * one transaction, so totals and entries never disagree; the membership is saved first, so stores may hold entries
+ * to their membership with a foreign key.
+ */
+public interface LedgerStore {
+
+    Option<LedgerEntry> findByKey(MembershipKey membership, IdempotencyKey key);
+
+    /**
+     * Appends an entry; entries are never changed or removed.
+     *
+     * @throws ConcurrentUpdateException when the membership already has an entry with this sequence or this key
+     */
+    void append(MembershipKey membership, LedgerEntry entry);
+
+    /** A membership's entries in sequence order (oldest first). */
+    Page<LedgerEntry> history(MembershipKey membership, PageRequest page);
+}

@@ -1,0 +1,52 @@
+package io.wxcard.application.port.out.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The transactional outbox: tasks written with the state change that calls for them, then claimed and sent by
+ * dispatchers on any number of instances, each task by one dispatcher at a time.
+ */
+public interface OutboxStore {
+
+    /** Adds a task, due at once, in the caller's transaction. */
+    void enqueue(String id, OutboxTask task, Instant now);
+
+    /**
+     * Claims up to {@code limit} due tasks (not before now, not claimed by a live lease), oldest first, for
+     * {@code lease}: until it runs out, no other dispatcher gets them. Claims made at the same time by several
+     * dispatchers never overlap (the database's {@code FOR UPDATE SKIP LOCKED} or equivalent).
+     */
+    java.util.List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease);
+
+    /**
+     * The task was sent: it leaves the outbox. Like the two below, it takes effect only while {@code dispatcher}
+     * still holds the task's claim: a dispatcher whose lease ran out (and whose task someone else took) changes
+     * nothing.
+     *
+     * @return whether the dispatcher still held the claim
+     */
+    boolean completed(String id, String dispatcher);
+
+    /** The attempt failed: count it, and offer the task again from {@code notBefore}. */
+    boolean retryLater(String id, String dispatcher, Instant notBefore, String error);
+
+    /** The task failed for good (or too often): keep it aside for an operator. */
+    boolean deadLetter(String id, String dispatcher, String error);
+
+    /** Dead letters, oldest first. */
+    Page<OutboxMessage> deadLetters(PageRequest page);
+
+    /**
+     * Puts a dead letter back in the queue, due at once, its attempts reset.
+     *
+     * @return false when there is no dead letter with this id
+     */
+    boolean revive(String id, Instant now);
+
+    /** How much is waiting: for metrics and lag. */
+    OutboxStats stats(Instant now);
+
+    /** @param oldestPendingAge how long the oldest task that is not dead has waited (zero when none waits) */
+    record OutboxStats(long pending, long dead, java.time.Duration oldestPendingAge) {}
+}

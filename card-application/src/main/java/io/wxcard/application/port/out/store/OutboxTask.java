@@ -1,0 +1,106 @@
+package io.wxcard.application.port.out.store;
+
+import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.tenant.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A call to WeChat that must follow a state change we already committed. Written in the same transaction as the
+ * change, sent later by the dispatcher, retried until it lands.
+ *
+ * <p>Stores keep a task as its {@link #kind()} and its {@link #fields()} (strings only) and rebuild it with
+ * {@link #decode}, so no store needs to know the task types.
+ */
+public sealed interface OutboxTask {
+
+    TenantId tenantId();
+
+    String kind();
+
+    Map<String, String> fields();
+
+    /**
+     * Bring WeChat's totals for a membership in line with our ledger. The dispatcher sends the ledger's totals as they
+     * are when it runs (absolute {@code bonus}/{@code balance}), so tasks may run in any order, and twice, and still
+     * land on the same totals.
+     *
+     * @param sequence the ledger entry that asked for the sync (its delta and reason are shown to the member)
+     */
+    record SyncMemberTotals(TenantId tenantId, CardId cardId, Code code, long sequence) implements OutboxTask {
+        public String kind() {
+            return "sync_member_totals";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "code", code.value(), "sequence", Long.toString(sequence));
+        }
+
+        public MembershipKey membership() {
+            return new MembershipKey(tenantId, cardId, code);
+        }
+    }
+
+    /** Make a member's card unusable on WeChat ({@code /card/code/unavailable}). */
+    record InvalidateOnWechat(TenantId tenantId, CardId cardId, Code code, String reason) implements OutboxTask {
+        public String kind() {
+            return "invalidate_on_wechat";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "code", code.value(), "reason", reason);
+        }
+
+        public MembershipKey membershipKey() {
+            return new MembershipKey(tenantId, cardId, code);
+        }
+    }
+
+    /** Delete a card on WeChat ({@code /card/delete}); members keep the cards they hold. */
+    record DeleteCardOnWechat(TenantId tenantId, CardId cardId, WechatCardId wechatCardId) implements OutboxTask {
+        public String kind() {
+            return "delete_card_on_wechat";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "wechat_card_id", wechatCardId.value());
+        }
+    }
+
+    /** Read what a member entered in the one-click form ({@code /card/membercard/userinfo/get}) and record it. */
+    record PullMemberInfo(TenantId tenantId, CardId cardId, Code code) implements OutboxTask {
+        public String kind() {
+            return "pull_member_info";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "code", code.value());
+        }
+    }
+
+    /** Rebuilds a stored task. */
+    static OutboxTask decode(TenantId tenantId, String kind, Map<String, String> fields) {
+        return switch (kind) {
+            case "sync_member_totals" -> new SyncMemberTotals(tenantId, new CardId(fields.get("card_id")),
+                    new Code(fields.get("code")), Long.parseLong(fields.get("sequence")));
+            case "invalidate_on_wechat" -> new InvalidateOnWechat(tenantId, new CardId(fields.get("card_id")),
+                    new Code(fields.get("code")), fields.get("reason"));
+            case "delete_card_on_wechat" -> new DeleteCardOnWechat(tenantId, new CardId(fields.get("card_id")),
+                    new WechatCardId(fields.get("wechat_card_id")));
+            case "pull_member_info" -> new PullMemberInfo(tenantId, new CardId(fields.get("card_id")),
+                    new Code(fields.get("code")));
+            default -> throw new IllegalArgumentException("unknown outbox task kind: " + kind);
+        };
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,40 @@
+package io.wxcard.application.port.out.wechat;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.wxcard.domain.card.ActivationForm;
+import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
+import java.util.List;
+import java.util.Map;
+
+/** Members' cards on WeChat: activation, the one-click form, member info, totals, codes. */
+public interface WechatMemberCards {
+
+    Either<WechatError, Done> activate(WechatAccount account, WechatActivation activation);
+
+    Either<WechatError, Done> setActivationForm(WechatAccount account, WechatCardId cardId, ActivationForm form);
+
+    /** The link that opens the one-click form outside WeChat's card page ({@code activate/geturl}). */
+    Either<WechatError, String> activationUrl(WechatAccount account, WechatCardId cardId, Option<String> outerStr);
+
+    /** What a member typed in the form before the merchant's page took over ({@code activatetempinfo/get}). */
+    Either<WechatError, Map<String, String>> activationFormAnswers(WechatAccount account, String activateTicket);
+
+    Either<WechatError, MemberInfo> memberInfo(WechatAccount account, WechatCardId cardId, Code code);
+
+    /** Sets a member's totals; safe to repeat, since the totals are absolute. */
+    Either<WechatError, MemberTotals> updateMember(WechatAccount account, MemberUpdate update);
+
+    Either<WechatError, CodeStatus> codeStatus(WechatAccount account, WechatCardId cardId, Code code);
+
+    /** Turns the {@code encrypt_code} WeChat passes to the merchant's page into the real code. */
+    Either<WechatError, Code> decryptCode(WechatAccount account, String encryptCode);
+
+    /** Makes a member's card unusable, for good. */
+    Either<WechatError, Done> makeUnavailable(WechatAccount account, WechatCardId cardId, Code code, String reason);
+
+    /** The cards a member holds, optionally only of one card. */
+    Either<WechatError, List<HeldCard>> cardsOf(WechatAccount account, OpenId openId, Option<WechatCardId> cardId);
+}

@@ -1,0 +1,89 @@
+package io.wxcard.application.port.out.wechat.push;
+
+import io.vavr.control.Option;
+import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.membership.Code;
+
+/** The events WeChat pushes about cards (wechat-api.md, section 5), typed. */
+public sealed interface WechatEvent {
+
+    EventHeader header();
+
+    /**
+     * What makes a push unique, for de-duplication: WeChat retries with the same {@code FromUserName} and
+     * {@code CreateTime}; card events add the card and code, since one member can trigger several in one second.
+     */
+    default String dedupeKey() {
+        return header().fromUserName() + "|" + header().createTime() + "|" + header().event() + "|" + detailKey();
+    }
+
+    /** The part of the de-duplication key beyond the header. */
+    String detailKey();
+
+    /** {@code card_pass_check} */
+    record CardReviewPassed(EventHeader header, WechatCardId cardId) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value();
+        }
+    }
+
+    /** {@code card_not_pass_check} */
+    record CardReviewRejected(EventHeader header, WechatCardId cardId, String refuseReason) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value();
+        }
+    }
+
+    /** {@code user_get_card}; {@code restored} when the member restored a card they had deleted. */
+    record CardReceived(EventHeader header, WechatCardId cardId, Code code, Option<String> outerStr, boolean restored,
+                        Option<Code> oldCode, boolean givenByFriend, Option<String> friendUserName,
+                        Option<String> unionId) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code user_del_card} */
+    record CardDeletedByMember(EventHeader header, WechatCardId cardId, Code code) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code submit_membercard_user_info}: the member submitted the one-click form. */
+    record ActivationFormSubmitted(EventHeader header, WechatCardId cardId, Code code) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code update_member_card}: the member's totals changed on WeChat's side. */
+    record MemberTotalsChanged(EventHeader header, WechatCardId cardId, Code code, long modifyBonus,
+                               long modifyBalance) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value() + "|" + modifyBonus + "|" + modifyBalance;
+        }
+    }
+
+    /** {@code user_consume_card} */
+    record CardConsumed(EventHeader header, WechatCardId cardId, Code code, Option<String> consumeSource,
+                        Option<String> locationName, Option<String> staffOpenId, Option<String> outerStr)
+            implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code user_view_card}, {@code user_enter_session_from_card}, {@code user_gifting_card}, {@code card_sku_remind},
+     *  {@code user_pay_from_pay_cell} and any event not listed: recorded, not acted on. */
+    record Other(EventHeader header, Option<WechatCardId> cardId, Option<Code> code,
+                 java.util.Map<String, String> fields) implements WechatEvent {
+        public Other {
+            fields = java.util.Map.copyOf(fields);
+        }
+
+        public String detailKey() {
+            return cardId.map(WechatCardId::value).getOrElse("") + "|" + code.map(Code::value).getOrElse("");
+        }
+    }
+}

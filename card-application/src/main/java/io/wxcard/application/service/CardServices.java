@@ -1,0 +1,208 @@
+package io.wxcard.application.service;
+
+import io.wxcard.application.port.in.AcceptWechatPushUseCase;
+import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
+import io.wxcard.application.port.in.ChangeLedgerUseCase;
+import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
+import io.wxcard.application.port.in.DeleteCardUseCase;
+import io.wxcard.application.port.in.DispatchOutboxUseCase;
+import io.wxcard.application.port.in.DistributeCardUseCase;
+import io.wxcard.application.port.in.DraftCardUseCase;
+import io.wxcard.application.port.in.EditCardUseCase;
+import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.HandleWechatEventUseCase;
+import io.wxcard.application.port.in.ImportMembersUseCase;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
+import io.wxcard.application.port.in.ManageDeadLettersUseCase;
+import io.wxcard.application.port.in.ManageTenantsUseCase;
+import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.RecordCardReceivedUseCase;
+import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
+import io.wxcard.application.port.in.RecordReviewResultUseCase;
+import io.wxcard.application.port.in.RunImportsUseCase;
+import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.wechat.WechatCardCatalog;
+import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import java.util.Objects;
+
+/**
+ * The application, wired: give it an implementation of every outgoing port and take the use cases. This is how
+ * bootstrap builds the product and how other teams embed it; nothing else in this package is public.
+ */
+public final class CardServices {
+
+    /**
+     * Everything the application needs from outside.
+     *
+     * @param dispatcherName this instance's name in outbox claims (unique per running instance)
+     */
+    public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
+                               OutboxStore outbox, ProcessedPushStore processedPushes, TransactionBoundary transactions,
+                               WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
+                               WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
+                               WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
+                               ImportJobStore imports, ImportSettings importSettings) {
+        public Dependencies {
+            Objects.requireNonNull(cards, "cards");
+            Objects.requireNonNull(memberships, "memberships");
+            Objects.requireNonNull(ledger, "ledger");
+            Objects.requireNonNull(tenants, "tenants");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(processedPushes, "processed pushes");
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(wechatCatalog, "WeChat catalog");
+            Objects.requireNonNull(wechatDistribution, "WeChat distribution");
+            Objects.requireNonNull(wechatMembers, "WeChat members");
+            Objects.requireNonNull(wechatImport, "WeChat import");
+            Objects.requireNonNull(pushDecoder, "push decoder");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(dispatcherName, "dispatcher name");
+            Objects.requireNonNull(imports, "imports");
+            Objects.requireNonNull(importSettings, "import settings");
+        }
+    }
+
+    private final CardService cards;
+    private final DistributionService distribution;
+    private final MembershipService memberships;
+    private final LedgerService ledger;
+    private final WechatEventService events;
+    private final WechatPushService pushes;
+    private final OutboxDispatcher outbox;
+    private final TenantService tenants;
+    private final ImportService imports;
+    private final ImportRunner importRunner;
+
+    public CardServices(Dependencies d) {
+        UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
+        Lookups lookups = new Lookups(d.tenants(), d.cards(), d.memberships());
+        this.cards = new CardService(d.cards(), d.outbox(), d.wechatCatalog(), d.wechatDistribution(),
+                d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
+        this.distribution = new DistributionService(d.wechatDistribution(), lookups);
+        this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), d.outbox(), d.wechatMembers(),
+                lookups, unitOfWork, d.clock(), d.ids());
+        this.ledger = new LedgerService(d.memberships(), d.ledger(), d.outbox(), lookups, unitOfWork, d.clock(), d.ids());
+        this.events = new WechatEventService(cards, memberships, ledger);
+        this.pushes = new WechatPushService(d.tenants(), d.processedPushes(), d.transactions(), d.pushDecoder(), events,
+                d.clock());
+        this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
+                memberships, lookups, d.clock(), d.dispatcherName());
+        this.tenants = new TenantService(d.tenants(), d.clock(), d.ids());
+        this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
+        this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
+                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName());
+    }
+
+    public DraftCardUseCase draftCard() {
+        return cards;
+    }
+
+    public EditCardUseCase editCard() {
+        return cards;
+    }
+
+    public SubmitCardUseCase submitCard() {
+        return cards;
+    }
+
+    public RecordReviewResultUseCase recordReviewResult() {
+        return cards;
+    }
+
+    public SetTestWhitelistUseCase setTestWhitelist() {
+        return cards;
+    }
+
+    public ConfigureActivationFormUseCase configureActivationForm() {
+        return cards;
+    }
+
+    public DeleteCardUseCase deleteCard() {
+        return cards;
+    }
+
+    public FindCardsQuery findCards() {
+        return cards;
+    }
+
+    public DistributeCardUseCase distributeCard() {
+        return distribution;
+    }
+
+    public RecordCardReceivedUseCase recordCardReceived() {
+        return memberships;
+    }
+
+    public RecordMemberDeletedCardUseCase recordMemberDeletedCard() {
+        return memberships;
+    }
+
+    public ActivateMembershipUseCase activateMembership() {
+        return memberships;
+    }
+
+    public PullMemberInfoUseCase pullMemberInfo() {
+        return memberships;
+    }
+
+    public InvalidateMembershipUseCase invalidateMembership() {
+        return memberships;
+    }
+
+    public FindMembershipsQuery findMemberships() {
+        return memberships;
+    }
+
+    public ChangeLedgerUseCase changeLedger() {
+        return ledger;
+    }
+
+    public HandleWechatEventUseCase handleWechatEvent() {
+        return events;
+    }
+
+    public AcceptWechatPushUseCase acceptWechatPush() {
+        return pushes;
+    }
+
+    public DispatchOutboxUseCase dispatchOutbox() {
+        return outbox;
+    }
+
+    public ManageDeadLettersUseCase manageDeadLetters() {
+        return outbox;
+    }
+
+    public ManageTenantsUseCase manageTenants() {
+        return tenants;
+    }
+
+    public AuthenticateApiKeyQuery authenticateApiKey() {
+        return tenants;
+    }
+
+    public ImportMembersUseCase importMembers() {
+        return imports;
+    }
+
+    public RunImportsUseCase runImports() {
+        return importRunner;
+    }
+}

@@ -1,0 +1,208 @@
+package io.wxcard.application.service;
+
+import static io.wxcard.application.service.Lookups.fromWechat;
+import static io.wxcard.application.service.Lookups.rejected;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.Failure;
+import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
+import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.RecordCardReceivedUseCase;
+import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.OutboxTask;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.port.out.wechat.MemberInfo;
+import io.wxcard.application.port.out.wechat.WechatActivation;
+import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.domain.card.CardChange;
+import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.ledger.EntrySource;
+import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.ActivationMethod;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.LedgerOpening;
+import io.wxcard.domain.membership.Membership;
+import io.wxcard.domain.membership.MembershipChange;
+import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.membership.MembershipNumber;
+import io.wxcard.domain.membership.MembershipState;
+import io.wxcard.domain.shared.Rejection;
+import io.wxcard.domain.tenant.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A member's card: received, activated, deleted and restored by the member, invalidated by the merchant. */
+final class MembershipService implements RecordCardReceivedUseCase, RecordMemberDeletedCardUseCase,
+        ActivateMembershipUseCase, PullMemberInfoUseCase, InvalidateMembershipUseCase, FindMembershipsQuery {
+
+    private final CardStore cards;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
+    private final OutboxStore outbox;
+    private final WechatMemberCards wechat;
+    private final Lookups lookups;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxStore outbox,
+                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
+        this.cards = cards;
+        this.memberships = memberships;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.wechat = wechat;
+        this.lookups = lookups;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    @Override
+    public Either<Failure, Membership> recordReceived(CardReceived received) {
+        return lookups.cardOnWechat(received.tenantId(), received.wechatCardId()).flatMap(card -> {
+            MembershipKey key = new MembershipKey(received.tenantId(), card.id(), received.code());
+            return unitOfWork.run("membership " + received.code(), () -> {
+                Option<Membership> known = memberships.find(key);
+                if (known.isDefined()) {
+                    // A restore, or the same delivery reported again: the member already holds this code.
+                    return received.restored()
+                            ? rejected(known.get().restoredByMember(clock.now())).map(this::save)
+                            : Either.right(known.get());
+                }
+                MembershipChange change = Membership.received(received.tenantId(), card.id(), received.code(),
+                        received.openId(), received.outerStr(), card.definition().activationMode(), clock.now());
+                // The first delivery issues the card; it is read afresh here, in the transaction, for its version.
+                Either<Rejection, CardChange> delivered = cards.find(card.tenantId(), card.id()).getOrElse(card)
+                        .delivered(clock.now());
+                if (delivered.isRight() && !delivered.get().events().isEmpty()) {
+                    cards.save(delivered.get().card());
+                }
+                return Either.right(memberships.save(change.membership()));
+            });
+        });
+    }
+
+    @Override
+    public Either<Failure, Membership> recordDeleted(TenantId tenantId, WechatCardId wechatCardId, Code code) {
+        return lookups.cardOnWechat(tenantId, wechatCardId)
+                .flatMap(card -> change(new MembershipKey(tenantId, card.id(), code),
+                        membership -> membership.deletedByMember(clock.now())));
+    }
+
+    @Override
+    public Either<Failure, Membership> activate(ActivateMembershipCommand command) {
+        MembershipKey key = command.membership();
+        MembershipNumber number = command.membershipNumber().getOrElse(() -> new MembershipNumber(key.code().value()));
+        return lookups.membership(key)
+                .flatMap(membership -> rejected(membership.checkActivatable()))
+                .flatMap(membership -> lookups.card(key.tenantId(), key.cardId()))
+                .flatMap(card -> rejected(card.checkOnWechat()))
+                .flatMap(wechatCardId -> lookups.account(key.tenantId()).flatMap(account -> fromWechat(wechat.activate(
+                        account, new WechatActivation(wechatCardId, key.code(), number, command.initialPoints(),
+                                command.initialPoints().map(points -> "opening points"), command.initialBalance(),
+                                Option.none())))))
+                .flatMap(done -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
+                        .flatMap(fresh -> rejected(fresh.activate(ActivationMethod.API, Option.of(number), clock.now())))
+                        .flatMap(change -> rejected(change.membership().openLedger(command.initialPoints(),
+                                command.initialBalance(), EntrySource.ACTIVATION, clock.now())))
+                        .map(this::save)));
+    }
+
+    @Override
+    public Either<Failure, Membership> pull(MembershipKey key) {
+        return lookups.membership(key)
+                .flatMap(membership -> lookups.card(key.tenantId(), key.cardId()))
+                .flatMap(card -> rejected(card.checkOnWechat()))
+                .flatMap(wechatCardId -> lookups.account(key.tenantId())
+                        .flatMap(account -> fromWechat(wechat.memberInfo(account, wechatCardId, key.code()))))
+                .flatMap(info -> change(key, membership -> recordInfo(membership, info)));
+    }
+
+    /** Records the member's answers; a member WeChat shows as active (they submitted the one-click form) is activated. */
+    private Either<Rejection, MembershipChange> recordInfo(Membership membership, MemberInfo info) {
+        Map<String, String> answers = new LinkedHashMap<>(info.commonFields());
+        answers.putAll(info.customFields());
+        Either<Rejection, MembershipChange> recorded = membership.memberInfoRecorded(answers, info.membershipNumber(),
+                clock.now());
+        if (info.hasActive() && membership.state() == MembershipState.ISSUED) {
+            return recorded.flatMap(change -> change.membership()
+                    .activate(ActivationMethod.ONE_CLICK_FORM, info.membershipNumber(), clock.now()));
+        }
+        return recorded;
+    }
+
+    @Override
+    public Either<Failure, Membership> invalidate(InvalidateMembershipCommand command) {
+        MembershipKey key = command.membership();
+        return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
+                .flatMap(membership -> rejected(membership.invalidate(command.reason(), clock.now())))
+                .map(change -> {
+                    Membership saved = save(change);
+                    outbox.enqueue(ids.newId("ob"), new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(),
+                            key.code(), command.reason()), clock.now());
+                    return saved;
+                }));
+    }
+
+    /** The member submitted the one-click form: active at once; the answers are read from WeChat afterwards. */
+    Either<Failure, Membership> formSubmitted(TenantId tenantId, WechatCardId wechatCardId, Code code) {
+        return lookups.cardOnWechat(tenantId, wechatCardId).flatMap(card -> {
+            MembershipKey key = new MembershipKey(tenantId, card.id(), code);
+            return unitOfWork.run("membership " + code, () -> lookups.membership(key).flatMap(membership -> {
+                outbox.enqueue(ids.newId("ob"), new OutboxTask.PullMemberInfo(tenantId, card.id(), code), clock.now());
+                if (membership.state() != MembershipState.ISSUED) {
+                    return Either.right(membership);
+                }
+                return rejected(membership.activate(ActivationMethod.ONE_CLICK_FORM, Option.none(), clock.now()))
+                        .map(this::save);
+            }));
+        });
+    }
+
+    @Override
+    public Either<Failure, Membership> membership(MembershipKey key) {
+        return lookups.membership(key);
+    }
+
+    @Override
+    public Either<Failure, Page<Membership>> memberships(TenantId tenantId, CardId cardId, Option<MembershipState> state,
+                                                         PageRequest page) {
+        return lookups.card(tenantId, cardId).map(card -> memberships.list(tenantId, cardId, state, page));
+    }
+
+    @Override
+    public Either<Failure, Page<LedgerEntry>> ledger(MembershipKey key, PageRequest page) {
+        return lookups.membership(key).map(membership -> ledger.history(key, page));
+    }
+
+    /** The membership first, then the entries that opened its ledger (they refer to it). */
+    private Membership save(LedgerOpening opening) {
+        Membership saved = memberships.save(opening.membership());
+        opening.entries().forEach(entry -> ledger.append(saved.key(), entry));
+        return saved;
+    }
+
+    private Membership save(MembershipChange change) {
+        return change.events().isEmpty() ? change.membership() : memberships.save(change.membership());
+    }
+
+    private Either<Failure, Membership> change(MembershipKey key,
+                                               Function<Membership, Either<Rejection, MembershipChange>> decision) {
+        return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
+                .flatMap(fresh -> rejected(decision.apply(fresh)))
+                .map(this::save));
+    }
+}

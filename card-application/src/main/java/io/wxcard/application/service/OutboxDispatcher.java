@@ -1,0 +1,208 @@
+package io.wxcard.application.service;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.wxcard.application.port.in.DispatchOutboxUseCase;
+import io.wxcard.application.port.in.Failure;
+import io.wxcard.application.port.in.ManageDeadLettersUseCase;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxMessage;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.OutboxTask;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.port.out.wechat.MemberUpdate;
+import io.wxcard.application.port.out.wechat.WechatAccount;
+import io.wxcard.application.port.out.wechat.WechatCardCatalog;
+import io.wxcard.application.port.out.wechat.WechatError;
+import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.domain.card.Card;
+import io.wxcard.domain.ledger.Asset;
+import io.wxcard.domain.ledger.EntrySource;
+import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.Membership;
+import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.membership.MembershipState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's tasks to WeChat. Every instance runs one; the store hands each task to one dispatcher at a time.
+ * A task that fails for a reason that may pass (WeChat busy, over quota, unreachable) is offered again after an
+ * exponential back-off; one that cannot succeed as it is (WeChat refused it) becomes a dead letter for an operator.
+ * Each task is safe to send twice: totals are absolute, and "already done" answers count as done.
+ */
+final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLettersUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_ATTEMPTS = 12;
+    static final Duration FIRST_BACK_OFF = Duration.ofSeconds(2);
+    static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
+
+    private final OutboxStore outbox;
+    private final MembershipStore memberships;
+    private final LedgerStore ledger;
+    private final WechatCardCatalog catalog;
+    private final WechatMemberCards wechat;
+    private final MembershipService membershipService;
+    private final Lookups lookups;
+    private final Clock clock;
+    private final String dispatcherName;
+
+    OutboxDispatcher(OutboxStore outbox, MembershipStore memberships, LedgerStore ledger,
+                     WechatCardCatalog catalog, WechatMemberCards wechat, MembershipService membershipService,
+                     Lookups lookups, Clock clock, String dispatcherName) {
+        this.outbox = outbox;
+        this.memberships = memberships;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.wechat = wechat;
+        this.membershipService = membershipService;
+        this.lookups = lookups;
+        this.clock = clock;
+        this.dispatcherName = dispatcherName;
+    }
+
+    @Override
+    public DispatchReport dispatchDue(int limit) {
+        List<OutboxMessage> claimed = outbox.claim(dispatcherName, limit, clock.now(), LEASE);
+        int sent = 0;
+        int retried = 0;
+        int dead = 0;
+        for (OutboxMessage message : claimed) {
+            switch (deliver(message)) {
+                case SENT -> sent++;
+                case RETRY -> retried++;
+                case DEAD -> dead++;
+            }
+        }
+        return new DispatchReport(claimed.size(), sent, retried, dead);
+    }
+
+    private enum Delivery { SENT, RETRY, DEAD }
+
+    private Delivery deliver(OutboxMessage message) {
+        Either<Failure, String> result;
+        try {
+            result = send(message.task());
+        } catch (RuntimeException technical) {
+            LOG.warn("outbox task {} ({}) failed: {}", message.id(), message.task().kind(), technical.toString());
+            return retryOrBury(message, "technical failure: " + technical.getClass().getSimpleName() + ": "
+                    + technical.getMessage(), true);
+        }
+        if (result.isRight()) {
+            outbox.completed(message.id(), dispatcherName);
+            LOG.debug("outbox task {} done: {}", message.id(), result.get());
+            return Delivery.SENT;
+        }
+        Failure failure = result.getLeft();
+        boolean mayPass = failure instanceof Failure.WechatFailed wechatFailed && wechatFailed.error().kind().worthRetryingLater()
+                || failure instanceof Failure.Conflict;
+        return retryOrBury(message, failure.detail(), mayPass);
+    }
+
+    private Delivery retryOrBury(OutboxMessage message, String error, boolean mayPass) {
+        if (!mayPass || message.attempts() + 1 >= MAX_ATTEMPTS) {
+            LOG.error("outbox task {} ({}) is a dead letter after {} attempts: {}", message.id(), message.task().kind(),
+                    message.attempts() + 1, error);
+            outbox.deadLetter(message.id(), dispatcherName, error);
+            return Delivery.DEAD;
+        }
+        outbox.retryLater(message.id(), dispatcherName, clock.now().plus(backOff(message.attempts())), error);
+        return Delivery.RETRY;
+    }
+
+    /** 2 s, 4 s, 8 s ... up to 10 minutes, with jitter so that instances do not retry in step. */
+    static Duration backOff(int attemptsSoFar) {
+        long base = FIRST_BACK_OFF.toMillis() << Math.min(attemptsSoFar, 20);
+        long capped = Math.min(base, MAX_BACK_OFF.toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private Either<Failure, String> send(OutboxTask task) {
+        if (task instanceof OutboxTask.SyncMemberTotals sync) {
+            return syncTotals(sync);
+        }
+        if (task instanceof OutboxTask.InvalidateOnWechat invalidate) {
+            return onWechatCard(invalidate.membershipKey(), (account, card) -> alreadyDoneIf(
+                    wechat.makeUnavailable(account, card.wechatCardId().get(), invalidate.code(), invalidate.reason()),
+                    WechatError.Kind.CONFLICT, "code " + invalidate.code() + " made unavailable"));
+        }
+        if (task instanceof OutboxTask.DeleteCardOnWechat delete) {
+            return lookups.account(delete.tenantId()).flatMap(account -> alreadyDoneIf(
+                    catalog.delete(account, delete.wechatCardId()), WechatError.Kind.NOT_FOUND,
+                    "WeChat card " + delete.wechatCardId() + " deleted"));
+        }
+        OutboxTask.PullMemberInfo pull = (OutboxTask.PullMemberInfo) task;
+        return membershipService.pull(new MembershipKey(pull.tenantId(), pull.cardId(), pull.code()))
+                .map(membership -> "member info of " + pull.code() + " recorded");
+    }
+
+    /**
+     * Sends the ledger's totals as they are now, so tasks may run in any order or twice and still land on the same
+     * totals. The delta and reason of the entry that asked for the sync tell the member what changed.
+     */
+    private Either<Failure, String> syncTotals(OutboxTask.SyncMemberTotals sync) {
+        MembershipKey key = sync.membership();
+        Option<Membership> found = memberships.find(key);
+        if (found.isEmpty() || found.get().state() != MembershipState.ACTIVATED) {
+            return Either.right("membership " + key + " is no longer active; nothing to sync");
+        }
+        Membership membership = found.get();
+        Option<LedgerEntry> entry = Option.ofOptional(ledger.history(key, new PageRequest((int) sync.sequence() - 1, 1))
+                .items().stream().findFirst());
+        boolean told = entry.exists(e -> e.source() == EntrySource.MERCHANT);
+        Option<LedgerEntry> points = entry.filter(e -> told && e.asset() == Asset.POINTS);
+        Option<LedgerEntry> balance = entry.filter(e -> told && e.asset() == Asset.BALANCE);
+        return onWechatCard(key, (account, card) -> {
+            boolean offersPoints = card.definition().supplyBonus();
+            boolean offersBalance = card.definition().supplyBalance();
+            if (!offersPoints && !offersBalance) {
+                return Either.right("card " + card.id() + " offers neither points nor stored value; nothing to sync");
+            }
+            return wechat.updateMember(account, new MemberUpdate(card.wechatCardId().get(), key.code(),
+                        offersPoints ? Option.of(membership.totals().points()) : Option.none(),
+                        offersBalance ? Option.of(membership.totals().balance()) : Option.none(),
+                        points.filter(e -> offersPoints).map(LedgerEntry::delta),
+                        points.filter(e -> offersPoints).map(LedgerEntry::reason),
+                        balance.filter(e -> offersBalance).map(LedgerEntry::delta),
+                        balance.filter(e -> offersBalance).map(LedgerEntry::reason),
+                        points.exists(LedgerEntry::notifyMember), balance.exists(LedgerEntry::notifyMember)))
+                    .<Failure>mapLeft(Failure.WechatFailed::new)
+                    .map(totals -> "totals of " + key.code() + " synced: " + totals.bonus() + ", " + totals.balance());
+        });
+    }
+
+    private Either<Failure, String> onWechatCard(MembershipKey key,
+                                                 java.util.function.BiFunction<WechatAccount, Card, Either<Failure, String>> call) {
+        return lookups.account(key.tenantId()).flatMap(account -> lookups.card(key.tenantId(), key.cardId())
+                .flatMap(card -> card.wechatCardId().isEmpty()
+                        ? Either.<Failure, String>right("card " + card.id() + " is not on WeChat; nothing to send")
+                        : call.apply(account, card)));
+    }
+
+    /** WeChat answers some repeats with an error ("already unavailable"): for a repeat, that means done. */
+    private static Either<Failure, String> alreadyDoneIf(Either<WechatError, ?> call, WechatError.Kind alreadyDone,
+                                                         String what) {
+        if (call.isLeft() && call.getLeft().kind() == alreadyDone) {
+            return Either.right(what + " (WeChat says it already was: " + call.getLeft().code() + ")");
+        }
+        return call.mapLeft(error -> (Failure) new Failure.WechatFailed(error)).map(done -> what);
+    }
+
+    @Override
+    public Page<OutboxMessage> deadLetters(PageRequest page) {
+        return outbox.deadLetters(page);
+    }
+
+    @Override
+    public boolean retry(String outboxId) {
+        return outbox.revive(outboxId, clock.now());
+    }
+}

@@ -1,0 +1,135 @@
+package io.wxcard.application.contract;
+
+import static io.wxcard.application.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ImportJob;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.testing.Fixtures;
+import io.wxcard.application.testing.StoreSet;
+import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.ledger.Fen;
+import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.MembershipNumber;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ImportJobStore} must do. */
+public abstract class ImportJobStoreContract {
+
+    protected abstract StoreSet stores();
+
+    private ImportJobStore imports;
+    private final TenantId tenant = Fixtures.uniqueTenantId();
+    private final CardId card = new CardId("card1");
+    private final String job = "imp_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void setUpStore() {
+        imports = stores().imports();
+        stores().tenants().save(Fixtures.tenant(tenant));
+        stores().cards().save(Fixtures.draftCard(tenant, card));
+        imports.create(new ImportJob(job, tenant, card, ImportJob.Status.STAGING, 0, 0, T0, Option.none(), Option.none()));
+    }
+
+    private static ImportRow pending(String job, long line, String openId) {
+        return new ImportRow(job, line, openId, Option.none(), Option.none(), Option.none(), Option.none(),
+                Option.none(), "imp-" + openId, ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+    }
+
+    private static ImportRow unreadable(String job, long line) {
+        return new ImportRow(job, line, "", Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
+                "", ImportRow.Status.FAILED, 0, T0, Option.of("line " + line + ": no openid"), Option.none());
+    }
+
+    @Test
+    void keeps_a_job_and_every_field_of_its_rows() {
+        ImportRow full = new ImportRow(job, 1, "oAlice", Option.of(new Code("100001")), Option.of("13800000000"),
+                Option.of(new MembershipNumber("VIP-1")), Option.of(Points.of(120)), Option.of(Fen.of(5_000)),
+                "imp-0123456789abcdef", ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+        imports.stage(job, List.of(full));
+        imports.staged(job, 1, 0, T0.plusSeconds(1));
+
+        assertThat(imports.find(tenant, job).get().status()).isEqualTo(ImportJob.Status.RUNNING);
+        assertThat(imports.find(tenant, job).get().linesRead()).isEqualTo(1);
+        assertThat(imports.due(job, 0, 10, T0)).containsExactly(full);
+        assertThat(imports.find(Fixtures.uniqueTenantId(), job)).isEmpty();
+    }
+
+    @Test
+    void stages_an_openid_once_per_job_and_counts_the_duplicates() {
+        int duplicates = imports.stage(job, List.of(pending(job, 1, "oA"), pending(job, 2, "oB"), pending(job, 3, "oA")));
+        duplicates += imports.stage(job, List.of(pending(job, 4, "oB"), pending(job, 5, "oC")));
+
+        assertThat(duplicates).isEqualTo(2);
+        assertThat(imports.due(job, 0, 10, T0)).extracting(ImportRow::lineNumber).containsExactly(1L, 2L, 5L);
+    }
+
+    @Test
+    void keeps_every_unreadable_line_as_a_failure() {
+        imports.stage(job, List.of(unreadable(job, 1), unreadable(job, 2), pending(job, 3, "oA")));
+
+        assertThat(imports.failures(job, PageRequest.first(10)).items()).extracting(ImportRow::lineNumber).containsExactly(1L, 2L);
+        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(3, 1, 0, 0, 2, 0));
+    }
+
+    @Test
+    void settles_rows_and_counts_them() {
+        imports.stage(job, List.of(pending(job, 1, "oA"), pending(job, 2, "oB"), pending(job, 3, "oC"), pending(job, 4, "oD")));
+
+        imports.imported(job, 1, new Code("100001"), T0);
+        imports.skipped(job, 2, "already holds the card", T0);
+        imports.failed(job, 3, "403 NO_AUTH", T0);
+        imports.retryLater(job, 4, T0.plusSeconds(60), "429 RATE_LIMITED");
+
+        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(4, 1, 1, 1, 1, 1));
+        assertThat(imports.due(job, 0, 10, T0)).isEmpty();
+        assertThat(imports.nextDue(job)).contains(T0.plusSeconds(60));
+        ImportRow retried = imports.due(job, 0, 10, T0.plusSeconds(60)).get(0);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.detail()).contains("429 RATE_LIMITED");
+        assertThat(imports.failures(job, PageRequest.first(10)).items().get(0).detail()).contains("403 NO_AUTH");
+    }
+
+    @Test
+    void hands_out_due_rows_in_line_order_after_a_cursor() {
+        imports.stage(job, List.of(pending(job, 1, "oA"), pending(job, 2, "oB"), pending(job, 3, "oC")));
+
+        assertThat(imports.due(job, 1, 1, T0)).extracting(ImportRow::lineNumber).containsExactly(2L);
+        assertThat(imports.due(job, 3, 10, T0)).isEmpty();
+    }
+
+    @Test
+    void gives_a_jobs_lease_to_one_owner_at_a_time() {
+        imports.staged(job, 0, 0, T0);
+
+        assertThat(imports.tryLease(job, "a", T0, Duration.ofSeconds(30))).isTrue();
+        assertThat(imports.tryLease(job, "b", T0.plusSeconds(10), Duration.ofSeconds(30))).isFalse();
+        assertThat(imports.tryLease(job, "a", T0.plusSeconds(10), Duration.ofSeconds(30))).isTrue();
+        assertThat(imports.tryLease(job, "b", T0.plusSeconds(41), Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void lists_running_jobs_until_they_complete() {
+        imports.staged(job, 0, 0, T0);
+        assertThat(imports.running()).extracting(ImportJob::id).contains(job);
+
+        imports.startedSending(job, T0.plusSeconds(1));
+        imports.startedSending(job, T0.plusSeconds(5));
+        imports.completed(job, T0.plusSeconds(9));
+
+        ImportJob done = imports.find(tenant, job).get();
+        assertThat(imports.running()).extracting(ImportJob::id).doesNotContain(job);
+        assertThat(done.status()).isEqualTo(ImportJob.Status.COMPLETED);
+        assertThat(done.startedAt()).contains(T0.plusSeconds(1));
+        assertThat(done.finishedAt()).contains(T0.plusSeconds(9));
+    }
+}

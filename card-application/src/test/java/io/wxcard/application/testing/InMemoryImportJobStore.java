@@ -1,0 +1,200 @@
+package io.wxcard.application.testing;
+
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.TreeMap;
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.ImportJob;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** {@link ImportJobStore} in memory. */
+final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Snapshottable {
+
+    private record Lease(String owner, Instant until) {}
+
+    private record State(Map<String, ImportJob> jobs, Map<String, TreeMap<Long, ImportRow>> rows,
+                         Map<String, Lease> leases) {}
+
+    private final InMemoryStores db;
+    private State state = new State(LinkedHashMap.empty(), LinkedHashMap.empty(), LinkedHashMap.empty());
+
+    InMemoryImportJobStore(InMemoryStores db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(ImportJob job) {
+        db.locked(() -> {
+            if (state.jobs().containsKey(job.id())) {
+                throw new ConcurrentUpdateException("import " + job.id() + " already exists");
+            }
+            state = new State(state.jobs().put(job.id(), job), state.rows().put(job.id(), TreeMap.empty()), state.leases());
+            return null;
+        });
+    }
+
+    @Override
+    public int stage(String jobId, List<ImportRow> rows) {
+        return db.locked(() -> {
+            TreeMap<Long, ImportRow> staged = state.rows().get(jobId).getOrElseThrow(
+                    () -> new IllegalArgumentException("no import " + jobId));
+            int duplicates = 0;
+            for (ImportRow row : rows) {
+                boolean pending = row.status() == ImportRow.Status.PENDING;
+                if (pending && staged.values().exists(other -> other.status() != ImportRow.Status.FAILED
+                        && !other.outRequestNo().isEmpty() && other.openId().equals(row.openId()))) {
+                    duplicates++;
+                } else {
+                    staged = staged.put(row.lineNumber(), row);
+                }
+            }
+            state = new State(state.jobs(), state.rows().put(jobId, staged), state.leases());
+            return duplicates;
+        });
+    }
+
+    @Override
+    public void staged(String jobId, long linesRead, long duplicatesInFile, Instant now) {
+        updateJob(jobId, job -> new ImportJob(job.id(), job.tenantId(), job.cardId(), ImportJob.Status.RUNNING,
+                linesRead, duplicatesInFile, job.createdAt(), job.startedAt(), job.finishedAt()));
+    }
+
+    @Override
+    public Option<ImportJob> find(TenantId tenantId, String jobId) {
+        return db.locked(() -> state.jobs().get(jobId).filter(job -> job.tenantId().equals(tenantId)));
+    }
+
+    @Override
+    public List<ImportJob> running() {
+        return db.locked(() -> state.jobs().values().filter(job -> job.status() == ImportJob.Status.RUNNING)
+                .sortBy(ImportJob::createdAt).toJavaList());
+    }
+
+    @Override
+    public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
+        return db.locked(() -> {
+            Option<Lease> held = state.leases().get(jobId);
+            boolean free = held.isEmpty() || held.get().owner().equals(owner) || !held.get().until().isAfter(now);
+            if (free) {
+                state = new State(state.jobs(), state.rows(), state.leases().put(jobId, new Lease(owner, now.plus(leaseFor))));
+            }
+            return free;
+        });
+    }
+
+    @Override
+    public List<ImportRow> due(String jobId, long afterLine, int limit, Instant now) {
+        return db.locked(() -> rows(jobId).values()
+                .filter(row -> row.lineNumber() > afterLine && row.status() == ImportRow.Status.PENDING
+                        && !row.notBefore().isAfter(now))
+                .take(limit).toJavaList());
+    }
+
+    @Override
+    public void imported(String jobId, long lineNumber, Code code, Instant now) {
+        updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.IMPORTED, Option.none(), Option.of(code)));
+    }
+
+    @Override
+    public void skipped(String jobId, long lineNumber, String reason, Instant now) {
+        updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.SKIPPED, Option.of(reason), Option.none()));
+    }
+
+    @Override
+    public void failed(String jobId, long lineNumber, String reason, Instant now) {
+        updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.FAILED, Option.of(reason), Option.none()));
+    }
+
+    @Override
+    public void retryLater(String jobId, long lineNumber, Instant notBefore, String reason) {
+        updateRow(jobId, lineNumber, row -> new ImportRow(row.jobId(), row.lineNumber(), row.openId(), row.code(),
+                row.phone(), row.membershipNumber(), row.points(), row.balance(), row.outRequestNo(), row.status(),
+                row.attempts() + 1, notBefore, Option.of(reason), row.importedCode()));
+    }
+
+    @Override
+    public Option<Instant> nextDue(String jobId) {
+        return db.locked(() -> rows(jobId).values().filter(row -> row.status() == ImportRow.Status.PENDING)
+                .map(ImportRow::notBefore).min());
+    }
+
+    @Override
+    public void completed(String jobId, Instant now) {
+        updateJob(jobId, job -> new ImportJob(job.id(), job.tenantId(), job.cardId(), ImportJob.Status.COMPLETED,
+                job.linesRead(), job.duplicatesInFile(), job.createdAt(), job.startedAt(), Option.of(now)));
+    }
+
+    @Override
+    public void startedSending(String jobId, Instant now) {
+        updateJob(jobId, job -> job.startedAt().isDefined() ? job : new ImportJob(job.id(), job.tenantId(),
+                job.cardId(), job.status(), job.linesRead(), job.duplicatesInFile(), job.createdAt(), Option.of(now),
+                job.finishedAt()));
+    }
+
+    @Override
+    public ImportJob.Counts counts(String jobId) {
+        return db.locked(() -> {
+            var all = rows(jobId).values();
+            return new ImportJob.Counts(all.size(),
+                    all.count(row -> row.status() == ImportRow.Status.PENDING),
+                    all.count(row -> row.status() == ImportRow.Status.IMPORTED),
+                    all.count(row -> row.status() == ImportRow.Status.SKIPPED),
+                    all.count(row -> row.status() == ImportRow.Status.FAILED),
+                    all.count(row -> row.status() == ImportRow.Status.PENDING && row.attempts() > 0));
+        });
+    }
+
+    @Override
+    public Page<ImportRow> failures(String jobId, PageRequest page) {
+        return db.locked(() -> InMemoryPaging.page(rows(jobId).values()
+                .filter(row -> row.status() == ImportRow.Status.FAILED).toJavaList(), page));
+    }
+
+    private TreeMap<Long, ImportRow> rows(String jobId) {
+        return state.rows().get(jobId).getOrElse(TreeMap.empty());
+    }
+
+    private static ImportRow settled(ImportRow row, ImportRow.Status status, Option<String> detail, Option<Code> code) {
+        return new ImportRow(row.jobId(), row.lineNumber(), row.openId(), row.code(), row.phone(),
+                row.membershipNumber(), row.points(), row.balance(), row.outRequestNo(), status, row.attempts(),
+                row.notBefore(), detail, code);
+    }
+
+    private void updateJob(String jobId, UnaryOperator<ImportJob> change) {
+        db.locked(() -> {
+            ImportJob job = state.jobs().get(jobId).getOrElseThrow(() -> new IllegalArgumentException("no import " + jobId));
+            state = new State(state.jobs().put(jobId, change.apply(job)), state.rows(), state.leases());
+            return null;
+        });
+    }
+
+    private void updateRow(String jobId, long lineNumber, UnaryOperator<ImportRow> change) {
+        db.locked(() -> {
+            TreeMap<Long, ImportRow> staged = rows(jobId);
+            ImportRow row = staged.get(lineNumber).getOrElseThrow(
+                    () -> new IllegalArgumentException("no line " + lineNumber + " in import " + jobId));
+            state = new State(state.jobs(), state.rows().put(jobId, staged.put(lineNumber, change.apply(row))), state.leases());
+            return null;
+        });
+    }
+
+    @Override
+    public Object snapshot() {
+        return state;
+    }
+
+    @Override
+    public void restore(Object snapshot) {
+        state = (State) snapshot;
+    }
+}

@@ -1,0 +1,60 @@
+package io.wxcard.application.testing;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.ledger.IdempotencyKey;
+import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.MembershipKey;
+
+/** {@link LedgerStore} in memory: per membership, its entries in sequence order. */
+final class InMemoryLedgerStore implements LedgerStore, InMemoryStores.Snapshottable {
+
+    private final InMemoryStores db;
+    private Map<MembershipKey, List<LedgerEntry>> entries = HashMap.empty();
+
+    InMemoryLedgerStore(InMemoryStores db) {
+        this.db = db;
+    }
+
+    @Override
+    public Option<LedgerEntry> findByKey(MembershipKey membership, IdempotencyKey key) {
+        return db.locked(() -> entries.get(membership).flatMap(list -> list.find(e -> e.key().equals(key))));
+    }
+
+    @Override
+    public void append(MembershipKey membership, LedgerEntry entry) {
+        db.locked(() -> {
+            List<LedgerEntry> list = entries.get(membership).getOrElse(List.empty());
+            if (list.exists(e -> e.sequence() == entry.sequence())) {
+                throw new ConcurrentUpdateException("ledger of " + membership + " already has entry " + entry.sequence());
+            }
+            if (list.exists(e -> e.key().equals(entry.key()))) {
+                throw new ConcurrentUpdateException("ledger of " + membership + " already has key " + entry.key());
+            }
+            entries = entries.put(membership, list.append(entry).sortBy(LedgerEntry::sequence));
+            return null;
+        });
+    }
+
+    @Override
+    public Page<LedgerEntry> history(MembershipKey membership, PageRequest page) {
+        return db.locked(() -> InMemoryPaging.page(entries.get(membership).getOrElse(List.empty()).toJavaList(), page));
+    }
+
+    @Override
+    public Object snapshot() {
+        return entries;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        entries = (Map<MembershipKey, List<LedgerEntry>>) snapshot;
+    }
+}

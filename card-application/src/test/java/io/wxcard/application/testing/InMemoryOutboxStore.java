@@ -1,0 +1,145 @@
+package io.wxcard.application.testing;
+
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.OutboxMessage;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.OutboxTask;
+import io.wxcard.application.port.out.store.Page;
+import io.wxcard.application.port.out.store.PageRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@link OutboxStore} in memory. */
+final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshottable {
+
+    private record Row(OutboxMessage message, boolean dead, Option<String> claimedBy, Instant leaseUntil) {
+        Row with(OutboxMessage next, boolean nextDead, Option<String> owner, Instant until) {
+            return new Row(next, nextDead, owner, until);
+        }
+    }
+
+    private final InMemoryStores db;
+    private Map<String, Row> rows = LinkedHashMap.empty();
+
+    InMemoryOutboxStore(InMemoryStores db) {
+        this.db = db;
+    }
+
+    @Override
+    public void enqueue(String id, OutboxTask task, Instant now) {
+        db.locked(() -> {
+            if (rows.containsKey(id)) {
+                throw new ConcurrentUpdateException("outbox task " + id + " already exists");
+            }
+            rows = rows.put(id, new Row(new OutboxMessage(id, task, 0, now, now, Option.none()), false, Option.none(),
+                    Instant.EPOCH));
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease) {
+        return db.locked(() -> {
+            List<Row> due = rows.values()
+                    .filter(row -> !row.dead() && !row.message().notBefore().isAfter(now)
+                            && (row.claimedBy().isEmpty() || !row.leaseUntil().isAfter(now)))
+                    .sorted(Comparator.comparing((Row row) -> row.message().notBefore())
+                            .thenComparing(row -> row.message().createdAt()))
+                    .take(limit)
+                    .toJavaList();
+            for (Row row : due) {
+                rows = rows.put(row.message().id(), row.with(row.message(), false, Option.of(dispatcher), now.plus(lease)));
+            }
+            return due.stream().map(Row::message).toList();
+        });
+    }
+
+    @Override
+    public boolean completed(String id, String dispatcher) {
+        return db.locked(() -> {
+            if (!claimedBy(id, dispatcher)) {
+                return false;
+            }
+            rows = rows.remove(id);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean retryLater(String id, String dispatcher, Instant notBefore, String error) {
+        return db.locked(() -> {
+            if (!claimedBy(id, dispatcher)) {
+                return false;
+            }
+            Row row = rows.get(id).get();
+            OutboxMessage m = row.message();
+            rows = rows.put(id, row.with(new OutboxMessage(id, m.task(), m.attempts() + 1, m.createdAt(), notBefore,
+                    Option.of(error)), false, Option.none(), Instant.EPOCH));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean deadLetter(String id, String dispatcher, String error) {
+        return db.locked(() -> {
+            if (!claimedBy(id, dispatcher)) {
+                return false;
+            }
+            Row row = rows.get(id).get();
+            OutboxMessage m = row.message();
+            rows = rows.put(id, row.with(new OutboxMessage(id, m.task(), m.attempts() + 1, m.createdAt(),
+                    m.notBefore(), Option.of(error)), true, Option.none(), Instant.EPOCH));
+            return true;
+        });
+    }
+
+    /** Whether the dispatcher holds the task's claim (a lease that ran out still counts until someone re-claims). */
+    private boolean claimedBy(String id, String dispatcher) {
+        return rows.get(id).exists(row -> !row.dead() && row.claimedBy().contains(dispatcher));
+    }
+
+    @Override
+    public Page<OutboxMessage> deadLetters(PageRequest page) {
+        return db.locked(() -> InMemoryPaging.page(rows.values().filter(Row::dead).map(Row::message)
+                .sortBy(OutboxMessage::createdAt).toJavaList(), page));
+    }
+
+    @Override
+    public boolean revive(String id, Instant now) {
+        return db.locked(() -> {
+            Option<Row> row = rows.get(id).filter(Row::dead);
+            row.forEach(dead -> {
+                OutboxMessage m = dead.message();
+                rows = rows.put(id, dead.with(new OutboxMessage(id, m.task(), 0, m.createdAt(), now, m.lastError()),
+                        false, Option.none(), Instant.EPOCH));
+            });
+            return row.isDefined();
+        });
+    }
+
+    @Override
+    public OutboxStats stats(Instant now) {
+        return db.locked(() -> {
+            var pending = rows.values().filter(row -> !row.dead());
+            Duration oldest = pending.map(row -> Duration.between(row.message().createdAt(), now))
+                    .max().filter(age -> !age.isNegative()).getOrElse(Duration.ZERO);
+            return new OutboxStats(pending.size(), rows.values().count(Row::dead), oldest);
+        });
+    }
+
+    @Override
+    public Object snapshot() {
+        return rows;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        rows = (Map<String, Row>) snapshot;
+    }
+}

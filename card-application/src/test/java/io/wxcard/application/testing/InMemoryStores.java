@@ -1,0 +1,116 @@
+package io.wxcard.application.testing;
+
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.SharedTokenStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Every store in memory, sharing one lock and one transaction boundary. The stores keep their rows in persistent
+ * (Vavr) maps, so a transaction snapshots all of them in O(1) and restores them when the work fails: the same
+ * all-or-nothing a database gives, which the contract tests check of both.
+ */
+public final class InMemoryStores implements StoreSet {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final InMemoryCardStore cards = new InMemoryCardStore(this);
+    private final InMemoryMembershipStore memberships = new InMemoryMembershipStore(this);
+    private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(this);
+    private final InMemoryTenantStore tenants = new InMemoryTenantStore(this);
+    private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(this);
+    private final InMemoryProcessedPushStore processedPushes = new InMemoryProcessedPushStore(this);
+    private final InMemorySharedTokenStore tokens = new InMemorySharedTokenStore(this);
+    private final InMemoryImportJobStore imports = new InMemoryImportJobStore(this);
+    private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, processedPushes,
+            tokens, imports);
+    private final TransactionBoundary transactions = new TransactionBoundary() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            lock.lock();
+            try {
+                // Inside an enclosing transaction this snapshot is a savepoint: a failure undoes only this work.
+                List<Object> saved = tables.stream().map(Snapshottable::snapshot).toList();
+                try {
+                    return work.get();
+                } catch (RuntimeException | Error failure) {
+                    for (int i = 0; i < tables.size(); i++) {
+                        tables.get(i).restore(saved.get(i));
+                    }
+                    throw failure;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    };
+
+    /** Runs one store operation under the shared lock, so it sees and leaves a consistent state. */
+    <T> T locked(Supplier<T> operation) {
+        lock.lock();
+        try {
+            return operation.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public CardStore cards() {
+        return cards;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
+    }
+
+    @Override
+    public TenantStore tenants() {
+        return tenants;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public ProcessedPushStore processedPushes() {
+        return processedPushes;
+    }
+
+    @Override
+    public SharedTokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public ImportJobStore imports() {
+        return imports;
+    }
+
+    @Override
+    public TransactionBoundary transactions() {
+        return transactions;
+    }
+
+    /** A table whose whole content can be saved and put back. */
+    interface Snapshottable {
+        Object snapshot();
+
+        void restore(Object snapshot);
+    }
+}

@@ -1,0 +1,38 @@
+package io.wxcard.application.testing;
+
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.SharedTokenStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
+
+/** One implementation of every storage port, sharing one database: what the contract tests run against. */
+public interface StoreSet {
+    CardStore cards();
+
+    MembershipStore memberships();
+
+    LedgerStore ledger();
+
+    TenantStore tenants();
+
+    OutboxStore outbox();
+
+    ProcessedPushStore processedPushes();
+
+    SharedTokenStore tokens();
+
+    TransactionBoundary transactions();
+
+    /**
+     * The import jobs' store. A default that fails, so that a store set written before imports existed still
+     * compiles; the import contract fails clearly until the store is there.
+     */
+    default ImportJobStore imports() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no ImportJobStore yet");
+    }
+}

@@ -1,0 +1,320 @@
+package io.wxcard.domain.membership;
+
+import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_ALREADY_ACTIVATED;
+import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER;
+import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_INVALIDATED;
+import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_NOT_ACTIVATED;
+import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_NOT_DELETED;
+
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.definition.ActivationMode;
+import io.wxcard.domain.ledger.EntrySource;
+import io.wxcard.domain.ledger.Fen;
+import io.wxcard.domain.ledger.IdempotencyKey;
+import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.Ledger;
+import io.wxcard.domain.ledger.LedgerChange;
+import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.ledger.LedgerOutcome;
+import io.wxcard.domain.ledger.LedgerTotals;
+import io.wxcard.domain.membership.MembershipEvent.LedgerEntryRecorded;
+import io.wxcard.domain.membership.MembershipEvent.MemberInfoRecorded;
+import io.wxcard.domain.membership.MembershipEvent.MembershipActivated;
+import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
+import io.wxcard.domain.membership.MembershipEvent.MembershipInvalidated;
+import io.wxcard.domain.membership.MembershipEvent.MembershipReceived;
+import io.wxcard.domain.membership.MembershipEvent.MembershipRestored;
+import io.wxcard.domain.shared.Rejection;
+import io.wxcard.domain.shared.Text;
+import io.wxcard.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One member's card: a code held by one openid, with its points and stored value (see {@link MembershipState}).
+ *
+ * <p>Immutable: every operation returns either a {@link Rejection} or the changed membership with its events. Facts
+ * WeChat reports about a membership that can no longer change (a member deleting an invalidated card) are accepted
+ * and change nothing, since WeChat will not take them back.
+ */
+public final class Membership {
+
+    public static final int MAX_REASON_LENGTH = 255;
+
+    private final MembershipSnapshot s;
+
+    private Membership(MembershipSnapshot snapshot) {
+        this.s = Objects.requireNonNull(snapshot, "snapshot");
+    }
+
+    /**
+     * A member received the card ({@code user_get_card}). A card that activates itself is active at once.
+     */
+    public static MembershipChange received(TenantId tenantId, CardId cardId, Code code, OpenId openId,
+                                            Option<String> outerStr, ActivationMode cardActivation, Instant now) {
+        var issued = new Membership(new MembershipSnapshot(tenantId, cardId, code, openId, MembershipState.ISSUED,
+                Option.none(), Option.none(), Option.none(), Map.of(), outerStr, Option.none(), LedgerTotals.EMPTY, 0,
+                now, Option.none(), now));
+        MembershipEvent receivedEvent = new MembershipReceived(cardId, code, openId, outerStr, now);
+        if (cardActivation != ActivationMode.AUTO) {
+            return new MembershipChange(issued, List.of(receivedEvent));
+        }
+        return new MembershipChange(issued.with(MembershipState.ACTIVATED, Option.of(ActivationMethod.AUTO),
+                issued.s.membershipNumber(), Option.of(now), now),
+                List.of(receivedEvent, new MembershipActivated(cardId, code, ActivationMethod.AUTO, now)));
+    }
+
+    /** An existing member imported by openid: active at once, silently (WeChat Pay v3 import). */
+    public static MembershipChange imported(TenantId tenantId, CardId cardId, Code code, OpenId openId,
+                                            Option<MembershipNumber> membershipNumber, Instant now) {
+        var membership = new Membership(new MembershipSnapshot(tenantId, cardId, code, openId,
+                MembershipState.ACTIVATED, Option.none(), Option.of(ActivationMethod.IMPORT), membershipNumber,
+                Map.of(), Option.none(), Option.none(), LedgerTotals.EMPTY, 0, now, Option.of(now), now));
+        return new MembershipChange(membership, List.of(
+                new MembershipReceived(cardId, code, openId, Option.none(), now),
+                new MembershipActivated(cardId, code, ActivationMethod.IMPORT, now)));
+    }
+
+    /** Rebuilds a stored membership, skipping creation rules. */
+    public static Membership reconstitute(MembershipSnapshot snapshot) {
+        return new Membership(snapshot);
+    }
+
+    public MembershipSnapshot snapshot() {
+        return s;
+    }
+
+    public MembershipKey key() {
+        return new MembershipKey(s.tenantId(), s.cardId(), s.code());
+    }
+
+    public TenantId tenantId() {
+        return s.tenantId();
+    }
+
+    public CardId cardId() {
+        return s.cardId();
+    }
+
+    public Code code() {
+        return s.code();
+    }
+
+    public OpenId openId() {
+        return s.openId();
+    }
+
+    public MembershipState state() {
+        return s.state();
+    }
+
+    public LedgerTotals totals() {
+        return s.totals();
+    }
+
+    public Option<MembershipNumber> membershipNumber() {
+        return s.membershipNumber();
+    }
+
+    public Map<String, String> formAnswers() {
+        return s.formAnswers();
+    }
+
+    public long version() {
+        return s.version();
+    }
+
+    // ---- activation -----------------------------------------------------------------------------------------------
+
+    /** Whether the membership may be activated now (asked before telling WeChat). */
+    public Either<Rejection, Membership> checkActivatable() {
+        return switch (s.state()) {
+            case ISSUED -> Either.right(this);
+            case ACTIVATED -> Either.left(Rejection.of(MEMBERSHIP_ALREADY_ACTIVATED, describe() + " is already activated"
+                    + s.activationMethod().map(m -> " (by " + m + ")").getOrElse("")));
+            case INVALIDATED -> Either.left(invalidated("activated"));
+            case DELETED -> Either.left(deletedByMember("activated"));
+        };
+    }
+
+    /** Activates an issued membership. */
+    public Either<Rejection, MembershipChange> activate(ActivationMethod method, Option<MembershipNumber> number,
+                                                        Instant now) {
+        return checkActivatable().map(membership -> new MembershipChange(
+                with(MembershipState.ACTIVATED, Option.of(method), number.orElse(s.membershipNumber()), Option.of(now), now),
+                List.of(new MembershipActivated(s.cardId(), s.code(), method, now))));
+    }
+
+    /** Records what WeChat knows of the member: the activation form's answers, and the membership number. */
+    public Either<Rejection, MembershipChange> memberInfoRecorded(Map<String, String> formAnswers,
+                                                                  Option<MembershipNumber> number, Instant now) {
+        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), s.state(),
+                s.stateBeforeDeletion(), s.activationMethod(), number.orElse(s.membershipNumber()), formAnswers,
+                s.outerStr(), s.invalidationReason(), s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
+        return Either.right(new MembershipChange(new Membership(next),
+                List.of(new MemberInfoRecorded(s.cardId(), s.code(), now))));
+    }
+
+    // ---- invalidation and the member's own deletion -----------------------------------------------------------------
+
+    /** Makes the member's card unusable, for good ({@code /card/code/unavailable}). */
+    public Either<Rejection, MembershipChange> invalidate(String reason, Instant now) {
+        Text.requireText(reason, "reason", MAX_REASON_LENGTH);
+        return switch (s.state()) {
+            case ISSUED, ACTIVATED -> {
+                var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(),
+                        MembershipState.INVALIDATED, Option.none(), s.activationMethod(), s.membershipNumber(),
+                        s.formAnswers(), s.outerStr(), Option.of(reason), s.totals(), s.version(), s.receivedAt(),
+                        s.activatedAt(), now);
+                yield Either.right(new MembershipChange(new Membership(next),
+                        List.of(new MembershipInvalidated(s.cardId(), s.code(), reason, now))));
+            }
+            case INVALIDATED -> Either.left(invalidated("invalidated again"));
+            case DELETED -> Either.left(deletedByMember("invalidated"));
+        };
+    }
+
+    /** The member deleted the card from their WeChat wallet ({@code user_del_card}). */
+    public Either<Rejection, MembershipChange> deletedByMember(Instant now) {
+        if (s.state() == MembershipState.INVALIDATED || s.state() == MembershipState.DELETED) {
+            return Either.right(new MembershipChange(this, List.of()));
+        }
+        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), MembershipState.DELETED,
+                Option.of(s.state()), s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(),
+                s.invalidationReason(), s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
+        return Either.right(new MembershipChange(new Membership(next),
+                List.of(new MembershipDeletedByMember(s.cardId(), s.code(), now))));
+    }
+
+    /** The member restored a card they had deleted ({@code user_get_card} with {@code IsRestoreMemberCard=1}). */
+    public Either<Rejection, MembershipChange> restoredByMember(Instant now) {
+        if (s.state() == MembershipState.INVALIDATED) {
+            return Either.right(new MembershipChange(this, List.of()));
+        }
+        if (s.state() != MembershipState.DELETED) {
+            return Either.left(Rejection.of(MEMBERSHIP_NOT_DELETED, describe() + " is " + s.state()
+                    + ": only a card the member deleted can be restored"));
+        }
+        MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
+        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), back, Option.none(),
+                s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(), s.invalidationReason(),
+                s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
+        return Either.right(new MembershipChange(new Membership(next),
+                List.of(new MembershipRestored(s.cardId(), s.code(), back, now))));
+    }
+
+    // ---- the ledger -----------------------------------------------------------------------------------------------
+
+    /**
+     * Applies a points or stored-value change. The merchant's changes need an activated membership; what WeChat
+     * reports happened elsewhere ({@link EntrySource#WECHAT}) is recorded in any state, since it already happened.
+     *
+     * @param earlierWithSameKey the entry already recorded under the change's key, if any
+     */
+    public Either<Rejection, LedgerResult> record(LedgerChange change, Option<LedgerEntry> earlierWithSameKey,
+                                                  Instant now) {
+        if (change.source() != EntrySource.WECHAT && earlierWithSameKey.isEmpty()) {
+            Either<Rejection, Membership> open = checkAcceptsChanges();
+            if (open.isLeft()) {
+                return Either.left(open.getLeft());
+            }
+        }
+        return Ledger.reconstitute(s.totals()).record(change, earlierWithSameKey, now).map(outcome ->
+                outcome instanceof LedgerOutcome.Recorded recorded
+                        ? new LedgerResult(withTotals(recorded.ledger().totals(), now), recorded.entry(), false)
+                        : new LedgerResult(this, outcome.entry(), true));
+    }
+
+    /**
+     * Opens the ledger with what the member starts with (at activation, or when imported): an entry for the points
+     * and one for the stored value, each only when positive.
+     */
+    public Either<Rejection, LedgerOpening> openLedger(Option<Points> points, Option<Fen> balance, EntrySource source,
+                                                       Instant now) {
+        List<LedgerChange> changes = new ArrayList<>();
+        points.filter(p -> p.value() > 0).forEach(p -> changes.add(LedgerChange.points(p, "opening points",
+                new IdempotencyKey("opening-points"), source, false)));
+        balance.filter(b -> b.value() > 0).forEach(b -> changes.add(LedgerChange.balance(b, "opening balance",
+                new IdempotencyKey("opening-balance"), source, false)));
+        Membership current = this;
+        List<LedgerEntry> entries = new ArrayList<>();
+        for (LedgerChange change : changes) {
+            Either<Rejection, LedgerResult> recorded = current.record(change, Option.none(), now);
+            if (recorded.isLeft()) {
+                return Either.left(recorded.getLeft());
+            }
+            entries.add(recorded.get().entry());
+            current = recorded.get().membership();
+        }
+        return Either.right(new LedgerOpening(current, entries));
+    }
+
+    /** The events of a recorded change, for those who persist what happened. */
+    public static List<MembershipEvent> eventsOf(LedgerResult result) {
+        List<MembershipEvent> events = new ArrayList<>();
+        if (!result.replayed()) {
+            events.add(new LedgerEntryRecorded(result.membership().cardId(), result.membership().code(), result.entry()));
+        }
+        return events;
+    }
+
+    /** Whether the merchant may change points or stored value now. */
+    public Either<Rejection, Membership> checkAcceptsChanges() {
+        return switch (s.state()) {
+            case ACTIVATED -> Either.right(this);
+            case ISSUED -> Either.left(Rejection.of(MEMBERSHIP_NOT_ACTIVATED, describe()
+                    + " is not activated yet; points and stored value change only on an activated card"));
+            case INVALIDATED -> Either.left(invalidated("changed"));
+            case DELETED -> Either.left(deletedByMember("changed"));
+        };
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private Membership with(MembershipState state, Option<ActivationMethod> method, Option<MembershipNumber> number,
+                            Option<Instant> activatedAt, Instant now) {
+        return new Membership(new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), state,
+                s.stateBeforeDeletion(), method, number, s.formAnswers(), s.outerStr(), s.invalidationReason(),
+                s.totals(), s.version(), s.receivedAt(), activatedAt, now));
+    }
+
+    private Membership withTotals(LedgerTotals totals, Instant now) {
+        return new Membership(new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), s.state(),
+                s.stateBeforeDeletion(), s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(),
+                s.invalidationReason(), totals, s.version(), s.receivedAt(), s.activatedAt(), now));
+    }
+
+    private String describe() {
+        return "membership " + s.code() + " of card " + s.cardId();
+    }
+
+    private Rejection invalidated(String what) {
+        return Rejection.of(MEMBERSHIP_INVALIDATED, describe() + " was invalidated"
+                + s.invalidationReason().map(r -> " (" + r + ")").getOrElse("") + " and cannot be " + what);
+    }
+
+    private Rejection deletedByMember(String what) {
+        return Rejection.of(MEMBERSHIP_DELETED_BY_MEMBER, describe()
+                + " was deleted by the member from their WeChat wallet and cannot be " + what + " until they restore it");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Membership membership && membership.s.equals(s);
+    }
+
+    @Override
+    public int hashCode() {
+        return s.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Membership[" + s.cardId() + "/" + s.code() + " " + s.state() + " " + s.totals() + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package io.wxcard.domain.shared;
+
+/** The stable codes of every business rejection. Clients branch on these names; never rename one. */
+public enum RejectionCode {
+    // input
+    CARD_DEFINITION_INVALID,
+    LEDGER_CHANGE_INVALID,
+    IDEMPOTENCY_KEY_REUSED,
+
+    // card lifecycle
+    CARD_NOT_EDITABLE,
+    CARD_NOT_SUBMITTABLE,
+    CARD_NOT_UNDER_REVIEW,
+    CARD_NOT_ON_WECHAT,
+    CARD_NOT_DISTRIBUTABLE,
+    CARD_DELETED,
+    CARD_ACTIVATION_MODE_MISMATCH,
+    CARD_DOES_NOT_OFFER_POINTS,
+    CARD_DOES_NOT_OFFER_STORED_VALUE,
+
+    // membership lifecycle
+    MEMBERSHIP_ALREADY_ACTIVATED,
+    MEMBERSHIP_NOT_ACTIVATED,
+    MEMBERSHIP_INVALIDATED,
+    MEMBERSHIP_DELETED_BY_MEMBER,
+    MEMBERSHIP_NOT_DELETED,
+    MEMBERSHIP_CARD_MISMATCH,
+
+    // tenant
+    TENANT_HAS_NO_MERCHANT_CREDENTIALS,
+
+    // ledger
+    POINTS_WOULD_GO_NEGATIVE,
+    BALANCE_WOULD_GO_NEGATIVE,
+}

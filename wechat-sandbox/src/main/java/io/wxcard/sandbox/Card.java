@@ -1,0 +1,347 @@
+package io.wxcard.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One member card (a card_id) with its review status, its stock and the codes its members hold. The card's monitor
+ * guards all of it, the memberships included, so stock, get_limit and member totals stay consistent under
+ * concurrent calls; every method that reads or changes state is synchronized.
+ */
+final class Card {
+    static final String NOT_VERIFY = "CARD_STATUS_NOT_VERIFY";
+    static final String VERIFY_FAIL = "CARD_STATUS_VERIFY_FAIL";
+    static final String VERIFY_OK = "CARD_STATUS_VERIFY_OK";
+    static final String DELETE = "CARD_STATUS_DELETE";
+    static final String DISPATCH = "CARD_STATUS_DISPATCH";
+
+    /** 2099-12-31 23:59:59 +08:00: the end_time of a permanent card, so clients never take it for expired. */
+    private static final long FAR_FUTURE = 4_102_415_999L;
+
+    final String id;
+    final String appId;
+    final long sequence;
+    final long createTime;
+    private ObjectNode memberCard;
+    private String status = NOT_VERIFY;
+    private long quantity;
+    private long totalQuantity;
+    private long updateTime;
+    private int reviewRound;
+    private ObjectNode activateForm;
+    private final Map<String, Membership> members = new LinkedHashMap<>();
+
+    Card(String id, String appId, long sequence, long now, ObjectNode memberCard, long quantity) {
+        this.id = id;
+        this.appId = appId;
+        this.sequence = sequence;
+        this.createTime = now;
+        this.updateTime = now;
+        this.memberCard = memberCard;
+        this.quantity = quantity;
+        this.totalQuantity = quantity;
+        stripPlatformFields(memberCard);
+    }
+
+    /** A card read back from the state file: the platform's fields are set by {@link #restore}. */
+    private Card(String id, String appId, long sequence, long createTime, ObjectNode memberCard) {
+        this.id = id;
+        this.appId = appId;
+        this.sequence = sequence;
+        this.createTime = createTime;
+        this.memberCard = memberCard;
+    }
+
+    synchronized String status() {
+        return status;
+    }
+
+    /** The card as {@code /card/get} shows it, with the platform's fields in base_info. */
+    synchronized ObjectNode toJson() {
+        ObjectNode card = Json.object().put("card_type", "MEMBER_CARD");
+        ObjectNode definition = memberCard.deepCopy();
+        ObjectNode baseInfo = (ObjectNode) definition.get("base_info");
+        baseInfo.put("id", id).put("status", status);
+        baseInfo.putObject("sku").put("quantity", quantity).put("total_quantity", totalQuantity);
+        baseInfo.put("create_time", createTime).put("update_time", updateTime);
+        card.set("member_card", definition);
+        return card;
+    }
+
+    /** A short summary for the control API. */
+    synchronized ObjectNode summary() {
+        return Json.object().put("card_id", id).put("appid", appId).put("status", status)
+                .put("quantity", quantity).put("total_quantity", totalQuantity).put("members", members.size())
+                .put("create_time", createTime).put("update_time", updateTime);
+    }
+
+    // ---- the definition ------------------------------------------------------------------------------------------
+
+    /**
+     * Applies {@code /card/update}: merges the given member_card fields, checks the result as on create, and sends
+     * the card back to review when a field needing review changed. Answers {@code send_check}.
+     */
+    synchronized boolean update(ObjectNode changes, long now) {
+        requireNotDeleted("update");
+        ObjectNode merged = memberCard.deepCopy();
+        boolean needsReview = false;
+        for (Map.Entry<String, JsonNode> field : changes.properties()) {
+            if (field.getKey().equals("base_info")) {
+                if (!field.getValue().isObject()) {
+                    throw WxException.dataFormat("base_info must be an object");
+                }
+                ObjectNode baseInfo = (ObjectNode) merged.get("base_info");
+                for (Map.Entry<String, JsonNode> entry : field.getValue().properties()) {
+                    if (CardRules.BASE_INFO_NOT_UPDATABLE.contains(entry.getKey())) {
+                        continue;
+                    }
+                    boolean changed = !Objects.equals(baseInfo.get(entry.getKey()), entry.getValue());
+                    needsReview |= changed && CardRules.BASE_INFO_NEEDING_REVIEW.contains(entry.getKey());
+                    baseInfo.set(entry.getKey(), entry.getValue());
+                }
+            } else {
+                boolean changed = !Objects.equals(merged.get(field.getKey()), field.getValue());
+                needsReview |= changed && CardRules.MEMBER_CARD_NEEDING_REVIEW.contains(field.getKey());
+                merged.set(field.getKey(), field.getValue());
+            }
+        }
+        CardRules.validate(merged);
+        memberCard = merged;
+        updateTime = now;
+        if (needsReview) {
+            status = NOT_VERIFY;
+            reviewRound++;
+        }
+        return needsReview;
+    }
+
+    synchronized void delete(long now) {
+        requireNotDeleted("delete");
+        status = DELETE;
+        updateTime = now;
+    }
+
+    synchronized void modifyStock(long increase, long reduce, long now) {
+        requireNotDeleted("modify the stock of");
+        long next = quantity + increase - reduce;
+        if (next < 0) {
+            throw new WxException(40122, "invalid quantity: cannot reduce the stock by " + reduce
+                    + ", only " + quantity + " left");
+        }
+        if (next > CardRules.MAX_QUANTITY) {
+            throw new WxException(40122, "invalid quantity: stock cannot exceed " + CardRules.MAX_QUANTITY);
+        }
+        quantity = next;
+        totalQuantity = Math.max(0, totalQuantity + increase - reduce);
+        updateTime = now;
+    }
+
+    synchronized void setActivateForm(ObjectNode form) {
+        requireNotDeleted("set the activation form of");
+        activateForm = form.deepCopy();
+    }
+
+    synchronized ObjectNode activateForm() {
+        return activateForm == null ? null : activateForm.deepCopy();
+    }
+
+    // ---- review --------------------------------------------------------------------------------------------------
+
+    /** The review round now open; an automatic decision for an older round is stale and ignored. */
+    synchronized int reviewRound() {
+        return reviewRound;
+    }
+
+    /**
+     * Decides the review. {@code round} null is a manual decision (40078 unless the card is under review); a round
+     * number is the automatic approval, applied only if that round is still open.
+     */
+    synchronized boolean decideReview(boolean pass, Integer round, long now) {
+        if (!NOT_VERIFY.equals(status) || (round != null && round != reviewRound)) {
+            if (round == null) {
+                throw WxException.cardStatus("the card is " + status + ", not under review");
+            }
+            return false;
+        }
+        status = pass ? VERIFY_OK : VERIFY_FAIL;
+        updateTime = now;
+        return true;
+    }
+
+    // ---- what members see ----------------------------------------------------------------------------------------
+
+    synchronized boolean supplyBonus() {
+        return Json.bool(memberCard, "supply_bonus", false);
+    }
+
+    synchronized boolean supplyBalance() {
+        return Json.bool(memberCard, "supply_balance", false);
+    }
+
+    synchronized boolean wxActivate() {
+        return Json.bool(memberCard, "wx_activate", false);
+    }
+
+    /** One-click activation that hands over to the merchant's page instead of activating at once. */
+    synchronized boolean wxActivateAfterSubmit() {
+        return Json.bool(memberCard, "wx_activate_after_submit", false);
+    }
+
+    synchronized String activateUrl() {
+        String url = Json.text(memberCard, "activate_url");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    /**
+     * Refuses issuing to (or activating for) a member when the card is deleted, or not approved and the member is
+     * not a whitelisted tester: 40078.
+     */
+    synchronized void requireIssuable(boolean whitelisted) {
+        if (DELETE.equals(status)) {
+            throw WxException.cardStatus("the card is deleted");
+        }
+        if ((NOT_VERIFY.equals(status) || VERIFY_FAIL.equals(status)) && !whitelisted) {
+            throw WxException.cardStatus("the card is " + status
+                    + "; before approval only whitelisted testers (/card/testwhitelist/set) can hold it");
+        }
+    }
+
+    /**
+     * A member receives the card: stock (45031) and get_limit (45033) are checked and taken in one step. The first
+     * delivery of an approved card turns it into CARD_STATUS_DISPATCH.
+     */
+    synchronized Membership receive(Membership member, boolean whitelisted, boolean takesStock) {
+        requireIssuable(whitelisted);
+        if (members.containsKey(member.code)) {
+            throw WxException.invalidArgs("code " + member.code + " already exists on this card");
+        }
+        if (takesStock) {
+            if (quantity <= 0) {
+                throw new WxException(45031, "stock is 0: the card has no quantity left");
+            }
+            long held = members.values().stream().filter(m -> m.openid.equals(member.openid)).count();
+            long limit = getLimit();
+            if (held >= limit) {
+                throw new WxException(45033, "get limit exceeded: " + member.openid + " already received "
+                        + held + " of at most " + limit);
+            }
+            quantity--;
+        }
+        members.put(member.code, member);
+        if (VERIFY_OK.equals(status)) {
+            status = DISPATCH;
+        }
+        return member;
+    }
+
+    private long getLimit() {
+        Long limit = Json.integer(memberCard.get("base_info"), "get_limit");
+        return limit == null ? CardRules.DEFAULT_GET_LIMIT : limit;
+    }
+
+    synchronized boolean useCustomCode() {
+        return Json.bool(memberCard.get("base_info"), "use_custom_code", false);
+    }
+
+    synchronized boolean autoActivate() {
+        return Json.bool(memberCard, "auto_activate", false);
+    }
+
+    /** The member holding this code, or 40056. Call only while holding this card's monitor. */
+    Membership member(String code) {
+        Membership member = members.get(code);
+        if (member == null) {
+            throw WxException.invalidCode(code);
+        }
+        return member;
+    }
+
+    synchronized boolean hasCode(String code) {
+        return members.containsKey(code);
+    }
+
+    /** The openid's codes on this card that are still in the wallet (not deleted). */
+    synchronized List<String> codesHeldBy(String openid) {
+        List<String> codes = new ArrayList<>();
+        members.values().forEach(m -> {
+            if (m.openid.equals(openid) && !Membership.DELETE.equals(m.status)) {
+                codes.add(m.code);
+            }
+        });
+        return codes;
+    }
+
+    /** {@code begin_time} / {@code end_time} of a member's code, from the card's date_info. */
+    synchronized long[] validity(Membership member) {
+        JsonNode dateInfo = memberCard.get("base_info").get("date_info");
+        return switch (CardRules.dateType(dateInfo)) {
+            case "DATE_TYPE_FIX_TIME_RANGE" -> new long[] {
+                Json.integer(dateInfo, "begin_timestamp"), Json.integer(dateInfo, "end_timestamp")};
+            case "DATE_TYPE_FIX_TERM" -> {
+                Long startDays = Json.integer(dateInfo, "fixed_begin_term");
+                long begin = member.receivedAt + (startDays == null ? 0 : startDays) * 86_400;
+                yield new long[] {begin, begin + Json.integer(dateInfo, "fixed_term") * 86_400};
+            }
+            default -> new long[] {member.receivedAt, FAR_FUTURE};
+        };
+    }
+
+    private void requireNotDeleted(String action) {
+        if (DELETE.equals(status)) {
+            throw WxException.cardStatus("cannot " + action + " a deleted card");
+        }
+    }
+
+    private static void stripPlatformFields(ObjectNode memberCard) {
+        ObjectNode baseInfo = (ObjectNode) memberCard.get("base_info");
+        baseInfo.remove(List.of("id", "status", "sku", "create_time", "update_time"));
+    }
+
+    // ---- the state file ------------------------------------------------------------------------------------------
+
+    /** Everything about the card and its members, for the state file. */
+    synchronized ObjectNode snapshot() {
+        ObjectNode out = Json.object().put("card_id", id).put("appid", appId).put("sequence", sequence)
+                .put("create_time", createTime).put("update_time", updateTime).put("status", status)
+                .put("quantity", quantity).put("total_quantity", totalQuantity).put("review_round", reviewRound);
+        out.set("member_card", memberCard.deepCopy());
+        out.set("activate_form", activateForm == null ? null : activateForm.deepCopy());
+        var list = out.putArray("members");
+        members.values().forEach(member -> list.add(member.snapshot()));
+        return out;
+    }
+
+    static Card restore(JsonNode in) {
+        String id = StateJson.text(in, "card_id");
+        try {
+            ObjectNode memberCard = StateJson.object(in, "member_card");
+            StateJson.object(memberCard, "base_info");
+            Card card = new Card(id, StateJson.text(in, "appid"), StateJson.number(in, "sequence"),
+                    StateJson.number(in, "create_time"), memberCard.deepCopy());
+            card.updateTime = StateJson.number(in, "update_time");
+            card.status = StateJson.text(in, "status");
+            card.quantity = StateJson.number(in, "quantity");
+            card.totalQuantity = StateJson.number(in, "total_quantity");
+            card.reviewRound = (int) StateJson.number(in, "review_round");
+            ObjectNode form = StateJson.optionalObject(in, "activate_form");
+            card.activateForm = form == null ? null : form.deepCopy();
+            for (JsonNode member : StateJson.array(in, "members")) {
+                Membership restored = Membership.restore(id, member);
+                card.members.put(restored.code, restored);
+            }
+            return card;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("card " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The members, for rebuilding the indexes after a restore. Call only while holding this card's monitor. */
+    java.util.Collection<Membership> members() {
+        return members.values();
+    }
+}

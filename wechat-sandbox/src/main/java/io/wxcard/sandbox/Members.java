@@ -1,0 +1,408 @@
+package io.wxcard.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Members and their codes: what members do (receive, delete, restore, fill in the form), what the merchant does
+ * through the Official Account API (look up, activate, update totals, make unavailable).
+ * Each operation runs under the monitor of the card involved; events are pushed after the change.
+ */
+final class Members {
+    private final Apps apps;
+    private final Cards cards;
+    private final Pusher pusher;
+    private final Stats stats;
+    private final Identities ids;
+    private final Map<String, Ticket> activateTickets = new ConcurrentHashMap<>();
+
+    private record Ticket(String appId, String cardId, String code, ObjectNode info) {
+    }
+
+    Members(Apps apps, Cards cards, Identities ids, Pusher pusher, Stats stats) {
+        this.apps = apps;
+        this.cards = cards;
+        this.ids = ids;
+        this.pusher = pusher;
+        this.stats = stats;
+    }
+
+    // ---- what members do (the control API plays the member) ---------------------------------------------------
+
+    /** What a member gets with a card. */
+    record Received(String code, String encryptCode, String activateUrl) {
+    }
+
+    /** A member receives the card (QR code, landing page, addCard...): user_get_card is pushed. */
+    Received receive(Card card, String openid, String outerStr, long outerId, String code, String nickname,
+                     String sex, String unionId) {
+        requireOpenidOf(card.appId, openid);
+        if (code == null && card.useCustomCode()) {
+            throw WxException.missingField("code (the card uses custom codes: use_custom_code)");
+        }
+        Membership member = new Membership(card.id, code == null ? ids.newCode() : code, openid, cards.now(),
+                outerStr, outerId, nickname, sex, ids.newEncryptCode());
+        if (card.autoActivate()) {
+            member.activate(member.code);
+        }
+        card.receive(member, cards.whitelisted(card.appId, openid), true);
+        ids.remember(member, card.appId);
+        String activateUrl = card.activateUrl() == null ? null : card.activateUrl()
+                + (card.activateUrl().contains("?") ? "&" : "?") + "card_id=" + card.id
+                + "&encrypt_code=" + urlEncode(member.encryptCode) + "&outer_str=" + urlEncode(outerStr);
+        EventXml event = event(card, openid, "user_get_card")
+                .text("CardId", card.id).number("IsGiveByFriend", 0).text("UserCardCode", member.code)
+                .text("FriendUserName", "").number("OuterId", outerId).text("OldUserCardCode", "")
+                .text("OuterStr", outerStr).number("IsRestoreMemberCard", 0).number("IsRecommendByFriend", 0);
+        if (unionId != null) {
+            event.text("UnionId", unionId);
+        }
+        pusher.push(event);
+        return new Received(member.code, member.encryptCode, activateUrl);
+    }
+
+    /** The member deletes the card from their wallet: user_del_card is pushed. */
+    void deleteByMember(Card card, String code) {
+        String openid;
+        synchronized (card) {
+            Membership member = card.member(code);
+            if (Membership.DELETE.equals(member.status)) {
+                throw new WxException(40127, "the member has already deleted this card");
+            }
+            member.statusBeforeDelete = member.status;
+            member.status = Membership.DELETE;
+            openid = member.openid;
+        }
+        pusher.push(event(card, openid, "user_del_card").text("CardId", card.id).text("UserCardCode", code));
+    }
+
+    /** The member restores a deleted card: user_get_card with IsRestoreMemberCard=1 is pushed. */
+    void restoreByMember(Card card, String code) {
+        String openid;
+        synchronized (card) {
+            Membership member = card.member(code);
+            if (!Membership.DELETE.equals(member.status)) {
+                throw WxException.invalidArgs("the code " + code + " is not deleted, nothing to restore");
+            }
+            member.status = member.statusBeforeDelete;
+            openid = member.openid;
+        }
+        pusher.push(event(card, openid, "user_get_card")
+                .text("CardId", card.id).number("IsGiveByFriend", 0).text("UserCardCode", code)
+                .text("FriendUserName", "").number("OuterId", 0).text("OldUserCardCode", "")
+                .text("OuterStr", "").number("IsRestoreMemberCard", 1).number("IsRecommendByFriend", 0));
+    }
+
+    /**
+     * The member submits the one-click form: the answers are stored, the card is activated (unless the card hands
+     * over to the merchant's page with wx_activate_after_submit) and submit_membercard_user_info is pushed.
+     */
+    ObjectNode submitForm(Card card, String code, ObjectNode body) {
+        ObjectNode answers = ActivationForm.answers(body);
+        String openid;
+        String encryptCode;
+        boolean active;
+        synchronized (card) {
+            Membership member = card.member(code);
+            member.requireUsable();
+            if (!card.wxActivate()) {
+                throw WxException.invalidArgs("the card does not use one-click activation (wx_activate)");
+            }
+            ActivationForm.requireAnswered(card.activateForm(), answers);
+            member.userInfo = answers.deepCopy();
+            if (!member.active && !card.wxActivateAfterSubmit()) {
+                member.activate(member.code);
+            }
+            openid = member.openid;
+            encryptCode = member.encryptCode;
+            active = member.active;
+        }
+        String ticket = ids.newTicket();
+        activateTickets.put(ticket, new Ticket(card.appId, card.id, code, answers));
+        pusher.push(event(card, openid, "submit_membercard_user_info").text("CardId", card.id)
+                .text("UserCardCode", code));
+        return Json.object().put("activate_ticket", ticket).put("encrypt_code", encryptCode)
+                .put("openid", openid).put("has_active", active);
+    }
+
+    /** The member as the sandbox sees it. */
+    ObjectNode state(Card card, String code) {
+        synchronized (card) {
+            return card.member(code).toState();
+        }
+    }
+
+    // ---- the Official Account API ------------------------------------------------------------------------------
+
+    /** The card holding the account's code: by card_id when given, else by searching the account's cards. */
+    Card locate(String appId, String cardId, String code) {
+        if (code == null || code.isEmpty()) {
+            throw WxException.missingField("code");
+        }
+        if (cardId != null && !cardId.isEmpty()) {
+            Card card = cards.of(appId, cardId);
+            if (!card.hasCode(code)) {
+                throw WxException.invalidCode(code);
+            }
+            return card;
+        }
+        List<Card> holding = cards.ofApp(appId).stream().filter(c -> c.hasCode(code)).toList();
+        if (holding.isEmpty()) {
+            throw WxException.invalidCode(code);
+        }
+        if (holding.size() > 1) {
+            throw new WxException(41012, "missing card_id: code " + code + " exists on several cards");
+        }
+        return holding.get(0);
+    }
+
+    /** {@code /card/code/get}. With check_consume, a deleted (40127) or unavailable (40099) code is refused. */
+    ObjectNode codeInfo(String appId, String cardId, String code, boolean checkConsume) {
+        Card card = locate(appId, cardId, code);
+        synchronized (card) {
+            Membership member = card.member(code);
+            if (checkConsume) {
+                member.requireUsable();
+            }
+            long[] validity = card.validity(member);
+            ObjectNode out = Json.object();
+            out.putObject("card").put("card_id", card.id).put("begin_time", validity[0])
+                    .put("end_time", validity[1]).put("code", code);
+            return out.put("openid", member.openid).put("can_consume", Membership.NORMAL.equals(member.status))
+                    .put("user_card_status", member.status).put("outer_str", member.outerStr);
+        }
+    }
+
+    /** {@code /card/code/decrypt}: the code behind an encrypt_code of this account, or 40075. */
+    String decrypt(String appId, String encryptCode) {
+        Identities.CodeRef ref = ids.decrypt(encryptCode);
+        Card card = ref == null ? null : cards.find(ref.cardId());
+        if (card == null || !card.appId.equals(appId)) {
+            throw new WxException(40075, "invalid encrypt code");
+        }
+        return ref.code();
+    }
+
+    /** {@code /card/code/unavailable}: irreversible; 40099 when already unavailable, 40127 when deleted. */
+    void makeUnavailable(String appId, String cardId, String code, String reason) {
+        Card card = locate(appId, cardId, code);
+        synchronized (card) {
+            Membership member = card.member(code);
+            member.requireUsable();
+            member.status = Membership.UNAVAILABLE;
+            member.unavailableReason = reason;
+        }
+    }
+
+    /** {@code /card/user/getcardlist}: the openid's codes still in the wallet. */
+    ArrayNode cardList(String appId, String openid, String cardId) {
+        List<Card> scope = cardId == null || cardId.isEmpty() ? cards.ofApp(appId) : List.of(cards.of(appId, cardId));
+        ArrayNode list = Json.array();
+        for (Card card : scope) {
+            card.codesHeldBy(openid).forEach(code -> list.addObject().put("code", code).put("card_id", card.id));
+        }
+        return list;
+    }
+
+    /** The fields of {@code /card/membercard/activate}. */
+    record Activation(String cardId, String code, String membershipNumber, String backgroundPicUrl,
+                      Long beginTime, Long endTime, Long initBonus, Long initBalance, String[] customValues) {
+    }
+
+    /**
+     * {@code /card/membercard/activate}. Repeating the activation with the same membership_number answers ok and
+     * changes nothing (a safe retry); another number for an active code is refused with 40097.
+     */
+    void activate(String appId, Activation request) {
+        Card card = locate(appId, request.cardId(), request.code());
+        synchronized (card) {
+            Membership member = card.member(request.code());
+            card.requireIssuable(cards.whitelisted(appId, member.openid));
+            member.requireUsable();
+            if (member.active) {
+                if (Objects.equals(member.membershipNumber, request.membershipNumber())) {
+                    return;
+                }
+                throw WxException.invalidArgs("the code is already activated with membership_number "
+                        + member.membershipNumber);
+            }
+            requireSupply(card, request.initBonus(), request.initBalance());
+            if (request.initBonus() != null && request.initBonus() < 0
+                    || request.initBalance() != null && request.initBalance() < 0) {
+                throw WxException.invalidArgs("init_bonus and init_balance cannot be negative");
+            }
+            member.activate(request.membershipNumber());
+            member.bonus = request.initBonus() == null ? member.bonus : request.initBonus();
+            member.balance = request.initBalance() == null ? member.balance : request.initBalance();
+            member.backgroundPicUrl = request.backgroundPicUrl();
+            member.activateBeginTime = request.beginTime();
+            member.activateEndTime = request.endTime();
+            setCustomValues(member, request.customValues());
+        }
+    }
+
+    /** The fields of {@code /card/membercard/updateuser}. */
+    record Update(String cardId, String code, Long bonus, Long addBonus, String recordBonus, Long balance,
+                  Long addBalance, String recordBalance, String backgroundPicUrl, String[] customValues) {
+    }
+
+    /** What updateuser answers. */
+    record Updated(String openid, long resultBonus, long resultBalance) {
+    }
+
+    /**
+     * {@code /card/membercard/updateuser}: absolute bonus/balance set the totals (idempotent), add_* alone adds
+     * (not idempotent). The code must be activated (40078). Nothing is pushed: the merchant made the change itself,
+     * and update_member_card reports only changes made on WeChat's side ({@link #wechatSideChange}).
+     */
+    Updated updateUser(String appId, Update request) {
+        Card card = locate(appId, request.cardId(), request.code());
+        Membership.Totals totals;
+        String openid;
+        synchronized (card) {
+            Membership member = card.member(request.code());
+            member.requireUsable();
+            if (!member.active) {
+                throw WxException.cardStatus("the member's card (code " + member.code + ") is not activated");
+            }
+            Long bonusChange = request.bonus() != null ? request.bonus() : request.addBonus();
+            Long balanceChange = request.balance() != null ? request.balance() : request.addBalance();
+            requireSupply(card, bonusChange, balanceChange);
+            totals = member.applyTotals(request.bonus(), request.addBonus(), request.balance(), request.addBalance());
+            if (request.backgroundPicUrl() != null) {
+                member.backgroundPicUrl = request.backgroundPicUrl();
+            }
+            setCustomValues(member, request.customValues());
+            if (totals.changed()) {
+                member.changes.addObject().put("time", cards.now()).put("source", "updateuser")
+                        .put("bonus_delta", totals.bonusDelta()).put("record_bonus", request.recordBonus())
+                        .put("balance_delta", totals.balanceDelta()).put("record_balance", request.recordBalance())
+                        .put("result_bonus", totals.bonus()).put("result_balance", totals.balance());
+            }
+            openid = member.openid;
+        }
+        stats.updateuserApplied.increment();
+        return new Updated(openid, totals.bonus(), totals.balance());
+    }
+
+    /**
+     * A change of the member's totals made on WeChat's side, not by the merchant through updateuser (the control
+     * API plays it): the deltas are applied and recorded, and update_member_card is pushed with them. Refused like
+     * updateuser: a deleted (40127) or unavailable (40099) code, a code not activated (40078), a total that would
+     * become negative (40097), bonus on a supply_bonus:false card (40097), balance on a supply_balance:false card
+     * (43010); and a change that moves nothing (40097).
+     */
+    Updated wechatSideChange(Card card, String code, long bonusDelta, long balanceDelta, String reason) {
+        if (bonusDelta == 0 && balanceDelta == 0) {
+            throw WxException.invalidArgs("bonus_delta and balance_delta are both 0: nothing changes");
+        }
+        Membership.Totals totals;
+        String openid;
+        synchronized (card) {
+            Membership member = card.member(code);
+            member.requireUsable();
+            if (!member.active) {
+                throw WxException.cardStatus("the member's card (code " + member.code + ") is not activated");
+            }
+            requireSupply(card, bonusDelta == 0 ? null : bonusDelta, balanceDelta == 0 ? null : balanceDelta);
+            totals = member.applyTotals(null, bonusDelta, null, balanceDelta);
+            member.changes.addObject().put("time", cards.now()).put("source", "wechat").put("reason", reason)
+                    .put("bonus_delta", totals.bonusDelta()).put("balance_delta", totals.balanceDelta())
+                    .put("result_bonus", totals.bonus()).put("result_balance", totals.balance());
+            openid = member.openid;
+        }
+        stats.wechatSideChanges.increment();
+        pusher.push(event(card, openid, "update_member_card").text("CardId", card.id).text("UserCardCode", code)
+                .number("ModifyBonus", totals.bonusDelta()).number("ModifyBalance", totals.balanceDelta()));
+        return new Updated(openid, totals.bonus(), totals.balance());
+    }
+
+    /** {@code /card/membercard/userinfo/get}. */
+    ObjectNode userInfo(String appId, String cardId, String code) {
+        Card card = locate(appId, cardId, code);
+        synchronized (card) {
+            Membership member = card.member(code);
+            ObjectNode out = Json.object().put("openid", member.openid).put("nickname", member.nickname)
+                    .put("membership_number", member.membershipNumber).put("bonus", member.bonus)
+                    .put("balance", member.balance).put("sex", member.sex == null ? "" : member.sex);
+            out.set("user_info", member.userInfoOrEmpty());
+            return out.put("user_card_status", member.status).put("has_active", member.active);
+        }
+    }
+
+    /** {@code /card/membercard/activatetempinfo/get}: the answers behind an activate_ticket, or 40097. */
+    ObjectNode activationAnswers(String appId, String activateTicket) {
+        Ticket ticket = activateTicket == null ? null : activateTickets.get(activateTicket);
+        if (ticket == null || !ticket.appId.equals(appId)) {
+            throw WxException.invalidArgs("invalid activate_ticket");
+        }
+        return ticket.info.deepCopy();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /** 40003 when the openid already belongs to another account. */
+    private void requireOpenidOf(String appId, String openid) {
+        if (openid == null || openid.isBlank()) {
+            throw WxException.missingField("openid");
+        }
+        if (ids.belongsElsewhere(openid, appId)) {
+            throw new WxException(40003, "invalid openid: it belongs to another account");
+        }
+    }
+
+    private static void requireSupply(Card card, Long bonus, Long balance) {
+        if (balance != null && !card.supplyBalance()) {
+            throw new WxException(43010, "no stored-value permission: the card was created with supply_balance false");
+        }
+        if (bonus != null && !card.supplyBonus()) {
+            throw WxException.invalidArgs("the card was created with supply_bonus false");
+        }
+    }
+
+    private static void setCustomValues(Membership member, String[] values) {
+        for (int i = 0; values != null && i < 3; i++) {
+            if (values[i] != null) {
+                member.customFieldValues[i] = values[i];
+            }
+        }
+    }
+
+    private EventXml event(Card card, String openid, String name) {
+        Apps.Registered app = apps.byAppId(card.appId).orElseThrow();
+        return EventXml.of(app, openid, cards.now(), name);
+    }
+
+    private static String urlEncode(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    void clear() {
+        activateTickets.clear();
+    }
+
+    // ---- the state file ------------------------------------------------------------------------------------------
+
+    ArrayNode snapshotTickets() {
+        ArrayNode out = Json.array();
+        activateTickets.forEach((ticket, t) -> {
+            ObjectNode row = out.addObject().put("ticket", ticket).put("appid", t.appId).put("card_id", t.cardId)
+                    .put("code", t.code);
+            row.set("info", t.info.deepCopy());
+        });
+        return out;
+    }
+
+    void restoreTickets(ArrayNode tickets) {
+        for (var row : tickets) {
+            activateTickets.put(StateJson.text(row, "ticket"), new Ticket(StateJson.text(row, "appid"),
+                    StateJson.text(row, "card_id"), StateJson.text(row, "code"), StateJson.object(row, "info")));
+        }
+    }
+}

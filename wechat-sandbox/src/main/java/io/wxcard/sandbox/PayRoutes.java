@@ -1,0 +1,180 @@
+package io.wxcard.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WeChat Pay API v3: {@code POST /v3/marketing/membercard-open/cards/{card_id}/users/import}. The merchant's
+ * request is verified (signature with the merchant key registered for the account, serial, timestamp within 5
+ * minutes), rate-limited per merchant, and every answer, errors included, is signed with the platform key.
+ */
+final class PayRoutes {
+    static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/{card_id}/users/import";
+    static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    private static final Logger LOG = LoggerFactory.getLogger(PayRoutes.class);
+
+    private final Apps apps;
+    private final PayImport payImport;
+    private final PlatformKey platformKey;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
+    private final CallLog calls;
+    private final Stats stats;
+    private final StateChanges changes;
+    private final SecureRandom random = new SecureRandom();
+
+    PayRoutes(Apps apps, PayImport payImport, PlatformKey platformKey, RateLimiter rateLimiter, Faults faults,
+              CallLog calls, Stats stats, StateChanges changes) {
+        this.changes = changes;
+        this.apps = apps;
+        this.payImport = payImport;
+        this.platformKey = platformKey;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.calls = calls;
+        this.stats = stats;
+    }
+
+    void register(Javalin app) {
+        app.post(IMPORT_PATH, this::handleImport);
+    }
+
+    private void handleImport(Context ctx) {
+        long started = System.nanoTime();
+        stats.countCall(IMPORT_PATH);
+        String[] appId = new String[1];
+        Faults.Kind fault = faults.draw(ctx.path());
+        boolean afterApply = fault != null && faults.config().afterApply();
+        if (fault != null && !afterApply && inject(ctx, fault)) {
+            log(ctx, appId[0], null, fault, started);
+            return;
+        }
+        int status = 200;
+        ObjectNode body;
+        try {
+            Apps.Registered merchant = authenticate(ctx);
+            appId[0] = merchant.appId();
+            body = Json.object().put("code", importMember(ctx, merchant));
+            changes.changed();
+        } catch (PayException refusal) {
+            status = refusal.status;
+            body = refusal.body();
+        } catch (RuntimeException bug) {
+            LOG.error("sandbox failure on {}", ctx.path(), bug);
+            status = 500;
+            body = new PayException(500, "SYSTEM_ERROR", "system error").body();
+        }
+        if (fault != null && afterApply && inject(ctx, fault)) {
+            log(ctx, appId[0], null, fault, started);
+            return;
+        }
+        answer(ctx, status, body);
+        log(ctx, appId[0], status == 200 ? null : body.get("code").asText(), fault, started);
+    }
+
+    /** Checks the Authorization header: merchant, serial, timestamp, signature; then the rate limit. */
+    private Apps.Registered authenticate(Context ctx) {
+        PaySignatures.Authorization auth = PaySignatures.parseAuthorization(ctx.header("Authorization"));
+        Apps.Registered merchant = apps.byMchid(auth.mchid())
+                .orElseThrow(() -> PayException.sign("mchid " + auth.mchid() + " is not bound to any account"));
+        if (!auth.serialNo().equals(merchant.app().merchantSerial())) {
+            throw PayException.sign("serial_no " + auth.serialNo() + " is not the merchant certificate's serial");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(auth.timestamp());
+        } catch (NumberFormatException e) {
+            throw PayException.sign("timestamp is not a number of seconds");
+        }
+        if (Math.abs(System.currentTimeMillis() / 1000 - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+            throw PayException.sign("timestamp is more than 5 minutes away from the server's time");
+        }
+        String query = ctx.queryString();
+        String target = ctx.req().getRequestURI() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String message = PaySignatures.requestMessage(ctx.method().name(), target, auth.timestamp(), auth.nonce(),
+                ctx.body());
+        if (!PaySignatures.verify(merchant.merchantKey(), message, auth.signature())) {
+            throw PayException.sign("the signature does not match the request and the merchant's public key");
+        }
+        if (!rateLimiter.tryAcquire(auth.mchid(), System.currentTimeMillis())) {
+            throw new PayException(429, "RATE_LIMITED", "too many requests for this merchant, slow down");
+        }
+        return merchant;
+    }
+
+    private String importMember(Context ctx, Apps.Registered merchant) {
+        ObjectNode request;
+        try {
+            request = Json.parseObject(ctx.body());
+        } catch (WxException e) {
+            throw new PayException(400, "PARAM_ERROR", "the body must be a JSON object");
+        }
+        String openid = payText(request, "openid");
+        String outRequestNo = payText(request, "out_request_no");
+        if (openid == null || openid.isBlank()) {
+            throw PayException.param("openid", "is required");
+        }
+        if (outRequestNo == null || outRequestNo.isBlank()) {
+            throw PayException.param("out_request_no", "is required");
+        }
+        if (outRequestNo.length() > 128) {
+            throw PayException.param("out_request_no", "is longer than 128 characters");
+        }
+        String code = payText(request, "code");
+        return payImport.importMember(merchant, ctx.pathParam("card_id"), openid, code == null || code.isEmpty()
+                ? null : code, outRequestNo);
+    }
+
+    private static String payText(ObjectNode request, String field) {
+        try {
+            return Json.text(request, field);
+        } catch (WxException e) {
+            throw PayException.param(field, "must be a string");
+        }
+    }
+
+    /** Applies the fault; true when it replaced the answer (slow only delays it). */
+    private boolean inject(Context ctx, Faults.Kind fault) {
+        stats.faultsInjected.increment();
+        switch (fault) {
+            case SLOW -> {
+                FaultInjection.sleep(faults.config().slowMs());
+                return false;
+            }
+            case DROP -> FaultInjection.dropConnection(ctx);
+            case HTTP_5XX, BUSY -> answer(ctx, 500,
+                    new PayException(500, "SYSTEM_ERROR", "system busy, retry with the same parameters").body());
+        }
+        return true;
+    }
+
+    /** Writes a signed answer: Wechatpay-Timestamp/Nonce/Signature/Serial over TIMESTAMP\nNONCE\nBODY\n. */
+    private void answer(Context ctx, int status, ObjectNode body) {
+        String json = Json.write(body);
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        byte[] nonceBytes = new byte[16];
+        random.nextBytes(nonceBytes);
+        String nonce = HexFormat.of().formatHex(nonceBytes).toUpperCase(Locale.ROOT);
+        ctx.status(status).contentType("application/json; charset=utf-8")
+                .header("Request-ID", HexFormat.of().formatHex(nonceBytes, 0, 8))
+                .header("Wechatpay-Timestamp", timestamp)
+                .header("Wechatpay-Nonce", nonce)
+                .header("Wechatpay-Serial", platformKey.serial())
+                .header("Wechatpay-Signature", PaySignatures.sign(platformKey.privateKey(),
+                        PaySignatures.responseMessage(timestamp, nonce, json)))
+                .result(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void log(Context ctx, String appId, String code, Faults.Kind fault, long started) {
+        calls.record(new CallLog.Call(System.currentTimeMillis(), ctx.method().name(), ctx.path(), appId, null,
+                code, fault == Faults.Kind.DROP ? 0 : ctx.statusCode(),
+                fault == null ? null : fault.name().toLowerCase(Locale.ROOT), (System.nanoTime() - started) / 1_000_000));
+    }
+}

@@ -1,0 +1,221 @@
+package io.wxcard.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An offline twin of WeChat's member-card platform over real HTTP: the Official Account API ({@code /cgi-bin},
+ * {@code /card}), the WeChat Pay v3 member import ({@code /v3}), event pushes to the accounts' callback URLs, and a
+ * control API ({@code /sandbox}) for tests and demos. Start one per test class or per process; close it when done.
+ */
+public final class WechatSandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WechatSandbox.class);
+
+    private final Javalin server;
+    private final Apps apps;
+    private final PlatformKey platformKey;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService pushExecutor;
+    private final StateChanges changes;
+    private final StateFile stateFile;
+    private final CallbackVerifier verifier;
+    private final boolean verifyCallbacks;
+    private final String baseUrl;
+
+    private WechatSandbox(Javalin server, Apps apps, PlatformKey platformKey, ScheduledExecutorService scheduler,
+                          ExecutorService pushExecutor, StateChanges changes, StateFile stateFile,
+                          CallbackVerifier verifier, SandboxSettings settings) {
+        this.server = server;
+        this.apps = apps;
+        this.platformKey = platformKey;
+        this.scheduler = scheduler;
+        this.pushExecutor = pushExecutor;
+        this.changes = changes;
+        this.stateFile = stateFile;
+        this.verifier = verifier;
+        this.verifyCallbacks = settings.verifyCallbacks();
+        String host = settings.host();
+        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        this.baseUrl = "http://" + urlHost + ":" + server.port();
+    }
+
+    /**
+     * Starts a sandbox; port 0 picks a free port. Cheap: the platform RSA key is made in the background. With a
+     * {@link SandboxSettings#stateFile() state file} that exists, its state is loaded first; a file that cannot be
+     * read fails the start with an {@link IllegalStateException} naming it.
+     */
+    public static WechatSandbox start(SandboxSettings settings) {
+        ObjectNode saved = settings.stateFile() == null ? null : StateFile.read(settings.stateFile());
+        String keyPem = settings.platformPrivateKeyPem() != null ? settings.platformPrivateKeyPem()
+                : StateFile.platformKeyPem(saved);
+        PlatformKey platformKey;
+        try {
+            platformKey = PlatformKey.loadOrGenerate(keyPem);
+        } catch (IllegalArgumentException e) {
+            if (settings.platformPrivateKeyPem() != null) {
+                throw e;
+            }
+            throw new IllegalStateException("cannot load the sandbox state from "
+                    + settings.stateFile().toAbsolutePath() + ": platform_private_key_pem: " + e.getMessage(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-timer"));
+        ExecutorService pushExecutor = Executors.newCachedThreadPool(daemon("sandbox-push"));
+
+        StateChanges changes = new StateChanges();
+        Stats stats = new Stats();
+        CallLog calls = new CallLog();
+        Faults faults = new Faults();
+        Apps apps = new Apps();
+        Tokens tokens = new Tokens(clock, settings.tokenLifetime(), settings.tokenOverlap(),
+                settings.dailyTokenQuota());
+        HttpClient httpClient = HttpClient.newBuilder().executor(pushExecutor)
+                .connectTimeout(settings.pushTimeout()).build();
+        Pusher pusher = new Pusher(apps, httpClient, scheduler, settings, stats);
+        CallbackVerifier verifier = new CallbackVerifier(apps, httpClient, scheduler, settings.pushTimeout());
+        Cards cards = new Cards(apps, pusher, scheduler, settings, clock, changes);
+        Identities ids = new Identities();
+        Members members = new Members(apps, cards, ids, pusher, stats);
+        PayImport payImport = new PayImport(cards, ids, stats);
+        Distribution distribution = new Distribution(cards);
+        MediaRoutes media = new MediaRoutes();
+        RateLimiter rateLimiter = new RateLimiter(settings.payRateLimitPerSecond());
+        StateFile stateFile = null;
+        if (settings.stateFile() != null) {
+            stateFile = new StateFile(settings.stateFile(), new StateFile.Parts(apps, cards, members, ids,
+                    payImport, distribution, media, platformKey));
+            try {
+                if (saved != null) {
+                    stateFile.restore(saved);
+                } else {
+                    LOG.info("no sandbox state at {} yet: starting empty, saving there", settings.stateFile());
+                }
+            } catch (RuntimeException e) {
+                scheduler.shutdownNow();
+                pushExecutor.shutdownNow();
+                throw e;
+            }
+            changes.listen(stateFile::changed);
+        }
+        Runnable reset = () -> {
+            tokens.clear();
+            cards.clear();
+            members.clear();
+            ids.clear();
+            payImport.clear();
+            distribution.clear();
+            media.clear();
+            calls.clear();
+            stats.clear();
+            faults.clear();
+            pusher.clear();
+            rateLimiter.clear();
+        };
+
+        Javalin server = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.maxRequestSize = 2L * MediaRoutes.MAX_BYTES;
+            config.jetty.defaultHost = settings.host();
+        });
+        OaEndpoint oa = new OaEndpoint(server, tokens, faults, calls, stats, changes);
+        new CredentialRoutes(apps, tokens, stats).register(oa);
+        media.register(oa, server);
+        new CardRoutes(apps, cards, distribution).register(oa);
+        new MemberRoutes(apps, cards, members).register(oa);
+        new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes).register(server);
+        new ControlRoutes(apps, cards, members, distribution, faults, tokens, calls, pusher, stats, platformKey,
+                reset, changes, verifier, settings.verifyCallbacks()).register(server);
+        try {
+            server.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            pushExecutor.shutdownNow();
+            throw e;
+        }
+        WechatSandbox sandbox = new WechatSandbox(server, apps, platformKey, scheduler, pushExecutor, changes,
+                stateFile, verifier, settings);
+        LOG.info("WeChat sandbox listening on {} ({})", sandbox.baseUrl, settings);
+        return sandbox;
+    }
+
+    /** Where both the Official Account API and the WeChat Pay v3 API are served, e.g. http://127.0.0.1:54321. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Registers an account (or replaces its configuration; its cards and members stay), as {@code POST /sandbox/apps}
+     * does. With {@link SandboxSettings#verifyCallbacks()} and a callback URL, WeChat's configuration handshake is
+     * sent to it in the background (retried for a while if the callback is not up yet) and its result logged and
+     * kept ({@link #callbackCheck}); registration never fails because of it.
+     */
+    public void registerApp(SandboxApp app) {
+        Apps.Registered registered = apps.register(app);
+        changes.changed();
+        LOG.info("registered {}", app);
+        if (verifyCallbacks && app.callbackUrl() != null && !app.callbackUrl().isBlank()) {
+            verifier.checkInBackground(registered);
+        }
+    }
+
+    /**
+     * Sends WeChat's configuration handshake to the account's callback URL now, whatever the settings say, and waits
+     * for the answer (at most the push timeout).
+     *
+     * @throws IllegalArgumentException when the account is unknown or has no callback URL
+     */
+    public CallbackCheck verifyCallback(String appId) {
+        Apps.Registered registered = apps.byAppId(appId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown appid " + appId));
+        if (registered.app().callbackUrl() == null || registered.app().callbackUrl().isBlank()) {
+            throw new IllegalArgumentException(appId + " has no callback URL");
+        }
+        return verifier.check(registered);
+    }
+
+    /** The latest handshake with the account's callback URL (status CHECKING while a background one retries). */
+    public Optional<CallbackCheck> callbackCheck(String appId) {
+        return verifier.last(appId);
+    }
+
+    /** The public key (PEM) that verifies the sandbox's WeChat Pay responses. Waits for the key if still new. */
+    public String platformPublicKeyPem() {
+        return platformKey.publicKeyPem();
+    }
+
+    /** The serial the sandbox names in {@code Wechatpay-Serial}. */
+    public String platformSerial() {
+        return platformKey.serial();
+    }
+
+    /** Stops serving; with a state file, saves the state one last time. */
+    @Override
+    public void close() {
+        server.stop();
+        scheduler.shutdownNow();
+        pushExecutor.shutdownNow();
+        if (stateFile != null) {
+            stateFile.close();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
