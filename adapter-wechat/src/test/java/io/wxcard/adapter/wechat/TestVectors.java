@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The known-answer vectors in {@code shared/test-vectors} (WXCARD_SHARED_DIR, set by the build). */
+/** The known-answer vectors kept in the repository's {@code test-vectors} directory (copies of shared/test-vectors). */
 final class TestVectors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -15,7 +15,7 @@ final class TestVectors {
 
     static JsonNode load(String name) {
         try {
-            return JSON.readTree(Files.readString(sharedDir().resolve("test-vectors").resolve(name)));
+            return JSON.readTree(Files.readString(vectorsDir().resolve(name)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the test vector " + name, e);
         }
@@ -29,14 +29,17 @@ final class TestVectors {
         return value.asText();
     }
 
-    private static Path sharedDir() {
-        String configured = System.getenv("WXCARD_SHARED_DIR");
-        for (Path candidate : new Path[] {configured == null ? null : Path.of(configured), Path.of("../../shared"),
-            Path.of("../shared"), Path.of("/work/shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("test-vectors"))) {
-                return candidate;
+    /** The repository's {@code test-vectors} directory: WXCARD_TEST_VECTORS_DIR (set by the build), else found upwards. */
+    private static Path vectorsDir() {
+        String configured = System.getenv("WXCARD_TEST_VECTORS_DIR");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("test-vectors/wechat-msg-crypto.json"))) {
+                return dir.resolve("test-vectors");
             }
         }
-        throw new IllegalStateException("shared/test-vectors not found; set WXCARD_SHARED_DIR");
+        throw new IllegalStateException("the repository's test-vectors directory was not found; set WXCARD_TEST_VECTORS_DIR");
     }
 }
