@@ -27,8 +27,19 @@ final class BackgroundWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    BackgroundWorkers(DispatchOutboxUseCase outbox, RunImportsUseCase imports, ProcessedPushStore pushes) {
-        threads.add(loop("outbox-dispatcher", Duration.ofMillis(100), () -> outbox.dispatchDue(100).claimed() > 0));
+    /** Tasks one outbox worker claims at a time: small, so that several workers share a backlog evenly. */
+    static final int OUTBOX_BATCH = 25;
+
+    /**
+     * {@code outboxWorkers} loops send the outbox's WeChat calls side by side: each claims its own batch (a claim skips
+     * tasks another holds), so WeChat's round trips overlap instead of queueing behind one thread.
+     */
+    BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, RunImportsUseCase imports,
+                      ProcessedPushStore pushes) {
+        for (int worker = 1; worker <= outboxWorkers; worker++) {
+            threads.add(loop("outbox-dispatcher-" + worker, Duration.ofMillis(100),
+                    () -> outbox.dispatchDue(OUTBOX_BATCH).claimed() > 0));
+        }
         threads.add(loop("import-runner", Duration.ofMillis(500), imports::runOneJob));
         threads.add(loop("housekeeping", Duration.ofMinutes(10), () -> {
             int forgotten = pushes.forgetReceivedBefore(Instant.now().minus(KEEP_PUSH_KEYS));

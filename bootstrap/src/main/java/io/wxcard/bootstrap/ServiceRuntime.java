@@ -63,8 +63,8 @@ final class ServiceRuntime implements AutoCloseable {
             demoKey = sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings));
             rest = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                     useCases(services), persistence::isReachable);
-            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), services.runImports(),
-                    persistence.processedPushes());
+            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
+                    services.runImports(), persistence.processedPushes());
             toClose.add(workers);
             toClose.add(rest);
             Gauge.builder("wxcard_outbox_pending", () -> persistence.outbox().stats(clock.now()).pending())

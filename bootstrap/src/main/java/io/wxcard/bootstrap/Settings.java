@@ -34,6 +34,7 @@ record Settings(
         String logFormat,
         double importRatePerSecond,
         int importConcurrency,
+        int outboxWorkers,
         long maxBodyBytes) {
 
     static final String REAL_WECHAT_API = "https://api.weixin.qq.com";
@@ -61,6 +62,7 @@ record Settings(
             new Entry("CARD_LOG_FORMAT", "text", "text or json (one JSON object a line)"),
             new Entry("CARD_IMPORT_RATE", "50", "member imports sent to WeChat per second, per tenant"),
             new Entry("CARD_IMPORT_CONCURRENCY", "8", "member imports in flight at once"),
+            new Entry("CARD_OUTBOX_WORKERS", "4", "threads of this instance sending the outbox's WeChat calls"),
             new Entry("CARD_MAX_BODY_BYTES", "1048576", "largest request body the JSON API accepts (imports stream and have no such limit)"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
@@ -131,13 +133,14 @@ record Settings(
             }
             double importRate = decimal("CARD_IMPORT_RATE", 50);
             int importConcurrency = integer("CARD_IMPORT_CONCURRENCY", 8, 1, 256);
+            int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 4, 1, 64);
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
-                    importRate, importConcurrency, maxBody);
+                    importRate, importConcurrency, outboxWorkers, maxBody);
         }
 
         private String text(String name, String fallback) {

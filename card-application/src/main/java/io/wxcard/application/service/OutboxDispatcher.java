@@ -13,6 +13,7 @@ import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.port.out.wechat.MemberTotals;
 import io.wxcard.application.port.out.wechat.MemberUpdate;
 import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
@@ -22,6 +23,7 @@ import io.wxcard.domain.card.Card;
 import io.wxcard.domain.ledger.Asset;
 import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.ledger.LedgerTotals;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
@@ -42,6 +44,8 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_ATTEMPTS = 12;
+    /** Repeats of a sync overtaken by later changes; a membership changing faster than this gets its own syncs. */
+    static final int MAX_RESENDS = 3;
     static final Duration FIRST_BACK_OFF = Duration.ofSeconds(2);
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
 
@@ -166,7 +170,8 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             if (!offersPoints && !offersBalance) {
                 return Either.right("card " + card.id() + " offers neither points nor stored value; nothing to sync");
             }
-            return wechat.updateMember(account, new MemberUpdate(card.wechatCardId().get(), key.code(),
+            Either<Failure, MemberTotals> sent = wechat.updateMember(account, new MemberUpdate(card.wechatCardId().get(),
+                        key.code(),
                         offersPoints ? Option.of(membership.totals().points()) : Option.none(),
                         offersBalance ? Option.of(membership.totals().balance()) : Option.none(),
                         points.filter(e -> offersPoints).map(LedgerEntry::delta),
@@ -174,9 +179,48 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
                         balance.filter(e -> offersBalance).map(LedgerEntry::delta),
                         balance.filter(e -> offersBalance).map(LedgerEntry::reason),
                         points.exists(LedgerEntry::notifyMember), balance.exists(LedgerEntry::notifyMember)))
-                    .<Failure>mapLeft(Failure.WechatFailed::new)
+                    .mapLeft(Failure.WechatFailed::new);
+            return sent.flatMap(answer -> resendIfOvertaken(account, card, key, membership.totals(), answer,
+                            offersPoints, offersBalance))
                     .map(totals -> "totals of " + key.code() + " synced: " + totals.bonus() + ", " + totals.balance());
         });
+    }
+
+    /**
+     * The totals sent were read before the call; a change committed meanwhile has a sync of its own, but that sync
+     * (another dispatcher's, another instance's) may have landed before this one, which then left WeChat on older
+     * totals. So whoever sends last looks again, and sends the totals as they are now until they stand still: the last
+     * call to land always carries the ledger's latest totals. No notification goes with these repeats.
+     */
+    private Either<Failure, MemberTotals> resendIfOvertaken(WechatAccount account, Card card, MembershipKey key,
+                                                            LedgerTotals sentTotals, MemberTotals firstAnswer,
+                                                            boolean offersPoints, boolean offersBalance) {
+        LedgerTotals sent = sentTotals;
+        MemberTotals answer = firstAnswer;
+        for (int round = 0; round < MAX_RESENDS; round++) {
+            Option<Membership> now = memberships.find(key);
+            if (now.isEmpty() || now.get().state() != MembershipState.ACTIVATED
+                    || sameOnWechat(now.get().totals(), sent, offersPoints, offersBalance)) {
+                break;
+            }
+            LedgerTotals latest = now.get().totals();
+            LOG.debug("the sync of {} was overtaken by a later change; sending the latest totals again", key.code());
+            Either<WechatError, MemberTotals> again = wechat.updateMember(account, new MemberUpdate(
+                    card.wechatCardId().get(), key.code(),
+                    offersPoints ? Option.of(latest.points()) : Option.none(),
+                    offersBalance ? Option.of(latest.balance()) : Option.none(),
+                    Option.none(), Option.none(), Option.none(), Option.none(), false, false));
+            if (again.isLeft()) {
+                return Either.left(new Failure.WechatFailed(again.getLeft()));
+            }
+            answer = again.get();
+            sent = latest;
+        }
+        return Either.right(answer);
+    }
+
+    private static boolean sameOnWechat(LedgerTotals a, LedgerTotals b, boolean offersPoints, boolean offersBalance) {
+        return (!offersPoints || a.points().equals(b.points())) && (!offersBalance || a.balance().equals(b.balance()));
     }
 
     private Either<Failure, String> onWechatCard(MembershipKey key,

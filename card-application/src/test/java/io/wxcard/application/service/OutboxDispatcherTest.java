@@ -47,6 +47,24 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void a_sync_overtaken_by_a_later_one_sends_the_newer_totals_again() {
+        addPoints(10, "a");
+        // While the first sync (totals 10) is on its way, another change commits and its sync (from another
+        // dispatcher or instance) lands first with totals 15; then the first lands and would leave WeChat on 10.
+        h.wechat.beforeNext("card/membercard/updateuser", () -> {
+            addPoints(5, "b");
+            assertThat(h.app.dispatchOutbox().dispatchDue(50).sent()).isEqualTo(1);
+            assertThat(bonusOnWechat()).isEqualTo(15);
+        });
+
+        DispatchReport report = h.app.dispatchOutbox().dispatchDue(1);
+
+        assertThat(report.sent()).isEqualTo(1);
+        assertThat(bonusOnWechat()).as("the ledger's totals, not the overtaken ones").isEqualTo(15);
+        assertThat(h.wechat.calls("card/membercard/updateuser")).isEqualTo(3);
+    }
+
+    @Test
     void a_busy_wechat_is_tried_again_after_a_back_off_and_the_change_lands_once() {
         addPoints(10, "a");
         h.wechat.failNext(new WechatError(WechatError.Kind.TRANSIENT, "-1", "system busy"));

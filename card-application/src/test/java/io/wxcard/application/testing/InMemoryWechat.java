@@ -65,6 +65,7 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     private final Deque<WechatError> failures = new ConcurrentLinkedDeque<>();
     private final Deque<WechatError> lostAnswers = new ConcurrentLinkedDeque<>();
     private final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
+    private final Map<String, Runnable> beforeNext = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
 
     /** A card as WeChat holds it. */
@@ -119,6 +120,15 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     /** How many imports created a member (a repeated out_request_no creates none). */
     public int importsApplied() {
         return importsApplied.get();
+    }
+
+    /**
+     * Runs {@code meanwhile} when the next call of this operation (e.g. {@code card/membercard/updateuser}) arrives,
+     * before WeChat carries it out: what happens elsewhere while a request is on its way.
+     */
+    public InMemoryWechat beforeNext(String operation, Runnable meanwhile) {
+        beforeNext.put(operation, meanwhile);
+        return this;
     }
 
     /** The next call is carried out, but its answer is lost on the way back: the caller sees this error. */
@@ -392,6 +402,10 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
 
     private <T> Either<WechatError, T> call(String operation, java.util.function.Supplier<Either<WechatError, T>> work) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        Runnable meanwhile = beforeNext.remove(operation);
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         WechatError failure = failures.poll();
         if (failure != null) {
             return Either.left(failure);
