@@ -85,7 +85,12 @@ final class Json {
         return value;
     }
 
-    /** An integer field, given as a JSON number or a numeric string. Null when absent. */
+    /**
+     * An integer field, given as a JSON number or a numeric string. Null when absent. A number written with a
+     * fraction part of zero ({@code 5000.0}) is that integer: clients that model amounts as doubles (WxJava's
+     * {@code balance}, {@code init_balance}, since 2018) send it so, which WeChat evidently takes (undocumented:
+     * its examples show only integers); a real fraction ({@code 50.5}) is 47001 like any other non-integer.
+     */
     static Long integer(JsonNode node, String field) {
         if (!has(node, field)) {
             return null;
@@ -93,6 +98,13 @@ final class Json {
         JsonNode value = node.get(field);
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.asLong();
+        }
+        if (value.isFloatingPointNumber()) {
+            try {
+                return value.decimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                // a fraction, or out of range: refused below
+            }
         }
         if (value.isTextual()) {
             try {

@@ -272,6 +272,28 @@ class MemberApiTest {
                 .isEqualTo(41011);
         assertThat(f.oa("/card/membercard/updateuser", body(cardId, code, "\"add_bonus\":\"ten\"")).errcode())
                 .isEqualTo(47001);
+        assertThat(f.oa("/card/membercard/updateuser", body(cardId, code, "\"add_balance\":0.5")).errcode())
+                .isEqualTo(47001);
+    }
+
+    @Test
+    void amounts_written_as_whole_doubles_are_read_as_integers() {
+        // WxJava models balance and init_balance as Double and sends 5000.0
+        String cardId = f.approvedCard(activateUrlCard());
+        String code = f.receive(cardId, newOpenid());
+        assertThat(f.oa("/card/membercard/activate", body(cardId, code,
+                "\"membership_number\":\"D-1\",\"init_bonus\":10,\"init_balance\":5000.0")).errcode()).isZero();
+
+        Http.Response update = f.oa("/card/membercard/updateuser", body(cardId, code,
+                "\"balance\":4500.0,\"add_balance\":-500.0,\"bonus\":1.2e1"));
+
+        assertThat(update.errcode()).as(update.body()).isZero();
+        assertThat(update.json().get("result_balance").asLong()).isEqualTo(4500);
+        assertThat(update.json().get("result_bonus").asLong()).isEqualTo(12);
+        assertThat(f.state(cardId, code).get("balance").asLong()).isEqualTo(4500);
+        assertThat(f.oa("/card/membercard/updateuser", body(cardId, code, "\"balance\":4500.25")).errcode())
+                .isEqualTo(47001);
+        assertThat(f.state(cardId, code).get("balance").asLong()).isEqualTo(4500);
     }
 
     private static Http.Response wechatSideChange(String cardId, String code, String json) {
