@@ -1,6 +1,7 @@
 package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -215,6 +216,9 @@ final class Database implements TransactionBoundary {
             }
             if (transaction.abortedBy != null) {
                 rollbackQuietly(transaction.connection, transaction.abortedBy);
+                if (transaction.abortedBy instanceof StoreUnavailableException unreachable) {
+                    throw unreachable;
+                }
                 throw new IllegalStateException("one of the transaction's statements failed ("
                         + transaction.abortedBy.getMessage() + "); nothing was written", transaction.abortedBy);
             }

@@ -1,7 +1,11 @@
 package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
@@ -57,6 +61,27 @@ final class SqlFailures {
                         .contains(sql.getErrorCode());
     }
 
+    /**
+     * The database is out of reach: SQLState class 08 (connection exception, every vendor), PostgreSQL's 57P01-57P03
+     * (terminated by an administrator or a crash, or not accepting connections yet), or the driver's and the pool's
+     * connection exception types (HikariCP times out waiting for a connection with SQLTransientConnectionException).
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the database has already rolled back the whole transaction (not only the failed statement). */
     static boolean rolledBackTheTransaction(Throwable failure) {
         SQLException sql = sqlCause(failure);
@@ -66,7 +91,7 @@ final class SqlFailures {
 
     /**
      * What a caller sees: a {@link ConcurrentUpdateException} when another writer got there first (so services retry
-     * the whole unit of work), an {@link IllegalStateException} when a constraint refused the write, the failure
+     * the whole unit of work), a {@link StoreUnavailableException} when the database is out of reach, an {@link IllegalStateException} when a constraint refused the write, the failure
      * itself otherwise (a plain JDBC {@link SQLException} wrapped in a {@link StatementFailedException}).
      *
      * @param what what was being written, for the message (never a secret)
@@ -78,6 +103,10 @@ final class SqlFailures {
         if (isLostRace(failure)) {
             return new ConcurrentUpdateException(what + ": the database stopped it to let a concurrent change through",
                     failure);
+        }
+        if (isConnectionLost(failure)) {
+            return new StoreUnavailableException(what + ": the database could not be reached or dropped the connection "
+                    + "(whether a write in flight was stored is not known)", failure);
         }
         SQLException sql = sqlCause(failure);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {

@@ -3,10 +3,12 @@ package io.wxcard.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** Which database errors mean "someone else got there first". */
+/** Which database errors mean "someone else got there first", and which "the database is out of reach". */
 class SqlFailuresTest {
 
     private static RuntimeException failing(String sqlState, int errorCode) {
@@ -42,9 +44,23 @@ class SqlFailuresTest {
     }
 
     @Test
-    void passes_other_failures_through_unchanged() {
-        RuntimeException down = failing("08006", 0);
+    void takes_a_lost_or_refused_connection_for_an_unavailable_store_on_every_database() {
+        assertThat(translated("08006", 0)).as("PostgreSQL: connection failure")
+                .isInstanceOf(StoreUnavailableException.class).hasMessageStartingWith("saving");
+        assertThat(translated("57P01", 0)).as("PostgreSQL: terminated by an administrator (a restart)")
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(translated("57P03", 0)).as("PostgreSQL: starting up").isInstanceOf(StoreUnavailableException.class);
+        assertThat(translated("08S01", 2013)).as("MariaDB: lost connection").isInstanceOf(StoreUnavailableException.class);
+        RuntimeException poolTimeout = new RuntimeException("no connection",
+                new SQLTransientConnectionException("pool - Connection is not available, request timed out"));
+        assertThat(SqlFailures.translate(poolTimeout, "saving")).as("HikariCP: no connection in time")
+                .isInstanceOf(StoreUnavailableException.class);
+    }
 
-        assertThat(SqlFailures.translate(down, "saving")).isSameAs(down);
+    @Test
+    void passes_other_failures_through_unchanged() {
+        RuntimeException missingTable = failing("42P01", 0);
+
+        assertThat(SqlFailures.translate(missingTable, "saving")).isSameAs(missingTable);
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRouting;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.domain.tenant.Tenant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,13 @@ final class Dispatcher {
         router.exception(ConcurrentUpdateException.class, (e, ctx) -> write(ctx, ApiProblem.of(
                 ProblemType.CONCURRENT_UPDATE, "someone else changed the same thing at the same time; nothing was "
                         + "changed, try again")));
+        router.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{} {}: the database is out of reach [request id {}]: {}", ctx.method(), ctx.path(),
+                    ctx.attribute(REQUEST_ID), e.getMessage());
+            write(ctx, ApiProblem.of(ProblemType.DATABASE_UNAVAILABLE, "the database could not be reached; whether "
+                    + "a change in flight was stored is not known: repeat it with the same Idempotency-Key, which "
+                    + "applies it once"));
+        });
         router.exception(ArithmeticException.class, (e, ctx) -> {
             LOG.warn("{} {}: a number overflowed [request id {}]", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
             write(ctx, ApiProblem.of(ProblemType.INVALID_INPUT, "a number is too large to add up; nothing was changed"));

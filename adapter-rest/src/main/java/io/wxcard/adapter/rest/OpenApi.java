@@ -34,7 +34,8 @@ final class OpenApi {
                     + "idempotency-key-reused, or invalid-input; errors[] names every offending field."),
             Map.entry(500, "Something failed here; the answer carries the request id the log line has (type internal-error)."),
             Map.entry(502, "WeChat refused the call; wechat_errcode holds WeChat's code (type wechat-failed)."),
-            Map.entry(503, "WeChat is over quota or busy: try later (type wechat-unavailable); or this instance is not ready."));
+            Map.entry(503, "WeChat is over quota or busy: try later (type wechat-unavailable); the database is out of reach (type "
+                    + "database-unavailable: repeat a change with the same Idempotency-Key); or this instance is not ready."));
 
     private final ObjectNode schemas = Json.MAPPER.createObjectNode();
 

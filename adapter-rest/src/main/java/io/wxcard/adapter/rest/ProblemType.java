@@ -23,7 +23,8 @@ enum ProblemType {
     INVALID_INPUT(422, "invalid-input", "Invalid input"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     WECHAT_FAILED(502, "wechat-failed", "WeChat refused the call"),
-    WECHAT_UNAVAILABLE(503, "wechat-unavailable", "WeChat is unavailable for now");
+    WECHAT_UNAVAILABLE(503, "wechat-unavailable", "WeChat is unavailable for now"),
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable for now");
 
     static final String BASE = "https://wxcard.dev/problems/";
 

@@ -11,6 +11,7 @@ import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.FindCardsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,10 @@ class ErrorModelTest {
                                                                           io.wxcard.domain.card.CardId id) {
                     if (id.value().equals("card_kaput")) {
                         throw new IllegalStateException("kaboom: appsecret-tenant_1 leaked into a message");
+                    }
+                    if (id.value().equals("card_db_down")) {
+                        throw new StoreUnavailableException("loading card x: the database could not be reached",
+                                new java.sql.SQLException("Connection refused to jdbc:postgresql://db:5432/cards", "08001"));
                     }
                     return real.card(tenant, id);
                 }
@@ -106,6 +111,19 @@ class ErrorModelTest {
             assertThat(event.getFormattedMessage()).contains(requestId);
             assertThat(event.getThrowableProxy().getMessage()).contains("kaboom");
         });
+    }
+
+    @Test
+    void an_unreachable_database_is_a_503_with_retry_after_that_says_to_repeat_with_the_same_key() {
+        Merchant m = h.newMerchant();
+
+        Http.Answer answer = m.http.get("/v1/cards/card_db_down");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.problemType()).isEqualTo("database-unavailable");
+        assertThat(answer.header("Retry-After")).isNotBlank();
+        assertThat(answer.json().get("detail").asText()).contains("same Idempotency-Key");
+        assertThat(answer.body()).doesNotContain("jdbc:", "Connection refused", "SQLException");
     }
 
     @Test

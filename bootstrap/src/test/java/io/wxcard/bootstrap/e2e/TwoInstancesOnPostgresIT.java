@@ -306,6 +306,8 @@ class TwoInstancesOnPostgresIT {
         assertThat(history).allSatisfy(change -> assertThat(change.get("source").asText()).isEqualTo("updateuser"));
         List<String> reasons = history.stream().map(change -> change.path("record_bonus").asText(""))
                 .filter(reason -> !reason.isEmpty()).toList();
+        // No change's call (the one carrying its add_bonus and record_bonus) was sent twice; a call that finds the
+        // totals already there (a later sync or a repeat got there first) moves nothing and leaves no history entry.
         assertThat(reasons).as("reasons of the changes WeChat applied").doesNotHaveDuplicates();
         assertThat(history.stream().mapToLong(change -> change.get("bonus_delta").asLong()).sum()).isEqualTo(points - 100);
         assertThat(outboxRows()).as("outbox tasks left (pending or dead)").isZero();
@@ -314,9 +316,10 @@ class TwoInstancesOnPostgresIT {
         assertThat(stats.get("token_fetches").asLong()).as("access-token fetches across both instances: %s; token calls: %s",
                 stats, sandbox.get("/sandbox/calls?path=/cgi-bin/token").text()).isEqualTo(1);
         assertThat(stats.path("calls_per_path").path("/cgi-bin/token").asLong()).as(stats.toString()).isEqualTo(1);
-        assertThat(stats.path("calls_per_path").path("/card/membercard/updateuser").asLong()).as(stats.toString())
-                .isEqualTo(CHANGES + 1);
-        assertThat(stats.get("updateuser_applied").asLong()).as(stats.toString()).isEqualTo(CHANGES + 1);
+        long updateCalls = stats.path("calls_per_path").path("/card/membercard/updateuser").asLong();
+        assertThat(updateCalls).as(stats.toString()).isGreaterThanOrEqualTo(CHANGES + 1);
+        assertThat(stats.get("updateuser_applied").asLong()).as("every updateuser call applied: %s", stats)
+                .isEqualTo(updateCalls);
 
         // Both stop gracefully on SIGTERM, at the same time; then the sandbox.
         List<Integer> statuses = concurrently(List.of(() -> serviceA.stop(Duration.ofSeconds(30)),
