@@ -92,7 +92,8 @@ public final class CardServices {
 
     public CardServices(Dependencies d) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
-        Lookups lookups = new Lookups(d.tenants(), d.cards(), d.memberships());
+        RecentTenants tenantStore = new RecentTenants(d.tenants());
+        Lookups lookups = new Lookups(tenantStore, d.cards(), d.memberships());
         this.cards = new CardService(d.cards(), d.outbox(), d.wechatCatalog(), d.wechatDistribution(),
                 d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
         this.distribution = new DistributionService(d.wechatDistribution(), lookups);
@@ -100,11 +101,11 @@ public final class CardServices {
                 lookups, unitOfWork, d.clock(), d.ids());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), d.outbox(), lookups, unitOfWork, d.clock(), d.ids());
         this.events = new WechatEventService(cards, memberships, ledger);
-        this.pushes = new WechatPushService(d.tenants(), d.processedPushes(), d.transactions(), d.pushDecoder(), events,
+        this.pushes = new WechatPushService(tenantStore, d.processedPushes(), d.transactions(), d.pushDecoder(), events,
                 d.clock());
         this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
                 memberships, lookups, d.clock(), d.dispatcherName());
-        this.tenants = new TenantService(d.tenants(), d.clock(), d.ids());
+        this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName());

@@ -30,12 +30,16 @@ final class TenantService implements ManageTenantsUseCase, AuthenticateApiKeyQue
     static final String KEY_PREFIX = "wxk_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Read and written as stored: a change is made to the tenant as it is now, never to a remembered copy. */
     private final TenantStore tenants;
+    /** What API keys are checked against; forgotten after every change made here. */
+    private final RecentTenants recent;
     private final Clock clock;
     private final IdGenerator ids;
 
-    TenantService(TenantStore tenants, Clock clock, IdGenerator ids) {
+    TenantService(TenantStore tenants, RecentTenants recent, Clock clock, IdGenerator ids) {
         this.tenants = tenants;
+        this.recent = recent;
         this.clock = clock;
         this.ids = ids;
     }
@@ -84,7 +88,7 @@ final class TenantService implements ManageTenantsUseCase, AuthenticateApiKeyQue
         if (apiKey == null || !apiKey.startsWith(KEY_PREFIX) && apiKey.length() < AddTenantCommand.MIN_API_KEY_LENGTH) {
             return Option.none();
         }
-        return tenants.findByApiKeyHash(hash(apiKey));
+        return recent.findByApiKeyHash(hash(apiKey));
     }
 
     private Either<Failure, Tenant> save(Tenant tenant, String clash) {
@@ -93,6 +97,8 @@ final class TenantService implements ManageTenantsUseCase, AuthenticateApiKeyQue
             return Either.right(tenant);
         } catch (ConcurrentUpdateException refused) {
             return Either.left(new Failure.Conflict(clash));
+        } finally {
+            recent.forgetAll();
         }
     }
 

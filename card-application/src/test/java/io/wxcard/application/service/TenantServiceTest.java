@@ -36,6 +36,7 @@ class TenantServiceTest {
     @Test
     void rotating_the_key_stops_the_old_one_at_once() {
         IssuedKey issued = ok(h.app.manageTenants().add(command("wxnoodle")));
+        assertThat(h.app.authenticateApiKey().authenticate(issued.apiKey().reveal()).isDefined()).as("remembered now").isTrue();
 
         IssuedKey rotated = ok(h.app.manageTenants().rotateKey(issued.tenant().id(), Option.none()));
 
