@@ -51,10 +51,17 @@ final class ServiceRuntime implements AutoCloseable {
                 persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
                         settings.dbPassword(), settings.dbPoolSize()));
                 toClose.add(persistence);
-            } finally {
-                sandbox = started(sandboxStart);
-                sandbox.ifPresent(toClose::add);
+            } catch (RuntimeException databaseFailed) {
+                // The database's failure is the one reported; a sandbox that started meanwhile is stopped with the rest.
+                try {
+                    started(sandboxStart).ifPresent(toClose::add);
+                } catch (RuntimeException sandboxFailed) {
+                    databaseFailed.addSuppressed(sandboxFailed);
+                }
+                throw databaseFailed;
             }
+            sandbox = started(sandboxStart);
+            sandbox.ifPresent(toClose::add);
             String wechatApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatApiBase().equals(Settings.REAL_WECHAT_API))
                     .orElse(settings.wechatApiBase());
             String payApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API))

@@ -91,8 +91,8 @@ final class SqlFailures {
 
     /**
      * What a caller sees: a {@link ConcurrentUpdateException} when another writer got there first (so services retry
-     * the whole unit of work), a {@link StoreUnavailableException} when the database is out of reach, an {@link IllegalStateException} when a constraint refused the write, the failure
-     * itself otherwise (a plain JDBC {@link SQLException} wrapped in a {@link StatementFailedException}).
+     * the whole unit of work), a {@link StoreUnavailableException} when the database is out of reach, an
+     * {@link IllegalStateException} when a constraint refused the write, the failure itself otherwise (a plain JDBC {@link SQLException} wrapped in a {@link StatementFailedException}).
      *
      * @param what what was being written, for the message (never a secret)
      */
