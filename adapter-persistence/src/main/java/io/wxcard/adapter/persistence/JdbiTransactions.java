@@ -2,12 +2,15 @@ package io.wxcard.adapter.persistence;
 
 import io.vavr.control.Either;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The {@link TransactionBoundary} on Jdbi's own transactions. Jdbi binds the handle of {@code jdbi.inTransaction} to
@@ -25,9 +28,11 @@ final class JdbiTransactions implements TransactionBoundary {
     private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
     private final Jdbi jdbi;
+    private final Vendor vendor;
 
-    JdbiTransactions(Jdbi jdbi) {
+    JdbiTransactions(Jdbi jdbi, Vendor vendor) {
         this.jdbi = jdbi;
+        this.vendor = vendor;
     }
 
     @Override
@@ -48,11 +53,28 @@ final class JdbiTransactions implements TransactionBoundary {
                         T result = work.get();
                         if (undo.test(result)) {
                             transaction.rollback();
+                        } else {
+                            refuseToCommitIfAborted(transaction);
                         }
                         return result;
                     }));
         } catch (JdbiException failure) { // beginning, committing or undoing: the work's own are translated already
             throw SqlFailures.translate(failure, "running a transaction");
+        } catch (SQLException notPostgres) {
+            throw new IllegalStateException("a PostgreSQL URL gave a connection of another driver", notPostgres);
+        }
+    }
+
+    /**
+     * After a failed statement PostgreSQL refuses the rest of the transaction and turns its commit into a rollback
+     * without a word (pgjdbc reports nothing). So that the caller does not take the work for stored, that is an error
+     * here (Jdbi then rolls back). A failure inside a nested unit is undone with its savepoint and aborts nothing.
+     */
+    private void refuseToCommitIfAborted(Handle transaction) throws SQLException {
+        if (vendor == Vendor.POSTGRESQL && transaction.getConnection().unwrap(BaseConnection.class)
+                .getTransactionState() == TransactionState.FAILED) {
+            throw new IllegalStateException("one of the transaction's statements failed and the database took no "
+                    + "more of them; nothing was written");
         }
     }
 

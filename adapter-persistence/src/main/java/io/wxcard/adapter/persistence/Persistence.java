@@ -50,7 +50,7 @@ public final class Persistence implements AutoCloseable {
     private Persistence(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
         this.sql = new Sql(dataSource, vendor);
-        this.transactions = new JdbiTransactions(sql.jdbi());
+        this.transactions = new JdbiTransactions(sql.jdbi(), vendor);
         this.cards = new JdbiCardStore(sql);
         this.memberships = new JdbiMembershipStore(sql);
         this.ledger = new JdbiLedgerStore(sql);
