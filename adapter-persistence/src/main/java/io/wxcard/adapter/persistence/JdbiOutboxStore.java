@@ -7,7 +7,6 @@ import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -81,9 +80,7 @@ final class JdbiOutboxStore implements OutboxStore {
                     .bind("leaseUntil", now.plus(lease))
                     .bindList("ids", due.stream().map(OutboxRow::id).toList())
                     .execute();
-            return due.stream()
-                    .sorted(Comparator.comparing(OutboxRow::notBefore).thenComparing(OutboxRow::createdAt)
-                            .thenComparing(OutboxRow::id))
+            return due.stream() // in the order the query read them: the oldest due first
                     .map(mapper::toMessage)
                     .toList();
         });

@@ -19,8 +19,4 @@ record OutboxRow(
     /** The columns, in the order of the components. */
     static final String COLUMNS = "id, tenant_id, kind, fields_json, attempts, created_at, not_before, claimed_by, "
             + "lease_until, dead, last_error";
-
-    /** The named parameters for {@link #COLUMNS}, for an {@code INSERT ... VALUES}. */
-    static final String PARAMETERS = ":id, :tenantId, :kind, :fieldsJson, :attempts, :createdAt, :notBefore, "
-            + ":claimedBy, :leaseUntil, :dead, :lastError";
 }
