@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentMap;
 final class PayMemberImport implements WechatMemberImport {
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
     private static final String PATH = "/v3/marketing/membercard-open/cards/%s/users/import";
-    /** The endpoint, whose {@link RepeatSafe} the retries read. */
+    /** The endpoint (PayApi's only method), whose {@link RepeatSafe} the retries read. */
     private static final Method IMPORT = PayApi.class.getDeclaredMethods()[0];
 
     private record Keys(PrivateKey merchantKey, PublicKey platformKey) {}

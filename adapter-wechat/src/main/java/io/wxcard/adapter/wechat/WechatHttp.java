@@ -5,6 +5,7 @@ import feign.Feign;
 import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
+import feign.RequestInterceptor;
 import feign.Response;
 import feign.Retryer;
 import feign.codec.Decoder;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -47,37 +49,34 @@ final class WechatHttp {
     }
 
     /** What every client shares; the options match the JDK client's, so that Http2Client uses it as it is. */
-    private static Feign.Builder feign(WechatSettings settings, HttpClient http, Retries retries,
-                                       RetryPolicy<Object> outer) {
+    private static Feign.Builder feign(WechatSettings settings, HttpClient http) {
         return Feign.builder()
                 .client(new Http2Client(http))
                 .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                         settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
-                .errorDecoder(WechatHttp::httpStatusError)
                 .retryer(Retryer.NEVER_RETRY)
-                .logLevel(Logger.Level.NONE)
-                .invocationHandlerFactory(retrying(retries, outer));
+                .logLevel(Logger.Level.NONE);
     }
 
-    /** The Official Account API, its JSON decoded and its errcodes thrown; {@code extra} adds the access_token. */
+    /**
+     * An Official Account API: its JSON decoded and its errcodes thrown, each call run by {@link Retries} with
+     * {@code outer} around its attempts (the token retry, or none); {@code interceptors} add the access_token.
+     */
     static <T> T officialAccount(Class<T> api, WechatSettings settings, HttpClient http, Retries retries,
-                                 RetryPolicy<Object> outer, feign.RequestInterceptor... extra) {
-        return feign(settings, http, retries, outer)
+                                 RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
+        return feign(settings, http)
                 .encoder(new JacksonEncoder(WechatJson.MAPPER))
                 .decoder(new AnswerDecoder(new JacksonDecoder(WechatJson.MAPPER)))
-                .requestInterceptors(java.util.List.of(extra))
+                .errorDecoder(WechatHttp::httpStatusError)
+                .requestInterceptors(List.of(interceptors))
+                .invocationHandlerFactory(retrying(retries, outer))
                 .target(api, settings.apiBaseUrl());
     }
 
     /** WeChat Pay v3: bytes out as signed, the raw answer back (its signature covers the exact bytes). */
     static PayApi pay(WechatSettings settings, HttpClient http) {
-        return Feign.builder()
-                .client(new Http2Client(http))
-                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+        return feign(settings, http)
                 .encoder(new Encoder.Default())
-                .retryer(Retryer.NEVER_RETRY)
-                .logLevel(Logger.Level.NONE)
                 .target(PayApi.class, settings.payApiBaseUrl()); // retried by PayMemberImport through Retries
     }
 
