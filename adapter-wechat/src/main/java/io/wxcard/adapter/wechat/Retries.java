@@ -33,6 +33,8 @@ final class Retries {
 
     /** Attempts per call, the first one included (a token retry comes on top, once). */
     static final int MAX_ATTEMPTS = 3;
+    /** A repeat with less time than this left before the deadline is not started. */
+    static final Duration SMALLEST_ATTEMPT = Duration.ofMillis(50);
 
     private final Duration callDeadline;
     private final FailsafeExecutor<Object> repeatSafe;
@@ -76,7 +78,12 @@ final class Retries {
         int[] attempts = {0};
         try {
             @SuppressWarnings("unchecked")
-            T result = (T) (outer == null ? executor : executor.compose(outer)).get(() -> {
+            T result = (T) (outer == null ? executor : executor.compose(outer)).get(context -> {
+                if (context.getAttemptCount() > 0
+                        && context.getElapsedTime().plus(SMALLEST_ATTEMPT).compareTo(callDeadline) > 0) {
+                    WechatCallException last = (WechatCallException) context.getLastException();
+                    throw new WechatCallException(last.error(), Repeat.NEVER); // no time left: stop, say why
+                }
                 attempts[0]++;
                 try {
                     return call.get();
