@@ -1,5 +1,6 @@
 package io.wxcard.adapter.persistence;
 
+import io.vavr.control.Either;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.application.port.out.store.TransactionBoundary;
@@ -10,6 +11,7 @@ import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -70,8 +72,18 @@ final class Database implements TransactionBoundary {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(work, result -> false);
+    }
+
+    @Override
+    public <L, R> Either<L, R> inTransactionUnlessLeft(Supplier<Either<L, R>> work) {
+        return inTransaction(work, Either::isLeft);
+    }
+
+    /** Runs the work in a transaction (a savepoint when nested) undone when it throws or when {@code undo} says so. */
+    private <T> T inTransaction(Supplier<T> work, Predicate<? super T> undo) {
         Transaction transaction = current.get();
-        return transaction == null ? outermost(work, false) : nested(transaction, work);
+        return transaction == null ? outermost(work, false, undo) : nested(transaction, work, undo);
     }
 
     /**
@@ -88,7 +100,7 @@ final class Database implements TransactionBoundary {
     <T> T call(Supplier<String> what, HandleCallback<T, RuntimeException> operation) {
         Transaction transaction = current.get();
         if (transaction == null) {
-            return outermost(() -> call(what, operation), true);
+            return outermost(() -> call(what, operation), true, result -> false);
         }
         transaction.checkUsable();
         try {
@@ -112,7 +124,7 @@ final class Database implements TransactionBoundary {
     <T> T jdbc(Supplier<String> what, SqlWork<T> operation) {
         Transaction transaction = current.get();
         if (transaction == null) {
-            return outermost(() -> jdbc(what, operation), true);
+            return outermost(() -> jdbc(what, operation), true, result -> false);
         }
         transaction.checkUsable();
         try {
@@ -198,7 +210,7 @@ final class Database implements TransactionBoundary {
      * @param singleCall whether the transaction is one store call's own, which ends with the call: a failed statement
      *                   ends it anyway, so its statements need no savepoints
      */
-    private <T> T outermost(Supplier<T> work, boolean singleCall) {
+    private <T> T outermost(Supplier<T> work, boolean singleCall, Predicate<? super T> undo) {
         Transaction transaction = new Transaction(open(), singleCall);
         current.set(transaction);
         try {
@@ -208,6 +220,10 @@ final class Database implements TransactionBoundary {
             } catch (RuntimeException | Error failure) {
                 rollbackQuietly(transaction.connection, failure);
                 throw failure;
+            }
+            if (undo.test(result)) {
+                rollback(transaction.connection);
+                return result;
             }
             if (transaction.rolledBackBy != null) {
                 rollbackQuietly(transaction.connection, transaction.rolledBackBy);
@@ -230,7 +246,7 @@ final class Database implements TransactionBoundary {
         }
     }
 
-    private <T> T nested(Transaction transaction, Supplier<T> work) {
+    private <T> T nested(Transaction transaction, Supplier<T> work, Predicate<? super T> undo) {
         transaction.checkUsable();
         String name = "wxcard_nested_" + (++transaction.depth);
         try {
@@ -242,6 +258,11 @@ final class Database implements TransactionBoundary {
             } catch (RuntimeException | Error failure) {
                 undoNested(transaction, savepoint, failure);
                 throw failure;
+            }
+            if (undo.test(result)) {
+                // A failed undo marks the whole transaction rolled back; the outermost one reports it.
+                undoNested(transaction, savepoint, new IllegalStateException("the nested work answered a Left"));
+                return result;
             }
             savepointCommand(transaction, "releasing a savepoint", connection -> {
                 connection.releaseSavepoint(savepoint);
@@ -309,6 +330,14 @@ final class Database implements TransactionBoundary {
         } catch (SQLException failure) {
             rollbackQuietly(connection, failure);
             throw SqlFailures.translate(failure, "committing a transaction");
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException failure) {
+            throw SqlFailures.translate(failure, "rolling back a transaction");
         }
     }
 

@@ -83,6 +83,17 @@ final class JdbiLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Option<LedgerEntry> entry(MembershipKey membership, long sequence) {
+        return db.call(() -> "reading entry " + sequence + " of the ledger of " + membership, handle -> Option.ofOptional(
+                bindMembership(handle.createQuery("SELECT " + LedgerEntryRow.COLUMNS + " FROM ledger_entries WHERE "
+                        + OF_MEMBERSHIP + " AND sequence_no = :sequence"), membership)
+                        .bind("sequence", sequence)
+                        .map(LedgerEntryRow::read)
+                        .findOne()
+                        .map(mapper::toEntry)));
+    }
+
+    @Override
     public Page<LedgerEntry> history(MembershipKey membership, PageRequest page) {
         return db.call(() -> "reading the ledger of " + membership, handle -> Paging.page(handle,
                 LedgerEntryRow.COLUMNS, "FROM ledger_entries WHERE " + OF_MEMBERSHIP, "ORDER BY sequence_no",
