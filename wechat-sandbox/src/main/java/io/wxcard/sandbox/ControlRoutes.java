@@ -27,6 +27,7 @@ final class ControlRoutes {
     private final StateChanges changes;
     private final CallbackVerifier verifier;
     private final boolean verifyCallbacks;
+    private final Latency latency;
 
     /** Handles a control call with its JSON body ({@code {}} when empty); answers the fields after errcode/errmsg. */
     private interface Handler {
@@ -35,7 +36,8 @@ final class ControlRoutes {
 
     ControlRoutes(Apps apps, Cards cards, Members members, Distribution distribution, Faults faults, Tokens tokens,
                   CallLog calls, Pusher pusher, Stats stats, PlatformKey platformKey, Runnable reset,
-                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks) {
+                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency) {
+        this.latency = latency;
         this.changes = changes;
         this.verifier = verifier;
         this.verifyCallbacks = verifyCallbacks;
@@ -156,6 +158,15 @@ final class ControlRoutes {
         });
         get(app, "/sandbox/platform-certificate", (ctx, body) -> Json.object()
                 .put("serial_no", platformKey.serial()).put("public_key_pem", platformKey.publicKeyPem()));
+        post(app, "/sandbox/latency", (ctx, body) -> {
+            Long ms = Json.integer(body, "ms");
+            if (ms == null || ms < 0) {
+                throw WxException.invalidArgs("ms must be given, a whole number of milliseconds >= 0");
+            }
+            latency.set(java.time.Duration.ofMillis(ms));
+            return Json.object().put("ms", ms);
+        });
+        get(app, "/sandbox/latency", (ctx, body) -> Json.object().put("ms", latency.get().toMillis()));
         get(app, "/sandbox/health", (ctx, body) -> Json.object().put("status", "UP"));
     }
 

@@ -25,9 +25,12 @@ final class OaEndpoint {
     private final CallLog calls;
     private final Stats stats;
     private final StateChanges changes;
+    private final Latency latency;
 
-    OaEndpoint(Javalin app, Tokens tokens, Faults faults, CallLog calls, Stats stats, StateChanges changes) {
+    OaEndpoint(Javalin app, Tokens tokens, Faults faults, CallLog calls, Stats stats, StateChanges changes,
+               Latency latency) {
         this.app = app;
+        this.latency = latency;
         this.changes = changes;
         this.tokens = tokens;
         this.faults = faults;
@@ -77,6 +80,7 @@ final class OaEndpoint {
         boolean afterApply = fault != null && faults.config().afterApply();
         if (fault != null && !afterApply && inject(ctx, fault)) {
             log(ctx, path, call, null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         ObjectNode answer = Json.object();
@@ -100,10 +104,18 @@ final class OaEndpoint {
         }
         if (fault != null && afterApply && inject(ctx, fault)) {
             log(ctx, path, call, answer.get("errcode").asInt(), fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         ctx.status(200).contentType(CONTENT_TYPE).result(Json.utf8(answer));
         log(ctx, path, call, answer.get("errcode").asInt(), fault, started);
+        latency.delay(ctx);
+    }
+
+    private void delayUnlessDropped(Context ctx, Faults.Kind fault) {
+        if (fault != Faults.Kind.DROP) {
+            latency.delay(ctx);
+        }
     }
 
     /** Applies the fault; true when it replaced the answer (slow only delays it). */

@@ -28,11 +28,13 @@ final class PayRoutes {
     private final CallLog calls;
     private final Stats stats;
     private final StateChanges changes;
+    private final Latency latency;
     private final SecureRandom random = new SecureRandom();
 
     PayRoutes(Apps apps, PayImport payImport, PlatformKey platformKey, RateLimiter rateLimiter, Faults faults,
-              CallLog calls, Stats stats, StateChanges changes) {
+              CallLog calls, Stats stats, StateChanges changes, Latency latency) {
         this.changes = changes;
+        this.latency = latency;
         this.apps = apps;
         this.payImport = payImport;
         this.platformKey = platformKey;
@@ -54,6 +56,7 @@ final class PayRoutes {
         boolean afterApply = fault != null && faults.config().afterApply();
         if (fault != null && !afterApply && inject(ctx, fault)) {
             log(ctx, appId[0], null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         int status = 200;
@@ -73,10 +76,18 @@ final class PayRoutes {
         }
         if (fault != null && afterApply && inject(ctx, fault)) {
             log(ctx, appId[0], null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         answer(ctx, status, body);
         log(ctx, appId[0], status == 200 ? null : body.get("code").asText(), fault, started);
+        latency.delay(ctx);
+    }
+
+    private void delayUnlessDropped(Context ctx, Faults.Kind fault) {
+        if (fault != Faults.Kind.DROP) {
+            latency.delay(ctx);
+        }
     }
 
     /** Checks the Authorization header: merchant, serial, timestamp, signature; then the rate limit. */
