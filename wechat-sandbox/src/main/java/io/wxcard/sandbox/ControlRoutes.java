@@ -62,7 +62,8 @@ final class ControlRoutes {
             apps.all().forEach(a -> {
                 ObjectNode row = list.addObject().put("appid", a.appId()).put("original_id", a.originalId())
                         .put("mode", a.app().mode()).put("callback_url", a.app().callbackUrl())
-                        .put("mchid", a.app().merchantId()).put("merchant_serial", a.app().merchantSerial());
+                        .put("mchid", a.app().merchantId()).put("merchant_serial", a.app().merchantSerial())
+                        .put("echo_updateuser", apps.echoUpdateUser(a.appId()));
                 row.set("callback_check", verifier.last(a.appId()).map(CallbackCheck::toJson).orElse(null));
             });
             return out;
@@ -76,6 +77,17 @@ final class ControlRoutes {
             ObjectNode out = Json.object();
             out.set("callback_check", verifier.check(registered).toJson());
             return out;
+        });
+        post(app, "/sandbox/apps/{appid}/echo-updateuser", (ctx, body) -> {
+            String appId = ctx.pathParam("appid");
+            if (apps.byAppId(appId).isEmpty()) {
+                throw new WxException(40013, "invalid appid: " + appId);
+            }
+            if (!body.path("enabled").isBoolean()) {
+                throw WxException.invalidArgs("enabled must be true or false");
+            }
+            apps.setEchoUpdateUser(appId, body.get("enabled").asBoolean());
+            return Json.object().put("appid", appId).put("echo_updateuser", apps.echoUpdateUser(appId));
         });
         get(app, "/sandbox/cards/{card_id}", (ctx, body) -> card(ctx).summary());
         post(app, "/sandbox/cards/{card_id}/review", (ctx, body) -> {

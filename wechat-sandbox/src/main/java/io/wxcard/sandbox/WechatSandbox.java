@@ -81,7 +81,7 @@ public final class WechatSandbox implements AutoCloseable {
         Stats stats = new Stats();
         CallLog calls = new CallLog();
         Faults faults = new Faults();
-        Apps apps = new Apps();
+        Apps apps = new Apps(settings.echoUpdateUser());
         Tokens tokens = new Tokens(clock, settings.tokenLifetime(), settings.tokenOverlap(),
                 settings.dailyTokenQuota());
         HttpClient httpClient = HttpClient.newBuilder().executor(pushExecutor)
@@ -211,6 +211,17 @@ public final class WechatSandbox implements AutoCloseable {
      */
     public void setLatency(Duration latency) {
         this.latency.set(latency);
+    }
+
+    /**
+     * Whether this account's {@code updateuser} calls that change bonus or balance also push
+     * {@code update_member_card} (overrides {@link SandboxSettings#echoUpdateUser()}; as
+     * {@code POST /sandbox/apps/{appid}/echo-updateuser}).
+     *
+     * @throws IllegalArgumentException when the account is unknown
+     */
+    public void setEchoUpdateUser(String appId, boolean echo) {
+        apps.setEchoUpdateUser(appId, echo);
     }
 
     /** The current answer latency. */

@@ -87,6 +87,53 @@ class PushTest {
     }
 
     @Test
+    void with_the_echo_switched_on_updateuser_changes_are_pushed_as_update_member_card_with_the_deltas()
+            throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            String cardId = f.approvedCard(Fixture.memberCard());
+            String code = f.receive(cardId, "oPushEcho1");
+            String member = "{\"card_id\":\"" + cardId + "\",\"code\":\"" + code + "\"";
+            Http.Response on = f.control("/sandbox/apps/" + Fixture.APP_ID + "/echo-updateuser", "{\"enabled\":true}");
+            assertThat(on.json().get("echo_updateuser").asBoolean()).as(on.body()).isTrue();
+            assertThat(f.http.get("/sandbox/apps").json().get("apps").get(0).get("echo_updateuser").asBoolean())
+                    .isTrue();
+
+            f.oa("/card/membercard/updateuser", member + ",\"bonus\":50,\"balance\":700}");
+            f.oa("/card/membercard/updateuser", member + ",\"add_bonus\":-5,\"add_balance\":0}");
+            f.oa("/card/membercard/updateuser", member + ",\"bonus\":45,\"balance\":700}"); // same totals: no event
+            f.oa("/card/membercard/updateuser", member + ",\"custom_field_value1\":\"Gold\"}"); // no total moves
+
+            List<PushReceiver.Delivery> echoes = receiver.awaitEvent("update_member_card", cardId, 2);
+            assertThat(echoes).extracting(d -> d.field("ModifyBonus") + "/" + d.field("ModifyBalance"))
+                    .containsExactlyInAnyOrder("50/700", "-5/0");
+            assertThat(echoes).allSatisfy(d -> assertThat(d.field("UserCardCode")).isEqualTo(code));
+
+            f.sandbox.setEchoUpdateUser(Fixture.APP_ID, false);
+            f.oa("/card/membercard/updateuser", member + ",\"add_bonus\":1}");
+            f.control("/sandbox/cards/" + cardId + "/codes/" + code + "/delete", "");
+            receiver.awaitEvent("user_del_card", cardId, 1);
+            assertThat(receiver.deliveries()).filteredOn(d -> "update_member_card".equals(d.field("Event")))
+                    .hasSize(2);
+            assertThat(f.control("/sandbox/apps/wxUnknown/echo-updateuser", "{\"enabled\":true}").status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void the_echo_setting_applies_to_every_account() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview().withEchoUpdateUser(true))) {
+            String cardId = f.approvedCard(Fixture.memberCard());
+            String code = f.receive(cardId, "oPushEcho2");
+            f.oa("/card/membercard/updateuser", "{\"card_id\":\"" + cardId + "\",\"code\":\"" + code
+                    + "\",\"add_bonus\":7}");
+            assertThat(single(receiver.awaitEvent("update_member_card", cardId, 1)).get("ModifyBonus"))
+                    .isEqualTo("7");
+        }
+    }
+
+    @Test
     void a_change_on_wechats_side_pushes_update_member_card_with_the_deltas_in_plain_mode() throws Exception {
         try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
              Fixture f = plain(receiver, fast().withoutAutoReview())) {
