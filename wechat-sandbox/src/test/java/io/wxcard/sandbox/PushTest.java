@@ -318,4 +318,51 @@ class PushTest {
         } while (System.currentTimeMillis() < deadline);
         return push;
     }
+
+    @Test
+    void only_http_200_counts_as_delivered_and_every_retry_sends_the_same_bytes() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            String cardId = f.createCard(Fixture.memberCard());
+            receiver.answerWith(204, "", 2); // a 2xx that is not 200 is not an answer for WeChat
+            f.control("/sandbox/cards/" + cardId + "/review", "{\"result\":\"pass\"}");
+
+            List<PushReceiver.Delivery> attempts = receiver.awaitEvent("card_pass_check", cardId, 3);
+            assertThat(attempts).hasSize(3);
+            assertThat(attempts).extracting(PushReceiver.Delivery::body).containsOnly(attempts.get(0).body());
+            assertThat(attempts).extracting(PushReceiver.Delivery::query).containsOnly(attempts.get(0).query());
+            JsonNode push = awaitStatus(f, "delivered");
+            assertThat(push.get("attempts").asInt()).isEqualTo(3);
+            assertThat(push.get("attempt_log")).extracting(a -> a.get("http_status").asInt())
+                    .containsExactly(204, 204, 200);
+            assertThat(push.get("attempt_log").get(0).get("error").asText()).isEqualTo("HTTP 204");
+            assertThat(push.get("attempt_log").get(2).get("error").isNull()).isTrue();
+            assertThat(push.get("attempt_log").get(2).get("answer_accepted").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void a_200_with_another_body_is_delivered_and_noted() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            receiver.answerWith(200, "<xml>not what WeChat asks for</xml>", 1);
+            String cardId = f.approvedCard(Fixture.memberCard());
+            receiver.awaitEvent("card_pass_check", cardId, 1);
+            JsonNode push = awaitStatus(f, "delivered");
+            assertThat(push.get("attempts").asInt()).isEqualTo(1);
+            assertThat(push.get("attempt_log").get(0).get("answer_accepted").asBoolean()).isFalse();
+            assertThat(push.get("attempt_log").get(0).get("answer").asText()).contains("not what WeChat asks for");
+        }
+    }
+
+    private static JsonNode awaitStatus(Fixture f, String status) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            JsonNode pushes = f.http.get("/sandbox/pushes").json().get("pushes");
+            if (pushes.size() > 0 && pushes.get(pushes.size() - 1).get("status").asText().equals(status)) {
+                return pushes.get(pushes.size() - 1);
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no push reached " + status + ": " + f.http.get("/sandbox/pushes").body());
+    }
 }
