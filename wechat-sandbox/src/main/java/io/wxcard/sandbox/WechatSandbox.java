@@ -83,7 +83,7 @@ public final class WechatSandbox implements AutoCloseable {
         Faults faults = new Faults();
         Apps apps = new Apps(settings.echoUpdateUser());
         Tokens tokens = new Tokens(clock, settings.tokenLifetime(), settings.tokenOverlap(),
-                settings.dailyTokenQuota());
+                settings.dailyTokenQuota(), settings.forceRefreshLimits());
         HttpClient httpClient = HttpClient.newBuilder().executor(pushExecutor)
                 .connectTimeout(settings.pushTimeout()).build();
         Pusher pusher = new Pusher(apps, httpClient, scheduler, settings, stats);

@@ -324,7 +324,7 @@ class PushTest {
         try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
              Fixture f = plain(receiver, fast().withoutAutoReview())) {
             String cardId = f.createCard(Fixture.memberCard());
-            receiver.answerWith(204, "", 2); // a 2xx that is not 200 is not an answer for WeChat
+            receiver.answerWith(202, "success", 2); // a 2xx that is not 200 is not an answer for WeChat
             f.control("/sandbox/cards/" + cardId + "/review", "{\"result\":\"pass\"}");
 
             List<PushReceiver.Delivery> attempts = receiver.awaitEvent("card_pass_check", cardId, 3);
@@ -334,8 +334,8 @@ class PushTest {
             JsonNode push = awaitStatus(f, "delivered");
             assertThat(push.get("attempts").asInt()).isEqualTo(3);
             assertThat(push.get("attempt_log")).extracting(a -> a.get("http_status").asInt())
-                    .containsExactly(204, 204, 200);
-            assertThat(push.get("attempt_log").get(0).get("error").asText()).isEqualTo("HTTP 204");
+                    .containsExactly(202, 202, 200);
+            assertThat(push.get("attempt_log").get(0).get("error").asText()).isEqualTo("HTTP 202");
             assertThat(push.get("attempt_log").get(2).get("error").isNull()).isTrue();
             assertThat(push.get("attempt_log").get(2).get("answer_accepted").asBoolean()).isTrue();
         }
