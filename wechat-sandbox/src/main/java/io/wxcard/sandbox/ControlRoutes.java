@@ -168,8 +168,16 @@ final class ControlRoutes {
             reset.run();
             return null;
         });
-        get(app, "/sandbox/platform-certificate", (ctx, body) -> Json.object()
-                .put("serial_no", platformKey.serial()).put("public_key_pem", platformKey.publicKeyPem()));
+        get(app, "/sandbox/platform-certificate", (ctx, body) -> platformCertificate());
+        post(app, "/sandbox/platform-certificate/rotate", (ctx, body) -> {
+            Long overlap = Json.integer(body, "overlap_s");
+            if (overlap != null && overlap < 0) {
+                throw WxException.invalidArgs("overlap_s must be >= 0");
+            }
+            String previous = platformKey.serial();
+            platformKey.rotate(java.time.Duration.ofSeconds(overlap == null ? 86_400 : overlap));
+            return platformCertificate().put("previous_serial_no", previous);
+        });
         post(app, "/sandbox/latency", (ctx, body) -> {
             Long ms = Json.integer(body, "ms");
             if (ms == null || ms < 0) {
@@ -188,7 +196,7 @@ final class ControlRoutes {
             app = new SandboxApp(Json.text(body, "appid"), Json.text(body, "secret"), Json.text(body, "token"),
                     Json.text(body, "encoding_aes_key"), Json.text(body, "callback_url"), Json.text(body, "mode"),
                     Json.text(body, "mchid"), Json.text(body, "merchant_serial"),
-                    Json.text(body, "merchant_public_key_pem"));
+                    Json.text(body, "merchant_public_key_pem"), Json.text(body, "api_v3_key"));
         } catch (IllegalArgumentException e) {
             throw WxException.invalidArgs(e.getMessage());
         }
@@ -207,6 +215,17 @@ final class ControlRoutes {
         } catch (IllegalArgumentException e) {
             throw WxException.invalidArgs(e.getMessage());
         }
+    }
+
+    /** The signing key, and every platform certificate valid now (what GET /v3/certificates lists, unencrypted). */
+    private ObjectNode platformCertificate() {
+        ObjectNode out = Json.object().put("serial_no", platformKey.serial())
+                .put("public_key_pem", platformKey.publicKeyPem());
+        var list = out.putArray("certificates");
+        platformKey.listed().forEach(c -> list.addObject().put("serial_no", c.serial())
+                .put("effective_time", PayRoutes.rfc3339(c.effective())).put("expire_time", PayRoutes.rfc3339(c.expire()))
+                .put("certificate_pem", c.certificatePem()));
+        return out;
     }
 
     private static ObjectNode received(Members.Received received) {

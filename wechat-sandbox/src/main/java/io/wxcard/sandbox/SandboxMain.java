@@ -118,7 +118,7 @@ public final class SandboxMain {
             app = new SandboxApp(options.get("--app-id"), options.get("--app-secret"), options.get("--token"),
                     options.get("--aes-key"), options.get("--callback"), options.get("--mode"),
                     options.get("--merchant-id"), options.get("--merchant-serial"),
-                    publicKeyFile == null ? null : read(publicKeyFile));
+                    publicKeyFile == null ? null : read(publicKeyFile), options.get("--api-v3-key"));
         }
         WechatSandbox sandbox = WechatSandbox.start(settings);
         if (app != null) {

@@ -229,6 +229,17 @@ public final class WechatSandbox implements AutoCloseable {
         return latency.get();
     }
 
+    /**
+     * Rotates the WeChat Pay platform key (as {@code POST /sandbox/platform-certificate/rotate}): a new key signs
+     * every answer from now on, the previous one stays listed by {@code GET /v3/certificates} for {@code overlap}.
+     * Answers the new serial.
+     */
+    public String rotatePlatformKey(Duration overlap) {
+        String serial = platformKey.rotate(overlap);
+        changes.changed();
+        return serial;
+    }
+
     /** Stops serving; with a state file, saves the state one last time. */
     @Override
     public void close() {
