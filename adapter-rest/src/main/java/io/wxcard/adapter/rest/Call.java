@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Problem;
@@ -76,13 +77,8 @@ final class Call {
     }
 
     /** An import's id: one this platform could have made (1 to 128 of letters, digits, '_' and '-'), or 404. */
-    String importId() {
-        return pathValue("id", "import", raw -> {
-            if (raw.isEmpty() || raw.length() > 128 || !raw.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("an import id has 1 to 128 letters, digits, '_' and '-'");
-            }
-            return raw;
-        });
+    ImportJobId importId() {
+        return pathValue("id", "import", ImportJobId::new);
     }
 
     MembershipKey membershipKey() {

@@ -10,10 +10,11 @@ import io.wxcard.adapter.rest.ImportResources.ImportResource;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.application.port.in.ImportMembersUseCase.StartImportCommand;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.tenant.TenantId;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -113,12 +114,12 @@ final class ImportRoutes {
     }
 
     private void read(Call call) {
-        String id = call.importId();
+        ImportJobId id = call.importId();
         call.answer(200, ImportResources.of(Failures.orAnswer(imports.progress(call.tenant(), id))));
     }
 
     private void failures(Call call) {
-        String id = call.importId();
+        ImportJobId id = call.importId();
         if (!wantsCsv(call)) {
             PageRequest page = call.page();
             call.answer(200, PageResource.of(Failures.orAnswer(imports.failures(call.tenant(), id, page)),
@@ -181,7 +182,7 @@ final class ImportRoutes {
      * of failures. The answer is committed with the first bytes, so a failure after that cuts the CSV short (the
      * connection is closed without the final chunk) rather than turning into a problem.
      */
-    private void exportCsv(Call call, String id, Page<ImportRow> first) {
+    private void exportCsv(Call call, ImportJobId id, Page<ImportRow> first) {
         var ctx = call.ctx();
         ctx.status(200).contentType(CSV_UTF8);
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-failures.csv\"");
