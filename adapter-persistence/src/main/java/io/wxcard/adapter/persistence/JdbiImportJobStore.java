@@ -121,7 +121,7 @@ final class JdbiImportJobStore implements ImportJobStore {
     @Override
     public List<ImportJob> running() {
         return sql.withHandle(() -> "listing running imports", handle -> handle
-                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status ORDER BY created_at,id")
+                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status ORDER BY created_at, id")
                 .bind("status", ImportJob.Status.RUNNING.name())
                 .mapTo(ImportJobRow.class)
                 .map(mapper::toJob)
