@@ -118,8 +118,7 @@ final class JdbiMembershipStore implements MembershipStore {
 
     /**
      * Whether a membership differs from the one its transaction read or saved at the same version only in what a
-     * ledger change alters: the totals and {@code updated_at}. (Built field by field so that a new field of the
-     * snapshot cannot be forgotten here: it breaks the compilation.)
+     * ledger change alters: the totals and {@code updated_at} (a new field of the snapshot is compared as it is).
      */
     private static boolean onlyTotalsChanged(Membership before, Membership after) {
         if (before.version() != after.version()) {
@@ -127,15 +126,11 @@ final class JdbiMembershipStore implements MembershipStore {
         }
         MembershipSnapshot b = before.snapshot();
         MembershipSnapshot a = after.snapshot();
-        return a.equals(new MembershipSnapshot(b.tenantId(), b.cardId(), b.code(), b.openId(), b.state(),
-                b.stateBeforeDeletion(), b.activationMethod(), b.membershipNumber(), b.formAnswers(), b.outerStr(),
-                b.invalidationReason(), a.totals(), a.version(), b.receivedAt(), b.activatedAt(), a.updatedAt()));
+        return a.equals(b.toBuilder().totals(a.totals()).version(a.version()).updatedAt(a.updatedAt()).build());
     }
 
     private static MembershipSnapshot withVersion(MembershipSnapshot s, long version) {
-        return new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), s.state(),
-                s.stateBeforeDeletion(), s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(),
-                s.invalidationReason(), s.totals(), version, s.receivedAt(), s.activatedAt(), s.updatedAt());
+        return s.toBuilder().version(version).build();
     }
 
     private static int updateTotals(Database.Statements statements, MembershipSnapshot stored, long expectedVersion)

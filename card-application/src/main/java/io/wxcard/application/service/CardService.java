@@ -30,6 +30,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardChange;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.EditRoute;
 import io.wxcard.domain.card.CardState;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.shared.Rejection;
@@ -83,7 +84,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     @Override
     public Either<Failure, Card> edit(EditCardCommand command) {
         return lookups.card(command.tenantId(), command.cardId())
-                .flatMap(card -> rejected(card.checkEditable(command.definition())).flatMap(viaWechat -> viaWechat
+                .flatMap(card -> rejected(card.checkEditable(command.definition())).flatMap(route -> route == EditRoute.THROUGH_WECHAT
                         ? editOnWechat(card, command)
                         : change(command.tenantId(), command.cardId(),
                                 fresh -> fresh.edit(command.definition(), clock.now()))));

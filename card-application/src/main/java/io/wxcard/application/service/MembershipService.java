@@ -35,6 +35,7 @@ import io.wxcard.domain.membership.LedgerOpening;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipChange;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.shared.Rejection;
@@ -148,7 +149,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     public Either<Failure, Membership> invalidate(InvalidateMembershipCommand command) {
         MembershipKey key = command.membership();
         return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                .flatMap(membership -> rejected(membership.invalidate(command.reason(), clock.now())))
+                .flatMap(membership -> rejected(membership.invalidate(new Reason(command.reason()), clock.now())))
                 .map(change -> {
                     Membership saved = save(change);
                     outbox.enqueue(ids.newId("ob"), new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(),

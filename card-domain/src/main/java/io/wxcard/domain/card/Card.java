@@ -53,8 +53,7 @@ public final class Card {
     public static Either<Rejection, CardChange> draft(CardId id, TenantId tenantId, MemberCardDefinition definition,
                                                       Instant now) {
         return checkDefinition(definition).map(valid -> CardChange.of(
-                new Card(new CardSnapshot(id, tenantId, valid, CardState.DRAFT, Option.none(), Option.none(),
-                        Option.none(), Option.none(), TestWhitelist.empty(), 0, now, now)),
+                new Card(CardSnapshot.drafted(id, tenantId, valid, now)),
                 new CardDrafted(id, tenantId, now)));
     }
 
@@ -106,13 +105,13 @@ public final class Card {
     // ---- editing --------------------------------------------------------------------------------------------------
 
     /**
-     * Whether the definition may be replaced now, and whether WeChat must be told ({@code /card/update}) before the
-     * edit is recorded: true for a card WeChat has approved, whose edit WeChat may send back to review.
+     * Whether the definition may be replaced now, and how: through WeChat ({@code /card/update}) first for a card
+     * WeChat has approved, whose edit WeChat may send back to review; as a draft otherwise.
      */
-    public Either<Rejection, Boolean> checkEditable(MemberCardDefinition definition) {
+    public Either<Rejection, EditRoute> checkEditable(MemberCardDefinition definition) {
         return switch (s.state()) {
-            case DRAFT, REJECTED -> checkDefinition(definition).map(valid -> false);
-            case APPROVED, ISSUED -> checkDefinition(definition).map(valid -> true);
+            case DRAFT, REJECTED -> checkDefinition(definition).map(valid -> EditRoute.AS_DRAFT);
+            case APPROVED, ISSUED -> checkDefinition(definition).map(valid -> EditRoute.THROUGH_WECHAT);
             case UNDER_REVIEW -> Either.left(Rejection.of(CARD_NOT_EDITABLE,
                     "card " + id() + " is under review by WeChat; wait for the review result, then edit it"));
             case DELETED -> Either.left(deleted("edited"));
@@ -121,7 +120,7 @@ public final class Card {
 
     /** Edits a card WeChat does not show yet: a draft stays a draft; a rejected card becomes a draft again. */
     public Either<Rejection, CardChange> edit(MemberCardDefinition definition, Instant now) {
-        return checkEditable(definition).flatMap(needsWechat -> needsWechat
+        return checkEditable(definition).flatMap(route -> route == EditRoute.THROUGH_WECHAT
                 ? Either.left(Rejection.of(CARD_NOT_EDITABLE, "card " + id() + " is " + s.state()
                         + " on WeChat: its edit goes through WeChat first (editPublished)"))
                 : Either.right(changed(with(definition, CardState.DRAFT, s.refusalReason(), now),
@@ -134,8 +133,8 @@ public final class Card {
      */
     public Either<Rejection, CardChange> editPublished(MemberCardDefinition definition, boolean sentBackToReview,
                                                        Instant now) {
-        return checkEditable(definition).flatMap(needsWechat -> {
-            if (!needsWechat) {
+        return checkEditable(definition).flatMap(route -> {
+            if (route == EditRoute.AS_DRAFT) {
                 return Either.left(Rejection.of(CARD_NOT_EDITABLE, "card " + id() + " is " + s.state()
                         + " and not on WeChat yet: edit it as a draft"));
             }
@@ -206,9 +205,8 @@ public final class Card {
         if (s.state() != CardState.APPROVED) {
             return Either.right(CardChange.of(this));
         }
-        CardSnapshot next = new CardSnapshot(s.id(), s.tenantId(), s.definition(), CardState.ISSUED, s.wechatCardId(),
-                s.refusalReason(), Option.of(s.firstIssuedAt().getOrElse(now)), s.activationForm(), s.testWhitelist(),
-                s.version(), s.createdAt(), now);
+        CardSnapshot next = s.toBuilder().state(CardState.ISSUED)
+                .firstIssuedAt(Option.of(s.firstIssuedAt().getOrElse(now))).updatedAt(now).build();
         return Either.right(changed(next, new CardIssued(id(), now)));
     }
 
@@ -253,8 +251,7 @@ public final class Card {
         if (s.state() == CardState.DELETED) {
             return Either.left(deleted("changed"));
         }
-        CardSnapshot next = new CardSnapshot(s.id(), s.tenantId(), s.definition(), s.state(), s.wechatCardId(),
-                s.refusalReason(), s.firstIssuedAt(), s.activationForm(), whitelist, s.version(), s.createdAt(), now);
+        CardSnapshot next = s.toBuilder().testWhitelist(whitelist).updatedAt(now).build();
         return Either.right(changed(next, new TestWhitelistSet(id(), now)));
     }
 
@@ -274,9 +271,9 @@ public final class Card {
 
     /** Records the one-click form WeChat accepted. */
     public Either<Rejection, CardChange> activationFormConfigured(ActivationForm form, Instant now) {
-        return checkActivationFormAllowed(form).map(wechatId -> changed(new CardSnapshot(s.id(), s.tenantId(),
-                s.definition(), s.state(), s.wechatCardId(), s.refusalReason(), s.firstIssuedAt(), Option.of(form),
-                s.testWhitelist(), s.version(), s.createdAt(), now), new ActivationFormConfigured(id(), now)));
+        return checkActivationFormAllowed(form).map(wechatId -> changed(
+                s.toBuilder().activationForm(Option.of(form)).updatedAt(now).build(),
+                new ActivationFormConfigured(id(), now)));
     }
 
     /** Whether the card lets members hold this asset (WeChat's {@code supply_bonus} / {@code supply_balance}). */
@@ -319,13 +316,12 @@ public final class Card {
     }
 
     private CardSnapshot with(MemberCardDefinition definition, CardState state, Option<String> refusalReason, Instant now) {
-        return new CardSnapshot(s.id(), s.tenantId(), definition, state, s.wechatCardId(), refusalReason,
-                s.firstIssuedAt(), s.activationForm(), s.testWhitelist(), s.version(), s.createdAt(), now);
+        return s.toBuilder().definition(definition).state(state).refusalReason(refusalReason).updatedAt(now).build();
     }
 
     private CardSnapshot copy(CardState state, Option<WechatCardId> wechatCardId, Option<String> refusalReason, Instant now) {
-        return new CardSnapshot(s.id(), s.tenantId(), s.definition(), state, wechatCardId, refusalReason,
-                s.firstIssuedAt(), s.activationForm(), s.testWhitelist(), s.version(), s.createdAt(), now);
+        return s.toBuilder().state(state).wechatCardId(wechatCardId).refusalReason(refusalReason).updatedAt(now)
+                .build();
     }
 
     private static CardChange changed(CardSnapshot next, CardEvent... events) {

@@ -160,7 +160,7 @@ class CardLifecycleTest {
         @ParameterizedTest
         @EnumSource(value = CardState.class, names = {"APPROVED", "ISSUED"})
         void sends_an_edit_of_a_published_card_through_wechat_first(CardState state) {
-            assertThat(in(state).checkEditable(NEW_LOOK)).isEqualTo(Either.right(true));
+            assertThat(in(state).checkEditable(NEW_LOOK)).isEqualTo(Either.right(EditRoute.THROUGH_WECHAT));
             assertRejected(in(state).edit(NEW_LOOK, LATER), RejectionCode.CARD_NOT_EDITABLE);
         }
 

@@ -2,6 +2,7 @@ package io.wxcard.domain.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.CardId;
@@ -36,7 +37,7 @@ class MembershipLifecycleTest {
         return switch (state) {
             case ISSUED -> issued();
             case ACTIVATED -> issued().activate(ActivationMethod.API, Option.none(), T0.plusSeconds(1)).get().membership();
-            case INVALIDATED -> issued().invalidate("lost", T0.plusSeconds(1)).get().membership();
+            case INVALIDATED -> issued().invalidate(new Reason("lost"), T0.plusSeconds(1)).get().membership();
             case DELETED -> issued().deletedByMember(T0.plusSeconds(1)).get().membership();
         };
     }
@@ -106,7 +107,7 @@ class MembershipLifecycleTest {
     @ParameterizedTest
     @EnumSource(value = MembershipState.class, names = {"ISSUED", "ACTIVATED"})
     void invalidates_an_issued_or_active_membership_for_good(MembershipState state) {
-        MembershipChange change = in(state).invalidate("card reported lost", LATER).get();
+        MembershipChange change = in(state).invalidate(new Reason("card reported lost"), LATER).get();
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.INVALIDATED);
         assertThat(change.events()).containsExactly(new MembershipInvalidated(CARD, CODE, "card reported lost", LATER));
@@ -116,12 +117,12 @@ class MembershipLifecycleTest {
 
     @Test
     void refuses_to_invalidate_twice() {
-        assertRejected(in(MembershipState.INVALIDATED).invalidate("again", LATER), RejectionCode.MEMBERSHIP_INVALIDATED);
+        assertRejected(in(MembershipState.INVALIDATED).invalidate(new Reason("again"), LATER), RejectionCode.MEMBERSHIP_INVALIDATED);
     }
 
     @Test
     void refuses_to_invalidate_a_card_the_member_deleted() {
-        assertRejected(in(MembershipState.DELETED).invalidate("gone", LATER), RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER);
+        assertRejected(in(MembershipState.DELETED).invalidate(new Reason("gone"), LATER), RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER);
     }
 
     @ParameterizedTest
