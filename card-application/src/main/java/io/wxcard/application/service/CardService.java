@@ -17,7 +17,6 @@ import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
-import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
@@ -52,7 +51,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     static final int ORPHAN_SEARCH_PAGES = 20;
 
     private final CardStore cards;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final WechatCardCatalog catalog;
     private final WechatCardDistribution distribution;
     private final WechatMemberCards members;
@@ -61,7 +60,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     private final Clock clock;
     private final IdGenerator ids;
 
-    CardService(CardStore cards, OutboxStore outbox, WechatCardCatalog catalog, WechatCardDistribution distribution,
+    CardService(CardStore cards, OutboxWriter outbox, WechatCardCatalog catalog, WechatCardDistribution distribution,
                 WechatMemberCards members, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
         this.cards = cards;
         this.outbox = outbox;
@@ -160,8 +159,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
             // Someone submitted the same draft at the same moment: WeChat now holds a card nobody points to.
             LOG.warn("card {} was submitted twice at once; deleting the orphan WeChat card {}", card.id(), wechatCardId);
             unitOfWork.run("the orphan's deletion", () -> {
-                outbox.enqueue(ids.newId("ob"), new OutboxTask.DeleteCardOnWechat(card.tenantId(), card.id(), wechatCardId),
-                        clock.now());
+                outbox.enqueue(new OutboxTask.DeleteCardOnWechat(card.tenantId(), card.id(), wechatCardId));
                 return Either.right(wechatCardId);
             });
         }
@@ -203,8 +201,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
                         .flatMap(fresh -> rejected(fresh.delete(clock.now())))
                         .map(change -> {
                             Card saved = cards.save(change.card());
-                            saved.wechatCardId().forEach(wechatCardId -> outbox.enqueue(ids.newId("ob"),
-                                    new OutboxTask.DeleteCardOnWechat(tenantId, cardId, wechatCardId), clock.now()));
+                            outbox.cardChanged(tenantId, change.events());
                             return saved;
                         })));
     }

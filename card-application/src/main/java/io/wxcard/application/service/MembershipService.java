@@ -13,11 +13,9 @@ import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
-import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
@@ -51,15 +49,14 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     private final CardStore cards;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final WechatMemberCards wechat;
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final IdGenerator ids;
 
-    MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxStore outbox,
-                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
+    MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox,
+                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
         this.cards = cards;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -68,7 +65,6 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         this.lookups = lookups;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.ids = ids;
     }
 
     @Override
@@ -152,8 +148,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 .flatMap(membership -> rejected(membership.invalidate(new Reason(command.reason()), clock.now())))
                 .map(change -> {
                     Membership saved = save(change);
-                    outbox.enqueue(ids.newId("ob"), new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(),
-                            key.code(), command.reason()), clock.now());
+                    outbox.membershipChanged(key.tenantId(), change.events());
                     return saved;
                 }));
     }
@@ -163,7 +158,8 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         return lookups.cardOnWechat(tenantId, wechatCardId).flatMap(card -> {
             MembershipKey key = new MembershipKey(tenantId, card.id(), code);
             return unitOfWork.run("membership " + code, () -> lookups.membership(key).flatMap(membership -> {
-                outbox.enqueue(ids.newId("ob"), new OutboxTask.PullMemberInfo(tenantId, card.id(), code), clock.now());
+                // Whatever the membership's state, the form's answers are WeChat's to tell: read them afterwards.
+                outbox.enqueue(new OutboxTask.PullMemberInfo(tenantId, card.id(), code));
                 if (membership.state() != MembershipState.ISSUED) {
                     return Either.right(membership);
                 }

@@ -19,7 +19,6 @@ import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerOutcome;
 import io.wxcard.domain.ledger.LedgerTotals;
-import io.wxcard.domain.membership.MembershipEvent.LedgerEntryRecorded;
 import io.wxcard.domain.membership.MembershipEvent.MemberInfoRecorded;
 import io.wxcard.domain.membership.MembershipEvent.MembershipActivated;
 import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
@@ -241,15 +240,6 @@ public final class Membership {
             current = recorded.get().membership();
         }
         return Either.right(new LedgerOpening(current, entries));
-    }
-
-    /** The events of a recorded change, for those who persist what happened. */
-    public static List<MembershipEvent> eventsOf(LedgerResult result) {
-        List<MembershipEvent> events = new ArrayList<>();
-        if (!result.replayed()) {
-            events.add(new LedgerEntryRecorded(result.membership().cardId(), result.membership().code(), result.entry()));
-        }
-        return events;
     }
 
     /** Whether the merchant may change points or stored value now. */
