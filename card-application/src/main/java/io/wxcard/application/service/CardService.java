@@ -226,6 +226,6 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
                                          Function<Card, Either<Rejection, CardChange>> decision) {
         return unitOfWork.run("card " + cardId, () -> lookups.card(tenantId, cardId)
                 .flatMap(fresh -> rejected(decision.apply(fresh)))
-                .map(change -> change.events().isEmpty() ? change.card() : cards.save(change.card())));
+                .map(change -> change.changed() ? cards.save(change.card()) : change.card()));
     }
 }

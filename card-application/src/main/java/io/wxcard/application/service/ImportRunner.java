@@ -225,7 +225,7 @@ final class ImportRunner implements RunImportsUseCase {
     private void issueCard(ImportJob job) {
         cards.find(job.tenantId(), job.cardId()).forEach(card -> {
             Either<Rejection, CardChange> delivered = card.delivered(clock.now());
-            if (delivered.isRight() && !delivered.get().events().isEmpty()) {
+            if (delivered.isRight() && delivered.get().changed()) {
                 cards.save(delivered.get().card());
             }
         });

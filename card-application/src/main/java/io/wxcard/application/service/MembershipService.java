@@ -84,7 +84,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 // The first delivery issues the card; it is read afresh here, in the transaction, for its version.
                 Either<Rejection, CardChange> delivered = cards.find(card.tenantId(), card.id()).getOrElse(card)
                         .delivered(clock.now());
-                if (delivered.isRight() && !delivered.get().events().isEmpty()) {
+                if (delivered.isRight() && delivered.get().changed()) {
                     cards.save(delivered.get().card());
                 }
                 return Either.right(memberships.save(change.membership()));
@@ -193,7 +193,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     }
 
     private Membership save(MembershipChange change) {
-        return change.events().isEmpty() ? change.membership() : memberships.save(change.membership());
+        return change.changed() ? memberships.save(change.membership()) : change.membership();
     }
 
     private Either<Failure, Membership> change(MembershipKey key,

@@ -19,12 +19,7 @@ import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerOutcome;
 import io.wxcard.domain.ledger.LedgerTotals;
-import io.wxcard.domain.membership.MembershipEvent.MemberInfoRecorded;
-import io.wxcard.domain.membership.MembershipEvent.MembershipActivated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
 import io.wxcard.domain.membership.MembershipEvent.MembershipInvalidated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipReceived;
-import io.wxcard.domain.membership.MembershipEvent.MembershipRestored;
 import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.tenant.TenantId;
@@ -56,12 +51,9 @@ public final class Membership {
     public static MembershipChange received(TenantId tenantId, CardId cardId, Code code, OpenId openId,
                                             Option<String> outerStr, ActivationMode cardActivation, Instant now) {
         var issued = new Membership(MembershipSnapshot.issued(tenantId, cardId, code, openId, outerStr, now));
-        MembershipEvent receivedEvent = new MembershipReceived(cardId, code, openId, outerStr, now);
-        if (cardActivation != ActivationMode.AUTO) {
-            return new MembershipChange(issued, List.of(receivedEvent));
-        }
-        return new MembershipChange(issued.activated(ActivationMethod.AUTO, Option.none(), now),
-                List.of(receivedEvent, new MembershipActivated(cardId, code, ActivationMethod.AUTO, now)));
+        return MembershipChange.of(cardActivation == ActivationMode.AUTO
+                ? issued.activated(ActivationMethod.AUTO, Option.none(), now)
+                : issued);
     }
 
     /** An existing member imported by openid: active at once, silently (WeChat Pay v3 import). */
@@ -69,9 +61,7 @@ public final class Membership {
                                             Option<MembershipNumber> membershipNumber, Instant now) {
         var membership = new Membership(MembershipSnapshot.issued(tenantId, cardId, code, openId, Option.none(), now))
                 .activated(ActivationMethod.IMPORT, membershipNumber, now);
-        return new MembershipChange(membership, List.of(
-                new MembershipReceived(cardId, code, openId, Option.none(), now),
-                new MembershipActivated(cardId, code, ActivationMethod.IMPORT, now)));
+        return MembershipChange.of(membership);
     }
 
     /** Rebuilds a stored membership, skipping creation rules. */
@@ -139,9 +129,7 @@ public final class Membership {
     /** Activates an issued membership. */
     public Either<Rejection, MembershipChange> activate(ActivationMethod method, Option<MembershipNumber> number,
                                                         Instant now) {
-        return checkActivatable().map(membership -> new MembershipChange(
-                activated(method, number, now),
-                List.of(new MembershipActivated(s.cardId(), s.code(), method, now))));
+        return checkActivatable().map(membership -> MembershipChange.of(activated(method, number, now)));
     }
 
     /** Records what WeChat knows of the member: the activation form's answers, and the membership number. */
@@ -149,8 +137,7 @@ public final class Membership {
                                                                   Option<MembershipNumber> number, Instant now) {
         var next = s.toBuilder().formAnswers(formAnswers).membershipNumber(number.orElse(s.membershipNumber()))
                 .updatedAt(now).build();
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MemberInfoRecorded(s.cardId(), s.code(), now))));
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     // ---- invalidation and the member's own deletion -----------------------------------------------------------------
@@ -162,8 +149,8 @@ public final class Membership {
             case ISSUED, ACTIVATED -> {
                 var next = s.toBuilder().state(MembershipState.INVALIDATED).stateBeforeDeletion(Option.none())
                         .invalidationReason(Option.of(reason.value())).updatedAt(now).build();
-                yield Either.right(new MembershipChange(new Membership(next),
-                        List.of(new MembershipInvalidated(s.cardId(), s.code(), reason.value(), now))));
+                yield Either.right(MembershipChange.of(new Membership(next),
+                        new MembershipInvalidated(s.cardId(), s.code(), reason.value(), now)));
             }
             case INVALIDATED -> Either.left(invalidated("invalidated again"));
             case DELETED -> Either.left(deletedByMember("invalidated"));
@@ -173,18 +160,17 @@ public final class Membership {
     /** The member deleted the card from their WeChat wallet ({@code user_del_card}). */
     public Either<Rejection, MembershipChange> deletedByMember(Instant now) {
         if (s.state() == MembershipState.INVALIDATED || s.state() == MembershipState.DELETED) {
-            return Either.right(new MembershipChange(this, List.of()));
+            return Either.right(MembershipChange.unchanged(this));
         }
         var next = s.toBuilder().state(MembershipState.DELETED).stateBeforeDeletion(Option.of(s.state()))
                 .updatedAt(now).build();
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MembershipDeletedByMember(s.cardId(), s.code(), now))));
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     /** The member restored a card they had deleted ({@code user_get_card} with {@code IsRestoreMemberCard=1}). */
     public Either<Rejection, MembershipChange> restoredByMember(Instant now) {
         if (s.state() == MembershipState.INVALIDATED) {
-            return Either.right(new MembershipChange(this, List.of()));
+            return Either.right(MembershipChange.unchanged(this));
         }
         if (s.state() != MembershipState.DELETED) {
             return Either.left(Rejection.of(MEMBERSHIP_NOT_DELETED, describe() + " is " + s.state()
@@ -192,8 +178,7 @@ public final class Membership {
         }
         MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
         var next = s.toBuilder().state(back).stateBeforeDeletion(Option.none()).updatedAt(now).build();
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MembershipRestored(s.cardId(), s.code(), back, now))));
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     // ---- the ledger -----------------------------------------------------------------------------------------------
