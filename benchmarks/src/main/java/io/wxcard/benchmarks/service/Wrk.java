@@ -58,7 +58,7 @@ final class Wrk {
         try {
             wrk = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
         } catch (IOException missing) {
-            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk (benchmarks/run-wrk.sh does it)");
+            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk (run-wrk.sh does it)");
         }
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();

@@ -51,6 +51,9 @@ public final class WrkPaths {
         names.addAll(List.of(ServiceWorld.OPTION_NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         List<String> paths = List.of(args.text("paths", "write,read,push").split(","));
+        if (!List.of("write", "read", "push").containsAll(paths)) {
+            throw new IllegalArgumentException("--paths takes write, read and push separated by commas, got " + paths);
+        }
         Wrk wrk = new Wrk(args.integer("threads", 2), args.integer("connections", 16));
         int seconds = args.integer("seconds", 30);
         int rounds = args.integer("rounds", 2);

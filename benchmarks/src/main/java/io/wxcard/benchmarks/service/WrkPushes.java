@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The push path of {@link WrkPaths}: safe-mode {@code update_member_card} pushes, which Lua cannot encrypt and sign
  * cheaply, so Java makes them ({@link PushPath.Pushes}, one generator per world for the whole run, so every push is
- * unique: its member, ModifyBonus, timestamp and nonce) into a file before each service phase, enough for
- * {@code --push-rate} pushes a second; {@code pushes.lua} gives each wrk thread every n-th line and never sends one
- * twice (a thread that runs out fails the phase). The bare route gets a small file it cycles through (it keeps
+ * unique: its member, ModifyBonus, timestamp and nonce) into one file per wrk thread before each service phase, so
+ * {@code pushes.lua} never sends one twice: enough for {@code --push-rate} pushes a second in the first phase, then for
+ * three times the side's best rate so far (at most {@code --push-rate}), since wrk's CPU for reading them counts as the
+ * driver's; a thread that runs out fails the phase. The bare route gets small files it cycles through (it keeps
  * nothing). The check: every push answered {@code success} has left exactly one ledger entry of source WECHAT, so the
  * entries added lie between the pushes answered and the pushes sent (the difference: pushes in flight when wrk
  * stopped, answered after it stopped listening), and every membership's points equal the sum of its entries.
@@ -43,11 +44,8 @@ final class WrkPushes {
             sides.add(pushes("before", "before (--before-jar): the same", before, before.serviceUrl(),
                     before.service(), wrk, folder, pushRate, beforeTally));
         }
-        Path bareFile = folder.resolve("bare-pushes.txt");
-        PushPath.Pushes bareMaker = new PushPath.Pushes(world, EVENT);
-        WrkPaths.writeLines(bareFile, 4000, i -> line(bareMaker.next(true)));
-        Path bareScript = Wrk.script(folder, "pushes", Map.of("PUSHES", bareFile.toString(), "PATH", ROUTE,
-                "THREADS", wrk.threads(), "CYCLE", true));
+        String bareFiles = files(folder, "bare-pushes-", wrk, 4000, new PushPath.Pushes(world, EVENT));
+        Path bareScript = Wrk.script(folder, "pushes", Map.of("PUSHES", bareFiles, "PATH", ROUTE, "CYCLE", true));
         sides.add(new WrkRounds.Side("bare", "bare Javalin handler on the same route (reads the body, answers "
                 + "success)", true, length -> WrkPaths.measure(wrk, bareUrl, bareScript, length, bare,
                 world.options().database())));
@@ -67,24 +65,37 @@ final class WrkPushes {
                                          Wrk wrk, Path folder, int pushRate, Tally tally) {
         PushPath.Pushes maker = new PushPath.Pushes(world, EVENT);
         AtomicInteger phase = new AtomicInteger();
+        double[] best = {0};
         return new WrkRounds.Side(name, what, true, seconds -> {
-            Path file = folder.resolve(name + "-pushes-" + phase.incrementAndGet() + ".txt");
-            int count = pushRate * (seconds + 1);
+            int rate = best[0] == 0 ? pushRate : (int) Math.min(pushRate, Math.max(200, 3 * best[0]));
             long start = System.nanoTime();
-            WrkPaths.writeLines(file, count, i -> line(maker.next(true)));
-            System.out.printf("  %s: %d pushes made in %.1f s%n", name, count, (System.nanoTime() - start) / 1e9);
-            Path script = Wrk.script(folder, "pushes", Map.of("PUSHES", file.toString(), "PATH", ROUTE,
-                    "THREADS", wrk.threads(), "CYCLE", false));
+            String files = files(folder, name + "-pushes-" + phase.incrementAndGet() + "-", wrk, rate * (seconds + 1),
+                    maker);
+            System.out.printf("  %s: %d pushes made in %.1f s%n", name, rate * (seconds + 1),
+                    (System.nanoTime() - start) / 1e9);
+            Path script = Wrk.script(folder, "pushes", Map.of("PUSHES", files, "PATH", ROUTE, "CYCLE", false));
             WrkRounds.Phase measured;
             try {
                 measured = WrkPaths.measure(wrk, url, script, seconds, server, world.options().database());
             } finally {
-                Files.deleteIfExists(file);
+                for (int t = 0; t < wrk.threads(); t++) {
+                    Files.deleteIfExists(Path.of(files + t + ".txt"));
+                }
             }
+            best[0] = Math.max(best[0], measured.perSecond());
             tally.ok += measured.ok();
             tally.sent += measured.sent();
             return measured;
         });
+    }
+
+    /** {@code count} new pushes shared out into one file per wrk thread, {@code <prefix><thread>.txt}; answers the prefix. */
+    private static String files(Path folder, String name, Wrk wrk, int count, PushPath.Pushes maker) throws Exception {
+        String prefix = folder.resolve(name).toString();
+        for (int t = 0; t < wrk.threads(); t++) {
+            WrkPaths.writeLines(Path.of(prefix + t + ".txt"), count / wrk.threads(), i -> line(maker.next(true)));
+        }
+        return prefix;
     }
 
     /** {@code <query string>\t<body>}: one line of a pushes file (neither holds a tab or a line break). */
