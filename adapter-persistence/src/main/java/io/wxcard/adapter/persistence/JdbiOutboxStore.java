@@ -5,9 +5,14 @@ import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link OutboxStore} on the {@code outbox} table.
@@ -24,10 +29,21 @@ import java.util.List;
 final class JdbiOutboxStore implements OutboxStore {
 
     private static final String INSERT = "INSERT INTO outbox (" + OutboxRow.COLUMNS + ") "
-            + "VALUES (:id, :tenantId, :kind, :fieldsJson, 0, :now, :now, NULL, NULL, FALSE, NULL)";
+            + "VALUES (:id, :tenantId, :kind, :fieldsJson, 0, :now, :now, NULL, NULL, FALSE, NULL, :coalesceKey)";
+    /** Not dead and not held by a live lease. */
+    private static final String AVAILABLE = "dead = FALSE AND (claimed_by IS NULL OR lease_until <= :now)";
+    /** Another task that coalesces with this one is held by a live lease: its membership is being sent now. */
+    private static final String IN_FLIGHT = "EXISTS (SELECT 1 FROM outbox held WHERE held.coalesce_key = "
+            + "outbox.coalesce_key AND held.claimed_by IS NOT NULL AND held.lease_until > :now)";
     private static final String LOCK_DUE = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
-            + "WHERE dead = FALSE AND not_before <= :now AND (claimed_by IS NULL OR lease_until <= :now) "
-            + "ORDER BY not_before, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
+            + "WHERE " + AVAILABLE + " AND not_before <= :now <tenant> AND NOT " + IN_FLIGHT
+            + " ORDER BY not_before, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
+    /** The other tasks that coalesce with the due ones just locked, due or not. */
+    private static final String LOCK_COALESCING = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
+            + "WHERE " + AVAILABLE + " AND coalesce_key IN (<keys>) AND id NOT IN (<ids>) "
+            + "ORDER BY created_at, id FOR UPDATE SKIP LOCKED";
+    private static final String TENANTS_DUE = "SELECT DISTINCT tenant_id FROM outbox "
+            + "WHERE " + AVAILABLE + " AND not_before <= :now AND NOT " + IN_FLIGHT;
     private static final String LEASE = "UPDATE outbox SET claimed_by = :dispatcher, lease_until = :leaseUntil "
             + "WHERE id IN (<ids>)";
     /** The task, while the dispatcher still holds its claim. */
@@ -58,32 +74,62 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("kind", task.kind())
                 .bind("fieldsJson", fields)
                 .bind("now", now)
+                .bind("coalesceKey", task.coalesceKey().getOrNull())
                 .execute());
     }
 
     @Override
     public List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease) {
+        return claim(dispatcher, Optional.empty(), limit, now, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claim(String dispatcher, TenantId tenant, int limit, Instant now, Duration lease) {
+        return claim(dispatcher, Optional.of(tenant), limit, now, lease);
+    }
+
+    private List<OutboxMessage> claim(String dispatcher, Optional<TenantId> tenant, int limit, Instant now,
+                                      Duration lease) {
         if (limit < 1) {
             return List.of();
         }
         return sql.inTransaction(() -> "claiming outbox tasks", handle -> {
-            List<OutboxRow> due = handle.createQuery(LOCK_DUE)
+            Query due = handle.createQuery(LOCK_DUE)
+                    .define("tenant", tenant.isPresent() ? "AND tenant_id = :tenant" : "")
                     .bind("now", now)
-                    .bind("limit", limit)
-                    .mapTo(OutboxRow.class)
-                    .list();
-            if (due.isEmpty()) {
+                    .bind("limit", limit);
+            tenant.ifPresent(only -> due.bind("tenant", only.value()));
+            List<OutboxRow> claimed = new ArrayList<>(due.mapTo(OutboxRow.class).list());
+            if (claimed.isEmpty()) {
                 return List.of();
+            }
+            List<String> keys = claimed.stream().map(OutboxRow::coalesceKey).filter(Objects::nonNull).distinct().toList();
+            if (!keys.isEmpty()) {
+                claimed.addAll(handle.createQuery(LOCK_COALESCING)
+                        .bind("now", now)
+                        .bindList("keys", keys)
+                        .bindList("ids", claimed.stream().map(OutboxRow::id).toList())
+                        .mapTo(OutboxRow.class)
+                        .list());
             }
             handle.createUpdate(LEASE)
                     .bind("dispatcher", dispatcher)
                     .bind("leaseUntil", now.plus(lease))
-                    .bindList("ids", due.stream().map(OutboxRow::id).toList())
+                    .bindList("ids", claimed.stream().map(OutboxRow::id).toList())
                     .execute();
-            return due.stream() // in the order the query read them: the oldest due first
+            return claimed.stream() // the oldest due first, then those that coalesce with them
                     .map(mapper::toMessage)
                     .toList();
         });
+    }
+
+    @Override
+    public List<TenantId> tenantsWithDueTasks(Instant now) {
+        return sql.withHandle(() -> "listing tenants with due outbox tasks", handle -> handle.createQuery(TENANTS_DUE)
+                .bind("now", now)
+                .mapTo(String.class)
+                .map(TenantId::new)
+                .list());
     }
 
     @Override

@@ -14,9 +14,10 @@ record OutboxRow(
         String claimedBy,
         Instant leaseUntil,
         boolean dead,
-        String lastError) {
+        String lastError,
+        String coalesceKey) {
 
     /** The columns, in the order of the components. */
     static final String COLUMNS = "id, tenant_id, kind, fields_json, attempts, created_at, not_before, claimed_by, "
-            + "lease_until, dead, last_error";
+            + "lease_until, dead, last_error, coalesce_key";
 }

@@ -151,6 +151,75 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void claims_every_pending_sync_of_a_membership_with_its_oldest_due_one() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("2", 1), T0.plusSeconds(1));
+        outbox.enqueue("ob3", sync("1", 2), T0.plusSeconds(2));
+        outbox.enqueue("ob4", new OutboxTask.InvalidateOnWechat(tenant, new CardId("card1"), new Code("1"), "lost"),
+                T0.plusSeconds(3));
+
+        assertThat(outbox.claim("d1", 1, T0.plusSeconds(10), LEASE)).extracting(OutboxMessage::id)
+                .containsExactly("ob1", "ob3");
+        assertThat(outbox.claim("d2", 10, T0.plusSeconds(10), LEASE)).extracting(OutboxMessage::id)
+                .containsExactly("ob2", "ob4");
+    }
+
+    @Test
+    void a_sync_backing_off_goes_with_a_due_sync_of_its_membership() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.claim("d1", 10, T0, LEASE);
+        outbox.retryLater("ob1", "d1", T0.plusSeconds(60), "WeChat TRANSIENT -1: system busy");
+        outbox.enqueue("ob2", sync("1", 2), T0.plusSeconds(1));
+
+        List<OutboxMessage> claimed = outbox.claim("d1", 10, T0.plusSeconds(2), LEASE);
+
+        assertThat(claimed).extracting(OutboxMessage::id).containsExactly("ob2", "ob1");
+        assertThat(claimed.get(1).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void holds_back_a_membership_s_sync_while_another_dispatcher_sends_that_membership() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.claim("d1", 10, T0, LEASE);
+        outbox.enqueue("ob2", sync("1", 2), T0.plusSeconds(1));
+        outbox.enqueue("ob3", sync("2", 1), T0.plusSeconds(1));
+
+        assertThat(outbox.claim("d2", 10, T0.plusSeconds(2), LEASE)).extracting(OutboxMessage::id).containsExactly("ob3");
+        assertThat(outbox.tenantsWithDueTasks(T0.plusSeconds(2))).isEmpty();
+
+        outbox.completed("ob1", "d1");
+        assertThat(outbox.claim("d2", 10, T0.plusSeconds(3), LEASE)).extracting(OutboxMessage::id).containsExactly("ob2");
+    }
+
+    @Test
+    void a_crashed_dispatcher_s_membership_is_sent_again_once_its_lease_runs_out() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.claim("crashed", 10, T0, LEASE);
+        outbox.enqueue("ob2", sync("1", 2), T0.plusSeconds(1));
+
+        assertThat(outbox.claim("d2", 10, T0.plus(LEASE).plusSeconds(1), LEASE)).extracting(OutboxMessage::id)
+                .containsExactlyInAnyOrder("ob1", "ob2");
+    }
+
+    @Test
+    void claims_the_due_tasks_of_one_tenant_when_asked_for_that_tenant() {
+        TenantId other = Fixtures.uniqueTenantId();
+        stores().tenants().save(Fixtures.tenant(other));
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("2", 1), T0.plusSeconds(1));
+        outbox.enqueue("ob3", new OutboxTask.SyncMemberTotals(other, new CardId("card1"), new Code("1"), 1),
+                T0.plusSeconds(2));
+        outbox.enqueue("ob4", sync("3", 1), T0.plus(Duration.ofHours(1)));
+
+        assertThat(outbox.tenantsWithDueTasks(T0.plusSeconds(5))).containsExactlyInAnyOrder(tenant, other);
+        assertThat(outbox.claim("d1", other, 10, T0.plusSeconds(5), LEASE)).extracting(OutboxMessage::id)
+                .containsExactly("ob3");
+        assertThat(outbox.tenantsWithDueTasks(T0.plusSeconds(5))).containsExactly(tenant);
+        assertThat(outbox.claim("d1", tenant, 1, T0.plusSeconds(5), LEASE)).extracting(OutboxMessage::id)
+                .containsExactly("ob1");
+    }
+
+    @Test
     void concurrent_dispatchers_never_claim_the_same_task() throws Exception {
         int tasks = 200;
         for (int i = 0; i < tasks; i++) {

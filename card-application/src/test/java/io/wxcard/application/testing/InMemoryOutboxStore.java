@@ -9,10 +9,14 @@ import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@link OutboxStore} in memory. */
 final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshottable {
@@ -44,19 +48,57 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
 
     @Override
     public List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease) {
+        return claim(dispatcher, Option.none(), limit, now, lease);
+    }
+
+    @Override
+    public List<OutboxMessage> claim(String dispatcher, TenantId tenant, int limit, Instant now, Duration lease) {
+        return claim(dispatcher, Option.of(tenant), limit, now, lease);
+    }
+
+    private List<OutboxMessage> claim(String dispatcher, Option<TenantId> tenant, int limit, Instant now,
+                                      Duration lease) {
         return db.locked(() -> {
             List<Row> due = rows.values()
-                    .filter(row -> !row.dead() && !row.message().notBefore().isAfter(now)
-                            && (row.claimedBy().isEmpty() || !row.leaseUntil().isAfter(now)))
+                    .filter(row -> available(row, now) && !row.message().notBefore().isAfter(now)
+                            && tenant.forAll(row.message().task().tenantId()::equals) && !inFlight(row, now))
                     .sorted(Comparator.comparing((Row row) -> row.message().notBefore())
                             .thenComparing(row -> row.message().createdAt()))
                     .take(limit)
                     .toJavaList();
-            for (Row row : due) {
+            Set<String> keys = due.stream().flatMap(row -> row.message().task().coalesceKey().toJavaStream())
+                    .collect(Collectors.toSet());
+            Set<String> ids = due.stream().map(row -> row.message().id()).collect(Collectors.toSet());
+            List<Row> claimed = new ArrayList<>(due);
+            rows.values().filter(row -> available(row, now) && !ids.contains(row.message().id())
+                            && row.message().task().coalesceKey().exists(keys::contains))
+                    .sorted(Comparator.comparing((Row row) -> row.message().createdAt()))
+                    .forEach(claimed::add);
+            for (Row row : claimed) {
                 rows = rows.put(row.message().id(), row.with(row.message(), false, Option.of(dispatcher), now.plus(lease)));
             }
-            return due.stream().map(Row::message).toList();
+            return claimed.stream().map(Row::message).toList();
         });
+    }
+
+    /** Another task that coalesces with this one is held by a live lease: its membership is being sent now. */
+    private boolean inFlight(Row row, Instant now) {
+        Option<String> key = row.message().task().coalesceKey();
+        return key.isDefined() && rows.values().exists(other -> other.claimedBy().isDefined()
+                && other.leaseUntil().isAfter(now) && other.message().task().coalesceKey().equals(key));
+    }
+
+    private static boolean available(Row row, Instant now) {
+        return !row.dead() && (row.claimedBy().isEmpty() || !row.leaseUntil().isAfter(now));
+    }
+
+    @Override
+    public List<TenantId> tenantsWithDueTasks(Instant now) {
+        return db.locked(() -> rows.values()
+                .filter(row -> available(row, now) && !row.message().notBefore().isAfter(now) && !inFlight(row, now))
+                .map(row -> row.message().task().tenantId())
+                .distinct()
+                .toJavaList());
     }
 
     @Override

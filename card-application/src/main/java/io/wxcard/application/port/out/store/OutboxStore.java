@@ -1,5 +1,6 @@
 package io.wxcard.application.port.out.store;
 
+import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,9 +16,22 @@ public interface OutboxStore {
     /**
      * Claims up to {@code limit} due tasks (not before now, not claimed by a live lease), oldest first, for
      * {@code lease}: until it runs out, no other dispatcher gets them. Claims made at the same time by several
-     * dispatchers never overlap (the database's {@code FOR UPDATE SKIP LOCKED} or equivalent).
+     * dispatchers never overlap (the database's {@code FOR UPDATE SKIP LOCKED} or equivalent). Like the method below,
+     * it adds the tasks that coalesce with the claimed ones.
      */
     java.util.List<OutboxMessage> claim(String dispatcher, int limit, Instant now, Duration lease);
+
+    /**
+     * Claims, like the method above, up to {@code limit} due tasks of one tenant, and with them every other task that
+     * is not dead, not leased and shares a {@link OutboxTask#coalesceKey()} with one of them (due or backing off), so
+     * that a dispatcher can send them as one call. Those extra tasks come after the {@code limit} ones. A task whose
+     * coalesce key another dispatcher holds under a live lease is not due: one dispatcher at a time sends a
+     * membership's totals, so a later change waits for the call in flight and goes out after it, with newer totals.
+     */
+    java.util.List<OutboxMessage> claim(String dispatcher, TenantId tenant, int limit, Instant now, Duration lease);
+
+    /** The tenants that have tasks due now (not dead, not leased), so that dispatchers can take turns between them. */
+    java.util.List<TenantId> tenantsWithDueTasks(Instant now);
 
     /**
      * The task was sent: it leaves the outbox. Like the two below, it takes effect only while {@code dispatcher}

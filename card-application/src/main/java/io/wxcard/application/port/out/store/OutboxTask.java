@@ -5,6 +5,8 @@ import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
+import io.vavr.control.Option;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +26,14 @@ public sealed interface OutboxTask {
     Map<String, String> fields();
 
     /**
+     * Tasks with the same key may be sent as one call: a store claims them together (see
+     * {@link OutboxStore#claim(String, TenantId, int, Instant, java.time.Duration)}). None by default.
+     */
+    default Option<String> coalesceKey() {
+        return Option.none();
+    }
+
+    /**
      * Bring WeChat's totals for a membership in line with our ledger. The dispatcher sends the ledger's totals as they
      * are when it runs (absolute {@code bonus}/{@code balance}), so tasks may run in any order, and twice, and still
      * land on the same totals.
@@ -41,6 +51,12 @@ public sealed interface OutboxTask {
 
         public MembershipKey membership() {
             return new MembershipKey(tenantId, cardId, code);
+        }
+
+        /** Every pending sync of one membership becomes one {@code updateuser} with the latest totals. */
+        @Override
+        public Option<String> coalesceKey() {
+            return Option.of("sync/" + tenantId.value() + "/" + cardId.value() + "/" + code.value());
         }
     }
 
