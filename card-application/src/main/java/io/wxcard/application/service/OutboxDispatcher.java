@@ -1,5 +1,7 @@
 package io.wxcard.application.service;
 
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
@@ -13,7 +15,6 @@ import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
-import io.wxcard.application.port.out.wechat.MemberTotals;
 import io.wxcard.application.port.out.wechat.MemberUpdate;
 import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
@@ -27,8 +28,17 @@ import io.wxcard.domain.ledger.LedgerTotals;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
+import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +47,20 @@ import org.slf4j.LoggerFactory;
  * A task that fails for a reason that may pass (WeChat busy, over quota, unreachable) is offered again after an
  * exponential back-off; one that cannot succeed as it is (WeChat refused it) becomes a dead letter for an operator.
  * Each task is safe to send twice: totals are absolute, and "already done" answers count as done.
+ *
+ * <p>Keeping up with the ledger: the store hands out all pending syncs of a membership together and holds its later
+ * ones back while they are in flight, so they become one {@code updateuser} with the latest totals (the busier a
+ * membership, the fewer calls per change). Each round gives every tenant with due work an equal share of the claim,
+ * and sends each tenant's calls on {@link #CALLS_IN_FLIGHT_PER_TENANT} lanes side by side, asynchronously: one
+ * tenant's burst neither starves another nor holds a thread per call.
  */
 final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLettersUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_ATTEMPTS = 12;
-    /** Repeats of a sync overtaken by later changes; a membership changing faster than this gets its own syncs. */
-    static final int MAX_RESENDS = 3;
+    /** A tenant's WeChat calls in flight at once from one dispatcher: well inside what WeChat lets one account do. */
+    static final int CALLS_IN_FLIGHT_PER_TENANT = 8;
 
     private final OutboxStore outbox;
     private final MembershipStore memberships;
@@ -72,27 +88,77 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
 
     @Override
     public DispatchReport dispatchDue(int limit) {
-        List<OutboxMessage> claimed = outbox.claim(dispatcherName, limit, clock.now(), LEASE);
-        int sent = 0;
-        int retried = 0;
-        int dead = 0;
-        for (OutboxMessage message : claimed) {
-            switch (deliver(message)) {
-                case SENT -> sent++;
-                case RETRY -> retried++;
-                case DEAD -> dead++;
-            }
+        Instant now = clock.now();
+        List<TenantId> tenants = outbox.tenantsWithDueTasks(now);
+        if (tenants.isEmpty()) {
+            return new DispatchReport(0, 0, 0, 0);
         }
-        return new DispatchReport(claimed.size(), sent, retried, dead);
+        int share = Math.max(1, limit / tenants.size());
+        int claimed = 0;
+        List<CompletableFuture<List<Delivery>>> lanes = new ArrayList<>();
+        for (TenantId tenant : tenants) {
+            List<OutboxMessage> messages = outbox.claim(dispatcherName, tenant, share, now, LEASE);
+            claimed += messages.size();
+            lanes.addAll(lanes(batches(messages)));
+        }
+        Map<Delivery, Long> tally = lanes.stream().flatMap(lane -> lane.join().stream())
+                .collect(Collectors.groupingBy(delivery -> delivery, () -> new EnumMap<>(Delivery.class),
+                        Collectors.counting()));
+        return new DispatchReport(claimed, tally.getOrDefault(Delivery.SENT, 0L).intValue(),
+                tally.getOrDefault(Delivery.RETRY, 0L).intValue(), tally.getOrDefault(Delivery.DEAD, 0L).intValue());
     }
 
     private enum Delivery { SENT, RETRY, DEAD }
 
-    private Delivery deliver(OutboxMessage message) {
-        Either<Failure, String> result;
+    /** The claimed tasks as calls: the tasks sharing a coalesce key make one call, any other task its own. */
+    private static List<List<OutboxMessage>> batches(List<OutboxMessage> messages) {
+        Map<String, List<OutboxMessage>> byKey = new LinkedHashMap<>();
+        for (OutboxMessage message : messages) {
+            byKey.computeIfAbsent(message.task().coalesceKey().getOrElse(message.id()), key -> new ArrayList<>())
+                    .add(message);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** Deals one tenant's calls to its lanes; each lane sends its calls one after the other. */
+    private List<CompletableFuture<List<Delivery>>> lanes(List<List<OutboxMessage>> batches) {
+        int count = Math.min(CALLS_IN_FLIGHT_PER_TENANT, batches.size());
+        List<CompletableFuture<List<Delivery>>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < count; lane++) {
+            CompletableFuture<List<Delivery>> calls = CompletableFuture.completedFuture(List.of());
+            for (int next = lane; next < batches.size(); next += count) {
+                List<OutboxMessage> batch = batches.get(next);
+                calls = calls.thenCompose(done -> deliver(batch).thenApply(more -> concat(done, more)));
+            }
+            lanes.add(calls);
+        }
+        return lanes;
+    }
+
+    private static List<Delivery> concat(List<Delivery> a, List<Delivery> b) {
+        List<Delivery> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
+    }
+
+    /** Sends one call for the batch, then settles every task in it alike. */
+    private CompletableFuture<List<Delivery>> deliver(List<OutboxMessage> batch) {
+        CompletableFuture<Either<Failure, String>> sent;
         try {
-            result = send(message.task());
+            sent = batch.get(0).task() instanceof OutboxTask.SyncMemberTotals
+                    ? syncTotals(batch)
+                    : CompletableFuture.completedFuture(send(batch.get(0).task()));
         } catch (RuntimeException technical) {
+            sent = CompletableFuture.failedFuture(technical);
+        }
+        return sent.handle((result, failure) -> batch.stream()
+                .map(message -> settle(message, result, failure instanceof CompletionException wrapped
+                        && wrapped.getCause() != null ? wrapped.getCause() : failure))
+                .toList());
+    }
+
+    private Delivery settle(OutboxMessage message, Either<Failure, String> result, Throwable technical) {
+        if (technical != null) {
             LOG.warn("outbox task {} ({}) failed: {}", message.id(), message.task().kind(), technical.toString());
             return retryOrBury(message, "technical failure: " + technical.getClass().getSimpleName() + ": "
                     + technical.getMessage(), true);
@@ -120,9 +186,6 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     }
 
     private Either<Failure, String> send(OutboxTask task) {
-        if (task instanceof OutboxTask.SyncMemberTotals sync) {
-            return syncTotals(sync);
-        }
         if (task instanceof OutboxTask.InvalidateOnWechat invalidate) {
             return onWechatCard(invalidate.membershipKey(), (account, card) -> alreadyDoneIf(
                     wechat.makeUnavailable(account, card.wechatCardId().get(), invalidate.code(), invalidate.reason()),
@@ -139,77 +202,53 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     }
 
     /**
-     * Sends the ledger's totals as they are now, so tasks may run in any order or twice and still land on the same
-     * totals. The delta and reason of the entry that asked for the sync tell the member what changed.
+     * One call for all the pending syncs of a membership. It sends the ledger's totals as they are now, so a retried or
+     * reordered call lands on the same totals; what it tells the member is what the coalesced entries changed (their
+     * summed delta, their reasons in one line). A change committed meanwhile has a sync of its own, which the store
+     * holds back until this call is settled, and which then carries the newer totals.
      */
-    private Either<Failure, String> syncTotals(OutboxTask.SyncMemberTotals sync) {
-        MembershipKey key = sync.membership();
+    private CompletableFuture<Either<Failure, String>> syncTotals(List<OutboxMessage> batch) {
+        MembershipKey key = ((OutboxTask.SyncMemberTotals) batch.get(0).task()).membership();
         Option<Membership> found = memberships.find(key);
         if (found.isEmpty() || found.get().state() != MembershipState.ACTIVATED) {
-            return Either.right("membership " + key + " is no longer active; nothing to sync");
+            return done(Either.right("membership " + key + " is no longer active; nothing to sync"));
         }
-        Membership membership = found.get();
-        Option<LedgerEntry> entry = ledger.entry(key, sync.sequence());
-        boolean told = entry.exists(e -> e.source() == EntrySource.MERCHANT);
-        Option<LedgerEntry> points = entry.filter(e -> told && e.asset() == Asset.POINTS);
-        Option<LedgerEntry> balance = entry.filter(e -> told && e.asset() == Asset.BALANCE);
-        return onWechatCard(key, (account, card) -> {
-            boolean offersPoints = card.definition().supplyBonus();
-            boolean offersBalance = card.definition().supplyBalance();
-            if (!offersPoints && !offersBalance) {
-                return Either.right("card " + card.id() + " offers neither points nor stored value; nothing to sync");
-            }
-            Either<Failure, MemberTotals> sent = wechat.updateMember(account, new MemberUpdate(card.wechatCardId().get(),
-                        key.code(),
-                        offersPoints ? Option.of(membership.totals().points()) : Option.none(),
-                        offersBalance ? Option.of(membership.totals().balance()) : Option.none(),
-                        points.filter(e -> offersPoints).map(LedgerEntry::delta),
-                        points.filter(e -> offersPoints).map(LedgerEntry::reason),
-                        balance.filter(e -> offersBalance).map(LedgerEntry::delta),
-                        balance.filter(e -> offersBalance).map(LedgerEntry::reason),
-                        points.exists(LedgerEntry::notifyMember), balance.exists(LedgerEntry::notifyMember)))
-                    .mapLeft(Failure.WechatFailed::new);
-            return sent.flatMap(answer -> resendIfOvertaken(account, card, key, membership.totals(), answer,
-                            offersPoints, offersBalance))
-                    .map(totals -> "totals of " + key.code() + " synced: " + totals.bonus() + ", " + totals.balance());
-        });
+        LedgerTotals totals = found.get().totals();
+        List<LedgerEntry> told = batch.stream().map(message -> ((OutboxTask.SyncMemberTotals) message.task()).sequence())
+                .distinct().sorted()
+                .flatMap(sequence -> ledger.entry(key, sequence).toJavaStream())
+                .filter(entry -> entry.source() == EntrySource.MERCHANT)
+                .toList();
+        Either<Failure, Tuple2<WechatAccount, Card>> target = lookups.account(key.tenantId())
+                .flatMap(account -> lookups.card(key.tenantId(), key.cardId()).map(card -> Tuple.of(account, card)));
+        if (target.isLeft()) {
+            return done(Either.left(target.getLeft()));
+        }
+        Card card = target.get()._2();
+        boolean offersPoints = card.definition().supplyBonus();
+        boolean offersBalance = card.definition().supplyBalance();
+        if (card.wechatCardId().isEmpty()) {
+            return done(Either.right("card " + card.id() + " is not on WeChat; nothing to send"));
+        }
+        if (!offersPoints && !offersBalance) {
+            return done(Either.right("card " + card.id() + " offers neither points nor stored value; nothing to sync"));
+        }
+        Option<CoalescedChange> points = CoalescedChange.of(told, Asset.POINTS).filter(change -> offersPoints);
+        Option<CoalescedChange> balance = CoalescedChange.of(told, Asset.BALANCE).filter(change -> offersBalance);
+        MemberUpdate update = new MemberUpdate(card.wechatCardId().get(), key.code(),
+                offersPoints ? Option.of(totals.points()) : Option.none(),
+                offersBalance ? Option.of(totals.balance()) : Option.none(),
+                points.map(CoalescedChange::delta), points.map(CoalescedChange::record),
+                balance.map(CoalescedChange::delta), balance.map(CoalescedChange::record),
+                points.exists(CoalescedChange::notifyMember), balance.exists(CoalescedChange::notifyMember));
+        return wechat.updateMemberAsync(target.get()._1(), update).thenApply(answer -> answer
+                .mapLeft(error -> (Failure) new Failure.WechatFailed(error))
+                .map(sent -> "totals of " + key.code() + " synced (" + batch.size() + " changes): " + sent.bonus()
+                        + ", " + sent.balance()));
     }
 
-    /**
-     * The totals sent were read before the call; a change committed meanwhile has a sync of its own, but that sync
-     * (another dispatcher's, another instance's) may have landed before this one, which then left WeChat on older
-     * totals. So whoever sends last looks again, and sends the totals as they are now until they stand still: the last
-     * call to land always carries the ledger's latest totals. No notification goes with these repeats.
-     */
-    private Either<Failure, MemberTotals> resendIfOvertaken(WechatAccount account, Card card, MembershipKey key,
-                                                            LedgerTotals sentTotals, MemberTotals firstAnswer,
-                                                            boolean offersPoints, boolean offersBalance) {
-        LedgerTotals sent = sentTotals;
-        MemberTotals answer = firstAnswer;
-        for (int round = 0; round < MAX_RESENDS; round++) {
-            Option<Membership> now = memberships.find(key);
-            if (now.isEmpty() || now.get().state() != MembershipState.ACTIVATED
-                    || sameOnWechat(now.get().totals(), sent, offersPoints, offersBalance)) {
-                break;
-            }
-            LedgerTotals latest = now.get().totals();
-            LOG.debug("the sync of {} was overtaken by a later change; sending the latest totals again", key.code());
-            Either<WechatError, MemberTotals> again = wechat.updateMember(account, new MemberUpdate(
-                    card.wechatCardId().get(), key.code(),
-                    offersPoints ? Option.of(latest.points()) : Option.none(),
-                    offersBalance ? Option.of(latest.balance()) : Option.none(),
-                    Option.none(), Option.none(), Option.none(), Option.none(), false, false));
-            if (again.isLeft()) {
-                return Either.left(new Failure.WechatFailed(again.getLeft()));
-            }
-            answer = again.get();
-            sent = latest;
-        }
-        return Either.right(answer);
-    }
-
-    private static boolean sameOnWechat(LedgerTotals a, LedgerTotals b, boolean offersPoints, boolean offersBalance) {
-        return (!offersPoints || a.points().equals(b.points())) && (!offersBalance || a.balance().equals(b.balance()));
+    private static CompletableFuture<Either<Failure, String>> done(Either<Failure, String> result) {
+        return CompletableFuture.completedFuture(result);
     }
 
     private Either<Failure, String> onWechatCard(MembershipKey key,

@@ -47,15 +47,21 @@ final class Harness {
     }
 
     Card approved(MemberCardDefinition definition) {
-        Card submitted = ok(app.submitCard().submit(tenant, draft(definition).id()));
-        return ok(app.recordReviewResult().record(new ReviewResult(tenant, submitted.wechatCardId().get(), true, Option.none())));
+        return approved(tenant, definition);
+    }
+
+    /** A card of another tenant (saved before), approved. */
+    Card approved(TenantId owner, MemberCardDefinition definition) {
+        Card drafted = ok(app.draftCard().draft(new DraftCardCommand(owner, definition)));
+        Card submitted = ok(app.submitCard().submit(owner, drafted.id()));
+        return ok(app.recordReviewResult().record(new ReviewResult(owner, submitted.wechatCardId().get(), true, Option.none())));
     }
 
     /** A member receives the card on WeChat, and WeChat tells us. */
     Membership received(Card card, String openId) {
         Code code = wechat.handOut(card.wechatCardId().get(), new OpenId(openId));
-        return ok(app.recordCardReceived().recordReceived(new CardReceived(tenant, card.wechatCardId().get(), code,
-                new OpenId(openId), Option.of("store_42"), false)));
+        return ok(app.recordCardReceived().recordReceived(new CardReceived(card.tenantId(), card.wechatCardId().get(),
+                code, new OpenId(openId), Option.of("store_42"), false)));
     }
 
     MembershipKey key(CardId cardId, Code code) {

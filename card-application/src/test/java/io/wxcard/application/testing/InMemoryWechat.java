@@ -67,6 +67,7 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     private final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
     private final Map<String, Runnable> beforeNext = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private final List<MemberUpdate> memberUpdates = new java.util.ArrayList<>();
 
     /** A card as WeChat holds it. */
     public static final class CardOnWechat {
@@ -135,6 +136,11 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     public InMemoryWechat loseNextAnswer(WechatError error) {
         lostAnswers.add(error);
         return this;
+    }
+
+    /** The updateuser calls WeChat carried out, oldest first. */
+    public synchronized List<MemberUpdate> memberUpdates() {
+        return List.copyOf(memberUpdates);
     }
 
     /** A member receives a card, as if through a QR code: the code WeChat would assign. */
@@ -332,6 +338,7 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             }
             update.bonus().forEach(bonus -> member.bonus = bonus.value());
             update.balance().forEach(balance -> member.balance = balance.value());
+            memberUpdates.add(update);
             return Either.right(new MemberTotals(Points.of(member.bonus), Fen.of(member.balance), member.openId));
         }));
     }

@@ -112,6 +112,22 @@ public abstract class WechatMemberCardsContract {
     }
 
     @Test
+    void sets_absolute_totals_asynchronously_and_answers_errors_as_values() throws Exception {
+        WechatCardId cardId = approvedCard(ActivationMode.MERCHANT_PAGE);
+        OpenId openId = newOpenId();
+        Code code = activatedMember(cardId, openId, 100, 5500);
+
+        var sent = members().updateMemberAsync(account(), totals(cardId, code, 400, 6000))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        var unknown = members().updateMemberAsync(account(), totals(cardId, UNKNOWN_CODE, 1, 0))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(ok(sent)).isEqualTo(new MemberTotals(Points.of(400), Fen.of(6000), openId));
+        assertThat(ok(members().memberInfo(account(), cardId, code)).bonus()).isEqualTo(Points.of(400));
+        assertThat(failed(unknown).kind()).isEqualTo(WechatError.Kind.NOT_FOUND);
+    }
+
+    @Test
     void makes_a_code_unavailable_once_and_refuses_the_second_time_as_a_conflict() {
         WechatCardId cardId = approvedCard(ActivationMode.AUTO);
         Code code = control().handOut(cardId, newOpenId());

@@ -8,6 +8,7 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Members' cards on WeChat: activation, the one-click form, member info, totals, codes. */
 public interface WechatMemberCards {
@@ -26,6 +27,20 @@ public interface WechatMemberCards {
 
     /** Sets a member's totals; safe to repeat, since the totals are absolute. */
     Either<WechatError, MemberTotals> updateMember(WechatAccount account, MemberUpdate update);
+
+    /**
+     * {@link #updateMember}, answering without holding a thread while WeChat works, so that a dispatcher keeps many
+     * calls in flight. By default it calls {@code updateMember} on the caller's thread; an HTTP adapter sends it
+     * asynchronously. A technical failure completes the future exceptionally.
+     */
+    default CompletableFuture<Either<WechatError, MemberTotals>> updateMemberAsync(WechatAccount account,
+                                                                                    MemberUpdate update) {
+        try {
+            return CompletableFuture.completedFuture(updateMember(account, update));
+        } catch (RuntimeException technical) {
+            return CompletableFuture.failedFuture(technical);
+        }
+    }
 
     Either<WechatError, CodeStatus> codeStatus(WechatAccount account, WechatCardId cardId, Code code);
 
