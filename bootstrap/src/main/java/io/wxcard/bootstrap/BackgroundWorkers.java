@@ -27,12 +27,15 @@ final class BackgroundWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    /** Tasks one outbox worker claims at a time: small, so that several workers share a backlog evenly. */
-    static final int OUTBOX_BATCH = 25;
+    /**
+     * Tasks one outbox loop claims a round, shared out between the tenants with due work: enough to keep every
+     * tenant's lanes of asynchronous calls busy, and to claim many changes of a busy membership as one call.
+     */
+    static final int OUTBOX_BATCH = 100;
 
     /**
-     * {@code outboxWorkers} loops send the outbox's WeChat calls side by side: each claims its own batch (a claim skips
-     * tasks another holds), so WeChat's round trips overlap instead of queueing behind one thread.
+     * {@code outboxWorkers} loops send the outbox's WeChat calls: each claims its own round (a claim skips tasks, and
+     * memberships, another holds) and keeps its calls in flight asynchronously, so one loop is usually enough.
      */
     BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, RunImportsUseCase imports,
                       ProcessedPushStore pushes) {

@@ -62,7 +62,8 @@ record Settings(
             new Entry("CARD_LOG_FORMAT", "text", "text or json (one JSON object a line)"),
             new Entry("CARD_IMPORT_RATE", "50", "member imports sent to WeChat per second, per tenant"),
             new Entry("CARD_IMPORT_CONCURRENCY", "8", "member imports in flight at once"),
-            new Entry("CARD_OUTBOX_WORKERS", "4", "threads of this instance sending the outbox's WeChat calls"),
+            new Entry("CARD_OUTBOX_WORKERS", "1",
+                    "outbox dispatcher loops of this instance; each keeps up to 8 WeChat calls per tenant in flight"),
             new Entry("CARD_MAX_BODY_BYTES", "1048576", "largest request body the JSON API accepts (imports stream and have no such limit)"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
@@ -133,7 +134,7 @@ record Settings(
             }
             double importRate = decimal("CARD_IMPORT_RATE", 50);
             int importConcurrency = integer("CARD_IMPORT_CONCURRENCY", 8, 1, 256);
-            int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 4, 1, 64);
+            int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 1, 1, 64);
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));

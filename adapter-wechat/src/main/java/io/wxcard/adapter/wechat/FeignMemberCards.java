@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link WechatMemberCards}: activation, the one-click form, member info, totals, codes. Money is integer fen. */
 final class FeignMemberCards implements WechatMemberCards {
@@ -124,16 +125,31 @@ final class FeignMemberCards implements WechatMemberCards {
      */
     @Override
     public Either<WechatError, MemberTotals> updateMember(WechatAccount account, MemberUpdate update) {
-        OaJson.UpdateUserRequest body = new OaJson.UpdateUserRequest(update.code().value(), update.cardId().value(),
+        return calls.call(account, api -> api.updateUser(updateUserRequest(update)))
+                .flatMap(answer -> totals(answer, update));
+    }
+
+    /** The same call over {@link OaAsyncApi}: the outbox keeps many in flight without a thread for each. */
+    @Override
+    public CompletableFuture<Either<WechatError, MemberTotals>> updateMemberAsync(WechatAccount account,
+                                                                                   MemberUpdate update) {
+        return calls.callAsync(account, api -> api.updateUser(updateUserRequest(update)))
+                .thenApply(answer -> answer.flatMap(totals -> totals(totals, update)));
+    }
+
+    private static OaJson.UpdateUserRequest updateUserRequest(MemberUpdate update) {
+        return new OaJson.UpdateUserRequest(update.code().value(), update.cardId().value(),
                 update.bonus().map(Points::value).getOrNull(), update.addBonus().getOrNull(),
                 update.recordBonus().getOrNull(), update.balance().map(Fen::value).getOrNull(),
                 update.addBalance().getOrNull(), update.recordBalance().getOrNull(),
                 new OaJson.NotifyOptional(update.notifyBonus(), update.notifyBalance()));
-        return calls.call(account, api -> api.updateUser(body))
-                .flatMap(answer -> Answers.openId(answer.openid(), "openid").map(openId -> new MemberTotals(
-                        Points.of(answer.resultBonus() != null ? answer.resultBonus() : update.bonus().map(Points::value).getOrElse(0L)),
-                        Fen.of(answer.resultBalance() != null ? answer.resultBalance() : update.balance().map(Fen::value).getOrElse(0L)),
-                        openId)));
+    }
+
+    private static Either<WechatError, MemberTotals> totals(OaJson.UpdateUserAnswer answer, MemberUpdate update) {
+        return Answers.openId(answer.openid(), "openid").map(openId -> new MemberTotals(
+                Points.of(answer.resultBonus() != null ? answer.resultBonus() : update.bonus().map(Points::value).getOrElse(0L)),
+                Fen.of(answer.resultBalance() != null ? answer.resultBalance() : update.balance().map(Fen::value).getOrElse(0L)),
+                openId));
     }
 
     /** Asks without {@code check_consume}, so that deleted and unavailable codes answer their status, not an error. */

@@ -9,6 +9,7 @@ import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatError;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,10 @@ final class OaClients {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    private final Cache<WechatAccount, OaAsyncApi> asyncClients = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
     OaClients(WechatSettings settings, HttpClient http, Retries retries, CredentialCache accessTokens) {
         this.settings = settings;
@@ -43,11 +48,26 @@ final class OaClients {
         return WechatHttp.either(() -> invocation.apply(api));
     }
 
+    /** Calls the account's asynchronous client; a WeChat failure is the typed error the ports answer. */
+    <A> CompletableFuture<Either<WechatError, A>> callAsync(WechatAccount account,
+                                                            Function<OaAsyncApi, CompletableFuture<A>> invocation) {
+        OaAsyncApi api = asyncClients.get(account, this::asyncClient);
+        return WechatHttp.eitherAsync(invocation.apply(api));
+    }
+
     private OaApi client(WechatAccount account) {
-        RequestInterceptor accessToken = template -> template.query("access_token",
+        return WechatHttp.officialAccount(OaApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
+    }
+
+    private OaAsyncApi asyncClient(WechatAccount account) {
+        return WechatHttp.officialAccountAsync(OaAsyncApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
+    }
+
+    private RequestInterceptor accessToken(WechatAccount account) {
+        return template -> template.query("access_token",
                 accessTokens.current(account, Deadline.after(settings.callDeadline()))
                         .getOrElseThrow(error -> new WechatCallException(error, Repeat.NEVER)));
-        return WechatHttp.officialAccount(OaApi.class, settings, http, retries,
-                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken);
     }
 }

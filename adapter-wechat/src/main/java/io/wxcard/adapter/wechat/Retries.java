@@ -17,7 +17,10 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +65,9 @@ final class Retries {
     /** A policy that retries a token refusal exactly once, after {@code expire} has dropped the refused token. */
     static RetryPolicy<Object> onceWithFreshToken(Consumer<String> expire) {
         return RetryPolicy.builder()
-                .handleIf(e -> e instanceof WechatCallException call && call.refusedToken() != null)
+                .handleIf(e -> unwrapped(e) instanceof WechatCallException call && call.refusedToken() != null)
                 .withMaxRetries(1)
-                .onRetry(event -> expire.accept(((WechatCallException) event.getLastException()).refusedToken()))
+                .onRetry(event -> expire.accept(((WechatCallException) unwrapped(event.getLastException())).refusedToken()))
                 .build();
     }
 
@@ -101,6 +104,48 @@ final class Retries {
         }
     }
 
+    /**
+     * {@link #run} for an asynchronous call: the same policies through Failsafe's {@code getStageAsync}, so that no
+     * thread waits between attempts or for WeChat. Completes exceptionally with a {@link WechatCallException}.
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> runAsync(Method endpoint, RetryPolicy<Object> outer, Supplier<CompletableFuture<T>> call) {
+        String name = endpointName(endpoint);
+        FailsafeExecutor<Object> executor = endpoint.isAnnotationPresent(RepeatSafe.class) ? repeatSafe : notRepeatSafe;
+        int[] attempts = {0};
+        CompletableFuture<Object> result = (outer == null ? executor : executor.compose(outer)).getStageAsync(() -> {
+            attempts[0]++;
+            return call.get().handle((answer, failure) -> {
+                if (failure != null) {
+                    throw classified(unwrapped(failure), name);
+                }
+                return answer;
+            });
+        });
+        return result.handle((answer, failure) -> {
+            if (failure == null) {
+                return (T) answer;
+            }
+            Throwable cause = unwrapped(failure);
+            if (cause instanceof TimeoutExceededException) {
+                throw new WechatCallException(new WechatError(Kind.TRANSIENT, "deadline", "no answer from " + name
+                        + " within the call deadline of " + callDeadline.toMillis() + " ms"), Repeat.NEVER);
+            }
+            WechatCallException e = classified(cause, name);
+            throw attempts[0] <= 1 ? e : new WechatCallException(new WechatError(e.error().kind(), e.error().code(),
+                    e.error().message() + " (after " + attempts[0] + " attempts)"), Repeat.NEVER);
+        });
+    }
+
+    /** The failure a future completed with, without the {@link CompletionException} around it. */
+    static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** The endpoint's path, for errors and logs: {@code /card/get} from {@code @RequestLine("POST /card/get")}. */
     static String endpointName(Method endpoint) {
         RequestLine line = endpoint.getAnnotation(RequestLine.class);
@@ -113,7 +158,7 @@ final class Retries {
     }
 
     private static Repeat repeat(Throwable failure) {
-        return failure instanceof WechatCallException call ? call.repeat() : Repeat.NEVER;
+        return unwrapped(failure) instanceof WechatCallException call ? call.repeat() : Repeat.NEVER;
     }
 
     private static String describe(Throwable failure) {

@@ -1,6 +1,7 @@
 package io.wxcard.adapter.wechat;
 
 import dev.failsafe.RetryPolicy;
+import feign.AsyncFeign;
 import feign.Feign;
 import feign.InvocationHandlerFactory;
 import feign.Logger;
@@ -26,6 +27,8 @@ import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -73,6 +76,26 @@ final class WechatHttp {
                 .target(api, settings.apiBaseUrl());
     }
 
+    /**
+     * {@link #officialAccount} for an {@code AsyncFeign} interface (its methods answer {@link CompletableFuture}s):
+     * the same codec, errors and interceptors over the same JDK client, each call run by {@link Retries#runAsync}.
+     */
+    static <T> T officialAccountAsync(Class<T> api, WechatSettings settings, HttpClient http, Retries retries,
+                                      RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
+        return AsyncFeign.<Object>builder()
+                .client(new Http2Client(http))
+                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .retryer(Retryer.NEVER_RETRY)
+                .logLevel(Logger.Level.NONE)
+                .encoder(new JacksonEncoder(WechatJson.MAPPER))
+                .decoder(new AnswerDecoder(new JacksonDecoder(WechatJson.MAPPER)))
+                .errorDecoder(WechatHttp::httpStatusError)
+                .requestInterceptors(List.of(interceptors))
+                .invocationHandlerFactory(retryingAsync(retries, outer))
+                .target(api, settings.apiBaseUrl());
+    }
+
     /** WeChat Pay v3: bytes out as signed, the raw answer back (its signature covers the exact bytes). */
     static PayApi pay(WechatSettings settings, HttpClient http) {
         return feign(settings, http)
@@ -90,6 +113,24 @@ final class WechatHttp {
         };
     }
 
+    @SuppressWarnings("unchecked")
+    private static InvocationHandlerFactory retryingAsync(Retries retries, RetryPolicy<Object> outer) {
+        return (target, dispatch) -> {
+            InvocationHandler feign = new InvocationHandlerFactory.Default().create(target, dispatch);
+            return (proxy, method, args) -> method.getDeclaringClass() == Object.class
+                    ? feign.invoke(proxy, method, args)
+                    : retries.runAsync(method, outer, () -> (CompletableFuture<Object>) invoke(feign, proxy, method, args));
+        };
+    }
+
+    private static Object invoke(InvocationHandler handler, Object proxy, java.lang.reflect.Method method, Object[] args) {
+        try {
+            return handler.invoke(proxy, method, args);
+        } catch (Throwable failure) {
+            return CompletableFuture.failedFuture(failure); // an interceptor (the token) can fail before sending
+        }
+    }
+
     /** A call through one of the clients, as the ports answer it. */
     static <T> Either<WechatError, T> either(Supplier<T> call) {
         try {
@@ -97,6 +138,19 @@ final class WechatHttp {
         } catch (WechatCallException e) {
             return Either.left(e.error());
         }
+    }
+
+    /** An asynchronous call, as the ports answer it; a failure other than WeChat's stays a technical one. */
+    static <T> CompletableFuture<Either<WechatError, T>> eitherAsync(CompletableFuture<T> call) {
+        return call.handle((answer, failure) -> {
+            if (failure == null) {
+                return Either.right(answer);
+            }
+            if (Retries.unwrapped(failure) instanceof WechatCallException e) {
+                return Either.left(e.error());
+            }
+            throw new CompletionException(Retries.unwrapped(failure));
+        });
     }
 
     /** A non-2xx answer: its status is all that is read (a gateway's page is no WeChat answer). */

@@ -113,6 +113,22 @@ class RetryPolicyTest {
     }
 
     @Test
+    void retries_an_asynchronous_updateuser_on_system_busy_up_to_the_last_attempt() throws Exception {
+        WechatCardId cardId = approvedCard(ActivationMode.MERCHANT_PAGE);
+        Code code = activatedMember(cardId);
+        int before = calls("/card/membercard/updateuser");
+        fault("busy_ratio", "/card/membercard/updateuser");
+
+        WechatError error = adapter.members().updateMemberAsync(wx(), totals(cardId, code, 300, 0))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS).getLeft();
+
+        assertThat(error.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(error.code()).isEqualTo("-1");
+        assertThat(error.message()).contains("after " + Retries.MAX_ATTEMPTS + " attempts");
+        assertThat(calls("/card/membercard/updateuser") - before).isEqualTo(Retries.MAX_ATTEMPTS);
+    }
+
+    @Test
     void an_updateuser_whose_answer_was_lost_after_wechat_applied_it_is_repeated_onto_the_same_totals() {
         WechatCardId cardId = approvedCard(ActivationMode.MERCHANT_PAGE);
         Code code = activatedMember(cardId);

@@ -37,6 +37,7 @@ public final class WritePath {
               --pgbench-scale 16       pgbench -s, when it initialises                   default 16
               --pgbench-jobs 2         pgbench -j                                        default 2
               --pool N                 the service's CARD_DB_POOL_SIZE                   default: the service's (10)
+              --sandbox-latency-ms N   the sandbox answers every WeChat call after N ms  default 0 (WeChat: tens)
             """ + ServiceWorld.USAGE_OPTIONS;
 
     private static final String UPDATEUSER = "/card/membercard/updateuser";
@@ -57,7 +58,7 @@ public final class WritePath {
 
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("clients", "seconds", "warmup", "rounds", "pgbench-db",
-                "pgbench-scale", "pgbench-jobs", "pool"));
+                "pgbench-scale", "pgbench-jobs", "pool", "sandbox-latency-ms"));
         names.addAll(List.of(ServiceWorld.OPTION_NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         int clients = args.integer("clients", 16);
@@ -84,6 +85,14 @@ public final class WritePath {
                     String.join(" ", options.serviceJvm()), world.jarDescription(), world.service().pid(), world.schema(),
                     options.database(), world.sandboxProcess().pid(), world.members().size(), clients);
 
+            int latencyMs = args.integer("sandbox-latency-ms", 0);
+            if (latencyMs > 0) { // after the members' import, so that only the outbox's calls wait
+                for (ServiceWorld each : before == null ? List.of(world) : List.of(world, before)) {
+                    each.sandbox().post("/sandbox/latency", "{\"ms\":" + latencyMs + "}")
+                            .expect(200, "setting the sandbox's latency");
+                }
+                System.out.printf("sandbox: every WeChat answer waits %d ms%n", latencyMs);
+            }
             PointsLoad load = new PointsLoad(world, clients, false);
             PointsLoad.Result warm = load.run(Duration.ofSeconds(args.integer("warmup", 30)));
             System.out.printf("warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n", warm.perSecond(),
@@ -124,8 +133,9 @@ public final class WritePath {
                             measured.latency().getValueAtPercentile(99) / 1000.0, measured.perTx(measured.driverCpu()),
                             measured.perTx(measured.serviceCpu()), measured.perTx(measured.sandboxCpu()),
                             measured.perTx(measured.serverCpu()), measured.outbox() == null ? "" : String.format(
-                                    "; outbox: %.0f updateuser/s under load, lag median %.1f s max %.1f s, backlog %d, "
-                                            + "drained in %.1f s at %.0f calls/s", measured.outbox().callsPerSecond(),
+                                    "; outbox: %.0f updateuser/s under load (%.2f per change), lag median %.1f s max %.1f s, "
+                                            + "backlog %d, drained in %.1f s at %.0f calls/s", measured.outbox().callsPerSecond(),
+                                    measured.outbox().callsPerSecond() / measured.perSecond(),
                                     measured.outbox().lagMedian(), measured.outbox().lagMax(),
                                     measured.outbox().backlogAtEnd(), measured.outbox().drainSeconds(),
                                     measured.outbox().drainCallsPerSecond()));
