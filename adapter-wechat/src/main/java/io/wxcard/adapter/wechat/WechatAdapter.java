@@ -35,7 +35,9 @@ public final class WechatAdapter {
         this.catalog = new FeignCardCatalog(calls);
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
-        this.memberImport = new PayMemberImport(WechatHttp.pay(settings, http), retries, clock, settings);
+        PayApi payApi = WechatHttp.pay(settings, http);
+        PayClient payClient = new PayClient(retries, clock, settings);
+        this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
         this.pushDecoder = new PushDecoder(settings);
     }
 
