@@ -28,7 +28,7 @@ public final class WechatAdapter {
         Retries retries = new Retries(settings);
         TokenApi tokenApi = WechatHttp.officialAccount(TokenApi.class, settings, http, retries, null);
         CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
-                TokenFetchers.accessToken(tokenApi, settings.useStableToken()));
+                TokenFetchers.accessToken(tokenApi, settings.useStableToken(), clock));
         OaClients calls = new OaClients(settings, http, retries, accessTokens);
         CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
                 TokenFetchers.cardTicket(calls));
