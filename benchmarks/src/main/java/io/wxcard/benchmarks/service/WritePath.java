@@ -52,7 +52,7 @@ public final class WritePath {
 
     /** The outbox in a service phase: calls made under load, lag, backlog left, and the drain after. */
     record Outbox(double callsPerSecond, double lagMedian, double lagMax, long backlogAtEnd, double drainSeconds,
-                  double drainCallsPerSecond) {}
+                  double drainCallsPerSecond, double lagP99, double backlogHalfway) {}
 
     private WritePath() {}
 
@@ -133,11 +133,12 @@ public final class WritePath {
                             measured.latency().getValueAtPercentile(99) / 1000.0, measured.perTx(measured.driverCpu()),
                             measured.perTx(measured.serviceCpu()), measured.perTx(measured.sandboxCpu()),
                             measured.perTx(measured.serverCpu()), measured.outbox() == null ? "" : String.format(
-                                    "; outbox: %.0f updateuser/s under load (%.2f per change), lag median %.1f s max %.1f s, "
-                                            + "backlog %d, drained in %.1f s at %.0f calls/s", measured.outbox().callsPerSecond(),
+                                    "; outbox: %.0f updateuser/s under load (%.2f per change), lag median %.1f s p99 %.1f s max %.1f s, "
+                                            + "backlog %.0f halfway, %d at the end, drained in %.1f s at %.0f calls/s",
+                                    measured.outbox().callsPerSecond(),
                                     measured.outbox().callsPerSecond() / measured.perSecond(),
-                                    measured.outbox().lagMedian(), measured.outbox().lagMax(),
-                                    measured.outbox().backlogAtEnd(), measured.outbox().drainSeconds(),
+                                    measured.outbox().lagMedian(), measured.outbox().lagP99(), measured.outbox().lagMax(),
+                                    measured.outbox().backlogHalfway(), measured.outbox().backlogAtEnd(), measured.outbox().drainSeconds(),
                                     measured.outbox().drainCallsPerSecond()));
                 }
             }
@@ -159,13 +160,17 @@ public final class WritePath {
             throws InterruptedException {
         AtomicBoolean sampling = new AtomicBoolean(true);
         List<Double> lags = new ArrayList<>();
+        List<Double> pending = new ArrayList<>();
         Thread sampler = new Thread(() -> {
             Api metrics = new Api(world.serviceUrl(), null);
             while (sampling.get()) {
                 try {
-                    double lag = Api.gauge(metrics.get("/metrics").text(), "wxcard_outbox_oldest_seconds");
+                    String text = metrics.get("/metrics").text();
+                    double lag = Api.gauge(text, "wxcard_outbox_oldest_seconds");
+                    double waiting = Api.gauge(text, "wxcard_outbox_pending");
                     synchronized (lags) {
                         lags.add(lag);
+                        pending.add(waiting);
                     }
                 } catch (RuntimeException ignored) {
                     // a missed sample
@@ -197,12 +202,18 @@ public final class WritePath {
         long callsDrained = updateuserCalls(world) - callsAtEnd;
         double lagMax;
         double lagMedian;
+        double lagP99;
+        double backlogHalfway;
         synchronized (lags) {
             lagMax = lags.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             lagMedian = Stats.median(lags);
+            List<Double> sorted = lags.stream().sorted().toList();
+            lagP99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
+            backlogHalfway = pending.isEmpty() ? Double.NaN : pending.get(pending.size() / 2);
         }
+        // The backlog halfway through the phase against its end: not rising means the outbox keeps up.
         Outbox outbox = new Outbox((callsAtEnd - callsBefore) / result[0].seconds(), lagMedian, lagMax, backlog, drain,
-                drain > 0.5 ? callsDrained / drainSeconds : Double.NaN);
+                drain > 0.5 ? callsDrained / drainSeconds : Double.NaN, lagP99, backlogHalfway);
         return new Measured(result[0].perSecond(), result[0].acknowledged(), result[0].latencyMicros(),
                 spent.clientJvm(), serviceCpu, sandboxCpu, spent.server(), outbox);
     }
