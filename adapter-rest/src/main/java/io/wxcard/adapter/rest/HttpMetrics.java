@@ -37,7 +37,7 @@ final class HttpMetrics implements AutoCloseable {
 
     void record(Context ctx, Float millis) {
         try {
-            String route = ctx.attribute(Dispatcher.ROUTE);
+            String route = ctx.attribute(Access.ROUTE);
             String uri = route == null ? "unmatched" : route;
             int status = ctx.statusCode();
             Timer.builder(TIMER)
@@ -51,9 +51,9 @@ final class HttpMetrics implements AutoCloseable {
                     .register(registry)
                     .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
             if (ACCESS.isInfoEnabled()) {
-                String tenant = ctx.attribute(Dispatcher.TENANT);
+                io.wxcard.domain.tenant.Tenant tenant = ctx.attribute(Access.TENANT);
                 ACCESS.info("{} {} -> {} in {} ms{}", ctx.method(), uri, status, String.format("%.1f", millis),
-                        tenant == null ? "" : " [tenant " + tenant + "]");
+                        tenant == null ? "" : " [tenant " + tenant.id().value() + "]");
             }
         } finally {
             MDC.remove("request_id");

@@ -68,9 +68,9 @@ abstract class ImportInput implements Iterator<ImportLine> {
     private ImportLine next;
 
     /** Reads what tells the kind of upload (the CSV header, the first line) and primes the first line; or 400. */
-    static ImportInput open(Call.Streamed body) {
+    static ImportInput open(ImportRoutes.Upload body) {
         InputStream in = withoutBom(body.in());
-        ImportInput input = body.mediaType().equals(Route.CSV) ? new Csv(in) : new Ndjson(in);
+        ImportInput input = body.mediaType().equals(ImportRoutes.CSV) ? new Csv(in) : new Ndjson(in);
         input.next = input.read();
         if (input.next == null) {
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload holds no member: "
@@ -224,11 +224,11 @@ abstract class ImportInput implements Iterator<ImportLine> {
                 if (name.isEmpty()) {
                     problems.add(new Problem("header", "column " + (names.size() + 1) + " has no name"));
                 } else if (!ImportResources.COLUMNS.contains(name)) {
-                    problems.add(new Problem("header", "column " + (names.size() + 1) + " " + Call.abbreviate(name)
+                    problems.add(new Problem("header", "column " + (names.size() + 1) + " " + Params.abbreviate(name)
                             + " is not a column of an import; the columns are " + ImportResources.COLUMNS
                             + (name.contains(";") || name.contains("\t") ? " (separated by commas)" : "")));
                 } else if (names.contains(name)) {
-                    problems.add(new Problem("header", "column " + Call.abbreviate(name) + " is named twice"));
+                    problems.add(new Problem("header", "column " + Params.abbreviate(name) + " is named twice"));
                 }
                 names.add(name);
             }
@@ -304,7 +304,7 @@ abstract class ImportInput implements Iterator<ImportLine> {
             if (raw.matches("-?[0-9]{1,18}")) {
                 return Long.parseLong(raw);
             }
-            problems.add(field + " must be a whole number, got " + Call.abbreviate(raw));
+            problems.add(field + " must be a whole number, got " + Params.abbreviate(raw));
             return null;
         }
 
