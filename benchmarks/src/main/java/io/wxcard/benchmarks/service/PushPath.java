@@ -57,7 +57,8 @@ public final class PushPath {
         System.out.println("WeChat pushes in safe mode (POST /wechat/{tenant}/events, " + event + ", card-service.jar on "
                 + "PostgreSQL) vs a bare handler on the same route, and vs the route refusing a bad signature");
         System.out.println(Machine.describe());
-        try (ServiceWorld world = ServiceWorld.start(options)) {
+        try (ServiceWorld world = ServiceWorld.start(options);
+             ServiceWorld before = ServiceWorld.startBefore(options, args)) {
             int barePort = Proc.freePort();
             try (Proc bare = Proc.start("bare", options.serviceJvm(), List.of("-cp", Proc.BENCHMARKS_JAR,
                     BareServer.class.getName(), "--port", Integer.toString(barePort)), Map.of())) {
@@ -69,15 +70,28 @@ public final class PushPath {
                         String.join(" ", options.serviceJvm()), world.jarDescription(), world.service().pid(),
                         world.members().size(), bare.pid(), threads);
                 long entriesBefore = wechatEntries(world);
-                List<AlternatingRun.Workload> workloads = List.of(
+                List<AlternatingRun.Workload> workloads = new ArrayList<>(List.of(
                         pushes.workload("push", world.serviceUrl() + route, true, 200),
                         pushes.workload("refused", world.serviceUrl() + route, false, 401),
-                        pushes.workload("bare", bareUrl + route, true, 200));
+                        pushes.workload("bare", bareUrl + route, true, 200)));
+                Pushes beforePushes = before == null ? null : new Pushes(before, event);
+                long beforeEntries = before == null ? 0 : wechatEntries(before);
+                if (before != null) {
+                    System.out.println("before: " + before.jarDescription() + ", pid " + before.service().pid());
+                    workloads.add(beforePushes.workload("before", before.serviceUrl() + route, true, 200));
+                }
                 Map<String, AlternatingRun.Figures> figures = AlternatingRun.run(workloads, threads,
                         args.integer("warmup", 10), args.integer("slices", 20),
                         Duration.ofMillis(args.integer("slice-ms", 2000)));
                 long entries = wechatEntries(world) - entriesBefore;
                 report(figures, threads, event, pushes.sent.get(), entries);
+                if (before != null) {
+                    System.out.printf("before (--before-jar): %.0f/s handled, service / before (median of slice "
+                                    + "pairs) **%.3f**; before answered success %d times, its WECHAT entries added %d%n",
+                            figures.get("before").median(), AlternatingRun.medianRatio(figures.get("push"),
+                                    figures.get("before")), beforePushes.sent.get(),
+                            wechatEntries(before) - beforeEntries);
+                }
             }
         }
     }
@@ -144,7 +158,7 @@ public final class PushPath {
                         if (answer.statusCode() != expected) {
                             throw new IllegalStateException(name + ": HTTP " + answer.statusCode() + " " + answer.body());
                         }
-                        if (name.equals("push")) {
+                        if (name.equals("push") || name.equals("before")) {
                             sent.incrementAndGet();
                         }
                     };

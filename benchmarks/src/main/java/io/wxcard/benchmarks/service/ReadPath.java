@@ -44,7 +44,8 @@ public final class ReadPath {
         System.out.println("membership reads over HTTP (GET /v1/cards/{id}/memberships/{code}, card-service.jar on "
                 + "PostgreSQL) vs a bare Javalin handler answering the same bytes");
         System.out.println(Machine.describe());
-        try (ServiceWorld world = ServiceWorld.start(options)) {
+        try (ServiceWorld world = ServiceWorld.start(options);
+             ServiceWorld before = ServiceWorld.startBefore(options, args)) {
             String path = "/v1/cards/" + world.cardId() + "/memberships/";
             Api.Answer sample = world.api().get(path + world.members().get(0).code());
             sample.expect(200, "reading a membership");
@@ -62,9 +63,14 @@ public final class ReadPath {
                                 + "identical on both: %s; %d threads%n", String.join(" ", options.serviceJvm()),
                         world.jarDescription(), world.service().pid(), world.members().size(), bare.pid(),
                         sample.body().length, contentType, java.util.Arrays.equals(bareBytes, sample.body()), threads);
-                List<AlternatingRun.Workload> workloads = List.of(
+                List<AlternatingRun.Workload> workloads = new ArrayList<>(List.of(
                         reads("service", world.serviceUrl() + path, world),
-                        reads("bare", bareUrl + path, world));
+                        reads("bare", bareUrl + path, world)));
+                if (before != null) {
+                    System.out.println("before: " + before.jarDescription() + ", pid " + before.service().pid());
+                    workloads.add(reads("before", before.serviceUrl() + "/v1/cards/" + before.cardId()
+                            + "/memberships/", before));
+                }
                 double serviceCpu = world.service().cpuSeconds();
                 double bareCpu = bare.cpuSeconds();
                 Map<String, AlternatingRun.Figures> figures = AlternatingRun.run(workloads, threads,
@@ -113,13 +119,22 @@ public final class ReadPath {
                 + "included) per request it answered in measured slices is only indicative%n", threads);
         System.out.println("| server | requests/s (median slice) | ratio to bare (median of slice pairs) | p50 | p99 | failed |");
         System.out.println("|---|---|---|---|---|---|");
-        for (AlternatingRun.Figures f : List.of(service, bare)) {
-            System.out.printf("| %s | %.0f | %s | %d us | %d us | %d |%n", f.name().equals("service")
-                            ? "service: GET membership (API key, PostgreSQL read, JSON)" : "bare Javalin handler, same bytes",
-                    f.median(), f == service ? String.format("**%.3f**", ratio) : "1",
+        AlternatingRun.Figures before = figures.get("before");
+        List<AlternatingRun.Figures> rows = before == null ? List.of(service, bare) : List.of(service, before, bare);
+        for (AlternatingRun.Figures f : rows) {
+            System.out.printf("| %s | %.0f | %s | %d us | %d us | %d |%n", switch (f.name()) {
+                        case "service" -> "service: GET membership (API key, PostgreSQL read, JSON)";
+                        case "before" -> "before (--before-jar): the same request";
+                        default -> "bare Javalin handler, same bytes";
+                    }, f.median(), f == bare ? "1" : String.format(f == service ? "**%.3f**" : "%.3f",
+                            AlternatingRun.medianRatio(f, bare)),
                     f.latencyMicros().getValueAtPercentile(50), f.latencyMicros().getValueAtPercentile(99), f.failed());
         }
         System.out.printf("server CPU over the run: service %.1f s, bare %.1f s%n", serviceCpu, bareCpu);
+        if (before != null) {
+            System.out.printf("service / before (median of slice pairs): **%.3f**%n",
+                    AlternatingRun.medianRatio(service, before));
+        }
         System.out.printf("goal (read path >= 0.4 of bare): %s (%.3f)%n", ratio >= 0.4 ? "MET" : "NOT MET", ratio);
     }
 }

@@ -59,6 +59,11 @@ public final class ServiceWorld implements AutoCloseable {
                     List.of("-Xmx256m"), Map.of(), 0, false);
         }
 
+        public Options withServiceJar(String jar) {
+            return new Options(jar, pgHost, pgPort, pgUser, database, memberships, serviceJvm, serviceEnvironment,
+                    sandboxPayRateLimit, keepSchema);
+        }
+
         public Options withMemberships(int count) {
             return new Options(serviceJar, pgHost, pgPort, pgUser, database, count, serviceJvm, serviceEnvironment,
                     sandboxPayRateLimit, keepSchema);
@@ -96,9 +101,20 @@ public final class ServiceWorld implements AutoCloseable {
               --host/--port/--user     PostgreSQL                                  default 127.0.0.1 5432 postgres
               --db NAME                database of the service's fresh schema      default wxcard_bench
               --memberships N          members imported into the card              default 1000
-              --keep-schema            keep the schema at the end                  default off""";
+              --keep-schema            keep the schema at the end                  default off
+              --before-jar FILE        also run this (earlier) build of the service side by side: a world of
+                                       its own, its slices or phases alternating with the service's""";
     public static final String[] OPTION_NAMES = {"service-jar", "service-jvm", "host", "port", "user", "db",
-            "memberships", "keep-schema"};
+            "memberships", "keep-schema", "before-jar"};
+
+    /**
+     * The world of the earlier build named by {@code --before-jar}, started like the service's own, or null when the
+     * option is absent: drivers compare a change with the commit before it in one run.
+     */
+    public static ServiceWorld startBefore(Options options, io.wxcard.benchmarks.Args args) throws Exception {
+        String jar = args.text("before-jar", null);
+        return jar == null ? null : start(options.withServiceJar(jar));
+    }
 
     private final Options options;
     private final Sql server;

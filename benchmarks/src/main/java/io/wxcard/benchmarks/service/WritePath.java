@@ -72,7 +72,8 @@ public final class WritePath {
         System.out.println("points changes over HTTP (POST .../points with Idempotency-Key, card-service.jar on "
                 + "PostgreSQL) vs pgbench simple-update; outbox under that load");
         System.out.println(Machine.describe());
-        try (ServiceWorld world = ServiceWorld.start(options)) {
+        try (ServiceWorld world = ServiceWorld.start(options);
+             ServiceWorld before = ServiceWorld.startBefore(options, args)) {
             System.out.println("server: PostgreSQL " + world.database().text("SHOW server_version") + ", shared_buffers "
                     + world.database().text("SHOW shared_buffers") + ", synchronous_commit "
                     + world.database().text("SHOW synchronous_commit"));
@@ -87,18 +88,32 @@ public final class WritePath {
             PointsLoad.Result warm = load.run(Duration.ofSeconds(args.integer("warmup", 30)));
             System.out.printf("warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n", warm.perSecond(),
                     warm.failed(), world.awaitOutboxDrained(Duration.ofMinutes(5)));
+            PointsLoad beforeLoad = before == null ? null : new PointsLoad(before, clients, false);
+            long failed = warm.failed();
+            if (before != null) {
+                System.out.printf("before: %s, pid %d, schema %s%n", before.jarDescription(), before.service().pid(),
+                        before.schema());
+                PointsLoad.Result beforeWarm = beforeLoad.run(Duration.ofSeconds(args.integer("warmup", 30)));
+                failed += beforeWarm.failed();
+                System.out.printf("before warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n",
+                        beforeWarm.perSecond(), beforeWarm.failed(), before.awaitOutboxDrained(Duration.ofMinutes(5)));
+            }
             List<Measured> service = new ArrayList<>();
+            List<Measured> earlier = new ArrayList<>();
             List<Measured> reference = new ArrayList<>();
             Path work = Files.createTempDirectory("wxcard-write-path");
-            long failed = warm.failed();
+            List<String> order = before == null ? List.of("service", "pgbench") : List.of("service", "before", "pgbench");
+            List<String> reversed = new ArrayList<>(order);
+            java.util.Collections.reverse(reversed);
             for (int round = 1; round <= rounds; round++) {
-                for (String side : round % 2 == 1 ? List.of("service", "pgbench") : List.of("pgbench", "service")) {
+                for (String side : round % 2 == 1 ? order : reversed) {
                     Measured measured;
-                    if (side.equals("service")) {
+                    if (side.equals("service") || side.equals("before")) {
                         PointsLoad.Result[] result = new PointsLoad.Result[1];
-                        measured = servicePhase(world, load, seconds, result);
+                        boolean mine = side.equals("service");
+                        measured = servicePhase(mine ? world : before, mine ? load : beforeLoad, seconds, result);
                         failed += result[0].failed();
-                        service.add(measured);
+                        (mine ? service : earlier).add(measured);
                     } else {
                         measured = pgbenchPhase(pgbench, clients, jobs, seconds, work);
                         reference.add(measured);
@@ -119,6 +134,11 @@ public final class WritePath {
             Files.deleteIfExists(work);
             Reconcile.Verdict verdict = Reconcile.check(world, List.of());
             System.out.println("check: " + verdict.describe());
+            if (before != null) {
+                Reconcile.Verdict beforeVerdict = Reconcile.check(before, List.of());
+                System.out.println("check (before): " + beforeVerdict.describe());
+                reportBefore(service, earlier, reference);
+            }
             System.out.println("changes that failed (no 201) over the whole run: " + failed
                     + (load.someFailures().isEmpty() ? "" : "; e.g. " + load.someFailures()));
             report(service, reference, clients, jobs, seconds, rounds, pgbench, verdict);
@@ -221,6 +241,22 @@ public final class WritePath {
                 : "NOT MET", Stats.median(ratios));
         System.out.println("data: " + (verdict.lost() == 0 ? "ok" : "MISMATCH") + " (" + verdict.memberships()
                 + " members: WeChat's points = the ledger's; " + verdict.wechatChanges() + " updateuser changes applied)");
+    }
+
+    /** The earlier build's phases: its ratio to pgbench, and the service's to it, round by round. */
+    private static void reportBefore(List<Measured> service, List<Measured> earlier, List<Measured> reference) {
+        List<Double> toPgbench = new ArrayList<>();
+        List<Double> serviceToBefore = new ArrayList<>();
+        for (int i = 0; i < Math.min(earlier.size(), reference.size()); i++) {
+            toPgbench.add(earlier.get(i).perSecond() / reference.get(i).perSecond());
+            serviceToBefore.add(service.get(i).perSecond() / earlier.get(i).perSecond());
+        }
+        System.out.printf("before (--before-jar): %.0f tx/s (median of rounds), ratio to pgbench %.3f %s; "
+                        + "service / before **%.3f** %s; before's CPU per change %.0f us%n",
+                Stats.median(earlier.stream().map(Measured::perSecond).toList()), Stats.median(toPgbench),
+                toPgbench.stream().map(r -> String.format("%.3f", r)).toList(), Stats.median(serviceToBefore),
+                serviceToBefore.stream().map(r -> String.format("%.3f", r)).toList(),
+                Stats.median(earlier.stream().map(p -> p.perTx(p.serviceCpu())).toList()));
     }
 
     private static void row(String what, List<Measured> phases, String ratio) {
