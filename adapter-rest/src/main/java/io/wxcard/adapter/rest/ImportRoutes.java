@@ -28,8 +28,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import java.io.FilterInputStream;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -105,7 +103,7 @@ final class ImportRoutes {
         CardId cardId = Params.cardId(ctx);
         TenantId tenant = Access.tenant(ctx);
         Problems.orAnswer(useCases.findCards().card(tenant, cardId)); // an unknown card is a 404 whatever the body
-        Upload body = upload(ctx);
+        ImportUpload body = ImportUpload.of(ctx, maxImportBytes);
         if (Access.caller(ctx).merchant().isEmpty()) {
             throw ApiProblem.of(ProblemType.MERCHANT_CREDENTIALS_MISSING, "importing members needs the tenant's "
                     + "WeChat Pay merchant credentials, and this tenant has none; add them first").toAnswer();
@@ -116,12 +114,12 @@ final class ImportRoutes {
             ImportInput lines = ImportInput.open(body);
             progress = Problems.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
         } catch (ApiProblem.Answer refused) {
-            drain(ctx);
+            ImportUpload.drain(ctx);
             throw refused;
         } catch (ImportInput.UploadBroken broken) {
-            if (broken.getCause() instanceof BodyTooLarge tooLarge) {
+            if (broken.getCause() instanceof ImportUpload.BodyTooLarge tooLarge) {
                 LOG.warn("import into card {} refused after line {}: {}", cardId, broken.afterLine, tooLarge.getMessage());
-                drain(ctx);
+                ImportUpload.drain(ctx);
                 throw tooLarge.toAnswer();
             }
             LOG.warn("import into card {}: the upload broke off after line {} ({})", cardId, broken.afterLine,
@@ -227,85 +225,5 @@ final class ImportRoutes {
             throw new UncheckedIOException("the failures of import " + id + " could not be written", e);
         }
         LOG.debug("import {}: {} failures exported as CSV", id, rows);
-    }
-
-    // ---- the upload ---------------------------------------------------------------------------------------------
-
-    /** An upload being streamed, and the media type it was sent as. */
-    record Upload(String mediaType, InputStream in) {}
-
-    /**
-     * The body as a stream, its media type checked (CSV or NDJSON, UTF-8) and its size held to maxImportBytes: a
-     * declared length beyond it is refused at once (413); past it while reading, the stream throws
-     * {@link BodyTooLarge}. Javalin's maxRequestSize guards bodies read whole, which an import never is.
-     */
-    private Upload upload(Context ctx) throws IOException {
-        String mediaType = Params.checkContentType(ctx, List.of(CSV, NDJSON), "this route reads");
-        if (ctx.req().getContentLengthLong() > maxImportBytes) {
-            drain(ctx);
-            throw tooLarge(maxImportBytes);
-        }
-        return new Upload(mediaType, new LimitedInputStream(ctx.req().getInputStream(), maxImportBytes));
-    }
-
-    /** Reads what is left of a refused upload (up to 16 MiB), so that a client still sending sees the refusal. */
-    private static void drain(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            in.skipNBytes(Math.min(Math.max(0, ctx.req().getContentLengthLong()), 16L * 1024 * 1024));
-        } catch (IOException | RuntimeException gone) {
-            // the client went away, or the body broke off: there is nothing left to read
-        }
-    }
-
-    private static ApiProblem.Answer tooLarge(long maxBytes) {
-        return ApiProblem.of(ProblemType.BODY_TOO_LARGE, "the body is larger than " + maxBytes + " bytes").toAnswer();
-    }
-
-    /** Thrown by an upload's reads once it is longer than allowed. */
-    static final class BodyTooLarge extends IOException {
-        final long maxBytes;
-
-        BodyTooLarge(long maxBytes) {
-            super("the body is larger than " + maxBytes + " bytes");
-            this.maxBytes = maxBytes;
-        }
-
-        ApiProblem.Answer toAnswer() {
-            return tooLarge(maxBytes);
-        }
-    }
-
-    /** Reads through, failing once more than {@code maxBytes} came. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long maxBytes;
-        private long count;
-
-        LimitedInputStream(InputStream in, long maxBytes) {
-            super(in);
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            return n <= 0 ? n : counted(n);
-        }
-
-        private int counted(int n) throws BodyTooLarge {
-            count += n;
-            if (count > maxBytes) {
-                throw new BodyTooLarge(maxBytes);
-            }
-            return n;
-        }
     }
 }
