@@ -30,12 +30,10 @@ final class ConnectionPool {
         config.setAutoCommit(true);
         switch (vendor) {
             case POSTGRESQL -> {
-                // No savepoint before every statement (a subtransaction each, on the server): Database turns the
-                // driver's autosave on around the store calls that may fail by design, so that a refused write undoes
-                // only itself (as on H2 and MariaDB); the ledger's hot path answers refusals with row counts instead.
-                // cleanupSavepoints releases each of those savepoints again once its statement succeeded.
+                // No savepoint of the driver's before every statement (a subtransaction each, on the server): the
+                // stores answer the refusals they expect with row counts (ON CONFLICT DO NOTHING, WHERE version = ...),
+                // and nested units of work set savepoints of their own (JdbiTransactions).
                 config.addDataSourceProperty("autosave", "never");
-                config.addDataSourceProperty("cleanupSavepoints", "true");
                 // Keep the values of a duplicate key out of exception messages (and so out of logs).
                 config.addDataSourceProperty("logServerErrorDetail", "false");
             }

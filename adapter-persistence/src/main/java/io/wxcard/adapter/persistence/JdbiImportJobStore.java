@@ -62,22 +62,22 @@ final class JdbiImportJobStore implements ImportJobStore {
             + "rows_retrying = rows_retrying + :retrying WHERE id = :jobId";
     private static final String OF_ROW = "job_id = :jobId AND line_no = :line";
 
-    private final Database db;
+    private final Sql sql;
     private final ImportRowMapper mapper = new ImportRowMapperImpl();
     private final StagedRowInsert insert;
     /** Reads pending or failed rows of a job in line order (see the class comment). */
     private final String byDueIndex;
 
-    JdbiImportJobStore(Database db) {
-        this.db = db;
-        this.insert = new StagedRowInsert(db.vendor());
-        this.byDueIndex = db.vendor().forceIndex("ix_import_rows_due");
+    JdbiImportJobStore(Sql sql) {
+        this.sql = sql;
+        this.insert = new StagedRowInsert(sql.vendor());
+        this.byDueIndex = sql.vendor().forceIndex("ix_import_rows_due");
     }
 
     @Override
     public void create(ImportJob job) {
         ImportJobRow row = mapper.toRow(job);
-        db.call(() -> "creating import " + job.id(), handle -> row.bindTo(handle.createUpdate(CREATE)).execute());
+        sql.inTransaction(() -> "creating import " + job.id(), handle -> handle.createUpdate(CREATE).bindMap(Sql.components(row)).execute());
     }
 
     @Override
@@ -85,7 +85,7 @@ final class JdbiImportJobStore implements ImportJobStore {
         if (rows.isEmpty()) {
             return 0;
         }
-        return db.call(() -> "staging lines of import " + jobId, handle -> {
+        return sql.inTransaction(() -> "staging lines of import " + jobId, handle -> {
             int duplicates = 0;
             for (int from = 0; from < rows.size(); from += BATCH) {
                 duplicates += stageBatch(handle, jobId, rows.subList(from, Math.min(rows.size(), from + BATCH)));
@@ -199,22 +199,22 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public Option<ImportJob> find(TenantId tenantId, String jobId) {
-        return db.call(() -> "reading import " + jobId, handle -> Option.ofOptional(handle
+        return sql.inTransaction(() -> "reading import " + jobId, handle -> Option.ofOptional(handle
                 .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE id = :jobId AND tenant_id = :tenantId")
                 .bind("jobId", jobId)
                 .bind("tenantId", tenantId.value())
-                .map(ImportJobRow::read)
+                .mapTo(ImportJobRow.class)
                 .findOne())
                 .map(mapper::toJob));
     }
 
     @Override
     public List<ImportJob> running() {
-        return db.call("listing running imports", handle -> handle
+        return sql.inTransaction(() -> "listing running imports", handle -> handle
                 .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status "
                         + "ORDER BY created_at, id")
                 .bind("status", ImportJob.Status.RUNNING.name())
-                .map(ImportJobRow::read)
+                .mapTo(ImportJobRow.class)
                 .list()
                 .stream()
                 .map(mapper::toJob)
@@ -223,7 +223,7 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
-        return db.call(() -> "leasing import " + jobId, handle -> handle
+        return sql.inTransaction(() -> "leasing import " + jobId, handle -> handle
                 .createUpdate("UPDATE import_jobs SET lease_owner = :owner, lease_until = :until WHERE id = :jobId "
                         + "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_until <= :now)")
                 .bind("jobId", jobId)
@@ -238,16 +238,16 @@ final class JdbiImportJobStore implements ImportJobStore {
         if (limit < 1) {
             return List.of();
         }
-        return db.call(() -> "reading due lines of import " + jobId, handle -> handle
+        return sql.inTransaction(() -> "reading due lines of import " + jobId, handle -> handle
                 .createQuery("SELECT " + StagedRow.COLUMNS + " FROM import_rows" + byDueIndex
                         + " WHERE job_id = :jobId AND status = :pending AND line_no > :afterLine AND not_before <= :now "
-                        + db.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit")
+                        + sql.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit")
                 .bind("jobId", jobId)
                 .bind("pending", ImportRow.Status.PENDING.name())
                 .bind("afterLine", afterLine)
                 .bind("now", now)
                 .bind("limit", limit)
-                .map(StagedRow::read)
+                .mapTo(StagedRow.class)
                 .list()
                 .stream()
                 .map(mapper::toImportRow)
@@ -287,7 +287,7 @@ final class JdbiImportJobStore implements ImportJobStore {
      */
     private void changeRow(String jobId, long lineNumber, ImportRow.Status status, boolean oneMoreAttempt,
                            String assignments, Consumer<Update> binder) {
-        db.call(() -> "settling line " + lineNumber + " of import " + jobId, handle -> {
+        sql.inTransaction(() -> "settling line " + lineNumber + " of import " + jobId, handle -> {
             RowState before = handle
                     .createQuery("SELECT status, attempts FROM import_rows WHERE " + OF_ROW + " FOR UPDATE")
                     .bind("jobId", jobId)
@@ -317,10 +317,10 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public Option<Instant> nextDue(String jobId) {
-        return db.call(() -> "reading when import " + jobId + " is due", handle -> Option.of(handle
-                .createQuery("SELECT not_before FROM import_rows" + db.vendor().forceIndex("ix_import_rows_next_due")
+        return sql.inTransaction(() -> "reading when import " + jobId + " is due", handle -> Option.of(handle
+                .createQuery("SELECT not_before FROM import_rows" + sql.vendor().forceIndex("ix_import_rows_next_due")
                         + " WHERE job_id = :jobId AND status = :pending "
-                        + db.vendor().orderByIndex("job_id, status", "not_before") + " LIMIT 1")
+                        + sql.vendor().orderByIndex("job_id, status", "not_before") + " LIMIT 1")
                 .bind("jobId", jobId)
                 .bind("pending", ImportRow.Status.PENDING.name())
                 .mapTo(Instant.class)
@@ -343,7 +343,7 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public ImportJob.Counts counts(String jobId) {
-        return db.call(() -> "counting the lines of import " + jobId, handle -> handle
+        return sql.inTransaction(() -> "counting the lines of import " + jobId, handle -> handle
                 .createQuery("SELECT " + COUNTERS + " FROM import_jobs WHERE id = :jobId")
                 .bind("jobId", jobId)
                 .map((rs, context) -> new ImportJob.Counts(rs.getLong("rows_staged"), rs.getLong("rows_pending"),
@@ -356,7 +356,7 @@ final class JdbiImportJobStore implements ImportJobStore {
     /** The page's rows from the index in line order; the total from the job's counter rather than a count. */
     @Override
     public Page<ImportRow> failures(String jobId, PageRequest page) {
-        return db.call(() -> "listing failed lines of import " + jobId, handle -> {
+        return sql.inTransaction(() -> "listing failed lines of import " + jobId, handle -> {
             long total = handle.createQuery("SELECT rows_failed FROM import_jobs WHERE id = :jobId")
                     .bind("jobId", jobId)
                     .mapTo(Long.class)
@@ -364,12 +364,12 @@ final class JdbiImportJobStore implements ImportJobStore {
                     .orElse(0L);
             List<ImportRow> items = handle.createQuery("SELECT " + StagedRow.COLUMNS + " FROM import_rows"
                             + byDueIndex + " WHERE job_id = :jobId AND status = :failed "
-                            + db.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit OFFSET :offset")
+                            + sql.vendor().orderByIndex("job_id, status", "line_no") + " LIMIT :limit OFFSET :offset")
                     .bind("jobId", jobId)
                     .bind("failed", ImportRow.Status.FAILED.name())
                     .bind("limit", page.limit())
                     .bind("offset", page.offset())
-                    .map(StagedRow::read)
+                    .mapTo(StagedRow.class)
                     .list()
                     .stream()
                     .map(mapper::toImportRow)
@@ -379,7 +379,7 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     private void updateJob(String jobId, String what, String assignments, Consumer<Update> binder) {
-        db.call(what, handle -> {
+        sql.inTransaction(() -> what, handle -> {
             Update update = handle.createUpdate("UPDATE import_jobs SET " + assignments + " WHERE id = :jobId")
                     .bind("jobId", jobId);
             binder.accept(update);

@@ -5,10 +5,8 @@ import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,9 +23,8 @@ import java.util.List;
  */
 final class JdbiOutboxStore implements OutboxStore {
 
-    /** Plain JDBC (see {@link Database#jdbc}): every points change enqueues a task. */
     private static final String INSERT = "INSERT INTO outbox (" + OutboxRow.COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, 0, ?, ?, NULL, NULL, FALSE, NULL)";
+            + "VALUES (:id, :tenantId, :kind, :fieldsJson, 0, :now, :now, NULL, NULL, FALSE, NULL)";
     private static final String LOCK_DUE = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
             + "WHERE dead = FALSE AND not_before <= :now AND (claimed_by IS NULL OR lease_until <= :now) "
             + "ORDER BY not_before, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
@@ -45,26 +42,23 @@ final class JdbiOutboxStore implements OutboxStore {
     /** Longer errors are cut: they are for people, and an error must not grow a row without bound. */
     private static final int MAX_ERROR_LENGTH = 2000;
 
-    private final Database db;
+    private final Sql sql;
     private final OutboxRowMapper mapper = new OutboxRowMapperImpl();
 
-    JdbiOutboxStore(Database db) {
-        this.db = db;
+    JdbiOutboxStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public void enqueue(String id, OutboxTask task, Instant now) {
         String fields = Json.writeStrings(task.fields());
-        db.jdbc(() -> "adding outbox task " + id, statements -> {
-            PreparedStatement insert = statements.prepared(INSERT);
-            insert.setString(1, id);
-            insert.setString(2, task.tenantId().value());
-            insert.setString(3, task.kind());
-            insert.setString(4, fields);
-            Jdbc.setInstant(insert, 5, now);
-            Jdbc.setInstant(insert, 6, now);
-            return insert.executeUpdate();
-        });
+        sql.withHandle(() -> "adding outbox task " + id, handle -> handle.createUpdate(INSERT)
+                .bind("id", id)
+                .bind("tenantId", task.tenantId().value())
+                .bind("kind", task.kind())
+                .bind("fieldsJson", fields)
+                .bind("now", now)
+                .execute());
     }
 
     @Override
@@ -72,11 +66,11 @@ final class JdbiOutboxStore implements OutboxStore {
         if (limit < 1) {
             return List.of();
         }
-        return db.call("claiming outbox tasks", handle -> {
+        return sql.inTransaction(() -> "claiming outbox tasks", handle -> {
             List<OutboxRow> due = handle.createQuery(LOCK_DUE)
                     .bind("now", now)
                     .bind("limit", limit)
-                    .map(OutboxRow::read)
+                    .mapTo(OutboxRow.class)
                     .list();
             if (due.isEmpty()) {
                 return List.of();
@@ -86,9 +80,7 @@ final class JdbiOutboxStore implements OutboxStore {
                     .bind("leaseUntil", now.plus(lease))
                     .bindList("ids", due.stream().map(OutboxRow::id).toList())
                     .execute();
-            return due.stream()
-                    .sorted(Comparator.comparing(OutboxRow::notBefore).thenComparing(OutboxRow::createdAt)
-                            .thenComparing(OutboxRow::id))
+            return due.stream() // in the order the query read them: the oldest due first
                     .map(mapper::toMessage)
                     .toList();
         });
@@ -96,7 +88,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public boolean completed(String id, String dispatcher) {
-        return db.call(() -> "removing outbox task " + id, handle -> handle.createUpdate(COMPLETED)
+        return sql.withHandle(() -> "removing outbox task " + id, handle -> handle.createUpdate(COMPLETED)
                 .bind("id", id)
                 .bind("dispatcher", dispatcher)
                 .execute() == 1);
@@ -104,7 +96,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public boolean retryLater(String id, String dispatcher, Instant notBefore, String error) {
-        return db.call(() -> "rescheduling outbox task " + id, handle -> handle.createUpdate(RETRY_LATER)
+        return sql.withHandle(() -> "rescheduling outbox task " + id, handle -> handle.createUpdate(RETRY_LATER)
                 .bind("id", id)
                 .bind("dispatcher", dispatcher)
                 .bind("notBefore", notBefore)
@@ -114,7 +106,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public boolean deadLetter(String id, String dispatcher, String error) {
-        return db.call(() -> "setting outbox task " + id + " aside", handle -> handle.createUpdate(DEAD_LETTER)
+        return sql.withHandle(() -> "setting outbox task " + id + " aside", handle -> handle.createUpdate(DEAD_LETTER)
                 .bind("id", id)
                 .bind("dispatcher", dispatcher)
                 .bind("error", cut(error))
@@ -123,14 +115,14 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public Page<OutboxMessage> deadLetters(PageRequest page) {
-        return db.call("listing dead letters", handle -> Paging.page(handle, OutboxRow.COLUMNS,
+        return sql.withHandle(() -> "listing dead letters", handle -> Paging.page(handle, OutboxRow.COLUMNS,
                 "FROM outbox WHERE dead = TRUE", "ORDER BY created_at, id", query -> { },
-                OutboxRow::read, mapper::toMessage, page));
+                OutboxRow.class, mapper::toMessage, page));
     }
 
     @Override
     public boolean revive(String id, Instant now) {
-        return db.call(() -> "reviving outbox task " + id, handle -> handle.createUpdate(REVIVE)
+        return sql.withHandle(() -> "reviving outbox task " + id, handle -> handle.createUpdate(REVIVE)
                 .bind("id", id)
                 .bind("now", now)
                 .execute() > 0);
@@ -138,7 +130,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public OutboxStats stats(Instant now) {
-        return db.call("counting outbox tasks", handle -> {
+        return sql.inTransaction(() -> "counting outbox tasks", handle -> {
             long pending = handle.createQuery("SELECT COUNT(*) FROM outbox WHERE dead = FALSE").mapTo(Long.class).one();
             long dead = handle.createQuery("SELECT COUNT(*) FROM outbox WHERE dead = TRUE").mapTo(Long.class).one();
             Instant oldest = handle.createQuery("SELECT MIN(created_at) FROM outbox WHERE dead = FALSE")

@@ -15,18 +15,19 @@ import java.util.HexFormat;
 final class JdbiProcessedPushStore implements ProcessedPushStore {
 
     private static final int MAX_KEY_TEXT = 1024;
+    private static final String INSERT = "INSERT INTO processed_pushes (tenant_id, key_hash, push_key, received_at) "
+            + "VALUES (:tenantId, :keyHash, :pushKey, :receivedAt)";
 
-    private final Database db;
+    private final Sql sql;
 
-    JdbiProcessedPushStore(Database db) {
-        this.db = db;
+    JdbiProcessedPushStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public boolean recordIfNew(TenantId tenantId, String pushKey, Instant receivedAt) {
-        String sql = db.vendor().insertIfAbsent("processed_pushes", "tenant_id, key_hash, push_key, received_at",
-                ":tenantId, :keyHash, :pushKey, :receivedAt");
-        return db.call("recording a push", handle -> db.insertIfAbsent(handle, sql, insert -> insert
+        return sql.withHandle(() -> "recording a push", handle -> sql.insertUnlessPresent(handle, INSERT,
+                () -> "recording a push", insert -> insert
                 .bind("tenantId", tenantId.value())
                 .bind("keyHash", sha256(pushKey))
                 .bind("pushKey", pushKey.length() > MAX_KEY_TEXT ? pushKey.substring(0, MAX_KEY_TEXT) : pushKey)
@@ -35,7 +36,7 @@ final class JdbiProcessedPushStore implements ProcessedPushStore {
 
     @Override
     public int forgetReceivedBefore(Instant cutoff) {
-        return db.call("forgetting old pushes", handle -> handle
+        return sql.withHandle(() -> "forgetting old pushes", handle -> handle
                 .createUpdate("DELETE FROM processed_pushes WHERE received_at < :cutoff")
                 .bind("cutoff", cutoff)
                 .execute());

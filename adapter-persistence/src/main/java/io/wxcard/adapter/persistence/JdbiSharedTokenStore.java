@@ -15,15 +15,15 @@ final class JdbiSharedTokenStore implements SharedTokenStore {
 
     private static final String OF_KEY = "app_id = :appId AND kind = :kind";
 
-    private final Database db;
+    private final Sql sql;
 
-    JdbiSharedTokenStore(Database db) {
-        this.db = db;
+    JdbiSharedTokenStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public Option<SharedToken> read(TokenKey key) {
-        return db.call("reading a shared token", handle -> Option.ofOptional(handle
+        return sql.withHandle(() -> "reading a shared token", handle -> Option.ofOptional(handle
                 .createQuery("SELECT token_value, expires_at FROM shared_tokens WHERE " + OF_KEY
                         + " AND token_value IS NOT NULL")
                 .bind("appId", key.appId())
@@ -35,10 +35,10 @@ final class JdbiSharedTokenStore implements SharedTokenStore {
 
     @Override
     public boolean tryLease(TokenKey key, String owner, Instant now, Duration leaseFor) {
-        String createRow = db.vendor().insertIfAbsent("shared_tokens", "app_id, kind", ":appId, :kind");
-        db.call("creating a shared token row", handle -> db.insertIfAbsent(handle, createRow,
+        sql.withHandle(() -> "creating a shared token row", handle -> sql.insertUnlessPresent(handle,
+                "INSERT INTO shared_tokens (app_id, kind) VALUES (:appId, :kind)", () -> "creating a shared token row",
                 insert -> insert.bind("appId", key.appId()).bind("kind", key.kind().name())));
-        return db.call("leasing a shared token", handle -> handle
+        return sql.withHandle(() -> "leasing a shared token", handle -> handle
                 .createUpdate("UPDATE shared_tokens SET lease_owner = :owner, lease_until = :until WHERE " + OF_KEY
                         + " AND (lease_owner IS NULL OR lease_owner = :owner OR lease_until <= :now)")
                 .bind("appId", key.appId())
@@ -51,7 +51,7 @@ final class JdbiSharedTokenStore implements SharedTokenStore {
 
     @Override
     public boolean publish(TokenKey key, String owner, SharedToken token) {
-        return db.call("publishing a shared token", handle -> handle
+        return sql.withHandle(() -> "publishing a shared token", handle -> handle
                 .createUpdate("UPDATE shared_tokens SET token_value = :tokenValue, expires_at = :expiresAt, "
                         + "lease_owner = NULL, lease_until = NULL WHERE " + OF_KEY + " AND lease_owner = :owner")
                 .bind("appId", key.appId())
@@ -64,7 +64,7 @@ final class JdbiSharedTokenStore implements SharedTokenStore {
 
     @Override
     public boolean expireIfCurrent(TokenKey key, String tokenValue, Instant now) {
-        return db.call("expiring a shared token", handle -> handle
+        return sql.withHandle(() -> "expiring a shared token", handle -> handle
                 .createUpdate("UPDATE shared_tokens SET expires_at = :now WHERE " + OF_KEY
                         + " AND token_value = :tokenValue AND expires_at > :now")
                 .bind("appId", key.appId())

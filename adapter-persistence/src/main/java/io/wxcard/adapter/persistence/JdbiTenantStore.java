@@ -1,16 +1,18 @@
 package io.wxcard.adapter.persistence;
 
 import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.domain.tenant.AppId;
 import io.wxcard.domain.tenant.Tenant;
 import io.wxcard.domain.tenant.TenantId;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@link TenantStore} on the {@code tenants} table. Saving replaces the row with the tenant's id, or inserts one; the
  * unique appid and API key hash refuse a second tenant with either, which the store reports as a
- * {@link io.wxcard.application.port.out.store.ConcurrentUpdateException}.
+ * {@link ConcurrentUpdateException}.
  */
 final class JdbiTenantStore implements TenantStore {
 
@@ -25,11 +27,11 @@ final class JdbiTenantStore implements TenantStore {
             + "merchant_platform_public_key_pem = :merchantPlatformPublicKeyPem, api_key_hash = :apiKeyHash, "
             + "created_at = :createdAt WHERE id = :id";
 
-    private final Database db;
+    private final Sql sql;
     private final TenantRowMapper mapper = new TenantRowMapperImpl();
 
-    JdbiTenantStore(Database db) {
-        this.db = db;
+    JdbiTenantStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
@@ -50,26 +52,29 @@ final class JdbiTenantStore implements TenantStore {
     @Override
     public void save(Tenant tenant) {
         TenantRow row = mapper.toRow(tenant);
-        db.call(() -> "saving tenant " + tenant.id(), handle -> {
-            int replaced = row.bindTo(handle.createUpdate(REPLACE)).execute();
-            return replaced > 0 ? replaced : row.bindTo(handle.createUpdate(INSERT)).execute();
-        });
+        Supplier<String> what = () -> "saving tenant " + tenant.id();
+        boolean saved = sql.inTransaction(what, handle -> handle.createUpdate(REPLACE).bindMap(Sql.components(row)).execute() > 0
+                || sql.insertUnlessPresent(handle, INSERT, what, insert -> insert.bindMap(Sql.components(row))));
+        if (!saved) {
+            throw new ConcurrentUpdateException("saving tenant " + tenant.id() + ": another tenant has its appid or "
+                    + "API key (a duplicate key)");
+        }
     }
 
     @Override
     public List<Tenant> list() {
-        return db.call("listing tenants", handle -> handle
+        return sql.withHandle(() -> "listing tenants", handle -> handle
                 .createQuery(SELECT + "ORDER BY created_at, id")
-                .map(TenantRow::read)
+                .mapTo(TenantRow.class)
                 .map(mapper::toTenant)
                 .list());
     }
 
     private Option<Tenant> findWhere(String condition, String value) {
-        return db.call("reading a tenant", handle -> Option.ofOptional(handle
+        return sql.withHandle(() -> "reading a tenant", handle -> Option.ofOptional(handle
                 .createQuery(SELECT + "WHERE " + condition)
                 .bind("value", value)
-                .map(TenantRow::read)
+                .mapTo(TenantRow.class)
                 .findOne())
                 .map(mapper::toTenant));
     }

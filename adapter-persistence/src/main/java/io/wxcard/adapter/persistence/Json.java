@@ -5,24 +5,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON columns. Only persistence documents (records in this package) and string maps go through here, never
- * domain types, so the stored shape changes only when a document does.
+ * The JSON columns, written and read by Jackson. Only persistence documents (records in this package) and string maps
+ * go through here, never domain types, so the stored shape changes only when a document does.
  *
- * <p>Unknown properties are ignored: during a rolling upgrade an older instance may read what a newer one wrote.
+ * <p>Unknown properties are ignored: during a rolling upgrade an older instance may read what a newer one wrote. Map
+ * keys are written in order, so equal maps are stored as equal text.
  */
 final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, null))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
     private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
-    private static final String HEX = "0123456789ABCDEF";
 
     private Json() {}
 
@@ -44,56 +46,11 @@ final class Json {
         }
     }
 
-    /**
-     * A map of strings as a JSON object, its keys in order; written by hand (a points change writes one per outbox
-     * task), exactly as Jackson writes it: only {@code "}, {@code \\} and control characters are escaped.
-     */
     static String writeStrings(Map<String, String> map) {
-        Map<String, String> sorted = map instanceof TreeMap<String, String> tree && tree.comparator() == null
-                ? map : new TreeMap<>(map);
-        StringBuilder json = new StringBuilder(16 + 32 * sorted.size()).append('{');
-        for (Map.Entry<String, String> field : sorted.entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            quote(json, field.getKey()).append(':');
-            if (field.getValue() == null) {
-                json.append("null");
-            } else {
-                quote(json, field.getValue());
-            }
-        }
-        return json.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
+        return write(map);
     }
 
     static Map<String, String> readStrings(String json) {
-        if (json.equals("{}")) {
-            return new TreeMap<>(); // most memberships have no form answers: no parser needed
-        }
         try {
             return MAPPER.readValue(json, STRING_MAP);
         } catch (JsonProcessingException corrupt) {

@@ -1,10 +1,6 @@
 package io.wxcard.adapter.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** One row of {@code memberships}: the membership with its ledger totals. */
 record MembershipRow(
@@ -38,55 +34,4 @@ record MembershipRow(
             + ":activationMethod, :membershipNumber, :formAnswersJson, :outerStr, "
             + ":invalidationReason, :points, :balance, :lastSequence, :version, :receivedAt, "
             + ":activatedAt, :updatedAt";
-
-    /** Reads a row selected as {@link #COLUMNS}, by position. */
-    static MembershipRow readRow(ResultSet rs) throws SQLException {
-        return new MembershipRow(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                rs.getLong(12),
-                rs.getLong(13),
-                rs.getLong(14),
-                rs.getLong(15),
-                UtcInstants.read(rs, 16),
-                UtcInstants.read(rs, 17),
-                UtcInstants.read(rs, 18));
-    }
-
-    /** {@link #readRow}, as a Jdbi row mapper. */
-    static MembershipRow read(ResultSet rs, StatementContext context) throws SQLException {
-        return readRow(rs);
-    }
-
-    /** Binds every component under its own name. */
-    <S extends SqlStatement<S>> S bindTo(S statement) {
-        return statement
-                .bind("tenantId", tenantId)
-                .bind("cardId", cardId)
-                .bind("code", code)
-                .bind("openId", openId)
-                .bind("state", state)
-                .bind("stateBeforeDeletion", stateBeforeDeletion)
-                .bind("activationMethod", activationMethod)
-                .bind("membershipNumber", membershipNumber)
-                .bind("formAnswersJson", formAnswersJson)
-                .bind("outerStr", outerStr)
-                .bind("invalidationReason", invalidationReason)
-                .bind("points", points)
-                .bind("balance", balance)
-                .bind("lastSequence", lastSequence)
-                .bind("version", version)
-                .bind("receivedAt", receivedAt)
-                .bind("activatedAt", activatedAt)
-                .bind("updatedAt", updatedAt);
-    }
 }

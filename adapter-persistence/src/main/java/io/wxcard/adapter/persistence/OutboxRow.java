@@ -1,10 +1,6 @@
 package io.wxcard.adapter.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** One row of {@code outbox}: a task (its kind and string fields as JSON) with its delivery record and claim. */
 record OutboxRow(
@@ -23,39 +19,4 @@ record OutboxRow(
     /** The columns, in the order of the components. */
     static final String COLUMNS = "id, tenant_id, kind, fields_json, attempts, created_at, not_before, claimed_by, "
             + "lease_until, dead, last_error";
-
-    /** The named parameters for {@link #COLUMNS}, for an {@code INSERT ... VALUES}. */
-    static final String PARAMETERS = ":id, :tenantId, :kind, :fieldsJson, :attempts, :createdAt, :notBefore, "
-            + ":claimedBy, :leaseUntil, :dead, :lastError";
-
-    static OutboxRow read(ResultSet rs, StatementContext context) throws SQLException {
-        return new OutboxRow(
-                rs.getString("id"),
-                rs.getString("tenant_id"),
-                rs.getString("kind"),
-                rs.getString("fields_json"),
-                rs.getInt("attempts"),
-                UtcInstants.read(rs, "created_at"),
-                UtcInstants.read(rs, "not_before"),
-                rs.getString("claimed_by"),
-                UtcInstants.read(rs, "lease_until"),
-                rs.getBoolean("dead"),
-                rs.getString("last_error"));
-    }
-
-    /** Binds every component under its own name. */
-    <S extends SqlStatement<S>> S bindTo(S statement) {
-        return statement
-                .bind("id", id)
-                .bind("tenantId", tenantId)
-                .bind("kind", kind)
-                .bind("fieldsJson", fieldsJson)
-                .bind("attempts", attempts)
-                .bind("createdAt", createdAt)
-                .bind("notBefore", notBefore)
-                .bind("claimedBy", claimedBy)
-                .bind("leaseUntil", leaseUntil)
-                .bind("dead", dead)
-                .bind("lastError", lastError);
-    }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** One page of a listing: its rows ({@code LIMIT/OFFSET}, which all three databases read alike) and the total. */
@@ -20,7 +19,7 @@ final class Paging {
      * @param binder binds the parameters {@code from} names
      */
     static <R, T> Page<T> page(Handle handle, String columns, String from, String order, Consumer<Query> binder,
-                               RowMapper<R> rows, Function<R, T> toItem, PageRequest request) {
+                               Class<R> rows, Function<R, T> toItem, PageRequest request) {
         Query count = handle.createQuery("SELECT COUNT(*) " + from);
         binder.accept(count);
         long total = count.mapTo(Long.class).one();
@@ -29,7 +28,7 @@ final class Paging {
                 .bind("limit", request.limit())
                 .bind("offset", request.offset());
         binder.accept(select);
-        List<T> items = select.map(rows).map(toItem::apply).list();
+        List<T> items = select.mapTo(rows).map(toItem::apply).list();
         return new Page<>(items, total, request);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ public final class Persistence implements AutoCloseable {
     private static final int REACHABLE_WITHIN_SECONDS = 2;
 
     private final HikariDataSource dataSource;
-    private final Database database;
+    private final Sql sql;
+    private final TransactionBoundary transactions;
     private final CardStore cards;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
@@ -47,15 +49,16 @@ public final class Persistence implements AutoCloseable {
 
     private Persistence(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
-        this.database = new Database(dataSource, vendor);
-        this.cards = new JdbiCardStore(database);
-        this.memberships = new JdbiMembershipStore(database);
-        this.ledger = new JdbiLedgerStore(database);
-        this.tenants = new JdbiTenantStore(database);
-        this.outbox = new JdbiOutboxStore(database);
-        this.processedPushes = new JdbiProcessedPushStore(database);
-        this.tokens = new JdbiSharedTokenStore(database);
-        this.imports = new JdbiImportJobStore(database);
+        this.sql = new Sql(dataSource, vendor);
+        this.transactions = new JdbiTransactions(sql.jdbi(), vendor);
+        this.cards = new JdbiCardStore(sql);
+        this.memberships = new JdbiMembershipStore(sql);
+        this.ledger = new JdbiLedgerStore(sql);
+        this.tenants = new JdbiTenantStore(sql);
+        this.outbox = new JdbiOutboxStore(sql);
+        this.processedPushes = new JdbiProcessedPushStore(sql);
+        this.tokens = new JdbiSharedTokenStore(sql);
+        this.imports = new JdbiImportJobStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -113,7 +116,12 @@ public final class Persistence implements AutoCloseable {
     }
 
     public TransactionBoundary transactions() {
-        return database;
+        return transactions;
+    }
+
+    /** The stores' Jdbi, for this module's tests. */
+    Jdbi jdbi() {
+        return sql.jdbi();
     }
 
     /**

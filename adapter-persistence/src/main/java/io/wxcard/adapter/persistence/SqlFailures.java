@@ -25,6 +25,8 @@ final class SqlFailures {
     private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
     private static final int H2_LOCK_TIMEOUT = 50200;
     private static final int H2_CONCURRENT_UPDATE = 90131;
+    /** PostgreSQL: the transaction is aborted (a statement of it failed); also what a commit of it answers. */
+    private static final String IN_FAILED_TRANSACTION = "25P02";
 
     private SqlFailures() {}
 
@@ -92,11 +94,12 @@ final class SqlFailures {
     /**
      * What a caller sees: a {@link ConcurrentUpdateException} when another writer got there first (so services retry
      * the whole unit of work), a {@link StoreUnavailableException} when the database is out of reach, an
-     * {@link IllegalStateException} when a constraint refused the write, the failure itself otherwise (a plain JDBC {@link SQLException} wrapped in a {@link StatementFailedException}).
+     * {@link IllegalStateException} when a constraint refused the write or PostgreSQL refuses the rest of a
+     * transaction after a failed statement, the failure itself otherwise.
      *
      * @param what what was being written, for the message (never a secret)
      */
-    static RuntimeException translate(Throwable failure, String what) {
+    static RuntimeException translate(RuntimeException failure, String what) {
         if (isDuplicateKey(failure)) {
             return new ConcurrentUpdateException(what + ": it is already stored (a duplicate key)", failure);
         }
@@ -109,10 +112,15 @@ final class SqlFailures {
                     + "(whether a write in flight was stored is not known)", failure);
         }
         SQLException sql = sqlCause(failure);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-            return new IllegalStateException(what + ": refused by a constraint of the schema (SQLState "
-                    + sql.getSQLState() + ", e.g. it refers to a card that is not stored)", failure);
+        String state = sql == null ? null : sql.getSQLState();
+        if (state != null && state.startsWith("23")) {
+            return new IllegalStateException(what + ": refused by a constraint of the schema (SQLState " + state
+                    + ", e.g. it refers to a card that is not stored)", failure);
         }
-        return failure instanceof RuntimeException unchecked ? unchecked : new StatementFailedException(what, failure);
+        if (IN_FAILED_TRANSACTION.equals(state)) {
+            return new IllegalStateException(what + ": an earlier statement of this transaction failed, and the "
+                    + "database takes no more statements in it; nothing was written", failure);
+        }
+        return failure;
     }
 }

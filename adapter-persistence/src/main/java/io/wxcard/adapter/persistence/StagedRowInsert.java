@@ -1,15 +1,12 @@
 package io.wxcard.adapter.persistence;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Inserts many staged rows in one statement, each unless the job already holds a row with its {@code dedupe_key}, and
@@ -68,42 +65,28 @@ final class StagedRowInsert {
         if (rows.isEmpty()) {
             return 0;
         }
-        Connection connection = handle.getConnection();
         String sql = rows.size() == JdbiImportJobStore.BATCH ? fullBatch : statement(rows.size());
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (Values values : rows) {
-                StagedRow row = values.row();
-                parameter = set(insert, parameter, Types.VARCHAR, row.jobId());
-                parameter = set(insert, parameter, Types.BIGINT, row.lineNo());
-                parameter = set(insert, parameter, Types.VARCHAR, row.openId());
-                parameter = set(insert, parameter, Types.VARCHAR, row.code());
-                parameter = set(insert, parameter, Types.VARCHAR, row.phone());
-                parameter = set(insert, parameter, Types.VARCHAR, row.membershipNumber());
-                parameter = set(insert, parameter, Types.BIGINT, row.points());
-                parameter = set(insert, parameter, Types.BIGINT, row.balance());
-                parameter = set(insert, parameter, Types.VARCHAR, row.outRequestNo());
-                parameter = set(insert, parameter, Types.VARCHAR, row.status());
-                parameter = set(insert, parameter, Types.INTEGER, row.attempts());
-                parameter = set(insert, parameter, Types.TIMESTAMP,
-                        row.notBefore() == null ? null : UtcInstants.toColumn(row.notBefore()));
-                parameter = set(insert, parameter, Types.VARCHAR, row.detail());
-                parameter = set(insert, parameter, Types.VARCHAR, row.importedCode());
-                parameter = set(insert, parameter, Types.VARCHAR, values.dedupeKey());
-            }
-            return insert.executeUpdate();
-        } catch (SQLException failed) {
-            throw new Failed(failed);
+        Update insert = handle.createUpdate(sql);
+        int parameter = 0;
+        for (Values values : rows) {
+            StagedRow row = values.row();
+            insert.bindByType(parameter++, row.jobId(), String.class)
+                    .bindByType(parameter++, row.lineNo(), long.class)
+                    .bindByType(parameter++, row.openId(), String.class)
+                    .bindByType(parameter++, row.code(), String.class)
+                    .bindByType(parameter++, row.phone(), String.class)
+                    .bindByType(parameter++, row.membershipNumber(), String.class)
+                    .bindByType(parameter++, row.points(), Long.class)
+                    .bindByType(parameter++, row.balance(), Long.class)
+                    .bindByType(parameter++, row.outRequestNo(), String.class)
+                    .bindByType(parameter++, row.status(), String.class)
+                    .bindByType(parameter++, row.attempts(), int.class)
+                    .bindByType(parameter++, row.notBefore(), Instant.class)
+                    .bindByType(parameter++, row.detail(), String.class)
+                    .bindByType(parameter++, row.importedCode(), String.class)
+                    .bindByType(parameter++, values.dedupeKey(), String.class);
         }
-    }
-
-    private static int set(PreparedStatement statement, int parameter, int sqlType, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(parameter, sqlType);
-        } else {
-            statement.setObject(parameter, value);
-        }
-        return parameter + 1;
+        return insert.execute();
     }
 
     private String statement(int rows) {
@@ -126,11 +109,4 @@ final class StagedRowInsert {
     }
 
     private record Column(String name, String type) {}
-
-    /** A failed insert, as a Jdbi exception so that the store's call translates it like any other. */
-    static final class Failed extends JdbiException {
-        Failed(SQLException cause) {
-            super("inserting staged rows failed", cause);
-        }
-    }
 }

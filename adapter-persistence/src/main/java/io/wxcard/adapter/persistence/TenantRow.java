@@ -1,10 +1,6 @@
 package io.wxcard.adapter.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * One row of {@code tenants}. The credentials are stored as given (see the README: encrypting them at rest is a
@@ -43,43 +39,4 @@ record TenantRow(
             + ":merchantId, :merchantSerialNo, :merchantPrivateKeyPem, :merchantApiV3Key, "
             + ":merchantPlatformSerial, :merchantPlatformPublicKeyPem, :apiKeyHash, "
             + ":createdAt";
-
-    static TenantRow read(ResultSet rs, StatementContext context) throws SQLException {
-        return new TenantRow(
-                rs.getString("id"),
-                rs.getString("name"),
-                rs.getString("app_id"),
-                rs.getString("app_secret"),
-                rs.getString("push_token"),
-                rs.getString("encoding_aes_key"),
-                rs.getString("push_mode"),
-                rs.getString("merchant_id"),
-                rs.getString("merchant_serial_no"),
-                rs.getString("merchant_private_key_pem"),
-                rs.getString("merchant_api_v3_key"),
-                rs.getString("merchant_platform_serial"),
-                rs.getString("merchant_platform_public_key_pem"),
-                rs.getString("api_key_hash"),
-                UtcInstants.read(rs, "created_at"));
-    }
-
-    /** Binds every component under its own name. */
-    <S extends SqlStatement<S>> S bindTo(S statement) {
-        return statement
-                .bind("id", id)
-                .bind("name", name)
-                .bind("appId", appId)
-                .bind("appSecret", appSecret)
-                .bind("pushToken", pushToken)
-                .bind("encodingAesKey", encodingAesKey)
-                .bind("pushMode", pushMode)
-                .bind("merchantId", merchantId)
-                .bind("merchantSerialNo", merchantSerialNo)
-                .bind("merchantPrivateKeyPem", merchantPrivateKeyPem)
-                .bind("merchantApiV3Key", merchantApiV3Key)
-                .bind("merchantPlatformSerial", merchantPlatformSerial)
-                .bind("merchantPlatformPublicKeyPem", merchantPlatformPublicKeyPem)
-                .bind("apiKeyHash", apiKeyHash)
-                .bind("createdAt", createdAt);
-    }
 }

@@ -1,7 +1,5 @@
 package io.wxcard.adapter.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,18 +33,6 @@ final class UtcInstants {
             LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
             return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
         });
-    }
-
-    /** The instant stored in a column, or {@code null}. */
-    static Instant read(ResultSet rs, String column) throws SQLException {
-        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    /** The instant stored in the column at a position, or {@code null}. */
-    static Instant read(ResultSet rs, int column) throws SQLException {
-        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /** What is stored for an instant: its UTC date-time, cut to the microsecond (all three databases keep that). */

@@ -59,21 +59,4 @@ enum Vendor {
     String orderByIndex(String fixed, String ordered) {
         return this == H2 ? "ORDER BY " + fixed + ", " + ordered : "ORDER BY " + ordered;
     }
-
-    /**
-     * The statement that inserts a row unless one with the same key exists, answering 0 rows then. PostgreSQL and
-     * MariaDB/MySQL say so in SQL ({@code ON CONFLICT DO NOTHING}, {@code INSERT IGNORE}), so a repeated key raises no
-     * error (which PostgreSQL would log on the server and the MariaDB driver in the application). H2 inserts plainly
-     * and the caller takes its duplicate-key error as 0 rows (see {@link Database#insertIfAbsent}). {@code INSERT
-     * IGNORE} would also turn other errors into warnings; it is used only on tables without foreign keys, with values
-     * the stores control.
-     */
-    String insertIfAbsent(String table, String columns, String values) {
-        String into = table + " (" + columns + ") VALUES (" + values + ")";
-        return switch (this) {
-            case POSTGRESQL -> "INSERT INTO " + into + " ON CONFLICT DO NOTHING";
-            case MARIADB -> "INSERT IGNORE INTO " + into;
-            case H2 -> "INSERT INTO " + into;
-        };
-    }
 }

@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written JSON of string maps is Jackson's, character for character, and reads back as it was. */
+/** String maps are stored as Jackson writes a sorted map (as they were before), and read back as they were. */
 class JsonTest {
 
     private static final ObjectMapper JACKSON = new ObjectMapper();

@@ -26,7 +26,6 @@ import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Beyond the TransactionBoundary contract (which covers a failing nested transaction): nested work that succeeds, a
  * nested unit retried after a conflict, and a refused write inside a transaction, which must leave the transaction
- * usable on every database (PostgreSQL would otherwise refuse every later statement); what the ledger's hot path
- * (plain JDBC statements without savepoints, see {@link Database}) does after a failure; saving only the totals.
+ * usable on every database (PostgreSQL would otherwise refuse every later statement); what a transaction does after
+ * a statement failed unexpectedly (PostgreSQL refuses the rest of it).
  */
 abstract class TransactionBehaviour extends Behaviour {
 
@@ -228,44 +227,6 @@ abstract class TransactionBehaviour extends Behaviour {
         assertThat(stored.snapshot().updatedAt()).isEqualTo(T0.plusSeconds(7));
     }
 
-    /**
-     * White-box: a save after a read in the same transaction that changed only the totals writes only the totals
-     * (shown by a column changed behind the store's back, without a new version, which no writer of the stores does,
-     * surviving it); one that changed anything else writes the whole row.
-     */
-    @Test
-    void writes_only_the_totals_when_only_they_changed() throws SQLException {
-        StoreSet stores = stores();
-        Membership membership = prepare(stores);
-
-        stores.transactions().inTransaction(() -> {
-            Membership found = stores.memberships().find(membership.key()).get();
-            setOuterStrBehindTheStoresBack("set elsewhere");
-            return stores.memberships().save(found.record(change(30, "k1"), Option.none(), T0.plusSeconds(5)).get()
-                    .membership());
-        });
-        Membership stored = stores.memberships().find(membership.key()).get();
-        assertThat(stored.snapshot().outerStr()).contains("set elsewhere");
-        assertThat(stored.totals().points()).isEqualTo(Points.of(30));
-
-        stores.transactions().inTransaction(() -> {
-            Membership found = stores.memberships().find(membership.key()).get();
-            setOuterStrBehindTheStoresBack("set elsewhere again");
-            return stores.memberships().save(found.invalidate("lost", T0.plusSeconds(6)).get().membership());
-        });
-        assertThat(stores.memberships().find(membership.key()).get().snapshot().outerStr()).contains("set elsewhere");
-    }
-
-    private void setOuterStrBehindTheStoresBack(String value) {
-        try (Connection connection = database().connect();
-             PreparedStatement update = connection.prepareStatement("UPDATE memberships SET outer_str = ?")) {
-            update.setString(1, value);
-            update.executeUpdate();
-        } catch (SQLException failed) {
-            throw new IllegalStateException(failed);
-        }
-    }
-
     private static LedgerChange change(long points, String key) {
         return LedgerChange.points(Points.of(points), "test", new IdempotencyKey(key), EntrySource.WECHAT, false);
     }
@@ -287,10 +248,8 @@ abstract class TransactionBehaviour extends Behaviour {
     }
 
     /**
-     * The hot path's statements are kept per connection and bypass the pool's proxy, so the pool does not see their
-     * errors; it learns of a broken connection from the transaction's rollback. The server drops the connection a
-     * transaction just used; the next transaction on the same thread (which the pool would hand the same connection)
-     * may fail, the one after must not.
+     * The server drops the connection a store call just used; the next call on the same thread (which the pool would
+     * hand the same connection) may fail, the one after must not: the pool learns of the broken connection.
      */
     @Test
     void does_not_keep_using_a_connection_the_server_dropped() throws SQLException {
@@ -299,13 +258,8 @@ abstract class TransactionBehaviour extends Behaviour {
         }
         StoreSet stores = stores();
         Membership membership = prepare(stores);
-        Database db = (Database) stores.transactions();
-        int pid = db.jdbc(() -> "reading the backend's pid", statements -> {
-            try (ResultSet rs = statements.prepared("SELECT pg_backend_pid()").executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        int pid = ((PersistenceStoreSet) stores).persistence().jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class).one());
 
         try (Connection admin = database().connect();
              PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {

@@ -57,7 +57,7 @@ final class CredentialCache {
 
     /** Fetches a new value from WeChat; {@code refused} is the value WeChat just refused, if that is why. */
     interface Fetcher {
-        Either<WechatError, Fetched> fetch(WechatAccount account, Deadline deadline, Option<String> refused);
+        Either<WechatError, Fetched> fetch(WechatAccount account, Option<String> refused);
     }
 
     private record Refusal(WechatError error, Secret secret, Instant until) {}
@@ -158,7 +158,7 @@ final class CredentialCache {
                 return Either.right(stored.get());
             }
             if (store.tryLease(key, owner, now, leaseFor)) {
-                return fetchAsLeaseHolder(account, key, deadline);
+                return fetchAsLeaseHolder(account, key);
             }
             if (!deadline.allows(POLL_INTERVAL) || !sleep(POLL_INTERVAL)) {
                 return Either.left(waitedTooLong());
@@ -166,7 +166,7 @@ final class CredentialCache {
         }
     }
 
-    private Either<WechatError, SharedToken> fetchAsLeaseHolder(WechatAccount account, TokenKey key, Deadline deadline) {
+    private Either<WechatError, SharedToken> fetchAsLeaseHolder(WechatAccount account, TokenKey key) {
         String appId = key.appId();
         Option<SharedToken> published = store.read(key);
         if (published.exists(token -> token.usableAt(clock.now(), Duration.ZERO))) {
@@ -176,7 +176,7 @@ final class CredentialCache {
             return Either.right(published.get());
         }
         Instant requestedAt = clock.now();
-        Either<WechatError, Fetched> fetched = fetcher.fetch(account, deadline, Option.of(refused.get(appId)));
+        Either<WechatError, Fetched> fetched = fetcher.fetch(account, Option.of(refused.get(appId)));
         if (fetched.isLeft()) {
             WechatError error = fetched.getLeft();
             if (error.kind() == Kind.QUOTA || error.kind() == Kind.FORBIDDEN || error.kind() == Kind.CLIENT_ERROR) {

@@ -16,11 +16,9 @@ import java.util.List;
 /** {@link WechatCardCatalog} over {@code /card/create}, {@code get}, {@code batchget}, {@code update}, ... */
 final class FeignCardCatalog implements WechatCardCatalog {
 
-    private final OaApi api;
-    private final OaCalls calls;
+    private final OaClients calls;
 
-    FeignCardCatalog(OaApi api, OaCalls calls) {
-        this.api = api;
+    FeignCardCatalog(OaClients calls) {
         this.calls = calls;
     }
 
@@ -32,7 +30,7 @@ final class FeignCardCatalog implements WechatCardCatalog {
         } catch (IllegalArgumentException e) {
             return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_definition", e.getMessage()));
         }
-        return calls.call(account, Endpoint.CARD_CREATE, options -> api.create(body, options))
+        return calls.call(account, api -> api.create(body))
                 .flatMap(answer -> Answers.cardId(answer.cardId(), "card_id"));
     }
 
@@ -45,14 +43,14 @@ final class FeignCardCatalog implements WechatCardCatalog {
         } catch (IllegalArgumentException e) {
             return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_definition", e.getMessage()));
         }
-        return calls.call(account, Endpoint.CARD_UPDATE, options -> api.update(body, options))
+        return calls.call(account, api -> api.update(body))
                 .map(answer -> Boolean.TRUE.equals(answer.sendCheck()));
     }
 
     @Override
     public Either<WechatError, WechatCardStatus> get(WechatAccount account, WechatCardId cardId) {
         OaJson.CardIdRequest body = new OaJson.CardIdRequest(cardId.value());
-        return calls.call(account, Endpoint.CARD_GET, options -> api.get(body, options))
+        return calls.call(account, api -> api.get(body))
                 .flatMap(answer -> status(cardId, answer));
     }
 
@@ -79,7 +77,7 @@ final class FeignCardCatalog implements WechatCardCatalog {
     @Override
     public Either<WechatError, List<WechatCardId>> list(WechatAccount account, int offset, int count) {
         OaJson.BatchGetRequest body = new OaJson.BatchGetRequest(offset, count, null);
-        return calls.call(account, Endpoint.CARD_BATCHGET, options -> api.batchGet(body, options))
+        return calls.call(account, api -> api.batchGet(body))
                 .flatMap(answer -> {
                     List<WechatCardId> ids = new ArrayList<>();
                     for (String id : Answers.listOrEmpty(answer.cardIdList())) {
@@ -96,7 +94,7 @@ final class FeignCardCatalog implements WechatCardCatalog {
     @Override
     public Either<WechatError, Done> delete(WechatAccount account, WechatCardId cardId) {
         OaJson.CardIdRequest body = new OaJson.CardIdRequest(cardId.value());
-        return calls.call(account, Endpoint.CARD_DELETE, options -> api.delete(body, options))
+        return calls.call(account, api -> api.delete(body))
                 .map(answer -> Done.DONE);
     }
 
@@ -107,7 +105,7 @@ final class FeignCardCatalog implements WechatCardCatalog {
         }
         OaJson.ModifyStockRequest body = new OaJson.ModifyStockRequest(cardId.value(), delta > 0 ? delta : null,
                 delta < 0 ? -delta : null);
-        return calls.call(account, Endpoint.CARD_MODIFYSTOCK, options -> api.modifyStock(body, options))
+        return calls.call(account, api -> api.modifyStock(body))
                 .map(answer -> Done.DONE);
     }
 }

@@ -17,21 +17,20 @@ import io.wxcard.domain.card.TestWhitelist;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
+import java.time.Duration;
 
 /** {@link WechatCardDistribution}: QR codes, landing pages, cardExt signatures, mass-message HTML, test whitelist. */
 final class FeignCardDistribution implements WechatCardDistribution {
 
-    private final OaApi api;
-    private final OaCalls calls;
+    private final OaClients calls;
     private final CredentialCache cardTickets;
-    private final CallRunner runner;
+    private final Duration callDeadline;
     private final Clock clock;
 
-    FeignCardDistribution(OaApi api, OaCalls calls, CredentialCache cardTickets, CallRunner runner, Clock clock) {
-        this.api = api;
+    FeignCardDistribution(OaClients calls, CredentialCache cardTickets, Duration callDeadline, Clock clock) {
         this.calls = calls;
         this.cardTickets = cardTickets;
-        this.runner = runner;
+        this.callDeadline = callDeadline;
         this.clock = clock;
     }
 
@@ -41,7 +40,7 @@ final class FeignCardDistribution implements WechatCardDistribution {
                 new OaJson.ActionInfo(new OaJson.QrCard(request.cardId().value(),
                         request.code().map(Code::value).getOrNull(), request.openId().map(OpenId::value).getOrNull(),
                         request.uniqueCode(), request.outerStr().getOrNull())));
-        return calls.call(account, Endpoint.QRCODE_CREATE, options -> api.createQrCode(body, options))
+        return calls.call(account, api -> api.createQrCode(body))
                 .flatMap(answer -> answer.ticket() == null || answer.ticket().isEmpty()
                         ? Either.left(Answers.missing("ticket"))
                         : Either.right(new QrCode(answer.ticket(), answer.url(), answer.showQrcodeUrl(),
@@ -53,8 +52,7 @@ final class FeignCardDistribution implements WechatCardDistribution {
         OaJson.LandingPageRequest body = new OaJson.LandingPageRequest(request.bannerUrl(), request.pageTitle(),
                 request.canShare(), request.scene(), request.cards().stream()
                         .map(entry -> new OaJson.LandingCard(entry.cardId().value(), entry.thumbUrl())).toList());
-        return calls.call(account, Endpoint.LANDINGPAGE_CREATE,
-                        options -> api.createLandingPage(body, options))
+        return calls.call(account, api -> api.createLandingPage(body))
                 .flatMap(answer -> answer.url() == null || answer.pageId() == null
                         ? Either.left(Answers.missing("url or page_id"))
                         : Either.right(new LandingPage(answer.url(), answer.pageId())));
@@ -63,7 +61,7 @@ final class FeignCardDistribution implements WechatCardDistribution {
     /** Signs with the account's current ticket (fetched and cached like the access_token); timestamp in seconds. */
     @Override
     public Either<WechatError, SignedCardExt> signCardExt(WechatAccount account, CardExtRequest request) {
-        return cardTickets.current(account, runner.newDeadline()).map(ticket -> {
+        return cardTickets.current(account, Deadline.after(callDeadline)).map(ticket -> {
             String timestamp = Long.toString(clock.now().getEpochSecond());
             String nonce = CardExtSigner.nonce();
             Option<String> code = request.code().map(Code::value);
@@ -78,7 +76,7 @@ final class FeignCardDistribution implements WechatCardDistribution {
     @Override
     public Either<WechatError, String> massMessageHtml(WechatAccount account, WechatCardId cardId) {
         OaJson.CardIdRequest body = new OaJson.CardIdRequest(cardId.value());
-        return calls.call(account, Endpoint.MPNEWS_GETHTML, options -> api.massMessageHtml(body, options))
+        return calls.call(account, api -> api.massMessageHtml(body))
                 .flatMap(answer -> answer.content() == null ? Either.left(Answers.missing("content"))
                         : Either.right(answer.content()));
     }
@@ -88,7 +86,7 @@ final class FeignCardDistribution implements WechatCardDistribution {
         OaJson.WhitelistRequest body = new OaJson.WhitelistRequest(
                 whitelist.openids().isEmpty() ? null : whitelist.openids(),
                 whitelist.usernames().isEmpty() ? null : whitelist.usernames());
-        return calls.call(account, Endpoint.TEST_WHITELIST, options -> api.setTestWhitelist(body, options))
+        return calls.call(account, api -> api.setTestWhitelist(body))
                 .map(answer -> Done.DONE);
     }
 }

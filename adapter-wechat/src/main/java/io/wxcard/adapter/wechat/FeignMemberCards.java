@@ -27,11 +27,9 @@ import java.util.Map;
 /** {@link WechatMemberCards}: activation, the one-click form, member info, totals, codes. Money is integer fen. */
 final class FeignMemberCards implements WechatMemberCards {
 
-    private final OaApi api;
-    private final OaCalls calls;
+    private final OaClients calls;
 
-    FeignMemberCards(OaApi api, OaCalls calls) {
-        this.api = api;
+    FeignMemberCards(OaClients calls) {
         this.calls = calls;
     }
 
@@ -41,7 +39,7 @@ final class FeignMemberCards implements WechatMemberCards {
                 activation.code().value(), activation.cardId().value(), activation.backgroundPicUrl().getOrNull(),
                 activation.initBonus().map(Points::value).getOrNull(), activation.initBonusRecord().getOrNull(),
                 activation.initBalance().map(Fen::value).getOrNull());
-        return calls.call(account, Endpoint.MEMBERCARD_ACTIVATE, options -> api.activate(body, options))
+        return calls.call(account, api -> api.activate(body))
                 .map(answer -> Done.DONE);
     }
 
@@ -51,8 +49,7 @@ final class FeignMemberCards implements WechatMemberCards {
                 form.serviceStatement().map(l -> new OaJson.NamedLink(l.name(), l.url())).getOrNull(),
                 form.bindOldCard().map(l -> new OaJson.NamedLink(l.name(), l.url())).getOrNull(),
                 section(form.required()), section(form.optional()));
-        return calls.call(account, Endpoint.ACTIVATION_FORM_SET,
-                        options -> api.setActivationForm(body, options))
+        return calls.call(account, api -> api.setActivationForm(body))
                 .map(answer -> Done.DONE);
     }
 
@@ -69,7 +66,7 @@ final class FeignMemberCards implements WechatMemberCards {
     public Either<WechatError, String> activationUrl(WechatAccount account, WechatCardId cardId,
                                                      Option<String> outerStr) {
         OaJson.ActivateUrlRequest body = new OaJson.ActivateUrlRequest(cardId.value(), outerStr.getOrNull());
-        return calls.call(account, Endpoint.ACTIVATE_GETURL, options -> api.activationUrl(body, options))
+        return calls.call(account, api -> api.activationUrl(body))
                 .flatMap(answer -> answer.url() == null || answer.url().isEmpty()
                         ? Either.left(Answers.missing("url")) : Either.right(answer.url()));
     }
@@ -78,8 +75,7 @@ final class FeignMemberCards implements WechatMemberCards {
     public Either<WechatError, Map<String, String>> activationFormAnswers(WechatAccount account,
                                                                          String activateTicket) {
         OaJson.TempInfoRequest body = new OaJson.TempInfoRequest(activateTicket);
-        return calls.call(account, Endpoint.ACTIVATE_TEMPINFO,
-                        options -> api.activationTempInfo(body, options))
+        return calls.call(account, api -> api.activationTempInfo(body))
                 .map(answer -> {
                     Map<String, String> all = new LinkedHashMap<>(fields(answer.info(), true));
                     all.putAll(fields(answer.info(), false));
@@ -90,7 +86,7 @@ final class FeignMemberCards implements WechatMemberCards {
     @Override
     public Either<WechatError, MemberInfo> memberInfo(WechatAccount account, WechatCardId cardId, Code code) {
         OaJson.UserInfoRequest body = new OaJson.UserInfoRequest(cardId.value(), code.value());
-        return calls.call(account, Endpoint.USERINFO_GET, options -> api.userInfo(body, options))
+        return calls.call(account, api -> api.userInfo(body))
                 .flatMap(answer -> Answers.openId(answer.openid(), "openid").map(openId -> new MemberInfo(openId,
                         Answers.text(answer.nickname()),
                         Answers.text(answer.membershipNumber()).filter(n -> n.length() <= 64).map(MembershipNumber::new),
@@ -133,7 +129,7 @@ final class FeignMemberCards implements WechatMemberCards {
                 update.recordBonus().getOrNull(), update.balance().map(Fen::value).getOrNull(),
                 update.addBalance().getOrNull(), update.recordBalance().getOrNull(),
                 new OaJson.NotifyOptional(update.notifyBonus(), update.notifyBalance()));
-        return calls.call(account, Endpoint.UPDATEUSER, options -> api.updateUser(body, options))
+        return calls.call(account, api -> api.updateUser(body))
                 .flatMap(answer -> Answers.openId(answer.openid(), "openid").map(openId -> new MemberTotals(
                         Points.of(answer.resultBonus() != null ? answer.resultBonus() : update.bonus().map(Points::value).getOrElse(0L)),
                         Fen.of(answer.resultBalance() != null ? answer.resultBalance() : update.balance().map(Fen::value).getOrElse(0L)),
@@ -144,7 +140,7 @@ final class FeignMemberCards implements WechatMemberCards {
     @Override
     public Either<WechatError, CodeStatus> codeStatus(WechatAccount account, WechatCardId cardId, Code code) {
         OaJson.CodeGetRequest body = new OaJson.CodeGetRequest(cardId.value(), code.value(), false);
-        return calls.call(account, Endpoint.CODE_GET, options -> api.codeGet(body, options))
+        return calls.call(account, api -> api.codeGet(body))
                 .flatMap(answer -> {
                     String answeredCard = answer.card() == null || answer.card().cardId() == null
                             ? cardId.value() : answer.card().cardId();
@@ -159,7 +155,7 @@ final class FeignMemberCards implements WechatMemberCards {
     @Override
     public Either<WechatError, Code> decryptCode(WechatAccount account, String encryptCode) {
         OaJson.DecryptRequest body = new OaJson.DecryptRequest(encryptCode);
-        return calls.call(account, Endpoint.CODE_DECRYPT, options -> api.decryptCode(body, options))
+        return calls.call(account, api -> api.decryptCode(body))
                 .flatMap(answer -> Answers.code(answer.code(), "code"));
     }
 
@@ -167,7 +163,7 @@ final class FeignMemberCards implements WechatMemberCards {
     public Either<WechatError, Done> makeUnavailable(WechatAccount account, WechatCardId cardId, Code code,
                                                      String reason) {
         OaJson.UnavailableRequest body = new OaJson.UnavailableRequest(cardId.value(), code.value(), reason);
-        return calls.call(account, Endpoint.CODE_UNAVAILABLE, options -> api.unavailable(body, options))
+        return calls.call(account, api -> api.unavailable(body))
                 .map(answer -> Done.DONE);
     }
 
@@ -176,7 +172,7 @@ final class FeignMemberCards implements WechatMemberCards {
                                                        Option<WechatCardId> cardId) {
         OaJson.CardListRequest body = new OaJson.CardListRequest(openId.value(),
                 cardId.map(WechatCardId::value).getOrNull());
-        return calls.call(account, Endpoint.USER_CARDLIST, options -> api.cardList(body, options))
+        return calls.call(account, api -> api.cardList(body))
                 .flatMap(answer -> {
                     List<HeldCard> held = new ArrayList<>();
                     for (OaJson.HeldCode entry : Answers.listOrEmpty(answer.cardList())) {

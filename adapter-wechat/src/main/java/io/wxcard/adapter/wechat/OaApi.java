@@ -1,95 +1,117 @@
 package io.wxcard.adapter.wechat;
 
-import feign.Param;
-import feign.Request;
+import feign.Headers;
 import feign.RequestLine;
 
 /**
- * The Official Account API endpoints the ports use, as Feign declares them. Every call takes its own
- * {@link Request.Options}, so that its read timeout never outlasts the caller's deadline.
- *
- * <p>The access_token is not a template parameter: it rides in the call's options
- * ({@link TokenOptions}, made by {@link OaCalls}) and the client appends {@code access_token=...} to
- * the query string. Expanding it as a Feign query template cost about as much as the rest of Feign's work per call
- * (percent-encoding, regex scans and re-parsing of a 150-character value), and this way the token is in no Feign
- * {@code Request}, template or exception message either (nothing in this adapter logs a request URL anyway). Every
- * request says {@code Content-Type: application/json; charset=utf-8} and {@code Accept: application/json}: constant
- * headers, added by the client ({@link WechatHttp#OA_HEADERS}) rather than expanded from templates on every call.
+ * The Official Account API endpoints the ports use (wechat-api.md, sections 2-4): the one place that names each
+ * endpoint and says, with {@link RepeatSafe}, whether a repeat is harmless. Every call carries the account's
+ * access_token, which the client's {@code RequestInterceptor} adds as the {@code access_token} query parameter.
  */
+@Headers({"Content-Type: application/json; charset=utf-8", "Accept: application/json"})
 interface OaApi {
 
-    // ---- credentials (wechat-api.md, section 2) ----
-
-    @RequestLine("GET /cgi-bin/token?grant_type=client_credential&appid={appid}&secret={secret}")
-    OaJson.TokenAnswer token(@Param("appid") String appId, @Param("secret") String secret, Request.Options options);
-
-    @RequestLine("POST /cgi-bin/stable_token")
-    OaJson.TokenAnswer stableToken(OaJson.StableTokenRequest request, Request.Options options);
-
+    /** Answers the current ticket. */
+    @RepeatSafe
     @RequestLine("GET /cgi-bin/ticket/getticket?type=wx_card")
-    OaJson.TicketAnswer cardTicket(TokenOptions options);
+    OaJson.TicketAnswer cardTicket();
 
     // ---- cards (section 3) ----
 
+    /** NOT repeat-safe: a repeat creates a second card. */
     @RequestLine("POST /card/create")
-    OaJson.CreateAnswer create(CardJson.CardEnvelope card, TokenOptions options);
+    OaJson.CreateAnswer create(CardJson.CardEnvelope card);
 
+    @RepeatSafe
     @RequestLine("POST /card/get")
-    OaJson.GetAnswer get(OaJson.CardIdRequest request, TokenOptions options);
+    OaJson.GetAnswer get(OaJson.CardIdRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/batchget")
-    OaJson.BatchGetAnswer batchGet(OaJson.BatchGetRequest request, TokenOptions options);
+    OaJson.BatchGetAnswer batchGet(OaJson.BatchGetRequest request);
 
+    /**
+     * Sets the definition, so a repeat lands on the same definition. Caveat: if the first attempt's answer was lost,
+     * the repeat's {@code send_check} may say false although the first one sent the card to review; the card's status
+     * ({@code /card/get}) tells the truth.
+     */
+    @RepeatSafe
     @RequestLine("POST /card/update")
-    OaJson.UpdateAnswer update(OaJson.UpdateRequest request, TokenOptions options);
+    OaJson.UpdateAnswer update(OaJson.UpdateRequest request);
 
+    /** NOT repeated: the state converges, but a repeat answers 40078 (already deleted) for a delete that worked. */
     @RequestLine("POST /card/delete")
-    OaJson.Plain delete(OaJson.CardIdRequest request, TokenOptions options);
+    OaJson.Plain delete(OaJson.CardIdRequest request);
 
+    /** NOT repeat-safe: increase/reduce are deltas, a repeat moves the stock twice. */
     @RequestLine("POST /card/modifystock")
-    OaJson.Plain modifyStock(OaJson.ModifyStockRequest request, TokenOptions options);
+    OaJson.Plain modifyStock(OaJson.ModifyStockRequest request);
 
+    /** Adds the same testers again. */
+    @RepeatSafe
     @RequestLine("POST /card/testwhitelist/set")
-    OaJson.Plain setTestWhitelist(OaJson.WhitelistRequest request, TokenOptions options);
+    OaJson.Plain setTestWhitelist(OaJson.WhitelistRequest request);
 
+    /** NOT repeat-safe: a repeat makes a second QR code (and WeChat counts them). */
     @RequestLine("POST /card/qrcode/create")
-    OaJson.QrCodeAnswer createQrCode(OaJson.QrCodeRequest request, TokenOptions options);
+    OaJson.QrCodeAnswer createQrCode(OaJson.QrCodeRequest request);
 
+    /** NOT repeat-safe: a repeat makes a second landing page. */
     @RequestLine("POST /card/landingpage/create")
-    OaJson.LandingPageAnswer createLandingPage(OaJson.LandingPageRequest request, TokenOptions options);
+    OaJson.LandingPageAnswer createLandingPage(OaJson.LandingPageRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/mpnews/gethtml")
-    OaJson.HtmlAnswer massMessageHtml(OaJson.CardIdRequest request, TokenOptions options);
+    OaJson.HtmlAnswer massMessageHtml(OaJson.CardIdRequest request);
 
     // ---- codes and member cards (sections 3 and 4) ----
 
+    @RepeatSafe
     @RequestLine("POST /card/code/get")
-    OaJson.CodeGetAnswer codeGet(OaJson.CodeGetRequest request, TokenOptions options);
+    OaJson.CodeGetAnswer codeGet(OaJson.CodeGetRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/code/decrypt")
-    OaJson.DecryptAnswer decryptCode(OaJson.DecryptRequest request, TokenOptions options);
+    OaJson.DecryptAnswer decryptCode(OaJson.DecryptRequest request);
 
+    /** NOT repeated: irreversible, and a repeat answers 40099 (already unavailable) for a call that worked. */
     @RequestLine("POST /card/code/unavailable")
-    OaJson.Plain unavailable(OaJson.UnavailableRequest request, TokenOptions options);
+    OaJson.Plain unavailable(OaJson.UnavailableRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/user/getcardlist")
-    OaJson.CardListAnswer cardList(OaJson.CardListRequest request, TokenOptions options);
+    OaJson.CardListAnswer cardList(OaJson.CardListRequest request);
 
+    /**
+     * NOT repeated: a repeat after a lost success may be refused (WeChat does not document it; the sandbox accepts
+     * the same membership number again, the in-memory double answers 40078), and activation is rare enough to leave
+     * to the caller's outbox.
+     */
     @RequestLine("POST /card/membercard/activate")
-    OaJson.Plain activate(OaJson.ActivateRequest request, TokenOptions options);
+    OaJson.Plain activate(OaJson.ActivateRequest request);
 
+    /** Sets the whole form; a repeat sets the same form. */
+    @RepeatSafe
     @RequestLine("POST /card/membercard/activateuserform/set")
-    OaJson.Plain setActivationForm(OaJson.FormRequest request, TokenOptions options);
+    OaJson.Plain setActivationForm(OaJson.FormRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/membercard/activate/geturl")
-    OaJson.UrlAnswer activationUrl(OaJson.ActivateUrlRequest request, TokenOptions options);
+    OaJson.UrlAnswer activationUrl(OaJson.ActivateUrlRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/membercard/activatetempinfo/get")
-    OaJson.TempInfoAnswer activationTempInfo(OaJson.TempInfoRequest request, TokenOptions options);
+    OaJson.TempInfoAnswer activationTempInfo(OaJson.TempInfoRequest request);
 
+    @RepeatSafe
     @RequestLine("POST /card/membercard/userinfo/get")
-    OaJson.UserInfoAnswer userInfo(OaJson.UserInfoRequest request, TokenOptions options);
+    OaJson.UserInfoAnswer userInfo(OaJson.UserInfoRequest request);
 
+    /**
+     * Repeat-safe because the port's {@code MemberUpdate} always carries the absolute {@code bonus} and
+     * {@code balance}: a repeat lands on the same totals ({@code add_*} only annotates the change for the member).
+     */
+    @RepeatSafe
     @RequestLine("POST /card/membercard/updateuser")
-    OaJson.UpdateUserAnswer updateUser(OaJson.UpdateUserRequest request, TokenOptions options);
+    OaJson.UpdateUserAnswer updateUser(OaJson.UpdateUserRequest request);
 }

@@ -2,7 +2,6 @@ package io.wxcard.adapter.wechat;
 
 import feign.Headers;
 import feign.Param;
-import feign.Request;
 import feign.RequestLine;
 import feign.Response;
 
@@ -12,9 +11,10 @@ import feign.Response;
  */
 interface PayApi {
 
+    /** The same {@code out_request_no} answers the same member; "already imported" counts as done. */
+    @RepeatSafe
     @RequestLine("POST /v3/marketing/membercard-open/cards/{cardId}/users/import")
     @Headers({"Authorization: {authorization}", "Content-Type: application/json", "Accept: application/json",
         "User-Agent: wxcard-adapter-wechat"})
-    Response importMember(@Param("cardId") String cardId, @Param("authorization") String authorization, byte[] body,
-                          Request.Options options);
+    Response importMember(@Param("cardId") String cardId, @Param("authorization") String authorization, byte[] body);
 }

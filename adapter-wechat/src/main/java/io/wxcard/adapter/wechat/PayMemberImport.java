@@ -2,12 +2,10 @@ package io.wxcard.adapter.wechat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import feign.Request;
 import feign.Response;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.wxcard.adapter.wechat.CallRunner.Outcome;
-import io.wxcard.adapter.wechat.CallRunner.Repeat;
+import io.wxcard.adapter.wechat.WechatCallException.Repeat;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.wechat.ImportRequest;
 import io.wxcard.application.port.out.wechat.WechatError;
@@ -17,6 +15,7 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.tenant.MerchantCredentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -34,6 +33,8 @@ import java.util.concurrent.ConcurrentMap;
 final class PayMemberImport implements WechatMemberImport {
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
     private static final String PATH = "/v3/marketing/membercard-open/cards/%s/users/import";
+    /** The endpoint (PayApi's only method), whose {@link RepeatSafe} the retries read. */
+    private static final Method IMPORT = PayApi.class.getDeclaredMethods()[0];
 
     private record Keys(PrivateKey merchantKey, PublicKey platformKey) {}
 
@@ -41,14 +42,14 @@ final class PayMemberImport implements WechatMemberImport {
     record ImportBody(String openid, String code, String outRequestNo) {}
 
     private final PayApi api;
-    private final CallRunner runner;
+    private final Retries retries;
     private final Clock clock;
     private final String basePath;
     private final ConcurrentMap<MerchantCredentials, Keys> keys = new ConcurrentHashMap<>();
 
-    PayMemberImport(PayApi api, CallRunner runner, Clock clock, WechatSettings settings) {
+    PayMemberImport(PayApi api, Retries retries, Clock clock, WechatSettings settings) {
         this.api = api;
-        this.runner = runner;
+        this.retries = retries;
         this.clock = clock;
         String path = URI.create(settings.payApiBaseUrl()).getRawPath();
         this.basePath = path == null ? "" : path;
@@ -72,12 +73,13 @@ final class PayMemberImport implements WechatMemberImport {
         }
         String cardId = request.cardId().value();
         String path = basePath + String.format(PATH, cardId);
-        return runner.run(Endpoint.PAY_IMPORT, runner.newDeadline(),
-                options -> attempt(merchant, merchantKeys, request, cardId, path, body, options));
+        return WechatHttp.either(() -> retries.run(IMPORT, null,
+                () -> attempt(merchant, merchantKeys, request, cardId, path, body)));
     }
 
-    private Outcome<Code> attempt(MerchantCredentials merchant, Keys merchantKeys, ImportRequest request,
-                                  String cardId, String path, byte[] body, Request.Options options) {
+    /** One attempt, signed afresh: the member's code, or a {@link WechatCallException}. */
+    private Code attempt(MerchantCredentials merchant, Keys merchantKeys, ImportRequest request, String cardId,
+                         String path, byte[] body) {
         String timestamp = Long.toString(clock.now().getEpochSecond());
         String nonce = PaySignatures.nonce();
         String signature = PaySignatures.sign(merchantKeys.merchantKey(), PaySignatures.requestMessage("POST", path,
@@ -88,37 +90,37 @@ final class PayMemberImport implements WechatMemberImport {
         int status;
         Option<PaySignatures.Signed> signed;
         boolean signaturePresent;
-        try (Response response = api.importMember(cardId, authorization, body, options)) {
+        try (Response response = api.importMember(cardId, authorization, body)) {
             status = response.status();
             signed = PaySignatures.Signed.from(response.headers());
             signaturePresent = PaySignatures.Signed.anyPresent(response.headers());
             answer = read(response);
         } catch (IOException e) {
-            return Outcome.failure(new WechatError(Kind.TRANSIENT, "network",
+            throw new WechatCallException(new WechatError(Kind.TRANSIENT, "network",
                     "the connection failed while reading WeChat Pay's answer"), Repeat.MAYBE_APPLIED);
-        } catch (RuntimeException e) {
-            return CallRunner.failure(Endpoint.PAY_IMPORT, e);
         }
         return interpret(merchant, merchantKeys, request, status, signed, signaturePresent, answer);
     }
 
-    private Outcome<Code> interpret(MerchantCredentials merchant, Keys merchantKeys, ImportRequest request, int status,
+    private Code interpret(MerchantCredentials merchant, Keys merchantKeys, ImportRequest request, int status,
                                     Option<PaySignatures.Signed> signed, boolean signaturePresent, byte[] answer) {
         Option<String> distrust = PaySignatures.distrust(signed, answer, merchant.platformSerial(),
                 merchantKeys.platformKey(), clock.now());
         boolean success = status / 100 == 2;
         if ((success || signaturePresent) && distrust.isDefined()) {
-            return Outcome.failure(new WechatError(Kind.UNTRUSTED_ANSWER, "untrusted_answer",
+            throw new WechatCallException(new WechatError(Kind.UNTRUSTED_ANSWER, "untrusted_answer",
                     "WeChat Pay's answer (HTTP " + status + ") was refused: " + distrust.get()), Repeat.NEVER);
         }
         JsonNode json = parse(answer);
         if (success) {
             String code = json == null ? null : text(json, "code");
-            return code == null ? Outcome.failure(Answers.missing("code"), Repeat.MAYBE_APPLIED)
-                    : codeOutcome(code);
+            if (code == null) {
+                throw new WechatCallException(Answers.missing("code"), Repeat.MAYBE_APPLIED);
+            }
+            return codeOf(code);
         }
         if (json == null || text(json, "code") == null) {
-            return Outcome.failure(new WechatError(ErrorCodes.ofHttpStatus(status), "http_" + status,
+            throw new WechatCallException(new WechatError(ErrorCodes.ofHttpStatus(status), "http_" + status,
                     "WeChat Pay answered HTTP " + status + " without its JSON error"),
                     status >= 500 ? Repeat.MAYBE_APPLIED : Repeat.NEVER);
         }
@@ -126,25 +128,26 @@ final class PayMemberImport implements WechatMemberImport {
         String message = Option.of(text(json, "message")).getOrElse("(no message)");
         if ("ALREADY_EXISTS".equals(code)) {
             if (distrust.isDefined()) {
-                return Outcome.failure(new WechatError(Kind.UNTRUSTED_ANSWER, "untrusted_answer",
+                throw new WechatCallException(new WechatError(Kind.UNTRUSTED_ANSWER, "untrusted_answer",
                         "WeChat Pay's \"already imported\" answer was refused: " + distrust.get()), Repeat.NEVER);
             }
             String existing = json.has("detail") ? text(json.get("detail"), "code") : null;
             if (existing != null) {
-                return codeOutcome(existing);
+                return codeOf(existing);
             }
-            return request.code().isDefined() ? Outcome.success(request.code().get())
-                    : Outcome.failure(new WechatError(Kind.CONFLICT, code, message
-                            + " (already imported, but WeChat Pay did not name the code)"), Repeat.NEVER);
+            if (request.code().isDefined()) {
+                return request.code().get();
+            }
+            throw new WechatCallException(new WechatError(Kind.CONFLICT, code, message
+                    + " (already imported, but WeChat Pay did not name the code)"), Repeat.NEVER);
         }
         Kind kind = ErrorCodes.ofPayCode(status, code);
-        return Outcome.failure(new WechatError(kind, code, message),
+        throw new WechatCallException(new WechatError(kind, code, message),
                 kind == Kind.TRANSIENT ? Repeat.MAYBE_APPLIED : Repeat.NEVER);
     }
 
-    private static Outcome<Code> codeOutcome(String code) {
-        Either<WechatError, Code> parsed = Answers.code(code, "code");
-        return parsed.isRight() ? Outcome.success(parsed.get()) : Outcome.failure(parsed.getLeft(), Repeat.NEVER);
+    private static Code codeOf(String code) {
+        return Answers.code(code, "code").getOrElseThrow(error -> new WechatCallException(error, Repeat.NEVER));
     }
 
     private static byte[] read(Response response) throws IOException {

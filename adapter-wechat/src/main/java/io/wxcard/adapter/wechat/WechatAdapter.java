@@ -25,17 +25,17 @@ public final class WechatAdapter {
 
     private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
         HttpClient http = WechatHttp.httpClient(settings);
-        OaApi oa = WechatHttp.officialAccountApi(settings, http);
-        CallRunner runner = new CallRunner(settings);
+        Retries retries = new Retries(settings);
+        TokenApi tokenApi = WechatHttp.officialAccount(TokenApi.class, settings, http, retries, null);
         CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
-                TokenFetchers.accessToken(oa, runner, settings.useStableToken()));
-        OaCalls calls = new OaCalls(runner, accessTokens);
+                TokenFetchers.accessToken(tokenApi, settings.useStableToken()));
+        OaClients calls = new OaClients(settings, http, retries, accessTokens);
         CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
-                TokenFetchers.cardTicket(oa, calls));
-        this.catalog = new FeignCardCatalog(oa, calls);
-        this.distribution = new FeignCardDistribution(oa, calls, cardTickets, runner, clock);
-        this.members = new FeignMemberCards(oa, calls);
-        this.memberImport = new PayMemberImport(WechatHttp.payApi(settings, http), runner, clock, settings);
+                TokenFetchers.cardTicket(calls));
+        this.catalog = new FeignCardCatalog(calls);
+        this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
+        this.members = new FeignMemberCards(calls);
+        this.memberImport = new PayMemberImport(WechatHttp.pay(settings, http), retries, clock, settings);
         this.pushDecoder = new PushDecoder(settings);
     }
 

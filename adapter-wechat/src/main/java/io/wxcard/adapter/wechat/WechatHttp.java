@@ -1,32 +1,42 @@
 package io.wxcard.adapter.wechat;
 
+import dev.failsafe.RetryPolicy;
 import feign.Feign;
+import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
-import feign.RequestTemplate;
+import feign.RequestInterceptor;
+import feign.Response;
 import feign.Retryer;
-import feign.Target;
+import feign.codec.Decoder;
 import feign.codec.Encoder;
+import feign.codec.ErrorDecoder;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import io.vavr.control.Either;
+import io.wxcard.adapter.wechat.WechatCallException.Repeat;
+import io.wxcard.application.port.out.wechat.WechatError;
+import io.wxcard.application.port.out.wechat.WechatError.Kind;
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Builds the HTTP clients: one JDK {@link HttpClient} (HTTP/1.1, no redirects) under two Feign interfaces, both over
- * {@link JdkFeignClient} (the answer read whole as bytes by the JDK client). Feign logs nothing
- * ({@link Logger.Level#NONE}: a logged request line would carry the access_token or the appsecret), has no request
- * interceptors, retries nothing (the adapter decides, per endpoint, in {@link CallRunner}), and turns every non-2xx
- * status into an {@link HttpStatusException} that names the status only. The Official Account API's JSON goes through
- * {@link JsonCodec} (a reader and a writer per type, made once).
+ * Builds the Feign clients: feign-java11's {@link Http2Client} over one JDK {@link HttpClient} (HTTP/1.1, no
+ * redirects, the settings' timeouts), feign-jackson's codec with {@link WechatJson#MAPPER}, an {@link ErrorDecoder}
+ * for non-2xx answers, an {@link AnswerDecoder} for WeChat's errors answered with HTTP 200, Feign's retries off and
+ * every call run by {@link Retries}. Feign logs nothing ({@link Logger.Level#NONE}: a logged request line would carry
+ * the access_token or the appsecret).
  */
 final class WechatHttp {
-
-    /** What every Official Account request says of its JSON (see {@link OaApi}). */
-    static final List<String> OA_HEADERS = List.of("Content-Type", "application/json; charset=utf-8",
-            "Accept", "application/json");
-
-    /** Official Account answers are small JSON; this only bounds what a broken or hostile server can make us hold. */
-    static final int MAX_OA_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private WechatHttp() {}
 
@@ -38,61 +48,106 @@ final class WechatHttp {
                 .build();
     }
 
-    static OaApi officialAccountApi(WechatSettings settings, HttpClient client) {
-        JsonCodec json = new JsonCodec(WechatJson.MAPPER);
+    /** What every client shares; the options match the JDK client's, so that Http2Client uses it as it is. */
+    private static Feign.Builder feign(WechatSettings settings, HttpClient http) {
         return Feign.builder()
-                .client(new JdkFeignClient(client, OA_HEADERS, MAX_OA_ANSWER_BYTES, false))
-                .encoder(json)
-                .decoder(json)
-                .errorDecoder((methodKey, response) -> new HttpStatusException(response.status()))
+                .client(new Http2Client(http))
+                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
                 .retryer(Retryer.NEVER_RETRY)
-                .logger(new Logger.NoOpLogger())
-                .logLevel(Logger.Level.NONE)
-                .options(defaultOptions(settings))
-                .target(new BaseUrlTarget<>(OaApi.class, settings.apiBaseUrl()));
-    }
-
-    static PayApi payApi(WechatSettings settings, HttpClient client) {
-        return Feign.builder()
-                .client(new JdkFeignClient(client, List.of(), PayMemberImport.MAX_ANSWER_BYTES, true))
-                .encoder(new Encoder.Default())
-                .retryer(Retryer.NEVER_RETRY)
-                .logger(new Logger.NoOpLogger())
-                .logLevel(Logger.Level.NONE)
-                .options(defaultOptions(settings))
-                .target(new BaseUrlTarget<>(PayApi.class, settings.payApiBaseUrl()));
-    }
-
-    static Request.Options defaultOptions(WechatSettings settings) {
-        return new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
+                .logLevel(Logger.Level.NONE);
     }
 
     /**
-     * Feign's {@code HardCodedTarget} without its per-call work: it builds the request URL twice and parses the base
-     * URL into a {@code URI} on every call; this one prefixes the base URL (already checked by {@link WechatSettings},
-     * no trailing slash, no query) to the expanded path and query once.
+     * An Official Account API: its JSON decoded and its errcodes thrown, each call run by {@link Retries} with
+     * {@code outer} around its attempts (the token retry, or none); {@code interceptors} add the access_token.
      */
-    record BaseUrlTarget<T>(Class<T> type, String url) implements Target<T> {
-        @Override
-        public String name() {
-            return url;
-        }
+    static <T> T officialAccount(Class<T> api, WechatSettings settings, HttpClient http, Retries retries,
+                                 RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
+        return feign(settings, http)
+                .encoder(new JacksonEncoder(WechatJson.MAPPER))
+                .decoder(new AnswerDecoder(new JacksonDecoder(WechatJson.MAPPER)))
+                .errorDecoder(WechatHttp::httpStatusError)
+                .requestInterceptors(List.of(interceptors))
+                .invocationHandlerFactory(retrying(retries, outer))
+                .target(api, settings.apiBaseUrl());
+    }
 
+    /** WeChat Pay v3: bytes out as signed, the raw answer back (its signature covers the exact bytes). */
+    static PayApi pay(WechatSettings settings, HttpClient http) {
+        return feign(settings, http)
+                .encoder(new Encoder.Default())
+                .target(PayApi.class, settings.payApiBaseUrl()); // retried by PayMemberImport through Retries
+    }
+
+    /** Feign's own proxy, with each interface method's call run by {@link Retries} under its {@link RepeatSafe}. */
+    private static InvocationHandlerFactory retrying(Retries retries, RetryPolicy<Object> outer) {
+        return (target, dispatch) -> {
+            InvocationHandler feign = new InvocationHandlerFactory.Default().create(target, dispatch);
+            return (proxy, method, args) -> method.getDeclaringClass() == Object.class
+                    ? feign.invoke(proxy, method, args)
+                    : retries.run(method, outer, () -> feign.invoke(proxy, method, args));
+        };
+    }
+
+    /** A call through one of the clients, as the ports answer it. */
+    static <T> Either<WechatError, T> either(Supplier<T> call) {
+        try {
+            return Either.right(call.get());
+        } catch (WechatCallException e) {
+            return Either.left(e.error());
+        }
+    }
+
+    /** A non-2xx answer: its status is all that is read (a gateway's page is no WeChat answer). */
+    private static Exception httpStatusError(String methodKey, Response response) {
+        int status = response.status();
+        return new WechatCallException(new WechatError(ErrorCodes.ofHttpStatus(status), "http_" + status,
+                pathOf(response.request()) + " answered HTTP " + status + " without a WeChat answer"),
+                status >= 500 || status == 408 ? Repeat.MAYBE_APPLIED : Repeat.NEVER);
+    }
+
+    /**
+     * feign-jackson's decoder, then WeChat's own error check: an answer with a non-zero {@code errcode} (WeChat says
+     * so with HTTP 200) is thrown as its typed error; -1 (system busy) may be repeated, nothing else; an empty answer
+     * is unreadable. A token error keeps the token it refused, for compare-and-expire; the errmsg never echoes it.
+     */
+    record AnswerDecoder(Decoder json) implements Decoder {
         @Override
-        public Request apply(RequestTemplate input) {
-            if (!input.resolved()) {
-                throw new IllegalStateException("template has not been resolved");
+        public Object decode(Response response, Type type) throws IOException {
+            Object answer = json.decode(response, type);
+            if (answer == null) {
+                throw new WechatCallException(new WechatError(Kind.TRANSIENT, "unreadable_answer",
+                        pathOf(response.request()) + " answered an empty body"), Repeat.MAYBE_APPLIED);
             }
-            String pathAndQuery = input.url();
-            return Request.create(Request.HttpMethod.valueOf(input.method()),
-                    pathAndQuery.startsWith("http") ? pathAndQuery : url + pathAndQuery, input.headers(),
-                    input.requestBody(), input);
+            if (answer instanceof WechatJson.Answer wechat && !wechat.succeeded()) {
+                long errcode = wechat.errcode();
+                String token = accessTokenOf(response.request());
+                String errmsg = token == null || wechat.errmsg() == null ? wechat.errmsg()
+                        : wechat.errmsg().replace(token, "[redacted]");
+                throw new WechatCallException(ErrorCodes.ofAnswer(errcode, errmsg),
+                        errcode == -1 ? Repeat.MAYBE_APPLIED : Repeat.NEVER,
+                        ErrorCodes.isTokenError(errcode) ? token : null);
+            }
+            return answer;
         }
+    }
 
-        @Override
-        public String toString() {
-            return "BaseUrlTarget[" + type.getSimpleName() + ", " + url + "]";
+    /** The request's path, never its query (which carries the access_token or the appsecret). */
+    static String pathOf(Request request) {
+        return request == null ? "WeChat" : URI.create(request.url()).getRawPath();
+    }
+
+    private static String accessTokenOf(Request request) {
+        String query = request == null ? null : URI.create(request.url()).getRawQuery();
+        if (query == null) {
+            return null;
         }
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("access_token=")) {
+                return URLDecoder.decode(parameter.substring("access_token=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * JSON the way WeChat writes and reads it: snake_case names, absent values left out, unknown fields ignored (WeChat
  * adds fields without notice), numbers accepted as numeric strings, and Chinese text written as UTF-8, never as
- * {@code \\uXXXX} escapes.
+ * {@code \\uXXXX} escapes. A decimal where an integer belongs is refused, not truncated.
  */
 final class WechatJson {
 
@@ -20,6 +20,8 @@ final class WechatJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // money is integer fen: 12.5 is an unreadable answer, never silently 12
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();

@@ -225,7 +225,7 @@ class PayV3Test {
         assertThat(error.code()).isEqualTo("http_502");
         assertThat(error.message()).doesNotContain("<html>");
         List<StubServer.Received> attempts = stub.received(IMPORT_PATH);
-        assertThat(attempts).hasSize(CallRunner.MAX_ATTEMPTS);
+        assertThat(attempts).hasSize(Retries.MAX_ATTEMPTS);
         assertThat(attempts).extracting(StubServer.Received::bodyText).containsOnly(attempts.get(0).bodyText());
         assertThat(attempts).extracting(r -> r.header("Authorization")).doesNotHaveDuplicates();
     }

@@ -108,8 +108,8 @@ class RetryPolicyTest {
 
         assertThat(error.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(error.code()).isEqualTo("-1");
-        assertThat(error.message()).contains("after " + CallRunner.MAX_ATTEMPTS + " attempts");
-        assertThat(calls("/card/membercard/updateuser") - before).isEqualTo(CallRunner.MAX_ATTEMPTS);
+        assertThat(error.message()).contains("after " + Retries.MAX_ATTEMPTS + " attempts");
+        assertThat(calls("/card/membercard/updateuser") - before).isEqualTo(Retries.MAX_ATTEMPTS);
     }
 
     @Test
@@ -198,7 +198,7 @@ class RetryPolicyTest {
         assertThat(adapter.catalog().get(wx(), cardId).getLeft().kind()).isEqualTo(Kind.TRANSIENT);
 
         assertThat(calls("/card/create") - creates).isEqualTo(1);
-        assertThat(calls("/card/get") - gets).isEqualTo(CallRunner.MAX_ATTEMPTS);
+        assertThat(calls("/card/get") - gets).isEqualTo(Retries.MAX_ATTEMPTS);
     }
 
     // ---- reads: retried, within the deadline -----------------------------------------------------------------
@@ -214,7 +214,7 @@ class RetryPolicyTest {
         assertThat(error.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(error.code()).isEqualTo("http_503");
         assertThat(error.message()).doesNotContain("<html").doesNotContain("access_token");
-        assertThat(calls("/card/get") - before).isEqualTo(CallRunner.MAX_ATTEMPTS);
+        assertThat(calls("/card/get") - before).isEqualTo(Retries.MAX_ATTEMPTS);
     }
 
     @Test
@@ -247,7 +247,7 @@ class RetryPolicyTest {
                 Fixtures.definition()).getLeft();
 
         assertThat(error.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(error.message()).contains("could not connect").contains("after " + CallRunner.MAX_ATTEMPTS);
+        assertThat(error.message()).contains("could not connect").contains("after " + Retries.MAX_ATTEMPTS);
     }
 
     // ---- errcodes that are never looped, and the whole table of section 7 -------------------------------------
@@ -295,7 +295,7 @@ class RetryPolicyTest {
             assertThat(viaStub.catalog().create(someone, Fixtures.definition()).getLeft().kind())
                     .isEqualTo(Kind.TRANSIENT);
 
-            assertThat(stub.received("/card/get")).hasSize(CallRunner.MAX_ATTEMPTS);
+            assertThat(stub.received("/card/get")).hasSize(Retries.MAX_ATTEMPTS);
             assertThat(stub.received("/card/create")).hasSize(1);
         }
     }

@@ -1,0 +1,53 @@
+package io.wxcard.adapter.wechat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import feign.RequestInterceptor;
+import io.vavr.control.Either;
+import io.wxcard.adapter.wechat.WechatCallException.Repeat;
+import io.wxcard.application.port.out.wechat.WechatAccount;
+import io.wxcard.application.port.out.wechat.WechatError;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The Official Account API for each account: a Feign client whose {@link RequestInterceptor} adds the account's
+ * access_token (from the {@link CredentialCache}) as the {@code access_token} query parameter, and whose calls, on a
+ * token error (40001, 40014, 42001), compare-and-expire the refused token and are retried exactly once.
+ *
+ * <p>The clients are kept in a Caffeine cache: building one parses the interface (reflection), which is worth doing
+ * once per account, not per call; the bound and the idle expiry keep accounts that are gone from piling up.
+ */
+final class OaClients {
+
+    private final WechatSettings settings;
+    private final HttpClient http;
+    private final Retries retries;
+    private final CredentialCache accessTokens;
+    private final Cache<WechatAccount, OaApi> clients = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    OaClients(WechatSettings settings, HttpClient http, Retries retries, CredentialCache accessTokens) {
+        this.settings = settings;
+        this.http = http;
+        this.retries = retries;
+        this.accessTokens = accessTokens;
+    }
+
+    /** Calls the account's client; a failure is the typed error the ports answer. */
+    <A> Either<WechatError, A> call(WechatAccount account, Function<OaApi, A> invocation) {
+        OaApi api = clients.get(account, this::client);
+        return WechatHttp.either(() -> invocation.apply(api));
+    }
+
+    private OaApi client(WechatAccount account) {
+        RequestInterceptor accessToken = template -> template.query("access_token",
+                accessTokens.current(account, Deadline.after(settings.callDeadline()))
+                        .getOrElseThrow(error -> new WechatCallException(error, Repeat.NEVER)));
+        return WechatHttp.officialAccount(OaApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken);
+    }
+}
