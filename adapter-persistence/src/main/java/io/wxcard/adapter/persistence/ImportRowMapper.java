@@ -1,7 +1,7 @@
 package io.wxcard.adapter.persistence;
 
-import io.wxcard.application.port.out.store.ImportJob;
-import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportRow;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -11,6 +11,9 @@ interface ImportRowMapper {
 
     ImportJobRow toRow(ImportJob job);
 
+    // The job's withers look like fluent setters to MapStruct; the constructor sets everything.
+    @Mapping(target = "sendingSince", ignore = true)
+    @Mapping(target = "completedAt", ignore = true)
     ImportJob toJob(ImportJobRow row);
 
     @Mapping(target = "lineNo", source = "lineNumber")

@@ -1,12 +1,14 @@
 package io.wxcard.adapter.persistence;
 
 import io.vavr.control.Option;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -45,10 +48,7 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     /** What one statement handles at most; {@link #stage} splits longer lists. */
     static final int BATCH = 1_000;
-    private static final int MAX_OPENID = 64;
     private static final int MAX_UNREAD_TEXT = 256;
-    private static final int MAX_PHONE = 64;
-    private static final int MAX_OUT_REQUEST_NO = 128;
     private static final int MAX_DETAIL = 2000;
 
     private static final String JOB_COLUMNS = ImportJobRow.COLUMNS;
@@ -81,49 +81,59 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public int stage(String jobId, List<ImportRow> rows) {
-        if (rows.isEmpty()) {
-            return 0;
+    public Set<OpenId> alreadyStaged(ImportJobId importId, Set<OpenId> openIds) {
+        if (openIds.isEmpty()) {
+            return Set.of();
         }
-        return sql.inTransaction(() -> "staging lines of import " + jobId, handle -> {
-            int duplicates = 0;
+        return sql.inTransaction(() -> "reading staged openids of import " + importId, handle -> handle
+                .createQuery("SELECT dedupe_key FROM import_rows WHERE job_id = :jobId AND dedupe_key IN (<keys>)")
+                .bind("jobId", importId.value())
+                .bindList("keys", openIds.stream().map(OpenId::value).toList())
+                .mapTo(String.class)
+                .stream()
+                .map(OpenId::new)
+                .collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void stage(ImportJobId importId, List<ImportRow> rows) {
+        String jobId = importId.value();
+        if (rows.isEmpty()) {
+            return;
+        }
+        sql.inTransaction(() -> "staging lines of import " + jobId, handle -> {
             for (int from = 0; from < rows.size(); from += BATCH) {
-                duplicates += stageBatch(handle, jobId, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                stageBatch(handle, jobId, rows.subList(from, Math.min(rows.size(), from + BATCH)));
             }
-            return duplicates;
+            return null;
         });
     }
 
-    private int stageBatch(Handle handle, String jobId, List<ImportRow> rows) {
+    private void stageBatch(Handle handle, String jobId, List<ImportRow> rows) {
         List<StagedRowInsert.Values> candidates = new ArrayList<>(rows.size());
         Set<String> openIds = new HashSet<>();
         Set<Long> lines = new HashSet<>();
-        int duplicates = 0;
         int unkeyed = 0;
         for (ImportRow row : rows) {
-            checkStageable(jobId, row);
             if (!lines.add(row.lineNumber())) {
                 throw new IllegalArgumentException("line " + row.lineNumber() + " is twice in the rows to stage");
             }
-            String key = dedupeKey(row);
+            String key = row.dedupeKey().map(OpenId::value).getOrNull();
             if (key == null) {
                 unkeyed++;
             } else if (!openIds.add(key)) {
-                duplicates++; // the same openid earlier in these rows
-                continue;
+                throw new IllegalArgumentException("openid " + key + " is twice in the rows to stage");
             }
             candidates.add(new StagedRowInsert.Values(storable(mapper.toRow(row)), key));
         }
         checkNotStagedYet(handle, jobId, lines);
         int inserted = insert.insert(handle, candidates);
-        int pendingInserted = inserted - unkeyed;
-        if (pendingInserted < 0) {
-            throw new IllegalStateException("staging import " + jobId + ": " + inserted + " of " + candidates.size()
-                    + " rows were stored, fewer than the " + unkeyed + " failed ones (which are always stored)");
+        if (inserted != candidates.size()) {
+            // Undone with the call's transaction: the application stages only openids the job does not hold.
+            throw new IllegalArgumentException("staging import " + jobId + ": " + (candidates.size() - inserted)
+                    + " of the openids to stage are staged already");
         }
-        duplicates += candidates.size() - inserted; // openids staged by an earlier call
-        addToCounters(handle, jobId, new Counters(inserted, pendingInserted, 0, 0, unkeyed, 0));
-        return duplicates;
+        addToCounters(handle, jobId, new Counters(inserted, inserted - unkeyed, 0, 0, unkeyed, 0));
     }
 
     /**
@@ -150,37 +160,6 @@ final class JdbiImportJobStore implements ImportJobStore {
                 });
     }
 
-    /** The openid that makes a row a duplicate of another: a pending row's; a failed row has none. */
-    private static String dedupeKey(ImportRow row) {
-        return row.status() == ImportRow.Status.FAILED ? null : row.openId();
-    }
-
-    /** Rows are staged fresh (pending, or failed when unreadable) and with values that fit their columns. */
-    private static void checkStageable(String jobId, ImportRow row) {
-        String line = "line " + row.lineNumber() + " of import " + jobId + ": ";
-        if (!jobId.equals(row.jobId())) {
-            throw new IllegalArgumentException(line + "the row names import " + row.jobId());
-        }
-        if (row.status() != ImportRow.Status.PENDING && row.status() != ImportRow.Status.FAILED
-                || row.attempts() != 0 || row.importedCode().isDefined()) {
-            throw new IllegalArgumentException(line + "only fresh rows are staged (pending, or failed when "
-                    + "unreadable), not " + row.status() + " after " + row.attempts() + " attempt(s)");
-        }
-        if (row.openId() == null || row.outRequestNo() == null || row.notBefore() == null) {
-            throw new IllegalArgumentException(line + "openid, out_request_no and not-before are required");
-        }
-        if (row.status() == ImportRow.Status.PENDING && row.openId().length() > MAX_OPENID) {
-            throw new IllegalArgumentException(line + "an openid has at most " + MAX_OPENID + " characters");
-        }
-        if (row.outRequestNo().length() > MAX_OUT_REQUEST_NO) {
-            throw new IllegalArgumentException(line + "an out_request_no has at most " + MAX_OUT_REQUEST_NO
-                    + " characters");
-        }
-        if (row.phone().exists(phone -> phone.length() > MAX_PHONE)) {
-            throw new IllegalArgumentException(line + "a phone number has at most " + MAX_PHONE + " characters here");
-        }
-    }
-
     /** The row as stored: texts for people cut to their columns. */
     private static StagedRow storable(StagedRow row) {
         return new StagedRow(row.jobId(), row.lineNo(), Texts.cut(row.openId(), MAX_UNREAD_TEXT), row.code(),
@@ -189,7 +168,8 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public void staged(String jobId, long linesRead, long duplicatesInFile, Instant now) {
+    public void staged(ImportJobId importId, long linesRead, long duplicatesInFile, Instant now) {
+        String jobId = importId.value();
         updateJob(jobId, "closing the staging of import " + jobId, "status = :status, lines_read = :linesRead, "
                 + "duplicates_in_file = :duplicates", update -> update
                 .bind("status", ImportJob.Status.RUNNING.name())
@@ -198,7 +178,8 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public Option<ImportJob> find(TenantId tenantId, String jobId) {
+    public Option<ImportJob> find(TenantId tenantId, ImportJobId importId) {
+        String jobId = importId.value();
         return sql.inTransaction(() -> "reading import " + jobId, handle -> Option.ofOptional(handle
                 .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE id = :jobId AND tenant_id = :tenantId")
                 .bind("jobId", jobId)
@@ -222,7 +203,8 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
+    public boolean tryLease(ImportJobId importId, String owner, Instant now, Duration leaseFor) {
+        String jobId = importId.value();
         return sql.inTransaction(() -> "leasing import " + jobId, handle -> handle
                 .createUpdate("UPDATE import_jobs SET lease_owner = :owner, lease_until = :until WHERE id = :jobId "
                         + "AND (lease_owner IS NULL OR lease_owner = :owner OR lease_until <= :now)")
@@ -234,7 +216,8 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public List<ImportRow> due(String jobId, long afterLine, int limit, Instant now) {
+    public List<ImportRow> due(ImportJobId importId, long afterLine, int limit, Instant now) {
+        String jobId = importId.value();
         if (limit < 1) {
             return List.of();
         }
@@ -255,25 +238,29 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public void imported(String jobId, long lineNumber, Code code, Instant now) {
+    public void imported(ImportJobId importId, long lineNumber, Code code, Instant now) {
+        String jobId = importId.value();
         changeRow(jobId, lineNumber, ImportRow.Status.IMPORTED, false, "imported_code = :code, detail = NULL, "
                 + "settled_at = :now", update -> update.bind("code", code.value()).bind("now", now));
     }
 
     @Override
-    public void skipped(String jobId, long lineNumber, String reason, Instant now) {
+    public void skipped(ImportJobId importId, long lineNumber, String reason, Instant now) {
+        String jobId = importId.value();
         changeRow(jobId, lineNumber, ImportRow.Status.SKIPPED, false, "imported_code = NULL, detail = :reason, "
                 + "settled_at = :now", update -> update.bind("reason", Texts.cut(reason, MAX_DETAIL)).bind("now", now));
     }
 
     @Override
-    public void failed(String jobId, long lineNumber, String reason, Instant now) {
+    public void failed(ImportJobId importId, long lineNumber, String reason, Instant now) {
+        String jobId = importId.value();
         changeRow(jobId, lineNumber, ImportRow.Status.FAILED, false, "imported_code = NULL, detail = :reason, "
                 + "settled_at = :now", update -> update.bind("reason", Texts.cut(reason, MAX_DETAIL)).bind("now", now));
     }
 
     @Override
-    public void retryLater(String jobId, long lineNumber, Instant notBefore, String reason) {
+    public void retryLater(ImportJobId importId, long lineNumber, Instant notBefore, String reason) {
+        String jobId = importId.value();
         changeRow(jobId, lineNumber, null, true, "attempts = attempts + 1, not_before = :notBefore, "
                 + "detail = :reason", update -> update.bind("notBefore", notBefore)
                 .bind("reason", Texts.cut(reason, MAX_DETAIL)));
@@ -316,7 +303,8 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public Option<Instant> nextDue(String jobId) {
+    public Option<Instant> nextDue(ImportJobId importId) {
+        String jobId = importId.value();
         return sql.inTransaction(() -> "reading when import " + jobId + " is due", handle -> Option.of(handle
                 .createQuery("SELECT not_before FROM import_rows" + sql.vendor().forceIndex("ix_import_rows_next_due")
                         + " WHERE job_id = :jobId AND status = :pending "
@@ -329,20 +317,23 @@ final class JdbiImportJobStore implements ImportJobStore {
     }
 
     @Override
-    public void completed(String jobId, Instant now) {
+    public void completed(ImportJobId importId, Instant now) {
+        String jobId = importId.value();
         updateJob(jobId, "completing import " + jobId, "status = :status, finished_at = :now", update -> update
                 .bind("status", ImportJob.Status.COMPLETED.name())
                 .bind("now", now));
     }
 
     @Override
-    public void startedSending(String jobId, Instant now) {
+    public void startedSending(ImportJobId importId, Instant now) {
+        String jobId = importId.value();
         updateJob(jobId, "starting import " + jobId, "started_at = COALESCE(started_at, :now)",
                 update -> update.bind("now", now));
     }
 
     @Override
-    public ImportJob.Counts counts(String jobId) {
+    public ImportJob.Counts counts(ImportJobId importId) {
+        String jobId = importId.value();
         return sql.inTransaction(() -> "counting the lines of import " + jobId, handle -> handle
                 .createQuery("SELECT " + COUNTERS + " FROM import_jobs WHERE id = :jobId")
                 .bind("jobId", jobId)
@@ -355,7 +346,8 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     /** The page's rows from the index in line order; the total from the job's counter rather than a count. */
     @Override
-    public Page<ImportRow> failures(String jobId, PageRequest page) {
+    public Page<ImportRow> failures(ImportJobId importId, PageRequest page) {
+        String jobId = importId.value();
         return sql.inTransaction(() -> "listing failed lines of import " + jobId, handle -> {
             long total = handle.createQuery("SELECT rows_failed FROM import_jobs WHERE id = :jobId")
                     .bind("jobId", jobId)

@@ -51,6 +51,17 @@ final class JdbiLedgerStore implements LedgerStore {
     }
 
     @Override
+    public Option<LedgerEntry> entry(MembershipKey membership, long sequence) {
+        return sql.withHandle(() -> "reading entry " + sequence + " of the ledger of " + membership,
+                handle -> Option.ofOptional(bindMembership(handle.createQuery(SELECT + " AND sequence_no = :sequence"),
+                        membership)
+                        .bind("sequence", sequence)
+                        .mapTo(LedgerEntryRow.class)
+                        .findOne())
+                .map(mapper::toEntry));
+    }
+
+    @Override
     public Page<LedgerEntry> history(MembershipKey membership, PageRequest page) {
         return sql.withHandle(() -> "reading the ledger of " + membership, handle -> Paging.page(handle,
                 LedgerEntryRow.COLUMNS, "FROM ledger_entries WHERE tenant_id = :tenantId AND card_id = :cardId "

@@ -3,6 +3,7 @@ package io.wxcard.adapter.persistence;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.Points;
@@ -11,6 +12,7 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.AppId;
 import io.wxcard.domain.tenant.Secret;
 import io.wxcard.domain.tenant.TenantId;
@@ -70,6 +72,22 @@ final class ValueMappings {
 
     IdempotencyKey idempotencyKey(String value) {
         return new IdempotencyKey(value);
+    }
+
+    String importJobId(ImportJobId id) {
+        return id.value();
+    }
+
+    ImportJobId importJobId(String value) {
+        return new ImportJobId(value);
+    }
+
+    String optionalPhone(Option<Phone> phone) {
+        return phone.map(Phone::value).getOrNull();
+    }
+
+    Option<Phone> optionalPhone(String value) {
+        return Option.of(value).map(Phone::new);
     }
 
     String wechatCardId(Option<WechatCardId> id) {

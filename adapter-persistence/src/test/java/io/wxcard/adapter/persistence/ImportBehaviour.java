@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -49,36 +53,37 @@ abstract class ImportBehaviour extends Behaviour {
         imports = stores().imports();
     }
 
-    private String newJob(String id) {
-        imports.create(new ImportJob(id, tenant, card, ImportJob.Status.STAGING, 0, 0, T0, Option.none(),
-                Option.none()));
-        return id;
+    private ImportJobId newJob(String id) {
+        ImportJobId job = new ImportJobId(id);
+        imports.create(ImportJob.started(job, tenant, card, T0));
+        return job;
     }
 
-    private static ImportRow pending(String job, long line, String openId) {
-        return new ImportRow(job, line, openId, Option.none(), Option.none(), Option.none(), Option.none(),
-                Option.none(), "imp-" + openId, ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+    private static ImportRow pending(ImportJobId job, long line, String openId) {
+        return ImportRow.pending(job, line, new OpenId(openId), Option.none(), Option.none(), Option.none(),
+                Option.none(), Option.none(), "imp-" + openId, T0);
     }
 
-    private static ImportRow unreadable(String job, long line, String text, String reason) {
+    /** As a store may hold an unreadable line: with its text kept as the openid. */
+    private static ImportRow unreadable(ImportJobId job, long line, String text, String reason) {
         return new ImportRow(job, line, text, Option.none(), Option.none(), Option.none(), Option.none(),
                 Option.none(), "", ImportRow.Status.FAILED, 0, T0, Option.of(reason), Option.none());
     }
 
     /** Lines from..to, openid o{line}. */
-    private static List<ImportRow> lines(String job, long from, long to) {
+    private static List<ImportRow> lines(ImportJobId job, long from, long to) {
         return LongStream.rangeClosed(from, to).mapToObj(line -> pending(job, line, "o" + line)).toList();
     }
 
     /** The counts as the rows themselves have them, read past the store. */
-    private ImportJob.Counts countedFromTheRows(String job) throws SQLException {
+    private ImportJob.Counts countedFromTheRows(ImportJobId job) throws SQLException {
         long staged = 0;
         long[] byStatus = new long[ImportRow.Status.values().length];
         long retrying = 0;
         try (Connection connection = database().connect();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT status, attempts FROM import_rows WHERE job_id = ?")) {
-            select.setString(1, job);
+            select.setString(1, job.value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ImportRow.Status status = ImportRow.Status.valueOf(rows.getString("status"));
@@ -96,43 +101,55 @@ abstract class ImportBehaviour extends Behaviour {
     }
 
     @Test
-    void stages_more_than_a_batch_in_one_call_and_finds_duplicates_within_it_and_across_calls() throws Exception {
-        String job = newJob("imp_big");
+    void stages_more_than_a_batch_in_one_call_and_finds_the_openids_it_holds_across_calls() throws Exception {
+        ImportJobId job = newJob("imp_big");
         List<ImportRow> first = new ArrayList<>(lines(job, 1, 1_200));
-        first.set(1_099, pending(job, 1_100, "o5"));    // the same openid in another chunk of the same call
         first.set(1_149, unreadable(job, 1_150, "", "line 1150: no openid"));
-
-        int duplicates = imports.stage(job, first);
+        imports.stage(job, first);
         List<ImportRow> second = new ArrayList<>(lines(job, 1_201, 1_300));
-        second.set(0, pending(job, 1_201, "o7"));        // staged by the first call
-        second.set(1, pending(job, 1_202, "oNew"));
-        second.set(2, pending(job, 1_203, "oNew"));      // twice in this call
         second.set(3, unreadable(job, 1_204, "", "line 1204: no openid"));
         second.set(4, unreadable(job, 1_205, "", "line 1205: no openid")); // failed rows are never duplicates
-        duplicates += imports.stage(job, second);
+        imports.stage(job, second);
 
-        assertThat(duplicates).isEqualTo(3);
-        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(1_297, 1_294, 0, 0, 3, 0))
+        assertThat(imports.alreadyStaged(job, Set.of(new OpenId("o7"), new OpenId("o1100"), new OpenId("o1150"),
+                new OpenId("o1299"), new OpenId("oNew")))).containsExactlyInAnyOrder(new OpenId("o7"),
+                new OpenId("o1100"), new OpenId("o1299"));
+        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(1_300, 1_297, 0, 0, 3, 0))
                 .isEqualTo(countedFromTheRows(job));
-        assertThat(imports.due(job, 1_099, 2, T0)).extracting(ImportRow::lineNumber).containsExactly(1_101L, 1_102L);
-        assertThat(imports.due(job, 1_200, 3, T0)).extracting(ImportRow::lineNumber)
-                .containsExactly(1_202L, 1_206L, 1_207L);
+        assertThat(imports.due(job, 1_149, 2, T0)).extracting(ImportRow::lineNumber).containsExactly(1_151L, 1_152L);
+        assertThat(imports.due(job, 1_202, 3, T0)).extracting(ImportRow::lineNumber)
+                .containsExactly(1_203L, 1_206L, 1_207L);
+    }
+
+    @Test
+    void refuses_an_openid_the_job_holds_and_stores_nothing_of_the_call() throws Exception {
+        ImportJobId job = newJob("imp_twice");
+        imports.stage(job, lines(job, 1, 3));
+
+        assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 4, "oNew"), pending(job, 5, "o2"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staged already");
+        assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 4, "oNew"), pending(job, 5, "oNew"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+
+        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(3, 3, 0, 0, 0, 0))
+                .isEqualTo(countedFromTheRows(job));
     }
 
     @Test
     void stages_an_openid_once_per_job_but_again_in_another_job() {
-        String one = newJob("imp_one");
-        String other = newJob("imp_other");
+        ImportJobId one = newJob("imp_one");
+        ImportJobId other = newJob("imp_other");
 
-        assertThat(imports.stage(one, List.of(pending(one, 1, "oAlice")))).isZero();
-        assertThat(imports.stage(other, List.of(pending(other, 1, "oAlice")))).isZero();
+        imports.stage(one, List.of(pending(one, 1, "oAlice")));
+        assertThat(imports.alreadyStaged(other, Set.of(new OpenId("oAlice")))).isEmpty();
+        imports.stage(other, List.of(pending(other, 1, "oAlice")));
 
         assertThat(imports.due(other, 0, 10, T0)).extracting(ImportRow::openId).containsExactly("oAlice");
     }
 
     @Test
     void keeps_the_counters_equal_to_the_rows_through_every_kind_of_change() throws Exception {
-        String job = newJob("imp_mixed");
+        ImportJobId job = newJob("imp_mixed");
         imports.stage(job, lines(job, 1, 10));
         imports.staged(job, 10, 0, T0);
 
@@ -159,7 +176,7 @@ abstract class ImportBehaviour extends Behaviour {
 
     @Test
     void counts_every_settlement_when_many_threads_settle_rows_of_one_job_at_once() throws Exception {
-        String job = newJob("imp_busy");
+        ImportJobId job = newJob("imp_busy");
         int threads = 8;
         int perThread = 25;
         imports.stage(job, lines(job, 1, threads * perThread));
@@ -197,7 +214,7 @@ abstract class ImportBehaviour extends Behaviour {
 
     @Test
     void gives_a_free_lease_to_exactly_one_of_many_who_ask_at_once() throws Exception {
-        String job = newJob("imp_leased");
+        ImportJobId job = newJob("imp_leased");
         imports.staged(job, 0, 0, T0);
         int threads = 8;
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -219,12 +236,12 @@ abstract class ImportBehaviour extends Behaviour {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(imports.tryLease("imp_unknown", "instance-0", T0, Duration.ofSeconds(30))).isFalse();
+        assertThat(imports.tryLease(new ImportJobId("imp_unknown"), "instance-0", T0, Duration.ofSeconds(30))).isFalse();
     }
 
     @Test
     void pages_through_failures_in_line_order_past_any_number_of_other_rows() {
-        String job = newJob("imp_failures");
+        ImportJobId job = newJob("imp_failures");
         List<ImportRow> rows = new ArrayList<>(lines(job, 1, 300));
         for (int line = 10; line <= 300; line += 10) {
             rows.set(line - 1, unreadable(job, line, "bad " + line, "line " + line + ": unreadable"));
@@ -242,7 +259,7 @@ abstract class ImportBehaviour extends Behaviour {
 
     @Test
     void cuts_texts_for_people_to_their_columns() {
-        String job = newJob("imp_long");
+        ImportJobId job = newJob("imp_long");
         String longText = "x".repeat(5_000);
         imports.stage(job, List.of(unreadable(job, 1, longText, longText), pending(job, 2, "oA")));
         imports.skipped(job, 2, "y".repeat(5_000), T0);
@@ -254,22 +271,15 @@ abstract class ImportBehaviour extends Behaviour {
 
     @Test
     void refuses_what_cannot_be_staged_and_stores_nothing_of_the_call() {
-        String job = newJob("imp_refused");
+        ImportJobId job = newJob("imp_refused");
         imports.stage(job, lines(job, 1, 3));
-        ImportRow longPhone = new ImportRow(job, 5, "oPhone", Option.none(), Option.of("1".repeat(65)), Option.none(),
-                Option.none(), Option.none(), "imp-oPhone", ImportRow.Status.PENDING, 0, T0, Option.none(),
-                Option.none());
-        ImportRow alreadySettled = new ImportRow(job, 6, "oDone", Option.none(), Option.none(), Option.none(),
-                Option.none(), Option.none(), "imp-oDone", ImportRow.Status.IMPORTED, 0, T0, Option.none(),
-                Option.none());
 
         assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 4, "oNew"), pending(job, 3, "oAgain"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3");
-        assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 4, "oNew"), longPhone)))
+        // A phone too long, or a row that is not fresh, cannot even be made any more: the domain refuses them.
+        assertThatThrownBy(() -> new Phone("1".repeat(65)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
-        assertThatThrownBy(() -> imports.stage(job, List.of(alreadySettled)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> imports.stage("imp_unknown", lines("imp_unknown", 1, 1)))
+        assertThatThrownBy(() -> imports.stage(new ImportJobId("imp_unknown"), lines(new ImportJobId("imp_unknown"), 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no import imp_unknown");
 
         assertThat(imports.counts(job).staged()).isEqualTo(3);
@@ -278,19 +288,19 @@ abstract class ImportBehaviour extends Behaviour {
 
     @Test
     void refuses_a_second_job_with_the_same_id_and_changes_to_what_does_not_exist() {
-        String job = newJob("imp_once");
+        ImportJobId job = newJob("imp_once");
 
-        assertThatThrownBy(() -> newJob(job)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> newJob(job.value())).isInstanceOf(ConcurrentUpdateException.class);
         assertThatThrownBy(() -> imports.imported(job, 99, new Code("c99"), T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no line 99");
-        assertThatThrownBy(() -> imports.completed("imp_unknown", T0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(imports.counts("imp_unknown")).isEqualTo(new ImportJob.Counts(0, 0, 0, 0, 0, 0));
+        assertThatThrownBy(() -> imports.completed(new ImportJobId("imp_unknown"), T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(imports.counts(new ImportJobId("imp_unknown"))).isEqualTo(new ImportJob.Counts(0, 0, 0, 0, 0, 0));
         assertThat(imports.nextDue(job)).isEmpty();
     }
 
     @Test
     void rolls_staged_rows_and_their_counts_back_with_the_transaction() {
-        String job = newJob("imp_rolled_back");
+        ImportJobId job = newJob("imp_rolled_back");
 
         assertThatThrownBy(() -> stores().transactions().inTransaction(() -> {
             imports.stage(job, lines(job, 1, 5));
@@ -298,6 +308,7 @@ abstract class ImportBehaviour extends Behaviour {
         })).hasMessage("the input broke off");
 
         assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(0, 0, 0, 0, 0, 0));
-        assertThat(imports.stage(job, lines(job, 1, 5))).isZero();
+        imports.stage(job, lines(job, 1, 5));
+        assertThat(imports.counts(job)).isEqualTo(new ImportJob.Counts(5, 5, 0, 0, 0, 0));
     }
 }

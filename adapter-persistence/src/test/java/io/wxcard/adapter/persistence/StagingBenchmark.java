@@ -4,13 +4,16 @@ import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
+import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.tenant.TenantId;
@@ -63,9 +66,8 @@ class StagingBenchmark {
         persistence.cards().save(Fixtures.draftCard(tenant, card));
         ImportJobStore imports = persistence.imports();
         TransactionBoundary tx = persistence.transactions();
-        String job = "imp_bench";
-        imports.create(new ImportJob(job, tenant, card, ImportJob.Status.STAGING, 0, 0, T0, Option.none(),
-                Option.none()));
+        ImportJobId job = new ImportJobId("imp_bench");
+        imports.create(ImportJob.started(job, tenant, card, T0));
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
@@ -76,7 +78,7 @@ class StagingBenchmark {
             batch.add(row(job, line));
             if (batch.size() == BATCH || line == lines) {
                 List<ImportRow> staging = batch;
-                duplicates += tx.inTransaction(() -> imports.stage(job, staging));
+                duplicates += tx.inTransaction(() -> stageNew(imports, job, staging));
                 batch = new ArrayList<>(BATCH);
             }
         }
@@ -117,16 +119,26 @@ class StagingBenchmark {
     }
 
     /** Line n: openid o{n}; every 100th unreadable; every 50th repeats line n-7 (the same batch) or n-1500 (earlier). */
-    private static ImportRow row(String job, long line) {
+    /** As the application stages: the first line of an openid wins; answers how many were left out. */
+    private static int stageNew(ImportJobStore imports, ImportJobId job, List<ImportRow> batch) {
+        java.util.Set<OpenId> keys = new java.util.HashSet<>();
+        batch.forEach(row -> row.dedupeKey().forEach(keys::add));
+        java.util.Set<OpenId> seen = new java.util.HashSet<>(imports.alreadyStaged(job, keys));
+        List<ImportRow> fresh = batch.stream().filter(row -> row.dedupeKey().forAll(seen::add)).toList();
+        if (!fresh.isEmpty()) {
+            imports.stage(job, fresh);
+        }
+        return batch.size() - fresh.size();
+    }
+
+    private static ImportRow row(ImportJobId job, long line) {
         if (line % 100 == 0) {
-            return new ImportRow(job, line, "", Option.none(), Option.none(), Option.none(), Option.none(),
-                    Option.none(), "", ImportRow.Status.FAILED, 0, T0, Option.of("line " + line + ": no openid"),
-                    Option.none());
+            return ImportRow.unreadable(job, line, "no openid", T0);
         }
         long person = line % 50 == 1 && line > 1_500 ? (line % 100 == 1 ? line - 7 : line - 1_500) : line;
         String openId = "oBenchmarkOpenId_" + person;
-        return new ImportRow(job, line, openId, Option.none(), Option.of("1380000" + (person % 10_000)),
-                Option.none(), Option.of(Points.of(person % 1000)), Option.none(), "imp-" + openId,
-                ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+        return ImportRow.pending(job, line, new OpenId(openId), Option.none(),
+                Option.of(new Phone("1380000" + (person % 10_000))), Option.none(), Option.of(Points.of(person % 1000)),
+                Option.none(), "imp-" + openId, T0);
     }
 }

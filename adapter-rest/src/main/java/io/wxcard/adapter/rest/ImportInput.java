@@ -15,9 +15,11 @@ import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.shared.Problem;
 import io.wxcard.domain.shared.Text;
 import java.io.IOException;
@@ -128,11 +130,11 @@ abstract class ImportInput implements Iterator<ImportLine> {
         Option<OpenId> openId = line.openid() == null ? none(problems, "openid is required")
                 : value(problems, line.openid(), OpenId::new);
         Option<Code> code = value(problems, line.code(), Code::new);
-        Option<String> phone = value(problems, line.phone(), raw -> plain(Text.requireText(raw, "phone", 32), "phone"));
+        Option<Phone> phone = value(problems, line.phone(), raw -> new Phone(plain(raw, "phone")));
         Option<MembershipNumber> number = value(problems, line.membershipNumber(),
                 raw -> new MembershipNumber(plain(raw, "membership_number")));
-        Option<Points> points = value(problems, line.points(), raw -> Points.of(opening(raw, "points")));
-        Option<Fen> balance = value(problems, line.balance(), raw -> Fen.of(opening(raw, "balance")));
+        Option<Points> points = value(problems, line.points(), raw -> Points.of(WechatRange.requireTotal(raw, "points")));
+        Option<Fen> balance = value(problems, line.balance(), raw -> Fen.of(WechatRange.requireTotal(raw, "balance")));
         if (!problems.isEmpty()) {
             return Either.left(String.join("; ", problems));
         }
@@ -159,14 +161,6 @@ abstract class ImportInput implements Iterator<ImportLine> {
         }
     }
 
-    static long opening(long amount, String field) {
-        if (amount < 0 || amount > MembershipRoutes.WECHAT_MAX) {
-            throw new IllegalArgumentException(field + " must be between 0 and " + MembershipRoutes.WECHAT_MAX
-                    + " (WeChat's range), got " + amount);
-        }
-        return amount;
-    }
-
     /** Text without control characters, replacement characters (bytes that were not UTF-8) or lone surrogates. */
     static String plain(String text, String field) {
         for (int i = 0; i < text.length(); i++) {
@@ -180,9 +174,5 @@ abstract class ImportInput implements Iterator<ImportLine> {
         }
         return text;
     }
-
-    // ---- CSV ----------------------------------------------------------------------------------------------------
-
-    // ---- NDJSON -------------------------------------------------------------------------------------------------
 
 }

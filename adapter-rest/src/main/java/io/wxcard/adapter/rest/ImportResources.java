@@ -5,8 +5,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
-import io.wxcard.application.port.out.store.ImportJob;
-import io.wxcard.application.port.out.store.ImportRow;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +65,7 @@ final class ImportResources {
     static ImportResource of(ImportProgress progress) {
         ImportJob job = progress.job();
         ImportJob.Counts c = progress.counts();
-        return new ImportResource(job.id(), job.cardId().value(), job.status().name(), job.linesRead(),
+        return new ImportResource(job.id().value(), job.cardId().value(), job.status().name(), job.linesRead(),
                 job.duplicatesInFile(),
                 new ImportCountsJson(c.staged(), c.pending(), c.imported(), c.skipped(), c.failed(), c.retrying()),
                 Math.round(progress.rate() * 100) / 100.0, progress.eta().map(ImportResources::seconds).getOrNull(),

@@ -10,10 +10,11 @@ import io.wxcard.adapter.rest.ImportResources.ImportResource;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.application.port.in.ImportMembersUseCase.StartImportCommand;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.tenant.TenantId;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,12 +135,12 @@ final class ImportRoutes {
     }
 
     private void read(Context ctx) {
-        String id = Params.importId(ctx);
+        ImportJobId id = Params.importId(ctx);
         ctx.json(ImportResources.of(Problems.orAnswer(imports.progress(Access.tenant(ctx), id))));
     }
 
     private void failures(Context ctx) {
-        String id = Params.importId(ctx);
+        ImportJobId id = Params.importId(ctx);
         if (!wantsCsv(ctx)) {
             PageRequest page = Params.page(ctx);
             ctx.json(PageResource.of(Problems.orAnswer(imports.failures(Access.tenant(ctx), id, page)),
@@ -202,7 +203,7 @@ final class ImportRoutes {
      * of failures. The answer is committed with the first bytes, so a failure after that cuts the CSV short (the
      * connection is closed without the final chunk) rather than turning into a problem.
      */
-    private void exportCsv(Context ctx, String id, Page<ImportRow> first) {
+    private void exportCsv(Context ctx, ImportJobId id, Page<ImportRow> first) {
         ctx.status(200).contentType(CSV_UTF8);
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-failures.csv\"");
         OutputStream out = ctx.outputStream();

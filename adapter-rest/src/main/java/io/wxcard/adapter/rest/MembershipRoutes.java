@@ -16,10 +16,12 @@ import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.RejectionCode;
 import io.wxcard.domain.shared.Text;
 import io.javalin.Javalin;
@@ -37,8 +39,6 @@ final class MembershipRoutes {
     private static final String BASE = "/v1/cards/{id}/memberships";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    /** WeChat keeps bonus and balance as 32-bit integers; a larger change could never reach it (nor add up here). */
-    static final long WECHAT_MAX = Integer.MAX_VALUE;
 
     private final RestUseCases useCases;
 
@@ -119,8 +119,8 @@ final class MembershipRoutes {
     }
 
     private static void checkOpening(String field, Long amount, Checks checks) {
-        if (amount != null && (amount < 0 || amount > WECHAT_MAX)) {
-            checks.add(field, "must be between 0 and " + WECHAT_MAX + " (WeChat's range), got " + amount);
+        if (amount != null && !WechatRange.holdsTotal(amount)) {
+            checks.add(field, "must be between 0 and " + WechatRange.MAX + " (WeChat's range), got " + amount);
         }
     }
 
@@ -137,11 +137,12 @@ final class MembershipRoutes {
         if (delta != null && delta == 0) {
             checks.add("delta", "a change of 0 changes nothing; give a positive or negative delta");
         }
-        if (delta != null && Math.abs((double) delta) > WECHAT_MAX) {
-            checks.add("delta", "must be between -" + WECHAT_MAX + " and " + WECHAT_MAX + " (WeChat's range), got " + delta);
+        if (delta != null && !WechatRange.holdsDelta(delta)) {
+            checks.add("delta", "must be between -" + WechatRange.MAX + " and " + WechatRange.MAX
+                    + " (WeChat's range), got " + delta);
         }
         checks.parseRequired("reason", request.reason(),
-                reason -> Text.requireText(reason, "reason", LedgerChange.MAX_REASON_LENGTH));
+                Reason::require);
         checks.answerIfAny(RejectionCode.LEDGER_CHANGE_INVALID, "the change is not valid");
         boolean notify = !Boolean.FALSE.equals(request.notifyMember());
         LedgerChange change = Checks.command(() -> asset == Asset.POINTS
@@ -178,7 +179,7 @@ final class MembershipRoutes {
         MembershipKey key = Params.membershipKey(ctx);
         InvalidateRequest request = Params.body(ctx, InvalidateRequest.class);
         Checks checks = new Checks();
-        checks.parseRequired("reason", request.reason(), reason -> Text.requireText(reason, "reason", 255));
+        checks.parseRequired("reason", request.reason(), Reason::require);
         checks.answerIfAny("the invalidation is not valid");
         var command = Checks.command(() -> new InvalidateMembershipCommand(key, request.reason()));
         ctx.status(200).json(MembershipResources.membership(Problems.orAnswer(useCases.invalidateMembership().invalidate(command))));

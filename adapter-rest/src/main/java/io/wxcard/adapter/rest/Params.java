@@ -7,6 +7,7 @@ import io.javalin.validation.ValidationError;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Problem;
@@ -40,6 +41,7 @@ final class Params {
     static void registerConverters(ValidationConfig validation) {
         validation.register(CardId.class, CardId::new);
         validation.register(Code.class, Code::new);
+        validation.register(ImportJobId.class, ImportJobId::new);
     }
 
     // ---- path ---------------------------------------------------------------------------------------------------
@@ -56,11 +58,8 @@ final class Params {
     }
 
     /** An import's id: one this platform could have made (1 to 128 of letters, digits, '_' and '-'), or 404. */
-    static String importId(Context ctx) {
-        return ctx.pathParamAsClass("id", String.class)
-                .check(id -> id.length() <= 128 && id.matches("[A-Za-z0-9_-]+"),
-                        "an import id has 1 to 128 letters, digits, '_' and '-'")
-                .getOrThrow(errors -> notFound("import", ctx.pathParam("id"), errors));
+    static ImportJobId importId(Context ctx) {
+        return ctx.pathParamAsClass("id", ImportJobId.class).getOrThrow(errors -> notFound("import", ctx.pathParam("id"), errors));
     }
 
     /** A path value that cannot name anything (a card id with a space) names nothing: 404, with the reason. */

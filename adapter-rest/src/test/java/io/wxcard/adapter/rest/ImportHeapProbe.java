@@ -3,12 +3,14 @@ package io.wxcard.adapter.rest;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import io.vavr.control.Option;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
@@ -135,8 +138,8 @@ public final class ImportHeapProbe {
 
     /** Keeps a job and its counts, never its rows. */
     private static final class CountingImportStore implements ImportJobStore {
-        private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
-        private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+        private final Map<ImportJobId, ImportJob> jobs = new ConcurrentHashMap<>();
+        private final Map<ImportJobId, long[]> counts = new ConcurrentHashMap<>();
 
         @Override
         public void create(ImportJob job) {
@@ -145,25 +148,27 @@ public final class ImportHeapProbe {
         }
 
         @Override
-        public int stage(String jobId, List<ImportRow> rows) {
+        public Set<OpenId> alreadyStaged(ImportJobId jobId, Set<OpenId> openIds) {
+            return Set.of();
+        }
+
+        @Override
+        public void stage(ImportJobId jobId, List<ImportRow> rows) {
             long[] c = counts.get(jobId);
             synchronized (c) {
                 for (ImportRow row : rows) {
                     c[row.status() == ImportRow.Status.FAILED ? 1 : 0]++;
                 }
             }
-            return 0;
         }
 
         @Override
-        public void staged(String jobId, long linesRead, long duplicatesInFile, Instant now) {
-            jobs.computeIfPresent(jobId, (id, job) -> new ImportJob(id, job.tenantId(), job.cardId(),
-                    ImportJob.Status.RUNNING, linesRead, duplicatesInFile, job.createdAt(), job.startedAt(),
-                    job.finishedAt()));
+        public void staged(ImportJobId jobId, long linesRead, long duplicatesInFile, Instant now) {
+            jobs.computeIfPresent(jobId, (id, job) -> job.stagedWith(linesRead, duplicatesInFile));
         }
 
         @Override
-        public Option<ImportJob> find(TenantId tenantId, String jobId) {
+        public Option<ImportJob> find(TenantId tenantId, ImportJobId jobId) {
             return Option.of(jobs.get(jobId)).filter(job -> job.tenantId().equals(tenantId));
         }
 
@@ -173,40 +178,40 @@ public final class ImportHeapProbe {
         }
 
         @Override
-        public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
+        public boolean tryLease(ImportJobId jobId, String owner, Instant now, Duration leaseFor) {
             return false;
         }
 
         @Override
-        public List<ImportRow> due(String jobId, long afterLine, int limit, Instant now) {
+        public List<ImportRow> due(ImportJobId jobId, long afterLine, int limit, Instant now) {
             return List.of();
         }
 
         @Override
-        public void imported(String jobId, long lineNumber, Code code, Instant now) {}
+        public void imported(ImportJobId jobId, long lineNumber, Code code, Instant now) {}
 
         @Override
-        public void skipped(String jobId, long lineNumber, String reason, Instant now) {}
+        public void skipped(ImportJobId jobId, long lineNumber, String reason, Instant now) {}
 
         @Override
-        public void failed(String jobId, long lineNumber, String reason, Instant now) {}
+        public void failed(ImportJobId jobId, long lineNumber, String reason, Instant now) {}
 
         @Override
-        public void retryLater(String jobId, long lineNumber, Instant notBefore, String reason) {}
+        public void retryLater(ImportJobId jobId, long lineNumber, Instant notBefore, String reason) {}
 
         @Override
-        public Option<Instant> nextDue(String jobId) {
+        public Option<Instant> nextDue(ImportJobId jobId) {
             return Option.none();
         }
 
         @Override
-        public void completed(String jobId, Instant now) {}
+        public void completed(ImportJobId jobId, Instant now) {}
 
         @Override
-        public void startedSending(String jobId, Instant now) {}
+        public void startedSending(ImportJobId jobId, Instant now) {}
 
         @Override
-        public ImportJob.Counts counts(String jobId) {
+        public ImportJob.Counts counts(ImportJobId jobId) {
             long[] c = counts.get(jobId);
             synchronized (c) {
                 return new ImportJob.Counts(c[0] + c[1], c[0], 0, 0, c[1], 0);
@@ -214,7 +219,7 @@ public final class ImportHeapProbe {
         }
 
         @Override
-        public Page<ImportRow> failures(String jobId, PageRequest page) {
+        public Page<ImportRow> failures(ImportJobId jobId, PageRequest page) {
             return new Page<>(List.of(), counts.get(jobId)[1], page);
         }
     }

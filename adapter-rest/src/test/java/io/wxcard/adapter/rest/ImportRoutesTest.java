@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Either;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ImportMembersUseCase;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.tenant.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -501,12 +502,12 @@ class ImportRoutesTest {
             }
 
             @Override
-            public Either<Failure, ImportProgress> progress(TenantId tenantId, String importId) {
+            public Either<Failure, ImportProgress> progress(TenantId tenantId, ImportJobId importId) {
                 return real.progress(tenantId, importId);
             }
 
             @Override
-            public Either<Failure, Page<ImportRow>> failures(TenantId tenantId, String importId, PageRequest page) {
+            public Either<Failure, Page<ImportRow>> failures(TenantId tenantId, ImportJobId importId, PageRequest page) {
                 return real.failures(tenantId, importId, page);
             }
         };

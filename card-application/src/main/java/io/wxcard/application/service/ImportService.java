@@ -8,13 +8,14 @@ import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Starts imports and reports on them. Staging streams the input a batch at a time, so an input of millions of lines
@@ -59,12 +62,11 @@ final class ImportService implements ImportMembersUseCase {
                 .flatMap(jobId -> progress(command.tenantId(), jobId));
     }
 
-    private String stage(StartImportCommand command, WechatCardId wechatCardId) {
-        String jobId = ids.newId("imp");
+    private ImportJobId stage(StartImportCommand command, WechatCardId wechatCardId) {
+        ImportJobId jobId = new ImportJobId(ids.newId("imp"));
         Instant now = clock.now();
         transactions.inTransaction(() -> {
-            imports.create(new ImportJob(jobId, command.tenantId(), command.cardId(), ImportJob.Status.STAGING, 0, 0,
-                    now, Option.none(), Option.none()));
+            imports.create(ImportJob.started(jobId, command.tenantId(), command.cardId(), now));
             return null;
         });
         long lines = 0;
@@ -89,20 +91,40 @@ final class ImportService implements ImportMembersUseCase {
         return jobId;
     }
 
-    private int stageBatch(String jobId, List<ImportRow> batch) {
-        return batch.isEmpty() ? 0 : transactions.inTransaction(() -> imports.stage(jobId, batch));
+    /**
+     * Stages the rows but those whose openid an earlier line of the input named (the first line of an openid wins),
+     * and answers how many it left out. Earlier lines of this batch are known here; earlier batches are asked of
+     * the store in one query, so the input is never held whole.
+     */
+    private int stageBatch(ImportJobId jobId, List<ImportRow> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        return transactions.inTransaction(() -> {
+            Set<OpenId> openIds = new HashSet<>();
+            batch.forEach(row -> row.dedupeKey().forEach(openIds::add));
+            Set<OpenId> seen = new HashSet<>(imports.alreadyStaged(jobId, openIds));
+            List<ImportRow> fresh = new ArrayList<>(batch.size());
+            for (ImportRow row : batch) {
+                if (row.dedupeKey().forAll(seen::add)) {
+                    fresh.add(row);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                imports.stage(jobId, fresh);
+            }
+            return batch.size() - fresh.size();
+        });
     }
 
-    private static ImportRow toRow(String jobId, WechatCardId cardId, ImportLine line, Instant now) {
+    private static ImportRow toRow(ImportJobId jobId, WechatCardId cardId, ImportLine line, Instant now) {
         if (line.record().isLeft()) {
-            return new ImportRow(jobId, line.lineNumber(), "", Option.none(), Option.none(), Option.none(),
-                    Option.none(), Option.none(), "", ImportRow.Status.FAILED, 0, now,
-                    Option.of("line " + line.lineNumber() + ": " + line.record().getLeft()), Option.none());
+            return ImportRow.unreadable(jobId, line.lineNumber(), line.record().getLeft(), now);
         }
         ImportRecord record = line.record().get();
-        return new ImportRow(jobId, line.lineNumber(), record.openId().value(), record.code(), record.phone(),
+        return ImportRow.pending(jobId, line.lineNumber(), record.openId(), record.code(), record.phone(),
                 record.membershipNumber(), record.points(), record.balance(), outRequestNo(cardId, record.openId()),
-                ImportRow.Status.PENDING, 0, now, Option.none(), Option.none());
+                now);
     }
 
     /**
@@ -120,7 +142,7 @@ final class ImportService implements ImportMembersUseCase {
     }
 
     @Override
-    public Either<Failure, ImportProgress> progress(TenantId tenantId, String importId) {
+    public Either<Failure, ImportProgress> progress(TenantId tenantId, ImportJobId importId) {
         return job(tenantId, importId).map(job -> {
             ImportJob.Counts counts = imports.counts(job.id());
             double seconds = job.startedAt()
@@ -135,11 +157,11 @@ final class ImportService implements ImportMembersUseCase {
     }
 
     @Override
-    public Either<Failure, Page<ImportRow>> failures(TenantId tenantId, String importId, PageRequest page) {
+    public Either<Failure, Page<ImportRow>> failures(TenantId tenantId, ImportJobId importId, PageRequest page) {
         return job(tenantId, importId).map(job -> imports.failures(job.id(), page));
     }
 
-    private Either<Failure, ImportJob> job(TenantId tenantId, String importId) {
+    private Either<Failure, ImportJob> job(TenantId tenantId, ImportJobId importId) {
         return imports.find(tenantId, importId).toEither(() -> new Failure.NotFound("import " + importId));
     }
 }

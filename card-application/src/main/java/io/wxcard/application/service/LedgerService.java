@@ -16,9 +16,12 @@ import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.shared.Rejection;
+import io.wxcard.domain.shared.RejectionCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,6 +70,11 @@ final class LedgerService implements ChangeLedgerUseCase {
      */
     Either<Failure, Membership> recordReportedByWechat(MembershipKey key, long bonusDelta, long balanceDelta,
                                                        String pushKey) {
+        if (!WechatRange.holdsDelta(bonusDelta) || !WechatRange.holdsDelta(balanceDelta)) {
+            return Either.left(new Failure.Rejected(Rejection.of(RejectionCode.LEDGER_CHANGE_INVALID, "WeChat reported "
+                    + "a change of " + bonusDelta + " points and " + balanceDelta + " fen for " + key.code()
+                    + ", outside WeChat's own range (" + WechatRange.MAX + " either way); nothing was recorded")));
+        }
         return unitOfWork.run("membership " + key.code(), () -> {
             Either<Failure, Membership> result = lookups.membership(key);
             if (bonusDelta != 0) {

@@ -159,8 +159,7 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             return Either.right("membership " + key + " is no longer active; nothing to sync");
         }
         Membership membership = found.get();
-        Option<LedgerEntry> entry = Option.ofOptional(ledger.history(key, new PageRequest((int) sync.sequence() - 1, 1))
-                .items().stream().findFirst());
+        Option<LedgerEntry> entry = ledger.entry(key, sync.sequence());
         boolean told = entry.exists(e -> e.source() == EntrySource.MERCHANT);
         Option<LedgerEntry> points = entry.filter(e -> told && e.asset() == Asset.POINTS);
         Option<LedgerEntry> balance = entry.filter(e -> told && e.asset() == Asset.BALANCE);

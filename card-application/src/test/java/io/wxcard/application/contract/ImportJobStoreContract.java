@@ -2,22 +2,27 @@ package io.wxcard.application.contract;
 
 import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Option;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.StoreSet;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
+import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,31 +35,30 @@ public abstract class ImportJobStoreContract {
     private ImportJobStore imports;
     private final TenantId tenant = Fixtures.uniqueTenantId();
     private final CardId card = new CardId("card1");
-    private final String job = "imp_" + UUID.randomUUID().toString().substring(0, 8);
+    private final ImportJobId job = new ImportJobId("imp_" + UUID.randomUUID().toString().substring(0, 8));
 
     @BeforeEach
     void setUpStore() {
         imports = stores().imports();
         stores().tenants().save(Fixtures.tenant(tenant));
         stores().cards().save(Fixtures.draftCard(tenant, card));
-        imports.create(new ImportJob(job, tenant, card, ImportJob.Status.STAGING, 0, 0, T0, Option.none(), Option.none()));
+        imports.create(ImportJob.started(job, tenant, card, T0));
     }
 
-    private static ImportRow pending(String job, long line, String openId) {
-        return new ImportRow(job, line, openId, Option.none(), Option.none(), Option.none(), Option.none(),
-                Option.none(), "imp-" + openId, ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+    private static ImportRow pending(ImportJobId job, long line, String openId) {
+        return ImportRow.pending(job, line, new OpenId(openId), Option.none(), Option.none(), Option.none(),
+                Option.none(), Option.none(), "imp-" + openId, T0);
     }
 
-    private static ImportRow unreadable(String job, long line) {
-        return new ImportRow(job, line, "", Option.none(), Option.none(), Option.none(), Option.none(), Option.none(),
-                "", ImportRow.Status.FAILED, 0, T0, Option.of("line " + line + ": no openid"), Option.none());
+    private static ImportRow unreadable(ImportJobId job, long line) {
+        return ImportRow.unreadable(job, line, "no openid", T0);
     }
 
     @Test
     void keeps_a_job_and_every_field_of_its_rows() {
-        ImportRow full = new ImportRow(job, 1, "oAlice", Option.of(new Code("100001")), Option.of("13800000000"),
-                Option.of(new MembershipNumber("VIP-1")), Option.of(Points.of(120)), Option.of(Fen.of(5_000)),
-                "imp-0123456789abcdef", ImportRow.Status.PENDING, 0, T0, Option.none(), Option.none());
+        ImportRow full = ImportRow.pending(job, 1, new OpenId("oAlice"), Option.of(new Code("100001")),
+                Option.of(new Phone("13800000000")), Option.of(new MembershipNumber("VIP-1")),
+                Option.of(Points.of(120)), Option.of(Fen.of(5_000)), "imp-0123456789abcdef", T0);
         imports.stage(job, List.of(full));
         imports.staged(job, 1, 0, T0.plusSeconds(1));
 
@@ -65,12 +69,28 @@ public abstract class ImportJobStoreContract {
     }
 
     @Test
-    void stages_an_openid_once_per_job_and_counts_the_duplicates() {
-        int duplicates = imports.stage(job, List.of(pending(job, 1, "oA"), pending(job, 2, "oB"), pending(job, 3, "oA")));
-        duplicates += imports.stage(job, List.of(pending(job, 4, "oB"), pending(job, 5, "oC")));
+    void tells_which_openids_a_job_staged_already_and_refuses_to_stage_one_twice() {
+        imports.stage(job, List.of(pending(job, 1, "oA"), pending(job, 2, "oB"), unreadable(job, 3)));
 
-        assertThat(duplicates).isEqualTo(2);
-        assertThat(imports.due(job, 0, 10, T0)).extracting(ImportRow::lineNumber).containsExactly(1L, 2L, 5L);
+        assertThat(imports.alreadyStaged(job, Set.of(new OpenId("oA"), new OpenId("oC"))))
+                .containsExactly(new OpenId("oA"));
+        assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 4, "oC"), pending(job, 5, "oB"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staged already");
+        assertThatThrownBy(() -> imports.stage(job, List.of(pending(job, 2, "oD"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+        assertThat(imports.due(job, 0, 10, T0)).extracting(ImportRow::lineNumber).containsExactly(1L, 2L);
+        assertThat(imports.counts(job).staged()).isEqualTo(3);
+    }
+
+    @Test
+    void keeps_openids_of_one_job_apart_from_another() {
+        ImportJobId other = new ImportJobId(job.value() + "_other");
+        imports.create(ImportJob.started(other, tenant, card, T0));
+        imports.stage(job, List.of(pending(job, 1, "oAlice")));
+
+        assertThat(imports.alreadyStaged(other, Set.of(new OpenId("oAlice")))).isEmpty();
+        imports.stage(other, List.of(pending(other, 1, "oAlice")));
+        assertThat(imports.due(other, 0, 10, T0)).extracting(ImportRow::openId).containsExactly("oAlice");
     }
 
     @Test

@@ -72,6 +72,21 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
+    void finds_an_entry_by_its_sequence_within_one_membership() {
+        LedgerEntry first = entry(1, Asset.POINTS, 100, 100, 0, "k1");
+        LedgerEntry second = entry(2, Asset.BALANCE, 2_500, 100, 2_500, "k2");
+        ledger.append(alice, first);
+        ledger.append(alice, second);
+        ledger.append(bob, entry(1, Asset.POINTS, 7, 7, 0, "k1"));
+
+        assertThat(ledger.entry(alice, 2)).contains(second);
+        assertThat(ledger.entry(alice, 1)).contains(first);
+        assertThat(ledger.entry(alice, 3)).isEmpty();
+        assertThat(ledger.entry(bob, 2)).isEmpty();
+        assertThat(ledger.entry(new MembershipKey(tenant, card, new Code("999")), 1)).isEmpty();
+    }
+
+    @Test
     void refuses_a_second_entry_with_the_same_sequence() {
         ledger.append(alice, entry(1, Asset.POINTS, 100, 100, 0, "k1"));
 

@@ -116,6 +116,84 @@ public abstract class TransactionBoundaryContract {
         assertNothingWritten(membership);
     }
 
+    @Test
+    void keeps_everything_the_work_wrote_when_it_answers_a_right() {
+        Membership membership = prepare();
+
+        Either<String, String> result = stores().transactions().inTransactionUnlessLeft(() -> {
+            writeEverything(membership);
+            return Either.right("done");
+        });
+
+        assertThat(result).isEqualTo(Either.right("done"));
+        assertEverythingWritten(membership);
+    }
+
+    @Test
+    void keeps_nothing_the_work_wrote_when_work_that_may_answer_a_left_throws() {
+        Membership membership = prepare();
+
+        assertThatThrownBy(() -> stores().transactions().<String, String>inTransactionUnlessLeft(() -> {
+            writeEverything(membership);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertNothingWritten(membership);
+    }
+
+    @Test
+    void undoes_only_the_inner_work_when_a_nested_transaction_throws() {
+        Membership membership = prepare();
+
+        Either<String, String> outer = stores().transactions().inTransactionUnlessLeft(() -> {
+            stores().processedPushes().recordIfNew(tenant, "outer-push", T0);
+            assertThatThrownBy(() -> stores().transactions().inTransaction(() -> {
+                writeEverything(membership);
+                throw new IllegalStateException("inner fails");
+            })).hasMessage("inner fails");
+            return Either.right("outer done");
+        });
+
+        assertThat(outer).isEqualTo(Either.right("outer done"));
+        assertNothingWritten(membership);
+        assertThat(stores().processedPushes().recordIfNew(tenant, "outer-push", T0)).isFalse();
+    }
+
+    @Test
+    void keeps_nested_work_that_answered_a_right_when_the_outer_work_succeeds() {
+        Membership membership = prepare();
+
+        stores().transactions().inTransaction(() -> stores().transactions().inTransactionUnlessLeft(() -> {
+            writeEverything(membership);
+            return Either.right("inner done");
+        }));
+
+        assertEverythingWritten(membership);
+    }
+
+    @Test
+    void rolls_back_nested_work_when_the_outer_work_answers_a_left() {
+        Membership membership = prepare();
+
+        Either<String, String> outer = stores().transactions().inTransactionUnlessLeft(() -> {
+            stores().transactions().inTransactionUnlessLeft(() -> {
+                writeEverything(membership);
+                return Either.right("inner done");
+            });
+            return Either.left("outer rejected after the inner succeeded");
+        });
+
+        assertThat(outer).isEqualTo(Either.left("outer rejected after the inner succeeded"));
+        assertNothingWritten(membership);
+    }
+
+    private void assertEverythingWritten(Membership membership) {
+        assertThat(stores().memberships().find(membership.key()).get().version()).isEqualTo(2);
+        assertThat(stores().ledger().history(membership.key(), PageRequest.first(10)).items()).hasSize(1);
+        assertThat(stores().outbox().claim("d", 10, T0.plusSeconds(1), Duration.ofSeconds(30))).hasSize(1);
+        assertThat(stores().processedPushes().recordIfNew(tenant, "push-1", T0)).isFalse();
+    }
+
     private void assertNothingWritten(Membership membership) {
         assertThat(stores().memberships().find(membership.key()).get().version()).isEqualTo(1);
         assertThat(stores().ledger().history(membership.key(), PageRequest.first(10)).items()).isEmpty();

@@ -5,16 +5,20 @@ import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
-import io.wxcard.application.port.out.store.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 /** {@link ImportJobStore} in memory. */
@@ -22,8 +26,8 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
 
     private record Lease(String owner, Instant until) {}
 
-    private record State(Map<String, ImportJob> jobs, Map<String, TreeMap<Long, ImportRow>> rows,
-                         Map<String, Lease> leases) {}
+    private record State(Map<ImportJobId, ImportJob> jobs, Map<ImportJobId, TreeMap<Long, ImportRow>> rows,
+                         Map<ImportJobId, Lease> leases) {}
 
     private final InMemoryStores db;
     private State state = new State(LinkedHashMap.empty(), LinkedHashMap.empty(), LinkedHashMap.empty());
@@ -44,33 +48,40 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
-    public int stage(String jobId, List<ImportRow> rows) {
-        return db.locked(() -> {
+    public Set<OpenId> alreadyStaged(ImportJobId jobId, Set<OpenId> openIds) {
+        return db.locked(() -> rows(jobId).values().flatMap(ImportRow::dedupeKey).filter(openIds::contains)
+                .collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void stage(ImportJobId jobId, List<ImportRow> rows) {
+        db.locked(() -> {
             TreeMap<Long, ImportRow> staged = state.rows().get(jobId).getOrElseThrow(
                     () -> new IllegalArgumentException("no import " + jobId));
-            int duplicates = 0;
+            Set<OpenId> held = staged.values().flatMap(ImportRow::dedupeKey).toJavaSet();
             for (ImportRow row : rows) {
-                boolean pending = row.status() == ImportRow.Status.PENDING;
-                if (pending && staged.values().exists(other -> other.status() != ImportRow.Status.FAILED
-                        && !other.outRequestNo().isEmpty() && other.openId().equals(row.openId()))) {
-                    duplicates++;
-                } else {
-                    staged = staged.put(row.lineNumber(), row);
+                if (staged.containsKey(row.lineNumber())) {
+                    throw new IllegalArgumentException("line " + row.lineNumber() + " of import " + jobId
+                            + " is staged already");
                 }
+                row.dedupeKey().filter(openId -> !held.add(openId)).forEach(openId -> {
+                    throw new IllegalArgumentException("openid " + openId + " of import " + jobId
+                            + " is staged already");
+                });
+                staged = staged.put(row.lineNumber(), row);
             }
             state = new State(state.jobs(), state.rows().put(jobId, staged), state.leases());
-            return duplicates;
+            return null;
         });
     }
 
     @Override
-    public void staged(String jobId, long linesRead, long duplicatesInFile, Instant now) {
-        updateJob(jobId, job -> new ImportJob(job.id(), job.tenantId(), job.cardId(), ImportJob.Status.RUNNING,
-                linesRead, duplicatesInFile, job.createdAt(), job.startedAt(), job.finishedAt()));
+    public void staged(ImportJobId jobId, long linesRead, long duplicatesInFile, Instant now) {
+        updateJob(jobId, job -> job.stagedWith(linesRead, duplicatesInFile));
     }
 
     @Override
-    public Option<ImportJob> find(TenantId tenantId, String jobId) {
+    public Option<ImportJob> find(TenantId tenantId, ImportJobId jobId) {
         return db.locked(() -> state.jobs().get(jobId).filter(job -> job.tenantId().equals(tenantId)));
     }
 
@@ -81,7 +92,7 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
-    public boolean tryLease(String jobId, String owner, Instant now, Duration leaseFor) {
+    public boolean tryLease(ImportJobId jobId, String owner, Instant now, Duration leaseFor) {
         return db.locked(() -> {
             Option<Lease> held = state.leases().get(jobId);
             boolean free = held.isEmpty() || held.get().owner().equals(owner) || !held.get().until().isAfter(now);
@@ -93,7 +104,7 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
-    public List<ImportRow> due(String jobId, long afterLine, int limit, Instant now) {
+    public List<ImportRow> due(ImportJobId jobId, long afterLine, int limit, Instant now) {
         return db.locked(() -> rows(jobId).values()
                 .filter(row -> row.lineNumber() > afterLine && row.status() == ImportRow.Status.PENDING
                         && !row.notBefore().isAfter(now))
@@ -101,48 +112,43 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
-    public void imported(String jobId, long lineNumber, Code code, Instant now) {
+    public void imported(ImportJobId jobId, long lineNumber, Code code, Instant now) {
         updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.IMPORTED, Option.none(), Option.of(code)));
     }
 
     @Override
-    public void skipped(String jobId, long lineNumber, String reason, Instant now) {
+    public void skipped(ImportJobId jobId, long lineNumber, String reason, Instant now) {
         updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.SKIPPED, Option.of(reason), Option.none()));
     }
 
     @Override
-    public void failed(String jobId, long lineNumber, String reason, Instant now) {
+    public void failed(ImportJobId jobId, long lineNumber, String reason, Instant now) {
         updateRow(jobId, lineNumber, row -> settled(row, ImportRow.Status.FAILED, Option.of(reason), Option.none()));
     }
 
     @Override
-    public void retryLater(String jobId, long lineNumber, Instant notBefore, String reason) {
-        updateRow(jobId, lineNumber, row -> new ImportRow(row.jobId(), row.lineNumber(), row.openId(), row.code(),
-                row.phone(), row.membershipNumber(), row.points(), row.balance(), row.outRequestNo(), row.status(),
-                row.attempts() + 1, notBefore, Option.of(reason), row.importedCode()));
+    public void retryLater(ImportJobId jobId, long lineNumber, Instant notBefore, String reason) {
+        updateRow(jobId, lineNumber, row -> row.retriedLater(notBefore, reason));
     }
 
     @Override
-    public Option<Instant> nextDue(String jobId) {
+    public Option<Instant> nextDue(ImportJobId jobId) {
         return db.locked(() -> rows(jobId).values().filter(row -> row.status() == ImportRow.Status.PENDING)
                 .map(ImportRow::notBefore).min());
     }
 
     @Override
-    public void completed(String jobId, Instant now) {
-        updateJob(jobId, job -> new ImportJob(job.id(), job.tenantId(), job.cardId(), ImportJob.Status.COMPLETED,
-                job.linesRead(), job.duplicatesInFile(), job.createdAt(), job.startedAt(), Option.of(now)));
+    public void completed(ImportJobId jobId, Instant now) {
+        updateJob(jobId, job -> job.completedAt(now));
     }
 
     @Override
-    public void startedSending(String jobId, Instant now) {
-        updateJob(jobId, job -> job.startedAt().isDefined() ? job : new ImportJob(job.id(), job.tenantId(),
-                job.cardId(), job.status(), job.linesRead(), job.duplicatesInFile(), job.createdAt(), Option.of(now),
-                job.finishedAt()));
+    public void startedSending(ImportJobId jobId, Instant now) {
+        updateJob(jobId, job -> job.sendingSince(now));
     }
 
     @Override
-    public ImportJob.Counts counts(String jobId) {
+    public ImportJob.Counts counts(ImportJobId jobId) {
         return db.locked(() -> {
             var all = rows(jobId).values();
             return new ImportJob.Counts(all.size(),
@@ -155,22 +161,20 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
-    public Page<ImportRow> failures(String jobId, PageRequest page) {
+    public Page<ImportRow> failures(ImportJobId jobId, PageRequest page) {
         return db.locked(() -> InMemoryPaging.page(rows(jobId).values()
                 .filter(row -> row.status() == ImportRow.Status.FAILED).toJavaList(), page));
     }
 
-    private TreeMap<Long, ImportRow> rows(String jobId) {
+    private TreeMap<Long, ImportRow> rows(ImportJobId jobId) {
         return state.rows().get(jobId).getOrElse(TreeMap.empty());
     }
 
     private static ImportRow settled(ImportRow row, ImportRow.Status status, Option<String> detail, Option<Code> code) {
-        return new ImportRow(row.jobId(), row.lineNumber(), row.openId(), row.code(), row.phone(),
-                row.membershipNumber(), row.points(), row.balance(), row.outRequestNo(), status, row.attempts(),
-                row.notBefore(), detail, code);
+        return row.settled(status, detail, code);
     }
 
-    private void updateJob(String jobId, UnaryOperator<ImportJob> change) {
+    private void updateJob(ImportJobId jobId, UnaryOperator<ImportJob> change) {
         db.locked(() -> {
             ImportJob job = state.jobs().get(jobId).getOrElseThrow(() -> new IllegalArgumentException("no import " + jobId));
             state = new State(state.jobs().put(jobId, change.apply(job)), state.rows(), state.leases());
@@ -178,7 +182,7 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
         });
     }
 
-    private void updateRow(String jobId, long lineNumber, UnaryOperator<ImportRow> change) {
+    private void updateRow(ImportJobId jobId, long lineNumber, UnaryOperator<ImportRow> change) {
         db.locked(() -> {
             TreeMap<Long, ImportRow> staged = rows(jobId);
             ImportRow row = staged.get(lineNumber).getOrElseThrow(

@@ -43,6 +43,11 @@ final class InMemoryLedgerStore implements LedgerStore, InMemoryStores.Snapshott
     }
 
     @Override
+    public Option<LedgerEntry> entry(MembershipKey membership, long sequence) {
+        return db.locked(() -> entries.get(membership).flatMap(list -> list.find(e -> e.sequence() == sequence)));
+    }
+
+    @Override
     public Page<LedgerEntry> history(MembershipKey membership, PageRequest page) {
         return db.locked(() -> InMemoryPaging.page(entries.get(membership).getOrElse(List.empty()).toJavaList(), page));
     }

@@ -1,5 +1,6 @@
 package io.wxcard.application.testing;
 
+import io.vavr.control.Either;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
@@ -11,6 +12,7 @@ import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -34,23 +36,44 @@ public final class InMemoryStores implements StoreSet {
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
-            lock.lock();
-            try {
-                // Inside an enclosing transaction this snapshot is a savepoint: a failure undoes only this work.
-                List<Object> saved = tables.stream().map(Snapshottable::snapshot).toList();
-                try {
-                    return work.get();
-                } catch (RuntimeException | Error failure) {
-                    for (int i = 0; i < tables.size(); i++) {
-                        tables.get(i).restore(saved.get(i));
-                    }
-                    throw failure;
-                }
-            } finally {
-                lock.unlock();
-            }
+            return undoneWhen(work, result -> false);
+        }
+
+        @Override
+        public <L, R> Either<L, R> inTransactionUnlessLeft(Supplier<Either<L, R>> work) {
+            return undoneWhen(work, Either::isLeft);
         }
     };
+
+    /**
+     * Runs the work under the lock and puts every table back as it was when the work throws or its result asks for it.
+     * Inside an enclosing transaction this snapshot is a savepoint: a failure undoes only this work.
+     */
+    private <T> T undoneWhen(Supplier<T> work, Predicate<T> undo) {
+        lock.lock();
+        try {
+            List<Object> saved = tables.stream().map(Snapshottable::snapshot).toList();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error failure) {
+                restore(saved);
+                throw failure;
+            }
+            if (undo.test(result)) {
+                restore(saved);
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void restore(List<Object> saved) {
+        for (int i = 0; i < tables.size(); i++) {
+            tables.get(i).restore(saved.get(i));
+        }
+    }
 
     /** Runs one store operation under the shared lock, so it sees and leaves a consistent state. */
     <T> T locked(Supplier<T> operation) {

@@ -1,7 +1,9 @@
 package io.wxcard.domain.ledger;
 
+import static io.wxcard.domain.shared.RejectionCode.BALANCE_WOULD_EXCEED_WECHAT_RANGE;
 import static io.wxcard.domain.shared.RejectionCode.BALANCE_WOULD_GO_NEGATIVE;
 import static io.wxcard.domain.shared.RejectionCode.IDEMPOTENCY_KEY_REUSED;
+import static io.wxcard.domain.shared.RejectionCode.POINTS_WOULD_EXCEED_WECHAT_RANGE;
 import static io.wxcard.domain.shared.RejectionCode.POINTS_WOULD_GO_NEGATIVE;
 
 import io.vavr.control.Either;
@@ -77,11 +79,21 @@ public final class Ledger {
                 return Either.left(Rejection.of(POINTS_WOULD_GO_NEGATIVE, "taking " + (-change.delta())
                         + " points would leave " + points.value() + "; the member has " + totals.points().value()));
             }
+            if (!WechatRange.holdsTotal(points.value())) {
+                return Either.left(Rejection.of(POINTS_WOULD_EXCEED_WECHAT_RANGE, "adding " + change.delta()
+                        + " points would make " + points.value() + ", more than WeChat holds (" + WechatRange.MAX
+                        + "); the member has " + totals.points().value()));
+            }
         } else {
             balance = balance.plus(change.delta());
             if (balance.isNegative()) {
                 return Either.left(Rejection.of(BALANCE_WOULD_GO_NEGATIVE, "taking " + Fen.of(-change.delta())
                         + " would leave the stored value negative; the member has " + totals.balance()));
+            }
+            if (!WechatRange.holdsTotal(balance.value())) {
+                return Either.left(Rejection.of(BALANCE_WOULD_EXCEED_WECHAT_RANGE, "adding " + Fen.of(change.delta())
+                        + " would make the stored value " + balance + ", more than WeChat holds (" + WechatRange.MAX
+                        + " fen); the member has " + totals.balance()));
             }
         }
         long sequence = totals.lastSequence() + 1;

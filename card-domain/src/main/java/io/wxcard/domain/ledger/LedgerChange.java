@@ -1,6 +1,6 @@
 package io.wxcard.domain.ledger;
 
-import io.wxcard.domain.shared.Text;
+import io.wxcard.domain.shared.Reason;
 import java.util.Objects;
 
 /**
@@ -12,8 +12,6 @@ import java.util.Objects;
 public record LedgerChange(Asset asset, long delta, String reason, IdempotencyKey key, EntrySource source,
                            boolean notifyMember) {
 
-    public static final int MAX_REASON_LENGTH = 255;
-
     public LedgerChange {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(key, "idempotency key");
@@ -21,7 +19,8 @@ public record LedgerChange(Asset asset, long delta, String reason, IdempotencyKe
         if (delta == 0) {
             throw new IllegalArgumentException("a change of 0 changes nothing; give a positive or negative delta");
         }
-        Text.requireText(reason, "reason", MAX_REASON_LENGTH);
+        WechatRange.requireDelta(delta, "delta");
+        Reason.require(reason);
     }
 
     public static LedgerChange points(Points delta, String reason, IdempotencyKey key, EntrySource source, boolean notifyMember) {

@@ -26,8 +26,8 @@ import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
 import io.wxcard.domain.membership.MembershipEvent.MembershipInvalidated;
 import io.wxcard.domain.membership.MembershipEvent.MembershipReceived;
 import io.wxcard.domain.membership.MembershipEvent.MembershipRestored;
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.Rejection;
-import io.wxcard.domain.shared.Text;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,6 @@ import java.util.Objects;
  */
 public final class Membership {
 
-    public static final int MAX_REASON_LENGTH = 255;
 
     private final MembershipSnapshot s;
 
@@ -164,7 +163,7 @@ public final class Membership {
 
     /** Makes the member's card unusable, for good ({@code /card/code/unavailable}). */
     public Either<Rejection, MembershipChange> invalidate(String reason, Instant now) {
-        Text.requireText(reason, "reason", MAX_REASON_LENGTH);
+        Reason.require(reason);
         return switch (s.state()) {
             case ISSUED, ACTIVATED -> {
                 var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(),

@@ -32,4 +32,7 @@ public enum RejectionCode {
     // ledger
     POINTS_WOULD_GO_NEGATIVE,
     BALANCE_WOULD_GO_NEGATIVE,
+    /** A total above what WeChat holds ({@link io.wxcard.domain.ledger.WechatRange}). */
+    POINTS_WOULD_EXCEED_WECHAT_RANGE,
+    BALANCE_WOULD_EXCEED_WECHAT_RANGE,
 }

@@ -2,16 +2,19 @@ package io.wxcard.application.port.in;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.wxcard.application.port.out.store.ImportJob;
-import io.wxcard.application.port.out.store.ImportRow;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.imports.ImportJob;
+import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.Iterator;
@@ -27,10 +30,10 @@ public interface ImportMembersUseCase {
     /** Stages every line (a bad line is recorded as failed, with its reason) and queues the job. */
     Either<Failure, ImportProgress> start(StartImportCommand command);
 
-    Either<Failure, ImportProgress> progress(TenantId tenantId, String importId);
+    Either<Failure, ImportProgress> progress(TenantId tenantId, ImportJobId importId);
 
     /** The rows that failed, with their reasons, in line order. */
-    Either<Failure, Page<ImportRow>> failures(TenantId tenantId, String importId, PageRequest page);
+    Either<Failure, Page<ImportRow>> failures(TenantId tenantId, ImportJobId importId, PageRequest page);
 
     record StartImportCommand(TenantId tenantId, CardId cardId, Iterator<ImportLine> lines) {
         public StartImportCommand {
@@ -44,26 +47,14 @@ public interface ImportMembersUseCase {
     record ImportLine(long lineNumber, Either<String, ImportRecord> record) {}
 
     /** What the merchant knows of one existing member. */
-    record ImportRecord(OpenId openId, Option<Code> code, Option<String> phone,
+    record ImportRecord(OpenId openId, Option<Code> code, Option<Phone> phone,
                         Option<MembershipNumber> membershipNumber, Option<Points> points, Option<Fen> balance) {
         public ImportRecord {
             Objects.requireNonNull(openId, "openid");
-            phone.forEach(number -> {
-                if (number.isBlank() || number.length() > 32) {
-                    throw new IllegalArgumentException("phone must have 1 to 32 characters");
-                }
-            });
+            phone.forEach(number -> Objects.requireNonNull(number, "phone"));
             membershipNumber.forEach(number -> Objects.requireNonNull(number, "membership number"));
-            points.forEach(p -> {
-                if (p.isNegative()) {
-                    throw new IllegalArgumentException("opening points must not be negative");
-                }
-            });
-            balance.forEach(b -> {
-                if (b.isNegative()) {
-                    throw new IllegalArgumentException("opening balance must not be negative");
-                }
-            });
+            points.forEach(p -> WechatRange.requireTotal(p.value(), "opening points"));
+            balance.forEach(b -> WechatRange.requireTotal(b.value(), "opening balance"));
         }
     }
 

@@ -3,7 +3,7 @@ package io.wxcard.application.port.in;
 import io.vavr.control.Either;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
-import io.wxcard.domain.shared.Text;
+import io.wxcard.domain.shared.Reason;
 import java.util.Objects;
 
 /** Makes a member's card unusable, for good; WeChat follows through the outbox. */
@@ -14,7 +14,7 @@ public interface InvalidateMembershipUseCase {
     record InvalidateMembershipCommand(MembershipKey membership, String reason) {
         public InvalidateMembershipCommand {
             Objects.requireNonNull(membership, "membership");
-            Text.requireText(reason, "reason", 255);
+            Reason.require(reason);
         }
     }
 }

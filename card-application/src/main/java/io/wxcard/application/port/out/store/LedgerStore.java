@@ -21,6 +21,9 @@ public interface LedgerStore {
      */
     void append(MembershipKey membership, LedgerEntry entry);
 
+    /** The membership's entry with that sequence number (1 for its first), if it has one. */
+    Option<LedgerEntry> entry(MembershipKey membership, long sequence);
+
     /** A membership's entries in sequence order (oldest first). */
     Page<LedgerEntry> history(MembershipKey membership, PageRequest page);
 }
