@@ -54,6 +54,22 @@ final class Checks {
         return required(field, raw) == null ? Option.none() : parse(field, raw, constructor);
     }
 
+    /**
+     * The command built from values already checked field by field, or null: not built when a field has a problem,
+     * and its own refusal recorded as the given field's.
+     */
+    <T> T build(String field, Supplier<T> constructor) {
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException refused) {
+            add(field, refused.getMessage());
+            return null;
+        }
+    }
+
     /** Answers 422 with every problem recorded, if there is any. */
     void answerIfAny(String detail) {
         if (!problems.isEmpty()) {

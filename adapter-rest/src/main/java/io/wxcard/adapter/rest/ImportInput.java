@@ -15,7 +15,6 @@ import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
-import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
@@ -133,8 +132,8 @@ abstract class ImportInput implements Iterator<ImportLine> {
         Option<Phone> phone = value(problems, line.phone(), raw -> new Phone(plain(raw, "phone")));
         Option<MembershipNumber> number = value(problems, line.membershipNumber(),
                 raw -> new MembershipNumber(plain(raw, "membership_number")));
-        Option<Points> points = value(problems, line.points(), raw -> Points.of(WechatRange.requireTotal(raw, "points")));
-        Option<Fen> balance = value(problems, line.balance(), raw -> Fen.of(WechatRange.requireTotal(raw, "balance")));
+        Option<Points> points = value(problems, line.points(), Points::of);
+        Option<Fen> balance = value(problems, line.balance(), Fen::of);
         if (!problems.isEmpty()) {
             return Either.left(String.join("; ", problems));
         }

@@ -23,7 +23,6 @@ import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.RejectionCode;
-import io.wxcard.domain.shared.Text;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.swagger.v3.oas.models.Operation;
@@ -110,18 +109,14 @@ final class MembershipRoutes {
         ActivateRequest request = Params.optionalBody(ctx, ActivateRequest.class);
         Checks checks = new Checks();
         Option<MembershipNumber> number = checks.parse("membership_number", request.membershipNumber(), MembershipNumber::new);
-        checkOpening("init_bonus", request.initBonus(), checks);
-        checkOpening("init_balance", request.initBalance(), checks);
+        // Opening amounts are totals WeChat must hold: the domain's WechatRange decides, naming the field.
+        Option<Points> points = checks.parse("init_bonus", request.initBonus(),
+                amount -> Points.of(WechatRange.requireTotal(amount, "init_bonus")));
+        Option<Fen> balance = checks.parse("init_balance", request.initBalance(),
+                amount -> Fen.of(WechatRange.requireTotal(amount, "init_balance")));
         checks.answerIfAny("the activation is not valid");
-        var command = Checks.command(() -> new ActivateMembershipCommand(key, number,
-                Option.of(request.initBonus()).map(Points::of), Option.of(request.initBalance()).map(Fen::of)));
+        var command = Checks.command(() -> new ActivateMembershipCommand(key, number, points, balance));
         ctx.status(200).json(MembershipResources.membership(Problems.orAnswer(useCases.activateMembership().activate(command))));
-    }
-
-    private static void checkOpening(String field, Long amount, Checks checks) {
-        if (amount != null && !WechatRange.holdsTotal(amount)) {
-            checks.add(field, "must be between 0 and " + WechatRange.MAX + " (WeChat's range), got " + amount);
-        }
     }
 
     /**
@@ -134,20 +129,13 @@ final class MembershipRoutes {
         LedgerChangeRequest request = Params.body(ctx, LedgerChangeRequest.class);
         Checks checks = new Checks();
         Long delta = checks.required("delta", request.delta());
-        if (delta != null && delta == 0) {
-            checks.add("delta", "a change of 0 changes nothing; give a positive or negative delta");
-        }
-        if (delta != null && !WechatRange.holdsDelta(delta)) {
-            checks.add("delta", "must be between -" + WechatRange.MAX + " and " + WechatRange.MAX
-                    + " (WeChat's range), got " + delta);
-        }
-        checks.parseRequired("reason", request.reason(),
-                Reason::require);
-        checks.answerIfAny(RejectionCode.LEDGER_CHANGE_INVALID, "the change is not valid");
+        checks.parseRequired("reason", request.reason(), Reason::new);
         boolean notify = !Boolean.FALSE.equals(request.notifyMember());
-        LedgerChange change = Checks.command(() -> asset == Asset.POINTS
+        // With the reason a Reason, what the change itself still refuses (0, beyond WeChat's range) is the delta's.
+        LedgerChange change = checks.build("delta", () -> asset == Asset.POINTS
                 ? LedgerChange.points(Points.of(delta), request.reason(), idempotencyKey, EntrySource.MERCHANT, notify)
                 : LedgerChange.balance(Fen.of(delta), request.reason(), idempotencyKey, EntrySource.MERCHANT, notify));
+        checks.answerIfAny(RejectionCode.LEDGER_CHANGE_INVALID, "the change is not valid");
         LedgerResult result = Problems.orAnswer(useCases.changeLedger().change(new ChangeLedgerCommand(key, change)));
         if (result.replayed()) {
             ctx.header(REPLAYED, "true");
@@ -179,7 +167,7 @@ final class MembershipRoutes {
         MembershipKey key = Params.membershipKey(ctx);
         InvalidateRequest request = Params.body(ctx, InvalidateRequest.class);
         Checks checks = new Checks();
-        checks.parseRequired("reason", request.reason(), Reason::require);
+        checks.parseRequired("reason", request.reason(), Reason::new);
         checks.answerIfAny("the invalidation is not valid");
         var command = Checks.command(() -> new InvalidateMembershipCommand(key, request.reason()));
         ctx.status(200).json(MembershipResources.membership(Problems.orAnswer(useCases.invalidateMembership().invalidate(command))));
