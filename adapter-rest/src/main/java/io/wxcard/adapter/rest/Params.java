@@ -11,10 +11,7 @@ import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Problem;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -98,29 +95,17 @@ final class Params {
         }
     }
 
+    /** The JDK's form decoding; bytes that are not UTF-8 come out as U+FFFD, which no caller means to send. */
     private static String decode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
-                int low = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
-                if (high < 0 || low < 0) {
-                    throw notDecodable(encoded);
-                }
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                byte[] plain = String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(plain, 0, plain.length);
-            }
-        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw notDecodable(encoded);
+            String decoded = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\uFFFD') < 0) {
+                return decoded;
+            }
+        } catch (IllegalArgumentException badEscape) {
+            // answered below, like bytes that are not UTF-8
         }
+        throw notDecodable(encoded);
     }
 
     private static ApiProblem.Answer notDecodable(String encoded) {
