@@ -2,7 +2,10 @@ package io.wxcard.adapter.rest;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,13 +13,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Counts and times every request by route template (never the concrete path, which would make a series per card) and
- * status, writes the access log line, and binds the JVM's own metrics.
+ * status, writes the access log line, and binds Micrometer's own JVM and Jetty binders (threads of the pool,
+ * connections and bytes per connector).
  */
 final class HttpMetrics implements AutoCloseable {
 
@@ -33,6 +38,12 @@ final class HttpMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
+    }
+
+    /** Jetty's thread pool and connectors, once Javalin has started the server (its connectors exist then). */
+    void bindJetty(Server server) {
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry);
     }
 
     void record(Context ctx, Float millis) {

@@ -89,6 +89,7 @@ public final class RestApi implements AutoCloseable {
         Problems.register(app, settings.maxBodyBytes());
         try {
             app.start(settings.host(), settings.port());
+            metrics.bindJetty(app.jettyServer().server());
         } catch (RuntimeException failed) {
             pushWorkers.shutdownNow();
             metrics.close();

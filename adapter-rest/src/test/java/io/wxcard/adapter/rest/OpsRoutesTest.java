@@ -81,6 +81,8 @@ class OpsRoutesTest {
         assertThat(text).containsPattern("http_server_requests_seconds_bucket\\{");
         assertThat(text).doesNotContain("card_one", "card_two");
         assertThat(text).contains("jvm_memory_used_bytes");
+        assertThat(text).contains("jetty_threads_busy", "jetty_threads_config_max", "jetty_connections_current",
+                "jetty_connections_bytes_in_bytes_count");
     }
 
     @Test
