@@ -7,6 +7,8 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportRow;
+import io.wxcard.domain.ledger.WechatRange;
+import io.wxcard.domain.membership.Phone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,10 +26,10 @@ final class ImportResources {
     record ImportLineJson(
             @Schema(description = "The member's openid under the tenant's official account.", requiredMode = REQUIRED) String openid,
             @Schema(description = "The code the member's card should carry; WeChat makes one when absent.") String code,
-            @Schema(description = "The member's phone number, as the merchant has it; 1 to 32 characters.") String phone,
+            @Schema(description = "The member's phone number, as the merchant has it; 1 to " + Phone.MAX_LENGTH + " characters.") String phone,
             @Schema(description = "The merchant's own membership number, shown on the card; 1 to 64 characters.") String membershipNumber,
-            @Schema(description = "Opening points, 0 to 2147483647.") Long points,
-            @Schema(description = "Opening stored value in fen, 0 to 2147483647.") Long balance) {}
+            @Schema(description = "Opening points, 0 to " + WechatRange.MAX + ".") Long points,
+            @Schema(description = "Opening stored value in fen, 0 to " + WechatRange.MAX + ".") Long balance) {}
 
     @Schema(description = "Where an import stands. Every staged row is exactly one of pending, imported, skipped or failed.")
     record ImportResource(

@@ -5,9 +5,11 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipSnapshot;
+import io.wxcard.domain.shared.Reason;
 import java.time.Instant;
 import java.util.Map;
 
@@ -50,17 +52,17 @@ final class MembershipResources {
     @Schema(description = "Activates a member's card (WeChat's card/membercard/activate); every field is optional.")
     record ActivateRequest(
             @Schema(description = "Shown on the card; the code when absent.") String membershipNumber,
-            @Schema(description = "Opening points, not negative.") Long initBonus,
-            @Schema(description = "Opening stored value in fen, not negative.") Long initBalance) {}
+            @Schema(description = "Opening points, 0 to " + WechatRange.MAX + ".") Long initBonus,
+            @Schema(description = "Opening stored value in fen, 0 to " + WechatRange.MAX + ".") Long initBalance) {}
 
     @Schema(description = "Adds (positive delta) or takes (negative delta) points or stored value.")
     record LedgerChangeRequest(
-            @Schema(description = "Points, or fen for /balance; not 0.", requiredMode = REQUIRED) Long delta,
-            @Schema(description = "Shown to the member; 1 to 255 characters.", requiredMode = REQUIRED) String reason,
+            @Schema(description = "Points, or fen for /balance; not 0, at most " + WechatRange.MAX + " either way.", requiredMode = REQUIRED) Long delta,
+            @Schema(description = "Shown to the member; 1 to " + Reason.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String reason,
             @Schema(description = "Whether WeChat notifies the member; true when absent.") @JsonProperty("notify") Boolean notifyMember) {}
 
     @Schema(description = "Makes a member's card unusable, for good (WeChat's card/code/unavailable).")
-    record InvalidateRequest(@Schema(description = "1 to 255 characters.", requiredMode = REQUIRED) String reason) {}
+    record InvalidateRequest(@Schema(description = "1 to " + Reason.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String reason) {}
 
     static MembershipResource membership(Membership membership) {
         MembershipSnapshot s = membership.snapshot();
