@@ -23,6 +23,25 @@ final class Apps {
 
     private final Map<String, Registered> byAppId = new ConcurrentHashMap<>();
     private final Map<String, Registered> byMchid = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> echoUpdateUser = new ConcurrentHashMap<>(); // appid -> override
+    private final boolean echoUpdateUserDefault;
+
+    Apps(boolean echoUpdateUserDefault) {
+        this.echoUpdateUserDefault = echoUpdateUserDefault;
+    }
+
+    /** Whether the account's updateuser changes of bonus or balance are echoed as update_member_card. */
+    boolean echoUpdateUser(String appId) {
+        return echoUpdateUser.getOrDefault(appId, echoUpdateUserDefault);
+    }
+
+    /** Overrides {@link SandboxSettings#echoUpdateUser()} for one account. */
+    void setEchoUpdateUser(String appId, boolean echo) {
+        if (!byAppId.containsKey(appId)) {
+            throw new IllegalArgumentException("unknown appid " + appId);
+        }
+        echoUpdateUser.put(appId, echo);
+    }
 
     /** Registers the account or replaces its configuration; the cards and members it has stay. */
     Registered register(SandboxApp app) {

@@ -27,6 +27,7 @@ final class ControlRoutes {
     private final StateChanges changes;
     private final CallbackVerifier verifier;
     private final boolean verifyCallbacks;
+    private final Latency latency;
 
     /** Handles a control call with its JSON body ({@code {}} when empty); answers the fields after errcode/errmsg. */
     private interface Handler {
@@ -35,7 +36,8 @@ final class ControlRoutes {
 
     ControlRoutes(Apps apps, Cards cards, Members members, Distribution distribution, Faults faults, Tokens tokens,
                   CallLog calls, Pusher pusher, Stats stats, PlatformKey platformKey, Runnable reset,
-                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks) {
+                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency) {
+        this.latency = latency;
         this.changes = changes;
         this.verifier = verifier;
         this.verifyCallbacks = verifyCallbacks;
@@ -60,7 +62,8 @@ final class ControlRoutes {
             apps.all().forEach(a -> {
                 ObjectNode row = list.addObject().put("appid", a.appId()).put("original_id", a.originalId())
                         .put("mode", a.app().mode()).put("callback_url", a.app().callbackUrl())
-                        .put("mchid", a.app().merchantId()).put("merchant_serial", a.app().merchantSerial());
+                        .put("mchid", a.app().merchantId()).put("merchant_serial", a.app().merchantSerial())
+                        .put("echo_updateuser", apps.echoUpdateUser(a.appId()));
                 row.set("callback_check", verifier.last(a.appId()).map(CallbackCheck::toJson).orElse(null));
             });
             return out;
@@ -74,6 +77,17 @@ final class ControlRoutes {
             ObjectNode out = Json.object();
             out.set("callback_check", verifier.check(registered).toJson());
             return out;
+        });
+        post(app, "/sandbox/apps/{appid}/echo-updateuser", (ctx, body) -> {
+            String appId = ctx.pathParam("appid");
+            if (apps.byAppId(appId).isEmpty()) {
+                throw new WxException(40013, "invalid appid: " + appId);
+            }
+            if (!body.path("enabled").isBoolean()) {
+                throw WxException.invalidArgs("enabled must be true or false");
+            }
+            apps.setEchoUpdateUser(appId, body.get("enabled").asBoolean());
+            return Json.object().put("appid", appId).put("echo_updateuser", apps.echoUpdateUser(appId));
         });
         get(app, "/sandbox/cards/{card_id}", (ctx, body) -> card(ctx).summary());
         post(app, "/sandbox/cards/{card_id}/review", (ctx, body) -> {
@@ -154,8 +168,25 @@ final class ControlRoutes {
             reset.run();
             return null;
         });
-        get(app, "/sandbox/platform-certificate", (ctx, body) -> Json.object()
-                .put("serial_no", platformKey.serial()).put("public_key_pem", platformKey.publicKeyPem()));
+        get(app, "/sandbox/platform-certificate", (ctx, body) -> platformCertificate());
+        post(app, "/sandbox/platform-certificate/rotate", (ctx, body) -> {
+            Long overlap = Json.integer(body, "overlap_s");
+            if (overlap != null && overlap < 0) {
+                throw WxException.invalidArgs("overlap_s must be >= 0");
+            }
+            String previous = platformKey.serial();
+            platformKey.rotate(java.time.Duration.ofSeconds(overlap == null ? 86_400 : overlap));
+            return platformCertificate().put("previous_serial_no", previous);
+        });
+        post(app, "/sandbox/latency", (ctx, body) -> {
+            Long ms = Json.integer(body, "ms");
+            if (ms == null || ms < 0) {
+                throw WxException.invalidArgs("ms must be given, a whole number of milliseconds >= 0");
+            }
+            latency.set(java.time.Duration.ofMillis(ms));
+            return Json.object().put("ms", ms);
+        });
+        get(app, "/sandbox/latency", (ctx, body) -> Json.object().put("ms", latency.get().toMillis()));
         get(app, "/sandbox/health", (ctx, body) -> Json.object().put("status", "UP"));
     }
 
@@ -165,7 +196,7 @@ final class ControlRoutes {
             app = new SandboxApp(Json.text(body, "appid"), Json.text(body, "secret"), Json.text(body, "token"),
                     Json.text(body, "encoding_aes_key"), Json.text(body, "callback_url"), Json.text(body, "mode"),
                     Json.text(body, "mchid"), Json.text(body, "merchant_serial"),
-                    Json.text(body, "merchant_public_key_pem"));
+                    Json.text(body, "merchant_public_key_pem"), Json.text(body, "api_v3_key"));
         } catch (IllegalArgumentException e) {
             throw WxException.invalidArgs(e.getMessage());
         }
@@ -184,6 +215,17 @@ final class ControlRoutes {
         } catch (IllegalArgumentException e) {
             throw WxException.invalidArgs(e.getMessage());
         }
+    }
+
+    /** The signing key, and every platform certificate valid now (what GET /v3/certificates lists, unencrypted). */
+    private ObjectNode platformCertificate() {
+        ObjectNode out = Json.object().put("serial_no", platformKey.serial())
+                .put("public_key_pem", platformKey.publicKeyPem());
+        var list = out.putArray("certificates");
+        platformKey.listed().forEach(c -> list.addObject().put("serial_no", c.serial())
+                .put("effective_time", PayRoutes.rfc3339(c.effective())).put("expire_time", PayRoutes.rfc3339(c.expire()))
+                .put("certificate_pem", c.certificatePem()));
+        return out;
     }
 
     private static ObjectNode received(Members.Received received) {

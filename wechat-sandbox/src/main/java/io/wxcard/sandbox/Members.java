@@ -258,8 +258,9 @@ final class Members {
 
     /**
      * {@code /card/membercard/updateuser}: absolute bonus/balance set the totals (idempotent), add_* alone adds
-     * (not idempotent). The code must be activated (40078). Nothing is pushed: the merchant made the change itself,
-     * and update_member_card reports only changes made on WeChat's side ({@link #wechatSideChange}).
+     * (not idempotent). The code must be activated (40078). By default nothing is pushed (update_member_card reports
+     * changes made on WeChat's side, {@link #wechatSideChange}); with the account's echo switched on, a change of
+     * bonus or balance is pushed as update_member_card too.
      */
     Updated updateUser(String appId, Update request) {
         Card card = locate(appId, request.cardId(), request.code());
@@ -288,6 +289,11 @@ final class Members {
             openid = member.openid;
         }
         stats.updateuserApplied.increment();
+        if (totals.changed() && apps.echoUpdateUser(appId)) { // opt-in: see SandboxSettings#echoUpdateUser
+            pusher.push(event(card, openid, "update_member_card").text("CardId", card.id)
+                    .text("UserCardCode", request.code()).number("ModifyBonus", totals.bonusDelta())
+                    .number("ModifyBalance", totals.balanceDelta()));
+        }
         return new Updated(openid, totals.bonus(), totals.balance());
     }
 

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every Official Account API call the same way: the injected fault, the access_token check, the handler, the
- * answer ({@code errcode} and {@code errmsg} first, always, HTTP 200, WeChat's content type) and the call log.
+ * answer ({@code errcode} and {@code errmsg} first, except on a token success; HTTP 200, WeChat's content type)
+ * and the call log.
  */
 final class OaEndpoint {
     static final String CONTENT_TYPE = "application/json; encoding=utf-8";
@@ -25,9 +26,12 @@ final class OaEndpoint {
     private final CallLog calls;
     private final Stats stats;
     private final StateChanges changes;
+    private final Latency latency;
 
-    OaEndpoint(Javalin app, Tokens tokens, Faults faults, CallLog calls, Stats stats, StateChanges changes) {
+    OaEndpoint(Javalin app, Tokens tokens, Faults faults, CallLog calls, Stats stats, StateChanges changes,
+               Latency latency) {
         this.app = app;
+        this.latency = latency;
         this.changes = changes;
         this.tokens = tokens;
         this.faults = faults;
@@ -60,16 +64,24 @@ final class OaEndpoint {
         app.get(path, ctx -> run(ctx, path, true, false, handler));
     }
 
-    /** An endpoint without access_token (the token endpoints themselves: tokens are not kept state). */
+    /**
+     * A token endpoint: no access_token needed, tokens are not kept state, and a success carries no errcode or
+     * errmsg, only the fields (WeChat's documented token answer is {@code {"access_token":..,"expires_in":..}}).
+     */
     void open(String method, String path, Handler handler) {
         if (method.equals("GET")) {
-            app.get(path, ctx -> run(ctx, path, false, false, handler));
+            app.get(path, ctx -> run(ctx, path, false, false, handler, false));
         } else {
-            app.post(path, ctx -> run(ctx, path, false, false, handler));
+            app.post(path, ctx -> run(ctx, path, false, false, handler, false));
         }
     }
 
     private void run(Context ctx, String path, boolean needsToken, boolean changesState, Handler handler) {
+        run(ctx, path, needsToken, changesState, handler, true);
+    }
+
+    private void run(Context ctx, String path, boolean needsToken, boolean changesState, Handler handler,
+                     boolean okFields) {
         long started = System.nanoTime();
         stats.countCall(path);
         OaCall call = new OaCall(ctx);
@@ -77,6 +89,7 @@ final class OaEndpoint {
         boolean afterApply = fault != null && faults.config().afterApply();
         if (fault != null && !afterApply && inject(ctx, fault)) {
             log(ctx, path, call, null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         ObjectNode answer = Json.object();
@@ -88,7 +101,9 @@ final class OaEndpoint {
             if (changesState) {
                 changes.changed();
             }
-            answer.put("errcode", 0).put("errmsg", "ok");
+            if (okFields) {
+                answer.put("errcode", 0).put("errmsg", "ok");
+            }
             if (fields != null) {
                 answer.setAll(fields);
             }
@@ -99,11 +114,19 @@ final class OaEndpoint {
             answer.put("errcode", -1).put("errmsg", "system error");
         }
         if (fault != null && afterApply && inject(ctx, fault)) {
-            log(ctx, path, call, answer.get("errcode").asInt(), fault, started);
+            log(ctx, path, call, answer.path("errcode").asInt(0), fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         ctx.status(200).contentType(CONTENT_TYPE).result(Json.utf8(answer));
-        log(ctx, path, call, answer.get("errcode").asInt(), fault, started);
+        log(ctx, path, call, answer.path("errcode").asInt(0), fault, started);
+        latency.delay(ctx);
+    }
+
+    private void delayUnlessDropped(Context ctx, Faults.Kind fault) {
+        if (fault != Faults.Kind.DROP) {
+            latency.delay(ctx);
+        }
     }
 
     /** Applies the fault; true when it replaced the answer (slow only delays it). */

@@ -11,13 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WeChat Pay API v3: {@code POST /v3/marketing/membercard-open/cards/{card_id}/users/import}. The merchant's
+ * WeChat Pay API v3: {@code POST /v3/marketing/membercard-open/cards/{card_id}/users/import} and
+ * {@code GET /v3/certificates}. The merchant's
  * request is verified (signature with the merchant key registered for the account, serial, timestamp within 5
  * minutes), rate-limited per merchant, and every answer, errors included, is signed with the platform key.
  */
 final class PayRoutes {
     static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/{card_id}/users/import";
+    static final String CERTIFICATES_PATH = "/v3/certificates";
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    private static final java.time.format.DateTimeFormatter RFC3339 = java.time.format.DateTimeFormatter
+            .ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneId.of("Asia/Shanghai"));
     private static final Logger LOG = LoggerFactory.getLogger(PayRoutes.class);
 
     private final Apps apps;
@@ -28,11 +32,13 @@ final class PayRoutes {
     private final CallLog calls;
     private final Stats stats;
     private final StateChanges changes;
+    private final Latency latency;
     private final SecureRandom random = new SecureRandom();
 
     PayRoutes(Apps apps, PayImport payImport, PlatformKey platformKey, RateLimiter rateLimiter, Faults faults,
-              CallLog calls, Stats stats, StateChanges changes) {
+              CallLog calls, Stats stats, StateChanges changes, Latency latency) {
         this.changes = changes;
+        this.latency = latency;
         this.apps = apps;
         this.payImport = payImport;
         this.platformKey = platformKey;
@@ -42,18 +48,29 @@ final class PayRoutes {
         this.stats = stats;
     }
 
-    void register(Javalin app) {
-        app.post(IMPORT_PATH, this::handleImport);
+    /** What a route does once the merchant is authenticated; answers the 200 body or throws a refusal. */
+    private interface Work {
+        ObjectNode run(Context ctx, Apps.Registered merchant);
     }
 
-    private void handleImport(Context ctx) {
+    void register(Javalin app) {
+        app.post(IMPORT_PATH, ctx -> serve(ctx, IMPORT_PATH, (c, merchant) -> {
+            ObjectNode answer = Json.object().put("code", importMember(c, merchant));
+            changes.changed();
+            return answer;
+        }));
+        app.get(CERTIFICATES_PATH, ctx -> serve(ctx, CERTIFICATES_PATH, (c, merchant) -> certificates(merchant)));
+    }
+
+    private void serve(Context ctx, String route, Work work) {
         long started = System.nanoTime();
-        stats.countCall(IMPORT_PATH);
+        stats.countCall(route);
         String[] appId = new String[1];
         Faults.Kind fault = faults.draw(ctx.path());
         boolean afterApply = fault != null && faults.config().afterApply();
         if (fault != null && !afterApply && inject(ctx, fault)) {
             log(ctx, appId[0], null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         int status = 200;
@@ -61,8 +78,7 @@ final class PayRoutes {
         try {
             Apps.Registered merchant = authenticate(ctx);
             appId[0] = merchant.appId();
-            body = Json.object().put("code", importMember(ctx, merchant));
-            changes.changed();
+            body = work.run(ctx, merchant);
         } catch (PayException refusal) {
             status = refusal.status;
             body = refusal.body();
@@ -73,10 +89,18 @@ final class PayRoutes {
         }
         if (fault != null && afterApply && inject(ctx, fault)) {
             log(ctx, appId[0], null, fault, started);
+            delayUnlessDropped(ctx, fault);
             return;
         }
         answer(ctx, status, body);
         log(ctx, appId[0], status == 200 ? null : body.get("code").asText(), fault, started);
+        latency.delay(ctx);
+    }
+
+    private void delayUnlessDropped(Context ctx, Faults.Kind fault) {
+        if (fault != Faults.Kind.DROP) {
+            latency.delay(ctx);
+        }
     }
 
     /** Checks the Authorization header: merchant, serial, timestamp, signature; then the rate limit. */
@@ -130,6 +154,43 @@ final class PayRoutes {
         String code = payText(request, "code");
         return payImport.importMember(merchant, ctx.pathParam("card_id"), openid, code == null || code.isEmpty()
                 ? null : code, outRequestNo);
+    }
+
+    /**
+     * {@code GET /v3/certificates}: every platform certificate valid now, each encrypted with AEAD_AES_256_GCM under
+     * the merchant's APIv3 key (nonce: 12 random characters, associated_data "certificate").
+     */
+    private ObjectNode certificates(Apps.Registered merchant) {
+        String apiV3Key = merchant.app().apiV3Key();
+        if (apiV3Key == null || apiV3Key.isEmpty()) {
+            throw new PayException(400, "INVALID_REQUEST",
+                    "the sandbox has no APIv3 key for this merchant: register the account with api_v3_key");
+        }
+        ObjectNode answer = Json.object();
+        var data = answer.putArray("data");
+        for (PlatformKey.Listed listed : platformKey.listed()) {
+            String nonce = randomNonce();
+            ObjectNode row = data.addObject().put("serial_no", listed.serial())
+                    .put("effective_time", rfc3339(listed.effective())).put("expire_time", rfc3339(listed.expire()));
+            row.putObject("encrypt_certificate").put("algorithm", "AEAD_AES_256_GCM").put("nonce", nonce)
+                    .put("associated_data", "certificate")
+                    .put("ciphertext", PaySignatures.aeadEncrypt(apiV3Key, nonce, "certificate",
+                            listed.certificatePem()));
+        }
+        return answer;
+    }
+
+    static String rfc3339(java.time.Instant instant) {
+        return RFC3339.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private String randomNonce() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder nonce = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            nonce.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return nonce.toString();
     }
 
     private static String payText(ObjectNode request, String field) {

@@ -119,4 +119,21 @@ final class PaySignatures {
         String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
         return Base64.getDecoder().decode(base64);
     }
+
+    /**
+     * AEAD_AES_256_GCM as WeChat Pay uses it for certificates and notifications: key = the APIv3 key's bytes,
+     * 12-byte nonce, associated data, answer = Base64(ciphertext followed by the 16-byte tag).
+     */
+    static String aeadEncrypt(String apiV3Key, String nonce, String associatedData, String plaintext) {
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE,
+                    new javax.crypto.spec.SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is not available", e);
+        }
+    }
 }

@@ -7,6 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sandbox's WeChat Pay platform key pair, which signs every v3 response. Generating a 2048-bit RSA key takes a
  * noticeable fraction of a second, so it starts on a background thread at start-up and whoever needs it first waits
- * for it; start-up itself never does.
+ * for it; start-up itself never does. A rotation (as WeChat renews its platform certificate) makes a new key that
+ * signs from then on, while the previous one stays listed by {@code GET /v3/certificates} until its overlap ends.
  */
 final class PlatformKey {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformKey.class);
@@ -25,10 +33,58 @@ final class PlatformKey {
     private record Material(KeyPair pair, String serial, String publicKeyPem) {
     }
 
+    /** The current key and, during an overlap, the previous one (still valid until {@code previousUntil}). */
+    private record Rotation(Material current, Instant since, Material previous, Instant previousSince,
+                            Instant previousUntil) {
+    }
+
+    /** A platform key as {@code GET /v3/certificates} lists it. */
+    record Listed(String serial, Instant effective, Instant expire, String certificatePem) {
+    }
+
+    /** How long a platform certificate is valid when no rotation shortens it (WeChat's are valid five years). */
+    private static final Duration VALIDITY = Duration.ofDays(5 * 365);
+
     private final CompletableFuture<Material> material;
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Map<String, String> certificates = new ConcurrentHashMap<>(); // serial -> PEM
+    private volatile Rotation rotation;
 
     private PlatformKey(CompletableFuture<Material> material) {
         this.material = material;
+    }
+
+    /**
+     * Starts a rotation: a new key signs every answer from now on; the current one stays valid and listed for
+     * {@code overlap}. Answers the new serial. A rotation during an overlap drops the oldest key.
+     */
+    synchronized String rotate(Duration overlap) {
+        Material previous = material();
+        Instant previousSince = rotation == null ? started : rotation.since;
+        Material next = describe(generate());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        rotation = new Rotation(next, now, previous, previousSince, now.plus(overlap));
+        return next.serial;
+    }
+
+    /** The keys valid now, the one that signs first: what {@code GET /v3/certificates} lists. */
+    List<Listed> listed() {
+        Rotation r = rotation;
+        Instant now = Instant.now();
+        List<Listed> out = new ArrayList<>();
+        Material current = material();
+        Instant since = r == null ? started : r.since;
+        out.add(new Listed(current.serial, since, since.plus(VALIDITY), certificate(current, since)));
+        if (r != null && now.isBefore(r.previousUntil)) {
+            out.add(new Listed(r.previous.serial, r.previousSince, r.previousUntil,
+                    certificate(r.previous, r.previousSince)));
+        }
+        return out;
+    }
+
+    private String certificate(Material key, Instant since) {
+        return certificates.computeIfAbsent(key.serial, serial -> SelfSignedCertificate.pem(key.pair, serial,
+                "WeChat Pay sandbox platform " + serial.substring(0, 8), since, since.plus(VALIDITY)));
     }
 
     /** Loads the given PKCS#8 key now (cheap), or starts generating one in the background. */
@@ -64,6 +120,10 @@ final class PlatformKey {
     }
 
     private Material material() {
+        Rotation r = rotation;
+        if (r != null) {
+            return r.current;
+        }
         try {
             return material.join();
         } catch (CompletionException e) {

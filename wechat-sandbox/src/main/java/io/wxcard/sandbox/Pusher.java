@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers events to the account's callback URL the way WeChat does: an XML POST signed in the query string
- * (and encrypted in safe mode); no answer within the timeout, a failed connection or a non-2xx status counts as not
- * delivered and is retried, {@code retries} times. Every attempt of one event carries the same message and
- * signature, so receivers can de-duplicate on FromUserName + CreateTime.
+ * (and encrypted in safe mode); only an HTTP 200 counts as delivered; no answer within the timeout, a failed
+ * connection or any other status is retried, {@code retries} times. Every attempt of one event sends the very same
+ * request (query, timestamp, nonce, signatures, body bytes), so receivers can de-duplicate on FromUserName +
+ * CreateTime. Each attempt is recorded for {@code GET /sandbox/pushes}.
  */
 final class Pusher {
     private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
@@ -52,6 +53,7 @@ final class Pusher {
         String status = "pending";
         String lastError;
         Integer lastHttpStatus;
+        final ArrayNode attemptLog = Json.array();
 
         Delivery(long id, EventXml event) {
             this.id = id;
@@ -101,29 +103,39 @@ final class Pusher {
             delivery.attempts++;
         }
         stats.pushAttempts.increment();
+        long startedMs = System.currentTimeMillis();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            String error;
+            String error = null;
             if (failure != null) {
                 error = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": "
                         + failure.getMessage());
-            } else if (response.statusCode() / 100 == 2) {
-                synchronized (delivery) {
-                    delivery.lastHttpStatus = response.statusCode();
-                }
-                finish(delivery, "delivered", null);
-                return;
-            } else {
+            } else if (response.statusCode() != 200) { // WeChat: a 204 or any other 2xx is not an answer either
                 error = "HTTP " + response.statusCode();
-                synchronized (delivery) {
-                    delivery.lastHttpStatus = response.statusCode();
-                }
             }
             boolean retry;
             synchronized (delivery) {
-                delivery.lastError = error;
-                retry = delivery.attempts <= retries;
+                ObjectNode row = delivery.attemptLog.addObject().put("attempt", delivery.attempts)
+                        .put("at_ms", startedMs).put("duration_ms", System.currentTimeMillis() - startedMs);
+                if (response != null) {
+                    delivery.lastHttpStatus = response.statusCode();
+                    String body = response.body().strip();
+                    row.put("http_status", response.statusCode())
+                            .put("answer", body.length() > 200 ? body.substring(0, 200) + "..." : body)
+                            // WeChat asks for "success" or an empty body; another body is noted, not retried
+                            .put("answer_accepted", body.isEmpty() || body.equals("success"));
+                }
+                row.put("error", error);
+                if (error == null) {
+                    delivery.lastError = null;
+                    retry = false;
+                } else {
+                    delivery.lastError = error;
+                    retry = delivery.attempts <= retries;
+                }
             }
-            if (retry) {
+            if (error == null) {
+                finish(delivery, "delivered", null);
+            } else if (retry) {
                 try {
                     scheduler.schedule(() -> attempt(delivery, request), retryDelay.toMillis(),
                             TimeUnit.MILLISECONDS);
@@ -200,6 +212,7 @@ final class Pusher {
                 if (d.lastHttpStatus != null) {
                     row.put("last_http_status", d.lastHttpStatus);
                 }
+                row.set("attempt_log", d.attemptLog.deepCopy());
             }
         }
         return out;

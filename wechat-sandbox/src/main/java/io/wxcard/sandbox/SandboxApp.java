@@ -14,6 +14,8 @@ import java.util.Base64;
  * @param merchantId           the WeChat Pay mchid allowed to import members into this account's cards; nullable
  * @param merchantSerial       the serial_no of the merchant's API certificate; required with a merchantId
  * @param merchantPublicKeyPem the merchant's public key (or certificate) PEM; required with a merchantId
+ * @param apiV3Key             the merchant's APIv3 key (32 characters), which encrypts the platform certificates of
+ *                             {@code GET /v3/certificates}; nullable
  */
 public record SandboxApp(
         String appId,
@@ -24,7 +26,8 @@ public record SandboxApp(
         String mode,
         String merchantId,
         String merchantSerial,
-        String merchantPublicKeyPem) {
+        String merchantPublicKeyPem,
+        String apiV3Key) {
 
     public static final String PLAIN = "plain";
     public static final String SAFE = "safe";
@@ -53,6 +56,17 @@ public record SandboxApp(
                 throw new IllegalArgumentException("a merchantId needs the merchantPublicKeyPem");
             }
         }
+        if (apiV3Key != null && !apiV3Key.isEmpty()
+                && apiV3Key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length != 32) {
+            throw new IllegalArgumentException("apiV3Key must be 32 bytes (WeChat Pay's APIv3 key)");
+        }
+    }
+
+    /** An account without an APIv3 key (the form before {@code apiV3Key} existed). */
+    public SandboxApp(String appId, String appSecret, String token, String encodingAesKey, String callbackUrl,
+                      String mode, String merchantId, String merchantSerial, String merchantPublicKeyPem) {
+        this(appId, appSecret, token, encodingAesKey, callbackUrl, mode, merchantId, merchantSerial,
+                merchantPublicKeyPem, null);
     }
 
     private static void requireValidAesKey(String key) {
@@ -80,16 +94,22 @@ public record SandboxApp(
 
     public SandboxApp withCallbackUrl(String url) {
         return new SandboxApp(appId, appSecret, token, encodingAesKey, url, mode, merchantId, merchantSerial,
-                merchantPublicKeyPem);
+                merchantPublicKeyPem, apiV3Key);
     }
 
     /** Binds a WeChat Pay merchant, whose requests are verified with this public key. */
     public SandboxApp withMerchant(String mchid, String serial, String publicKeyPem) {
         return new SandboxApp(appId, appSecret, token, encodingAesKey, callbackUrl, mode, mchid, serial,
-                publicKeyPem);
+                publicKeyPem, apiV3Key);
     }
 
-    /** Never prints the secret, the token or the AES key. */
+    /** The merchant's APIv3 key, with which {@code GET /v3/certificates} encrypts the platform certificates. */
+    public SandboxApp withApiV3Key(String key) {
+        return new SandboxApp(appId, appSecret, token, encodingAesKey, callbackUrl, mode, merchantId, merchantSerial,
+                merchantPublicKeyPem, key);
+    }
+
+    /** Never prints the secret, the token, the AES key or the APIv3 key. */
     @Override
     public String toString() {
         return "SandboxApp[appId=" + appId + ", mode=" + mode + ", callbackUrl=" + callbackUrl

@@ -27,6 +27,7 @@ public final class SandboxMain {
               --merchant-id M            WeChat Pay mchid allowed to import members
               --merchant-serial S        serial_no of the merchant's certificate
               --merchant-public-key FILE the merchant's public key or certificate (PEM)
+              --api-v3-key K             the merchant's 32-character APIv3 key (encrypts GET /v3/certificates)
               --platform-private-key FILE the sandbox's WeChat Pay platform key (PKCS#8 PEM; default: generated)
               --review-delay-ms N        auto-approve cards after N ms (default 1000; negative: never)
               --token-lifetime-s N       access_token lifetime in seconds (default 7200)
@@ -35,14 +36,19 @@ public final class SandboxMain {
                                          restarts (loaded at start if it exists; default: memory only)
               --verify-callback          send WeChat's echostr handshake to the callback URL when the account
                                          is registered, and log the result (never enforced)
+              --latency-ms N             every OA and Pay answer waits N ms (default 0; WeChat: tens of ms)
+              --echo-updateuser          updateuser changes of bonus/balance also push update_member_card
+              --force-refresh-limits     stable_token force_refresh: 20 a day, 30 s apart (default true)
               --help                     print this and exit
             """;
     private static final Set<String> OPTIONS = Set.of("--port", "--host", "--app-id", "--app-secret", "--token",
             "--aes-key", "--callback", "--mode", "--merchant-id", "--merchant-serial", "--merchant-public-key",
             "--platform-private-key", "--review-delay-ms", "--token-lifetime-s", "--daily-token-quota",
-            "--state-file", "--verify-callback");
+            "--state-file", "--verify-callback", "--latency-ms", "--echo-updateuser", "--force-refresh-limits",
+            "--api-v3-key");
     /** Options without a value ({@code --flag}, or {@code --flag=true|false}). */
-    private static final Set<String> FLAGS = Set.of("--verify-callback");
+    private static final Set<String> FLAGS = Set.of("--verify-callback", "--echo-updateuser",
+            "--force-refresh-limits");
 
     private SandboxMain() {
     }
@@ -97,13 +103,22 @@ public final class SandboxMain {
         if (options.containsKey("--verify-callback")) {
             settings = settings.withVerifyCallbacks(Boolean.parseBoolean(options.get("--verify-callback")));
         }
+        if (options.containsKey("--latency-ms")) {
+            settings = settings.withLatency(Duration.ofMillis(integer(options, "--latency-ms")));
+        }
+        if (options.containsKey("--echo-updateuser")) {
+            settings = settings.withEchoUpdateUser(Boolean.parseBoolean(options.get("--echo-updateuser")));
+        }
+        if (options.containsKey("--force-refresh-limits")) {
+            settings = settings.withForceRefreshLimits(Boolean.parseBoolean(options.get("--force-refresh-limits")));
+        }
         SandboxApp app = null;
         if (options.containsKey("--app-id")) {
             String publicKeyFile = options.get("--merchant-public-key");
             app = new SandboxApp(options.get("--app-id"), options.get("--app-secret"), options.get("--token"),
                     options.get("--aes-key"), options.get("--callback"), options.get("--mode"),
                     options.get("--merchant-id"), options.get("--merchant-serial"),
-                    publicKeyFile == null ? null : read(publicKeyFile));
+                    publicKeyFile == null ? null : read(publicKeyFile), options.get("--api-v3-key"));
         }
         WechatSandbox sandbox = WechatSandbox.start(settings);
         if (app != null) {

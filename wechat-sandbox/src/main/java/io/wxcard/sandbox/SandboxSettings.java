@@ -24,6 +24,11 @@ import java.util.Objects;
  *                               loaded at start when it exists, saved after changes; null: memory only
  * @param verifyCallbacks        whether registering an account with a callback URL sends WeChat's configuration
  *                               handshake (a GET with echostr) to it; the result is reported, never enforced
+ * @param latency                how long every Official Account and WeChat Pay answer waits before it is sent
+ *                               (zero by default; WeChat over the internet: tens of milliseconds)
+ * @param echoUpdateUser         whether an updateuser that changes bonus or balance also pushes update_member_card
+ *                               (the default for every account; each account can override it)
+ * @param forceRefreshLimits     whether stable_token's force_refresh is held to WeChat's 20 a day, 30 s apart
  */
 public record SandboxSettings(
         int port,
@@ -38,7 +43,10 @@ public record SandboxSettings(
         int payRateLimitPerSecond,
         String platformPrivateKeyPem,
         Path stateFile,
-        boolean verifyCallbacks) {
+        boolean verifyCallbacks,
+        Duration latency,
+        boolean echoUpdateUser,
+        boolean forceRefreshLimits) {
 
     public SandboxSettings {
         if (port < 0 || port > 65535) {
@@ -66,6 +74,10 @@ public record SandboxSettings(
         if (payRateLimitPerSecond < 0) {
             throw new IllegalArgumentException("payRateLimitPerSecond must not be negative (0 = unlimited)");
         }
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -78,7 +90,8 @@ public record SandboxSettings(
     /** WeChat's own numbers: 7200 s tokens, 300 s overlap, 2000 token calls a day, 5 s push timeout, 3 retries. */
     public static SandboxSettings defaults() {
         return new SandboxSettings(0, Duration.ofSeconds(1), Duration.ofSeconds(7200), Duration.ofSeconds(300),
-                2000, Duration.ZERO, Duration.ofSeconds(5), 3, "127.0.0.1", 100, null, null, false);
+                2000, Duration.ZERO, Duration.ofSeconds(5), 3, "127.0.0.1", 100, null, null, false, Duration.ZERO, false,
+                true);
     }
 
     /** Whether cards are approved without a call to the control API. */
@@ -89,13 +102,13 @@ public record SandboxSettings(
     public SandboxSettings withPort(int port) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withReviewDelay(Duration reviewDelay) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     /** Cards stay under review until the control API passes or rejects them. */
@@ -106,69 +119,90 @@ public record SandboxSettings(
     public SandboxSettings withTokenLifetime(Duration tokenLifetime) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withTokenOverlap(Duration tokenOverlap) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withDailyTokenQuota(int dailyTokenQuota) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withPushRetryDelay(Duration pushRetryDelay) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withPushTimeout(Duration pushTimeout) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withPushRetries(int pushRetries) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withHost(String host) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withPayRateLimitPerSecond(int payRateLimitPerSecond) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     public SandboxSettings withPlatformPrivateKeyPem(String platformPrivateKeyPem) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     /** Keeps the state in this file across restarts (see {@link #stateFile()}); null: memory only. */
     public SandboxSettings withStateFile(Path stateFile) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     /** Sends WeChat's configuration handshake to the callback URL of every account registered. */
     public SandboxSettings withVerifyCallbacks(boolean verifyCallbacks) {
         return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
                 pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
-                verifyCallbacks);
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
+    }
+
+    /** Every Official Account and WeChat Pay answer waits this long (e.g. 80 ms, as WeChat over the internet). */
+    public SandboxSettings withLatency(Duration latency) {
+        return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
+                pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
+    }
+
+    /** Whether updateuser changes of bonus or balance are also pushed as update_member_card (see README). */
+    public SandboxSettings withEchoUpdateUser(boolean echoUpdateUser) {
+        return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
+                pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
+    }
+
+    /** Whether stable_token force_refresh is limited to 20 a day and 30 s apart (on by default). */
+    public SandboxSettings withForceRefreshLimits(boolean forceRefreshLimits) {
+        return new SandboxSettings(port, reviewDelay, tokenLifetime, tokenOverlap, dailyTokenQuota, pushRetryDelay,
+                pushTimeout, pushRetries, host, payRateLimitPerSecond, platformPrivateKeyPem, stateFile,
+                verifyCallbacks, latency, echoUpdateUser, forceRefreshLimits);
     }
 
     /** Never prints the platform private key. */
@@ -181,6 +215,7 @@ public record SandboxSettings(
                 + ", payRateLimitPerSecond=" + payRateLimitPerSecond
                 + ", platformPrivateKey=" + (platformPrivateKeyPem == null ? "generated or loaded" : "given")
                 + ", stateFile=" + (stateFile == null ? "none (memory only)" : stateFile)
-                + ", verifyCallbacks=" + verifyCallbacks + "]";
+                + ", verifyCallbacks=" + verifyCallbacks + ", latency=" + latency + ", echoUpdateUser=" + echoUpdateUser
+                + ", forceRefreshLimits=" + forceRefreshLimits + "]";
     }
 }

@@ -108,7 +108,8 @@ final class StateFile implements AutoCloseable {
                         StateJson.optionalText(app, "token"), StateJson.optionalText(app, "encoding_aes_key"),
                         StateJson.optionalText(app, "callback_url"), StateJson.optionalText(app, "mode"),
                         StateJson.optionalText(app, "mchid"), StateJson.optionalText(app, "merchant_serial"),
-                        StateJson.optionalText(app, "merchant_public_key_pem")));
+                        StateJson.optionalText(app, "merchant_public_key_pem"),
+                        StateJson.optionalText(app, "api_v3_key")));
             }
             List<Card> cards = new ArrayList<>();
             for (JsonNode card : StateJson.array(state, "cards")) {
@@ -190,7 +191,8 @@ final class StateFile implements AutoCloseable {
                         .put("token", app.token()).put("encoding_aes_key", app.encodingAesKey())
                         .put("callback_url", app.callbackUrl()).put("mode", app.mode())
                         .put("mchid", app.merchantId()).put("merchant_serial", app.merchantSerial())
-                        .put("merchant_public_key_pem", app.merchantPublicKeyPem()));
+                        .put("merchant_public_key_pem", app.merchantPublicKeyPem())
+                        .put("api_v3_key", app.apiV3Key()));
         out.set("cards", parts.cards.snapshotCards());
         out.set("whitelists", parts.cards.snapshotWhitelists());
         out.set("qr_codes", parts.distribution.snapshotQrCodes());

@@ -23,12 +23,16 @@ final class Tokens {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_\\-]{1,512}");
     private static final ZoneId WECHAT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int STABLE_DAILY_QUOTA = 500_000;
+    /** stable_token force_refresh: WeChat allows 20 a day, at least 30 s apart. */
+    static final int FORCED_REFRESHES_PER_DAY = 20;
+    static final long FORCED_REFRESH_SPACING_MS = 30_000;
 
     private static final class Credential {
         final String appId;
         final long expiresAtMs;
         volatile long supersededAtMs = Long.MAX_VALUE;
         volatile boolean expiredByFault;
+        volatile boolean revoked; // by a stable_token force_refresh: no overlap
 
         Credential(String appId, long expiresAtMs) {
             this.appId = appId;
@@ -54,9 +58,12 @@ final class Tokens {
     private final Map<String, Integer> callsByDay = new ConcurrentHashMap<>(); // appId|series|date -> count
     private final Map<String, String> tickets = new ConcurrentHashMap<>(); // appId -> ticket
     private final Map<String, Credential> ticketState = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastForcedAtMs = new ConcurrentHashMap<>(); // appId -> time
+    private final boolean forceRefreshLimits;
 
-    Tokens(Clock clock, Duration lifetime, Duration overlap, int dailyQuota) {
+    Tokens(Clock clock, Duration lifetime, Duration overlap, int dailyQuota, boolean forceRefreshLimits) {
         this.clock = clock;
+        this.forceRefreshLimits = forceRefreshLimits;
         this.lifetime = lifetime;
         this.overlap = overlap;
         this.dailyQuota = dailyQuota;
@@ -70,7 +77,9 @@ final class Tokens {
 
     /**
      * {@code /cgi-bin/stable_token}: the current stable token while it has more than the overlap left, else a new
-     * one; {@code forceRefresh} always makes a new one (the previous one still overlaps).
+     * one (the previous one overlaps). {@code forceRefresh} makes a new one and invalidates the previous one at once,
+     * as WeChat documents; with the limits on, a forced refresh less than 30 s after the previous one answers the
+     * current token unrefreshed, and the 21st of the day (Asia/Shanghai) is refused with 45009.
      */
     Issued fetchStable(String appId, boolean forceRefresh) {
         countCall(appId, Series.STABLE, STABLE_DAILY_QUOTA);
@@ -78,7 +87,27 @@ final class Tokens {
             String current = latestBySeries.get(appId + "|" + Series.STABLE);
             Credential credential = current == null ? null : tokens.get(current);
             long now = clock.millis();
-            if (!forceRefresh && credential != null && credential.remainingMs(now) > overlap.toMillis()) {
+            boolean usable = credential != null && credential.remainingMs(now) > 0 && !credential.revoked;
+            if (forceRefresh && forceRefreshLimits) {
+                Long last = lastForcedAtMs.get(appId);
+                if (usable && last != null && now - last < FORCED_REFRESH_SPACING_MS) {
+                    return new Issued(current, credential.remainingMs(now) / 1000);
+                }
+                String day = appId + "|FORCED|" + LocalDate.now(clock.withZone(WECHAT_ZONE));
+                if (callsByDay.getOrDefault(day, 0) >= FORCED_REFRESHES_PER_DAY) {
+                    throw new WxException(45009, "reach max api daily quota limit (force_refresh: 20 a day)");
+                }
+                callsByDay.merge(day, 1, Integer::sum);
+            }
+            if (forceRefresh) {
+                lastForcedAtMs.put(appId, now);
+                Issued issued = issue(appId, Series.STABLE);
+                if (credential != null) {
+                    credential.revoked = true;
+                }
+                return issued;
+            }
+            if (credential != null && credential.remainingMs(now) > overlap.toMillis()) {
                 return new Issued(current, credential.remainingMs(now) / 1000);
             }
             return issue(appId, Series.STABLE);
@@ -112,7 +141,7 @@ final class Tokens {
         if (credential.remainingMs(now) == 0) {
             throw new WxException(42001, "access_token expired");
         }
-        if (now - credential.supersededAtMs >= overlap.toMillis()) { // MAX_VALUE while not superseded
+        if (credential.revoked || now - credential.supersededAtMs >= overlap.toMillis()) { // MAX_VALUE: latest
             throw new WxException(40001, "invalid credential, access_token is invalid or not latest");
         }
         return credential.appId;
@@ -147,6 +176,7 @@ final class Tokens {
         callsByDay.clear();
         tickets.clear();
         ticketState.clear();
+        lastForcedAtMs.clear();
     }
 
     private void countCall(String appId, Series series, int quota) {

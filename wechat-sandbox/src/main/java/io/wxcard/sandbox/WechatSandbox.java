@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +32,12 @@ public final class WechatSandbox implements AutoCloseable {
     private final CallbackVerifier verifier;
     private final boolean verifyCallbacks;
     private final String baseUrl;
+    private final Latency latency;
 
     private WechatSandbox(Javalin server, Apps apps, PlatformKey platformKey, ScheduledExecutorService scheduler,
                           ExecutorService pushExecutor, StateChanges changes, StateFile stateFile,
-                          CallbackVerifier verifier, SandboxSettings settings) {
+                          CallbackVerifier verifier, SandboxSettings settings, Latency latency) {
+        this.latency = latency;
         this.server = server;
         this.apps = apps;
         this.platformKey = platformKey;
@@ -71,14 +74,16 @@ public final class WechatSandbox implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-timer"));
         ExecutorService pushExecutor = Executors.newCachedThreadPool(daemon("sandbox-push"));
+        // Answers held back by the latency setting are released from this pool, never from a server thread.
+        Latency latency = new Latency(settings.latency(), pushExecutor);
 
         StateChanges changes = new StateChanges();
         Stats stats = new Stats();
         CallLog calls = new CallLog();
         Faults faults = new Faults();
-        Apps apps = new Apps();
+        Apps apps = new Apps(settings.echoUpdateUser());
         Tokens tokens = new Tokens(clock, settings.tokenLifetime(), settings.tokenOverlap(),
-                settings.dailyTokenQuota());
+                settings.dailyTokenQuota(), settings.forceRefreshLimits());
         HttpClient httpClient = HttpClient.newBuilder().executor(pushExecutor)
                 .connectTimeout(settings.pushTimeout()).build();
         Pusher pusher = new Pusher(apps, httpClient, scheduler, settings, stats);
@@ -128,14 +133,15 @@ public final class WechatSandbox implements AutoCloseable {
             config.http.maxRequestSize = 2L * MediaRoutes.MAX_BYTES;
             config.jetty.defaultHost = settings.host();
         });
-        OaEndpoint oa = new OaEndpoint(server, tokens, faults, calls, stats, changes);
+        OaEndpoint oa = new OaEndpoint(server, tokens, faults, calls, stats, changes, latency);
         new CredentialRoutes(apps, tokens, stats).register(oa);
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members).register(oa);
-        new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes).register(server);
+        new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
+                .register(server);
         new ControlRoutes(apps, cards, members, distribution, faults, tokens, calls, pusher, stats, platformKey,
-                reset, changes, verifier, settings.verifyCallbacks()).register(server);
+                reset, changes, verifier, settings.verifyCallbacks(), latency).register(server);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -144,7 +150,7 @@ public final class WechatSandbox implements AutoCloseable {
             throw e;
         }
         WechatSandbox sandbox = new WechatSandbox(server, apps, platformKey, scheduler, pushExecutor, changes,
-                stateFile, verifier, settings);
+                stateFile, verifier, settings, latency);
         LOG.info("WeChat sandbox listening on {} ({})", sandbox.baseUrl, settings);
         return sandbox;
     }
@@ -197,6 +203,41 @@ public final class WechatSandbox implements AutoCloseable {
     /** The serial the sandbox names in {@code Wechatpay-Serial}. */
     public String platformSerial() {
         return platformKey.serial();
+    }
+
+    /**
+     * Makes every Official Account and WeChat Pay answer wait this long from now on (as
+     * {@code POST /sandbox/latency} does); zero answers at once.
+     */
+    public void setLatency(Duration latency) {
+        this.latency.set(latency);
+    }
+
+    /**
+     * Whether this account's {@code updateuser} calls that change bonus or balance also push
+     * {@code update_member_card} (overrides {@link SandboxSettings#echoUpdateUser()}; as
+     * {@code POST /sandbox/apps/{appid}/echo-updateuser}).
+     *
+     * @throws IllegalArgumentException when the account is unknown
+     */
+    public void setEchoUpdateUser(String appId, boolean echo) {
+        apps.setEchoUpdateUser(appId, echo);
+    }
+
+    /** The current answer latency. */
+    public Duration latency() {
+        return latency.get();
+    }
+
+    /**
+     * Rotates the WeChat Pay platform key (as {@code POST /sandbox/platform-certificate/rotate}): a new key signs
+     * every answer from now on, the previous one stays listed by {@code GET /v3/certificates} for {@code overlap}.
+     * Answers the new serial.
+     */
+    public String rotatePlatformKey(Duration overlap) {
+        String serial = platformKey.rotate(overlap);
+        changes.changed();
+        return serial;
     }
 
     /** Stops serving; with a state file, saves the state one last time. */

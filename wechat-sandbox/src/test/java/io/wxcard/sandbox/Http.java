@@ -27,8 +27,9 @@ final class Http {
             }
         }
 
+        /** The errcode; 0 when the answer has none (WeChat's token answers carry none on success). */
         int errcode() {
-            return json().get("errcode").asInt();
+            return json().path("errcode").asInt(0);
         }
 
         String contentType() {

@@ -59,6 +59,9 @@ final class PushReceiver implements AutoCloseable {
     private volatile String handshakeAnswer;
     private final AtomicInteger silentFor = new AtomicInteger();
     private volatile long silenceMillis;
+    private final AtomicInteger answerOverrides = new AtomicInteger();
+    private volatile int overrideStatus;
+    private volatile String overrideBody;
 
     PushReceiver(String token, String aesKey, String appId) throws IOException {
         this(token, aesKey, appId, 0);
@@ -83,6 +86,13 @@ final class PushReceiver implements AutoCloseable {
     void staySilent(int deliveries, long millis) {
         silenceMillis = millis;
         silentFor.set(deliveries);
+    }
+
+    /** The next {@code deliveries} verified pushes are answered with this status and body instead of 200 success. */
+    void answerWith(int status, String body, int deliveries) {
+        overrideStatus = status;
+        overrideBody = body;
+        answerOverrides.set(deliveries);
     }
 
     List<Delivery> deliveries() {
@@ -134,10 +144,14 @@ final class PushReceiver implements AutoCloseable {
         if (silentFor.getAndDecrement() > 0) {
             sleep(silenceMillis);
         }
-        byte[] answer = "success".getBytes(StandardCharsets.UTF_8);
+        boolean overridden = refusal == null && answerOverrides.getAndDecrement() > 0;
+        byte[] answer = (overridden ? overrideBody : "success").getBytes(StandardCharsets.UTF_8);
+        int status = overridden ? overrideStatus : refusal == null ? 200 : 403;
         try {
-            exchange.sendResponseHeaders(refusal == null ? 200 : 403, answer.length);
-            exchange.getResponseBody().write(answer);
+            exchange.sendResponseHeaders(status, status == 204 ? -1 : answer.length);
+            if (status != 204) {
+                exchange.getResponseBody().write(answer);
+            }
         } catch (IOException e) {
             // the sandbox gave up waiting and closed the connection: that is what the silence is for
         }

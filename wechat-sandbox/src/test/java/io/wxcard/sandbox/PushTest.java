@@ -87,6 +87,53 @@ class PushTest {
     }
 
     @Test
+    void with_the_echo_switched_on_updateuser_changes_are_pushed_as_update_member_card_with_the_deltas()
+            throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            String cardId = f.approvedCard(Fixture.memberCard());
+            String code = f.receive(cardId, "oPushEcho1");
+            String member = "{\"card_id\":\"" + cardId + "\",\"code\":\"" + code + "\"";
+            Http.Response on = f.control("/sandbox/apps/" + Fixture.APP_ID + "/echo-updateuser", "{\"enabled\":true}");
+            assertThat(on.json().get("echo_updateuser").asBoolean()).as(on.body()).isTrue();
+            assertThat(f.http.get("/sandbox/apps").json().get("apps").get(0).get("echo_updateuser").asBoolean())
+                    .isTrue();
+
+            f.oa("/card/membercard/updateuser", member + ",\"bonus\":50,\"balance\":700}");
+            f.oa("/card/membercard/updateuser", member + ",\"add_bonus\":-5,\"add_balance\":0}");
+            f.oa("/card/membercard/updateuser", member + ",\"bonus\":45,\"balance\":700}"); // same totals: no event
+            f.oa("/card/membercard/updateuser", member + ",\"custom_field_value1\":\"Gold\"}"); // no total moves
+
+            List<PushReceiver.Delivery> echoes = receiver.awaitEvent("update_member_card", cardId, 2);
+            assertThat(echoes).extracting(d -> d.field("ModifyBonus") + "/" + d.field("ModifyBalance"))
+                    .containsExactlyInAnyOrder("50/700", "-5/0");
+            assertThat(echoes).allSatisfy(d -> assertThat(d.field("UserCardCode")).isEqualTo(code));
+
+            f.sandbox.setEchoUpdateUser(Fixture.APP_ID, false);
+            f.oa("/card/membercard/updateuser", member + ",\"add_bonus\":1}");
+            f.control("/sandbox/cards/" + cardId + "/codes/" + code + "/delete", "");
+            receiver.awaitEvent("user_del_card", cardId, 1);
+            assertThat(receiver.deliveries()).filteredOn(d -> "update_member_card".equals(d.field("Event")))
+                    .hasSize(2);
+            assertThat(f.control("/sandbox/apps/wxUnknown/echo-updateuser", "{\"enabled\":true}").status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void the_echo_setting_applies_to_every_account() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview().withEchoUpdateUser(true))) {
+            String cardId = f.approvedCard(Fixture.memberCard());
+            String code = f.receive(cardId, "oPushEcho2");
+            f.oa("/card/membercard/updateuser", "{\"card_id\":\"" + cardId + "\",\"code\":\"" + code
+                    + "\",\"add_bonus\":7}");
+            assertThat(single(receiver.awaitEvent("update_member_card", cardId, 1)).get("ModifyBonus"))
+                    .isEqualTo("7");
+        }
+    }
+
+    @Test
     void a_change_on_wechats_side_pushes_update_member_card_with_the_deltas_in_plain_mode() throws Exception {
         try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
              Fixture f = plain(receiver, fast().withoutAutoReview())) {
@@ -270,5 +317,52 @@ class PushTest {
             Thread.sleep(20);
         } while (System.currentTimeMillis() < deadline);
         return push;
+    }
+
+    @Test
+    void only_http_200_counts_as_delivered_and_every_retry_sends_the_same_bytes() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            String cardId = f.createCard(Fixture.memberCard());
+            receiver.answerWith(202, "success", 2); // a 2xx that is not 200 is not an answer for WeChat
+            f.control("/sandbox/cards/" + cardId + "/review", "{\"result\":\"pass\"}");
+
+            List<PushReceiver.Delivery> attempts = receiver.awaitEvent("card_pass_check", cardId, 3);
+            assertThat(attempts).hasSize(3);
+            assertThat(attempts).extracting(PushReceiver.Delivery::body).containsOnly(attempts.get(0).body());
+            assertThat(attempts).extracting(PushReceiver.Delivery::query).containsOnly(attempts.get(0).query());
+            JsonNode push = awaitStatus(f, "delivered");
+            assertThat(push.get("attempts").asInt()).isEqualTo(3);
+            assertThat(push.get("attempt_log")).extracting(a -> a.get("http_status").asInt())
+                    .containsExactly(202, 202, 200);
+            assertThat(push.get("attempt_log").get(0).get("error").asText()).isEqualTo("HTTP 202");
+            assertThat(push.get("attempt_log").get(2).get("error").isNull()).isTrue();
+            assertThat(push.get("attempt_log").get(2).get("answer_accepted").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void a_200_with_another_body_is_delivered_and_noted() throws Exception {
+        try (PushReceiver receiver = new PushReceiver(Fixture.TOKEN, null, Fixture.APP_ID);
+             Fixture f = plain(receiver, fast().withoutAutoReview())) {
+            receiver.answerWith(200, "<xml>not what WeChat asks for</xml>", 1);
+            String cardId = f.approvedCard(Fixture.memberCard());
+            receiver.awaitEvent("card_pass_check", cardId, 1);
+            JsonNode push = awaitStatus(f, "delivered");
+            assertThat(push.get("attempts").asInt()).isEqualTo(1);
+            assertThat(push.get("attempt_log").get(0).get("answer_accepted").asBoolean()).isFalse();
+            assertThat(push.get("attempt_log").get(0).get("answer").asText()).contains("not what WeChat asks for");
+        }
+    }
+
+    private static JsonNode awaitStatus(Fixture f, String status) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            JsonNode pushes = f.http.get("/sandbox/pushes").json().get("pushes");
+            if (pushes.size() > 0 && pushes.get(pushes.size() - 1).get("status").asText().equals(status)) {
+                return pushes.get(pushes.size() - 1);
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no push reached " + status + ": " + f.http.get("/sandbox/pushes").body());
     }
 }

@@ -30,8 +30,9 @@ class TokenApiTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentType()).isEqualTo("application/json; encoding=utf-8");
-            assertThat(response.json().get("errcode").asInt()).isZero();
-            assertThat(response.json().get("errmsg").asText()).isEqualTo("ok");
+            // WeChat's documented success answer is only access_token and expires_in (errcode only on errors)
+            assertThat(response.json().has("errcode")).isFalse();
+            assertThat(response.json().has("errmsg")).isFalse();
             assertThat(response.json().get("access_token").asText()).hasSizeGreaterThan(100);
             assertThat(response.json().get("expires_in").asInt()).isEqualTo(7200);
             assertThat(callWith(f.http, response.json().get("access_token").asText())).isZero();
@@ -132,6 +133,35 @@ class TokenApiTest {
             assertThat(forced).isNotEqualTo(first);
             assertThat(callWith(f.http, first)).isEqualTo(40001);
             assertThat(callWith(f.http, forced)).isZero();
+        }
+    }
+
+    @Test
+    void a_forced_stable_refresh_invalidates_the_previous_token_at_once_and_is_spaced_30_s() {
+        try (Fixture f = start(SandboxSettings.defaults())) { // default 300 s overlap: not for forced refreshes
+            Http.Response first = stable(f.http, false);
+            assertThat(first.json().has("errcode")).isFalse();
+            String before = first.json().get("access_token").asText();
+
+            String forced = stable(f.http, true).json().get("access_token").asText();
+            assertThat(forced).isNotEqualTo(before);
+            assertThat(callWith(f.http, before)).isEqualTo(40001);
+            assertThat(callWith(f.http, forced)).isZero();
+
+            // a second forced refresh within 30 s does not refresh: the current token comes back
+            assertThat(stable(f.http, true).json().get("access_token").asText()).isEqualTo(forced);
+            assertThat(callWith(f.http, forced)).isZero();
+            assertThat(stable(f.http, false).json().get("access_token").asText()).isEqualTo(forced);
+        }
+    }
+
+    @Test
+    void without_the_limits_every_forced_refresh_makes_a_new_token() {
+        try (Fixture f = start(SandboxSettings.defaults().withForceRefreshLimits(false))) {
+            String one = stable(f.http, true).json().get("access_token").asText();
+            String two = stable(f.http, true).json().get("access_token").asText();
+            assertThat(two).isNotEqualTo(one);
+            assertThat(callWith(f.http, one)).isEqualTo(40001);
         }
     }
 
