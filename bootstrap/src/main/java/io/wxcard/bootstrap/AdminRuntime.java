@@ -15,6 +15,7 @@ import io.wxcard.application.service.ImportSettings;
 final class AdminRuntime implements AutoCloseable {
 
     private final Persistence persistence;
+    private final Threads threads = new Threads();
     final CardServices services;
 
     AdminRuntime(Settings settings) {
@@ -26,11 +27,13 @@ final class AdminRuntime implements AutoCloseable {
                 persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), Clock.system(), new RandomIds(),
-                settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults()));
+                settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
+                threads.pool("import-sender", ImportSettings.defaults().concurrency())));
     }
 
     @Override
     public void close() {
+        threads.close();
         persistence.close();
     }
 }

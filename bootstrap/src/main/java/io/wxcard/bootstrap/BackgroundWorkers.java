@@ -56,7 +56,7 @@ final class BackgroundWorkers implements AutoCloseable {
 
     /** Runs {@code work} again at once while it says there was work, else naps for {@code idle}. */
     private Thread loop(String name, Duration idle, BooleanSupplier work) {
-        Thread thread = new Thread(() -> {
+        Thread thread = Threads.named(name).newThread(() -> {
             Duration nap = idle;
             while (stopping.getCount() > 0) {
                 try {
@@ -71,8 +71,8 @@ final class BackgroundWorkers implements AutoCloseable {
                     nap = nap.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : nap.multipliedBy(2);
                 }
             }
-        }, name);
-        thread.setDaemon(true);
+        });
+        thread.setName(name);
         return thread;
     }
 

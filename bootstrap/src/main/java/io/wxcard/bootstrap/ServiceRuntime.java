@@ -70,12 +70,15 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
+            Threads threads = new Threads();
+            toClose.add(threads); // closed after the loops that feed its pools
             services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                     persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                     persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                     wechat.memberImport(), wechat.pushDecoder(), clock, new RandomIds(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
-                            .withConcurrency(settings.importConcurrency())));
+                            .withConcurrency(settings.importConcurrency()),
+                    threads.pool("import-sender", settings.importConcurrency())));
             demoKey = sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings));
             rest = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                     useCases(services), persistence::isReachable);

@@ -51,7 +51,7 @@ final class JdbiOutboxStore implements OutboxStore {
 
     @Override
     public void enqueue(String id, OutboxTask task, Instant now) {
-        String fields = Json.writeStrings(task.fields());
+        String fields = Json.write(task.fields());
         sql.withHandle(() -> "adding outbox task " + id, handle -> handle.createUpdate(INSERT)
                 .bind("id", id)
                 .bind("tenantId", task.tenantId().value())

@@ -28,6 +28,7 @@ final class Json {
 
     private Json() {}
 
+    /** A document, or a map of strings (its keys in order). */
     static String write(Object document) {
         try {
             return MAPPER.writeValueAsString(document);
@@ -44,10 +45,6 @@ final class Json {
             throw new IllegalStateException("a stored " + type.getSimpleName() + " is not valid JSON: "
                     + corrupt.getOriginalMessage(), null);
         }
-    }
-
-    static String writeStrings(Map<String, String> map) {
-        return write(map);
     }
 
     static Map<String, String> readStrings(String json) {

@@ -29,7 +29,7 @@ interface MembershipRowMapper {
     }
 
     default String formAnswersJson(Map<String, String> answers) {
-        return Json.writeStrings(answers);
+        return Json.write(answers);
     }
 
     default Map<String, String> formAnswers(String json) {

@@ -1,5 +1,6 @@
 package io.wxcard.adapter.persistence;
 
+import io.wxcard.domain.imports.ImportJob;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -34,7 +35,7 @@ final class Sql {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         UtcInstants.register(jdbi);
         for (Class<?> row : new Class<?>[] {CardRow.class, MembershipRow.class, LedgerEntryRow.class, TenantRow.class,
-                OutboxRow.class, ImportJobRow.class, StagedRow.class}) {
+                OutboxRow.class, ImportJobRow.class, StagedRow.class, ImportJob.Counts.class}) {
             jdbi.registerRowMapper(rowsOf(row));
         }
     }

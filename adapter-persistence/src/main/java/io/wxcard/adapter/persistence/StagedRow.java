@@ -25,4 +25,8 @@ record StagedRow(
     /** The columns, in the order of the components. */
     static final String COLUMNS = "job_id, line_no, open_id, code, phone, membership_number, points, balance, "
             + "out_request_no, status, attempts, not_before, detail, imported_code";
+
+    /** The named parameters for {@link #COLUMNS}, for an {@code INSERT ... VALUES}. */
+    static final String PARAMETERS = ":jobId, :lineNo, :openId, :code, :phone, :membershipNumber, :points, :balance, "
+            + ":outRequestNo, :status, :attempts, :notBefore, :detail, :importedCode";
 }

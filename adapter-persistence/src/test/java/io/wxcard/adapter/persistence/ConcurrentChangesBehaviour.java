@@ -3,6 +3,7 @@ package io.wxcard.adapter.persistence;
 import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.testing.Fixtures;
@@ -51,7 +52,7 @@ abstract class ConcurrentChangesBehaviour extends Behaviour {
                         return stores.transactions().inTransaction(() -> {
                             Membership read = stores.memberships().find(key).get();
                             await(bothHaveRead);
-                            stores.memberships().save(read.invalidate(reason, T0.plusSeconds(5)).get().membership());
+                            stores.memberships().save(read.invalidate(new Reason(reason), T0.plusSeconds(5)).get().membership());
                             return "saved: " + reason;
                         });
                     } catch (ConcurrentUpdateException refused) {

@@ -2,6 +2,7 @@ package io.wxcard.adapter.persistence;
 
 import static io.wxcard.application.testing.Fixtures.T0;
 
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.Asset;
@@ -39,7 +40,7 @@ final class CrashingWriter {
         System.out.println(COMMITTED);
         persistence.transactions().inTransaction(() -> {
             Membership membership = persistence.memberships().find(key).get();
-            persistence.memberships().save(membership.invalidate("crash test", T0.plusSeconds(60)).get().membership());
+            persistence.memberships().save(membership.invalidate(new Reason("crash test"), T0.plusSeconds(60)).get().membership());
             persistence.ledger().append(key, new LedgerEntry(1, Asset.POINTS, 10, Points.of(10), Fen.ZERO, "crash",
                     new IdempotencyKey("crash-1"), EntrySource.MERCHANT, false, T0.plusSeconds(60)));
             persistence.outbox().enqueue("ob-crash", new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(),

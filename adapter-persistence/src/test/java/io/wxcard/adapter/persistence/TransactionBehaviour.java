@@ -4,6 +4,7 @@ import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.OutboxTask;
@@ -48,7 +49,7 @@ abstract class TransactionBehaviour extends Behaviour {
     }
 
     private void writeEverything(StoreSet stores, Membership membership) {
-        stores.memberships().save(membership.invalidate("test", T0.plusSeconds(1)).get().membership());
+        stores.memberships().save(membership.invalidate(new Reason("test"), T0.plusSeconds(1)).get().membership());
         stores.ledger().append(membership.key(), new LedgerEntry(1, Asset.POINTS, 10, Points.of(10), Fen.ZERO, "r",
                 new IdempotencyKey("k1"), EntrySource.WECHAT, false, T0));
         stores.outbox().enqueue("ob-tx", new OutboxTask.PullMemberInfo(tenant, card, membership.code()), T0);
@@ -100,11 +101,11 @@ abstract class TransactionBehaviour extends Behaviour {
             stores.processedPushes().recordIfNew(tenant, "push", T0);
             assertThatThrownBy(() -> stores.transactions().inTransaction(() -> {
                 stores.outbox().enqueue("ob-stale", new OutboxTask.PullMemberInfo(tenant, card, stale.code()), T0);
-                return stores.memberships().save(stale.invalidate("stale", T0.plusSeconds(2)).get().membership());
+                return stores.memberships().save(stale.invalidate(new Reason("stale"), T0.plusSeconds(2)).get().membership());
             })).isInstanceOf(ConcurrentUpdateException.class);
             return stores.transactions().inTransaction(() -> {
                 Membership fresh = stores.memberships().find(stale.key()).get();
-                return stores.memberships().save(fresh.invalidate("fresh", T0.plusSeconds(3)).get().membership());
+                return stores.memberships().save(fresh.invalidate(new Reason("fresh"), T0.plusSeconds(3)).get().membership());
             });
         });
 
@@ -215,7 +216,7 @@ abstract class TransactionBehaviour extends Behaviour {
             assertThat(saved.totals().points()).isEqualTo(Points.of(30));
             LedgerResult second = saved.record(change(12, "k2"), Option.none(), T0.plusSeconds(6)).get();
             Membership again = stores.memberships().save(second.membership());
-            return stores.memberships().save(again.invalidate("lost", T0.plusSeconds(7)).get().membership());
+            return stores.memberships().save(again.invalidate(new Reason("lost"), T0.plusSeconds(7)).get().membership());
         });
 
         Membership stored = stores.memberships().find(membership.key()).get();

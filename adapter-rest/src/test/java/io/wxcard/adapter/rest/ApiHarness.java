@@ -63,7 +63,8 @@ final class ApiHarness implements AutoCloseable {
         app = imports == null ? application.app : new CardServices(new CardServices.Dependencies(stores.cards(),
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
-                "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000)));
+                "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
+                InMemoryApplication.IMPORT_SENDERS));
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, tuning);
         anonymous = new Http(api.port(), null);
     }

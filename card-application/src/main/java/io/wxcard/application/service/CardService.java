@@ -17,7 +17,6 @@ import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
-import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
@@ -30,6 +29,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardChange;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.EditRoute;
 import io.wxcard.domain.card.CardState;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.shared.Rejection;
@@ -51,7 +51,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     static final int ORPHAN_SEARCH_PAGES = 20;
 
     private final CardStore cards;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final WechatCardCatalog catalog;
     private final WechatCardDistribution distribution;
     private final WechatMemberCards members;
@@ -60,7 +60,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     private final Clock clock;
     private final IdGenerator ids;
 
-    CardService(CardStore cards, OutboxStore outbox, WechatCardCatalog catalog, WechatCardDistribution distribution,
+    CardService(CardStore cards, OutboxWriter outbox, WechatCardCatalog catalog, WechatCardDistribution distribution,
                 WechatMemberCards members, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
         this.cards = cards;
         this.outbox = outbox;
@@ -83,7 +83,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     @Override
     public Either<Failure, Card> edit(EditCardCommand command) {
         return lookups.card(command.tenantId(), command.cardId())
-                .flatMap(card -> rejected(card.checkEditable(command.definition())).flatMap(viaWechat -> viaWechat
+                .flatMap(card -> rejected(card.checkEditable(command.definition())).flatMap(route -> route == EditRoute.THROUGH_WECHAT
                         ? editOnWechat(card, command)
                         : change(command.tenantId(), command.cardId(),
                                 fresh -> fresh.edit(command.definition(), clock.now()))));
@@ -159,8 +159,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
             // Someone submitted the same draft at the same moment: WeChat now holds a card nobody points to.
             LOG.warn("card {} was submitted twice at once; deleting the orphan WeChat card {}", card.id(), wechatCardId);
             unitOfWork.run("the orphan's deletion", () -> {
-                outbox.enqueue(ids.newId("ob"), new OutboxTask.DeleteCardOnWechat(card.tenantId(), card.id(), wechatCardId),
-                        clock.now());
+                outbox.enqueue(new OutboxTask.DeleteCardOnWechat(card.tenantId(), card.id(), wechatCardId));
                 return Either.right(wechatCardId);
             });
         }
@@ -202,8 +201,7 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
                         .flatMap(fresh -> rejected(fresh.delete(clock.now())))
                         .map(change -> {
                             Card saved = cards.save(change.card());
-                            saved.wechatCardId().forEach(wechatCardId -> outbox.enqueue(ids.newId("ob"),
-                                    new OutboxTask.DeleteCardOnWechat(tenantId, cardId, wechatCardId), clock.now()));
+                            outbox.cardChanged(tenantId, change.events());
                             return saved;
                         })));
     }
@@ -228,6 +226,6 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
                                          Function<Card, Either<Rejection, CardChange>> decision) {
         return unitOfWork.run("card " + cardId, () -> lookups.card(tenantId, cardId)
                 .flatMap(fresh -> rejected(decision.apply(fresh)))
-                .map(change -> change.events().isEmpty() ? change.card() : cards.save(change.card())));
+                .map(change -> change.changed() ? cards.save(change.card()) : change.card()));
     }
 }

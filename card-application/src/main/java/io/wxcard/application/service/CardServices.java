@@ -40,6 +40,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The application, wired: give it an implementation of every outgoing port and take the use cases. This is how
@@ -51,13 +52,15 @@ public final class CardServices {
      * Everything the application needs from outside.
      *
      * @param dispatcherName this instance's name in outbox claims (unique per running instance)
+     * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
+     *                       any) and gives it at least {@link ImportSettings#concurrency()}
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
                                OutboxStore outbox, ProcessedPushStore processedPushes, TransactionBoundary transactions,
                                WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
-                               ImportJobStore imports, ImportSettings importSettings) {
+                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders) {
         public Dependencies {
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(memberships, "memberships");
@@ -76,6 +79,7 @@ public final class CardServices {
             Objects.requireNonNull(dispatcherName, "dispatcher name");
             Objects.requireNonNull(imports, "imports");
             Objects.requireNonNull(importSettings, "import settings");
+            Objects.requireNonNull(importSenders, "import senders");
         }
     }
 
@@ -94,12 +98,13 @@ public final class CardServices {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
         Lookups lookups = new Lookups(tenantStore, d.cards(), d.memberships());
-        this.cards = new CardService(d.cards(), d.outbox(), d.wechatCatalog(), d.wechatDistribution(),
+        OutboxWriter outboxWriter = new OutboxWriter(d.outbox(), d.ids(), d.clock());
+        this.cards = new CardService(d.cards(), outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
                 d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
         this.distribution = new DistributionService(d.wechatDistribution(), lookups);
-        this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), d.outbox(), d.wechatMembers(),
-                lookups, unitOfWork, d.clock(), d.ids());
-        this.ledger = new LedgerService(d.memberships(), d.ledger(), d.outbox(), lookups, unitOfWork, d.clock(), d.ids());
+        this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
+                lookups, unitOfWork, d.clock());
+        this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
         this.events = new WechatEventService(cards, memberships, ledger);
         this.pushes = new WechatPushService(tenantStore, d.processedPushes(), d.transactions(), d.pushDecoder(), events,
                 d.clock());
@@ -108,7 +113,7 @@ public final class CardServices {
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
-                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName());
+                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
     }
 
     public DraftCardUseCase draftCard() {

@@ -1,5 +1,6 @@
 package io.wxcard.application.service;
 
+import dev.failsafe.Failsafe;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.RunImportsUseCase;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +60,13 @@ final class ImportRunner implements RunImportsUseCase {
     private final Clock clock;
     private final ImportSettings settings;
     private final String owner;
+    /** Sends rows side by side; bootstrap owns its threads (at least {@link ImportSettings#concurrency()}). */
+    private final ExecutorService senders;
     private final Map<TenantId, TokenBucket> limits = new ConcurrentHashMap<>();
 
     ImportRunner(ImportJobStore imports, CardStore cards, MembershipStore memberships, LedgerStore ledger,
                  TransactionBoundary transactions, WechatMemberImport wechat, Lookups lookups, Clock clock,
-                 ImportSettings settings, String owner) {
+                 ImportSettings settings, String owner, ExecutorService senders) {
         this.imports = imports;
         this.cards = cards;
         this.memberships = memberships;
@@ -75,6 +77,7 @@ final class ImportRunner implements RunImportsUseCase {
         this.clock = clock;
         this.settings = settings;
         this.owner = owner;
+        this.senders = senders;
     }
 
     @Override
@@ -99,17 +102,10 @@ final class ImportRunner implements RunImportsUseCase {
         MerchantCredentials merchant = tenant.get().merchant().get();
         WechatCardId wechatCardId = card.get().wechatCardId().get();
         TokenBucket limit = limits.computeIfAbsent(job.tenantId(), id -> new TokenBucket(settings.ratePerSecond()));
-        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "import-" + job.id());
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
-            sendUntilDone(job, merchant, wechatCardId, limit, pool);
+            sendUntilDone(job, merchant, wechatCardId, limit, senders);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -179,7 +175,7 @@ final class ImportRunner implements RunImportsUseCase {
                             + " attempts: " + error, clock.now());
                 } else {
                     imports.retryLater(job.id(), row.lineNumber(),
-                            clock.now().plus(OutboxDispatcher.backOff(row.attempts())), error.toString());
+                            clock.now().plus(RetryBackOff.after(row.attempts())), error.toString());
                 }
             }
             case FORBIDDEN -> imports.failed(job.id(), row.lineNumber(), "WeChat refused: the openid is not bound to"
@@ -193,7 +189,8 @@ final class ImportRunner implements RunImportsUseCase {
     /** The member, the opening ledger and the row's outcome land together, or none of them does. */
     private void recordImported(ImportJob job, ImportRow row, OpenId openId, Code code) {
         MembershipKey key = new MembershipKey(job.tenantId(), job.cardId(), code);
-        for (int attempt = 1; ; attempt++) {
+        // A lost race (the card's first issue changed meanwhile, say) is run again, as every unit of work is.
+        Failsafe.with(UnitOfWork.lostRaces()).run(() -> {
             try {
                 transactions.inTransaction(() -> {
                     Membership imported = Membership.imported(job.tenantId(), job.cardId(), code, openId,
@@ -217,19 +214,18 @@ final class ImportRunner implements RunImportsUseCase {
                             + ")", clock.now());
                     return;
                 }
-                if (attempt == UnitOfWork.ATTEMPTS) {
-                    throw lostRace; // the row stays pending and is sent again (same out_request_no) on a later run
-                }
-                // Someone else changed what this transaction touched (the card's first issue, say): try again.
+                // Tried again; after the last attempt the row stays pending and is sent again (same
+                // out_request_no) on a later run.
+                throw lostRace;
             }
-        }
+        });
     }
 
     /** An import is a delivery: the first one issues an approved card. */
     private void issueCard(ImportJob job) {
         cards.find(job.tenantId(), job.cardId()).forEach(card -> {
             Either<Rejection, CardChange> delivered = card.delivered(clock.now());
-            if (delivered.isRight() && !delivered.get().events().isEmpty()) {
+            if (delivered.isRight() && delivered.get().changed()) {
                 cards.save(delivered.get().card());
             }
         });

@@ -6,11 +6,8 @@ import io.vavr.control.Either;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
-import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
@@ -36,21 +33,19 @@ final class LedgerService implements ChangeLedgerUseCase {
 
     private final MembershipStore memberships;
     private final LedgerStore ledger;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final IdGenerator ids;
 
-    LedgerService(MembershipStore memberships, LedgerStore ledger, OutboxStore outbox, Lookups lookups,
-                  UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
+    LedgerService(MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox, Lookups lookups,
+                  UnitOfWork unitOfWork, Clock clock) {
         this.memberships = memberships;
         this.ledger = ledger;
         this.outbox = outbox;
         this.lookups = lookups;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.ids = ids;
     }
 
     @Override
@@ -99,8 +94,7 @@ final class LedgerService implements ChangeLedgerUseCase {
                     }
                     Membership saved = memberships.save(result.membership());
                     ledger.append(membership.key(), result.entry());
-                    outbox.enqueue(ids.newId("ob"), new OutboxTask.SyncMemberTotals(membership.tenantId(),
-                            membership.cardId(), membership.code(), result.entry().sequence()), clock.now());
+                    outbox.membershipChanged(membership.tenantId(), result.events());
                     return new LedgerResult(saved, result.entry(), false);
                 });
     }

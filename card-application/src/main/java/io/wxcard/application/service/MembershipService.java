@@ -13,11 +13,9 @@ import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
-import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
@@ -35,6 +33,7 @@ import io.wxcard.domain.membership.LedgerOpening;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipChange;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.shared.Rejection;
@@ -50,15 +49,14 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     private final CardStore cards;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
-    private final OutboxStore outbox;
+    private final OutboxWriter outbox;
     private final WechatMemberCards wechat;
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final IdGenerator ids;
 
-    MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxStore outbox,
-                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
+    MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox,
+                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
         this.cards = cards;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -67,7 +65,6 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         this.lookups = lookups;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
-        this.ids = ids;
     }
 
     @Override
@@ -87,7 +84,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 // The first delivery issues the card; it is read afresh here, in the transaction, for its version.
                 Either<Rejection, CardChange> delivered = cards.find(card.tenantId(), card.id()).getOrElse(card)
                         .delivered(clock.now());
-                if (delivered.isRight() && !delivered.get().events().isEmpty()) {
+                if (delivered.isRight() && delivered.get().changed()) {
                     cards.save(delivered.get().card());
                 }
                 return Either.right(memberships.save(change.membership()));
@@ -148,11 +145,10 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     public Either<Failure, Membership> invalidate(InvalidateMembershipCommand command) {
         MembershipKey key = command.membership();
         return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                .flatMap(membership -> rejected(membership.invalidate(command.reason(), clock.now())))
+                .flatMap(membership -> rejected(membership.invalidate(new Reason(command.reason()), clock.now())))
                 .map(change -> {
                     Membership saved = save(change);
-                    outbox.enqueue(ids.newId("ob"), new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(),
-                            key.code(), command.reason()), clock.now());
+                    outbox.membershipChanged(key.tenantId(), change.events());
                     return saved;
                 }));
     }
@@ -162,7 +158,8 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         return lookups.cardOnWechat(tenantId, wechatCardId).flatMap(card -> {
             MembershipKey key = new MembershipKey(tenantId, card.id(), code);
             return unitOfWork.run("membership " + code, () -> lookups.membership(key).flatMap(membership -> {
-                outbox.enqueue(ids.newId("ob"), new OutboxTask.PullMemberInfo(tenantId, card.id(), code), clock.now());
+                // Whatever the membership's state, the form's answers are WeChat's to tell: read them afterwards.
+                outbox.enqueue(new OutboxTask.PullMemberInfo(tenantId, card.id(), code));
                 if (membership.state() != MembershipState.ISSUED) {
                     return Either.right(membership);
                 }
@@ -196,7 +193,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     }
 
     private Membership save(MembershipChange change) {
-        return change.events().isEmpty() ? change.membership() : memberships.save(change.membership());
+        return change.changed() ? memberships.save(change.membership()) : change.membership();
     }
 
     private Either<Failure, Membership> change(MembershipKey key,

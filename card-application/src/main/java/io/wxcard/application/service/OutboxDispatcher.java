@@ -29,7 +29,6 @@ import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,6 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     static final int MAX_ATTEMPTS = 12;
     /** Repeats of a sync overtaken by later changes; a membership changing faster than this gets its own syncs. */
     static final int MAX_RESENDS = 3;
-    static final Duration FIRST_BACK_OFF = Duration.ofSeconds(2);
-    static final Duration MAX_BACK_OFF = Duration.ofMinutes(10);
 
     private final OutboxStore outbox;
     private final MembershipStore memberships;
@@ -118,15 +115,8 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             outbox.deadLetter(message.id(), dispatcherName, error);
             return Delivery.DEAD;
         }
-        outbox.retryLater(message.id(), dispatcherName, clock.now().plus(backOff(message.attempts())), error);
+        outbox.retryLater(message.id(), dispatcherName, clock.now().plus(RetryBackOff.after(message.attempts())), error);
         return Delivery.RETRY;
-    }
-
-    /** 2 s, 4 s, 8 s ... up to 10 minutes, with jitter so that instances do not retry in step. */
-    static Duration backOff(int attemptsSoFar) {
-        long base = FIRST_BACK_OFF.toMillis() << Math.min(attemptsSoFar, 20);
-        long capped = Math.min(base, MAX_BACK_OFF.toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     private Either<Failure, String> send(OutboxTask task) {

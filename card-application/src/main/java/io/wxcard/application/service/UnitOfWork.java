@@ -1,9 +1,12 @@
 package io.wxcard.application.service;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import io.vavr.control.Either;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -15,32 +18,32 @@ final class UnitOfWork {
 
     static final int ATTEMPTS = 5;
 
+    /**
+     * The one retry policy for lost races, wherever a transaction is run again in process: a few quick attempts,
+     * jittered so that the racers do not collide again in step.
+     */
+    static RetryPolicy<Object> lostRaces() {
+        return RetryPolicy.builder()
+                .handle(ConcurrentUpdateException.class)
+                .withMaxAttempts(ATTEMPTS)
+                .withBackoff(Duration.ofMillis(2), Duration.ofMillis(25))
+                .withJitter(0.5)
+                .build();
+    }
+
     private final TransactionBoundary transactions;
+    private final RetryPolicy<Object> retries = lostRaces();
 
     UnitOfWork(TransactionBoundary transactions) {
         this.transactions = transactions;
     }
 
     <T> Either<Failure, T> run(String what, Supplier<Either<Failure, T>> work) {
-        ConcurrentUpdateException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                return transactions.inTransactionUnlessLeft(work);
-            } catch (ConcurrentUpdateException lostRace) {
-                last = lostRace;
-                backOff(attempt);
-            }
-        }
-        return Either.left(new Failure.Conflict(what + " kept being changed by others at the same time ("
-                + last.getMessage() + "); try again"));
-    }
-
-    private static void backOff(int attempt) {
         try {
-            Thread.sleep((long) (Math.random() * 5 * attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", interrupted);
+            return Failsafe.with(retries).get(() -> transactions.inTransactionUnlessLeft(work));
+        } catch (ConcurrentUpdateException lastLostRace) {
+            return Either.left(new Failure.Conflict(what + " kept being changed by others at the same time ("
+                    + lastLostRace.getMessage() + "); try again"));
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.MembershipStore;
@@ -80,7 +81,7 @@ public abstract class MembershipStoreContract {
         Membership saved = memberships.save(Fixtures.receivedMembership(tenant, card, "100001", "oMember1"));
         memberships.save(saved.activate(ActivationMethod.API, Option.none(), T0.plusSeconds(1)).get().membership());
 
-        Membership stale = saved.invalidate("lost card", T0.plusSeconds(2)).get().membership();
+        Membership stale = saved.invalidate(new Reason("lost card"), T0.plusSeconds(2)).get().membership();
 
         assertThatThrownBy(() -> memberships.save(stale)).isInstanceOf(ConcurrentUpdateException.class);
         assertThat(memberships.find(saved.key()).get().state()).isEqualTo(MembershipState.ACTIVATED);

@@ -4,6 +4,7 @@ import static io.wxcard.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Either;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.PageRequest;
@@ -36,7 +37,7 @@ public abstract class TransactionBoundaryContract {
     }
 
     private void writeEverything(Membership membership) {
-        stores().memberships().save(membership.invalidate("test", T0.plusSeconds(1)).get().membership());
+        stores().memberships().save(membership.invalidate(new Reason("test"), T0.plusSeconds(1)).get().membership());
         stores().ledger().append(membership.key(), new LedgerEntry(1, Asset.POINTS, 10, Points.of(10), Fen.ZERO, "r",
                 new IdempotencyKey("k1"), EntrySource.WECHAT, false, T0));
         stores().outbox().enqueue("ob-tx", new OutboxTask.PullMemberInfo(tenant, card, membership.code()), T0);

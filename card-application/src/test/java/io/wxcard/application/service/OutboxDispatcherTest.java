@@ -142,8 +142,8 @@ class OutboxDispatcherTest {
 
     @Test
     void back_off_grows_and_is_capped() {
-        assertThat(OutboxDispatcher.backOff(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(OutboxDispatcher.backOff(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));
-        assertThat(OutboxDispatcher.backOff(40)).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(10));
+        assertThat(RetryBackOff.after(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(RetryBackOff.after(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));
+        assertThat(RetryBackOff.after(40)).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(10));
     }
 }

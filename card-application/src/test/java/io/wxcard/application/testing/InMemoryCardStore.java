@@ -53,9 +53,7 @@ final class InMemoryCardStore implements CardStore, InMemoryStores.Snapshottable
                 }
             });
             CardSnapshot s = card.snapshot();
-            Card saved = Card.reconstitute(new CardSnapshot(s.id(), s.tenantId(), s.definition(), s.state(),
-                    s.wechatCardId(), s.refusalReason(), s.firstIssuedAt(), s.activationForm(), s.testWhitelist(),
-                    s.version() + 1, s.createdAt(), s.updatedAt()));
+            Card saved = Card.reconstitute(s.toBuilder().version(s.version() + 1).build());
             cards = cards.put(card.id(), saved);
             return saved;
         });

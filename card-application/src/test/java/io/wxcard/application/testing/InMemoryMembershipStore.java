@@ -50,10 +50,7 @@ final class InMemoryMembershipStore implements MembershipStore, InMemoryStores.S
                         + " was changed by someone else (version " + membership.version() + " is stale)");
             }
             MembershipSnapshot s = membership.snapshot();
-            Membership saved = Membership.reconstitute(new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(),
-                    s.openId(), s.state(), s.stateBeforeDeletion(), s.activationMethod(), s.membershipNumber(),
-                    s.formAnswers(), s.outerStr(), s.invalidationReason(), s.totals(), s.version() + 1,
-                    s.receivedAt(), s.activatedAt(), s.updatedAt()));
+            Membership saved = Membership.reconstitute(s.toBuilder().version(s.version() + 1).build());
             memberships = memberships.put(membership.key(), saved);
             return saved;
         });

@@ -1,33 +1,13 @@
 package io.wxcard.domain.card;
 
-import static io.wxcard.domain.shared.RejectionCode.CARD_ACTIVATION_MODE_MISMATCH;
-import static io.wxcard.domain.shared.RejectionCode.CARD_DEFINITION_INVALID;
-import static io.wxcard.domain.shared.RejectionCode.CARD_DELETED;
-import static io.wxcard.domain.shared.RejectionCode.CARD_DOES_NOT_OFFER_POINTS;
-import static io.wxcard.domain.shared.RejectionCode.CARD_DOES_NOT_OFFER_STORED_VALUE;
-import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_DISTRIBUTABLE;
 import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_EDITABLE;
-import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_ON_WECHAT;
 import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_SUBMITTABLE;
-import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_UNDER_REVIEW;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.wxcard.domain.card.CardEvent.ActivationFormConfigured;
-import io.wxcard.domain.card.CardEvent.CardApproved;
 import io.wxcard.domain.card.CardEvent.CardDeleted;
-import io.wxcard.domain.card.CardEvent.CardDrafted;
-import io.wxcard.domain.card.CardEvent.CardEdited;
-import io.wxcard.domain.card.CardEvent.CardIssued;
-import io.wxcard.domain.card.CardEvent.CardRejected;
-import io.wxcard.domain.card.CardEvent.CardSentBackToReview;
-import io.wxcard.domain.card.CardEvent.CardSubmitted;
-import io.wxcard.domain.card.CardEvent.TestWhitelistSet;
-import io.wxcard.domain.card.definition.ActivationMode;
-import io.wxcard.domain.card.definition.CardDefinitionRules;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.ledger.Asset;
-import io.wxcard.domain.shared.Problem;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
@@ -52,10 +32,8 @@ public final class Card {
     /** A new draft. The definition must pass WeChat's rules; every problem is listed in the rejection. */
     public static Either<Rejection, CardChange> draft(CardId id, TenantId tenantId, MemberCardDefinition definition,
                                                       Instant now) {
-        return checkDefinition(definition).map(valid -> CardChange.of(
-                new Card(new CardSnapshot(id, tenantId, valid, CardState.DRAFT, Option.none(), Option.none(),
-                        Option.none(), Option.none(), TestWhitelist.empty(), 0, now, now)),
-                new CardDrafted(id, tenantId, now)));
+        return CardPolicies.definition(definition).map(valid -> CardChange.of(
+                new Card(CardSnapshot.drafted(id, tenantId, valid, now))));
     }
 
     /** Rebuilds a stored card, skipping creation rules. */
@@ -106,26 +84,19 @@ public final class Card {
     // ---- editing --------------------------------------------------------------------------------------------------
 
     /**
-     * Whether the definition may be replaced now, and whether WeChat must be told ({@code /card/update}) before the
-     * edit is recorded: true for a card WeChat has approved, whose edit WeChat may send back to review.
+     * Whether the definition may be replaced now, and how: through WeChat ({@code /card/update}) first for a card
+     * WeChat has approved, whose edit WeChat may send back to review; as a draft otherwise.
      */
-    public Either<Rejection, Boolean> checkEditable(MemberCardDefinition definition) {
-        return switch (s.state()) {
-            case DRAFT, REJECTED -> checkDefinition(definition).map(valid -> false);
-            case APPROVED, ISSUED -> checkDefinition(definition).map(valid -> true);
-            case UNDER_REVIEW -> Either.left(Rejection.of(CARD_NOT_EDITABLE,
-                    "card " + id() + " is under review by WeChat; wait for the review result, then edit it"));
-            case DELETED -> Either.left(deleted("edited"));
-        };
+    public Either<Rejection, EditRoute> checkEditable(MemberCardDefinition definition) {
+        return CardPolicies.editable(s, definition);
     }
 
     /** Edits a card WeChat does not show yet: a draft stays a draft; a rejected card becomes a draft again. */
     public Either<Rejection, CardChange> edit(MemberCardDefinition definition, Instant now) {
-        return checkEditable(definition).flatMap(needsWechat -> needsWechat
+        return checkEditable(definition).flatMap(route -> route == EditRoute.THROUGH_WECHAT
                 ? Either.left(Rejection.of(CARD_NOT_EDITABLE, "card " + id() + " is " + s.state()
                         + " on WeChat: its edit goes through WeChat first (editPublished)"))
-                : Either.right(changed(with(definition, CardState.DRAFT, s.refusalReason(), now),
-                        new CardEdited(id(), CardState.DRAFT, now))));
+                : Either.right(changed(with(definition, CardState.DRAFT, s.refusalReason(), now))));
     }
 
     /**
@@ -134,17 +105,15 @@ public final class Card {
      */
     public Either<Rejection, CardChange> editPublished(MemberCardDefinition definition, boolean sentBackToReview,
                                                        Instant now) {
-        return checkEditable(definition).flatMap(needsWechat -> {
-            if (!needsWechat) {
+        return checkEditable(definition).flatMap(route -> {
+            if (route == EditRoute.AS_DRAFT) {
                 return Either.left(Rejection.of(CARD_NOT_EDITABLE, "card " + id() + " is " + s.state()
                         + " and not on WeChat yet: edit it as a draft"));
             }
             if (!sentBackToReview) {
-                return Either.right(changed(with(definition, s.state(), s.refusalReason(), now),
-                        new CardEdited(id(), s.state(), now)));
+                return Either.right(changed(with(definition, s.state(), s.refusalReason(), now)));
             }
-            return Either.right(changed(with(definition, CardState.UNDER_REVIEW, Option.none(), now),
-                    new CardEdited(id(), CardState.UNDER_REVIEW, now), new CardSentBackToReview(id(), now)));
+            return Either.right(changed(with(definition, CardState.UNDER_REVIEW, Option.none(), now)));
         });
     }
 
@@ -152,17 +121,7 @@ public final class Card {
 
     /** Whether the card may be sent to WeChat for review now. */
     public Either<Rejection, Card> checkSubmittable() {
-        return switch (s.state()) {
-            case DRAFT -> Either.right(this);
-            case REJECTED -> Either.left(Rejection.of(CARD_NOT_SUBMITTABLE, "card " + id()
-                    + " was rejected by WeChat (" + s.refusalReason().getOrElse("no reason given")
-                    + "); edit it to fix what WeChat refused, then submit it again"));
-            case UNDER_REVIEW -> Either.left(Rejection.of(CARD_NOT_SUBMITTABLE,
-                    "card " + id() + " is already under review by WeChat"));
-            case APPROVED, ISSUED -> Either.left(Rejection.of(CARD_NOT_SUBMITTABLE,
-                    "card " + id() + " is already approved by WeChat; edit it instead"));
-            case DELETED -> Either.left(deleted("submitted"));
-        };
+        return CardPolicies.submittable(s).map(allowed -> this);
     }
 
     /** Records that WeChat took the card for review and knows it as {@code wechatCardId}. */
@@ -173,7 +132,7 @@ public final class Card {
                         + " on WeChat, not " + wechatCardId));
             }
             CardSnapshot next = copy(CardState.UNDER_REVIEW, Option.of(wechatCardId), Option.none(), now);
-            return Either.right(changed(next, new CardSubmitted(id(), wechatCardId, now)));
+            return Either.right(changed(next));
         });
     }
 
@@ -183,7 +142,7 @@ public final class Card {
             return Either.left(notUnderReview("approved"));
         }
         CardState next = s.firstIssuedAt().isDefined() ? CardState.ISSUED : CardState.APPROVED;
-        return Either.right(changed(copy(next, s.wechatCardId(), Option.none(), now), new CardApproved(id(), next, now)));
+        return Either.right(changed(copy(next, s.wechatCardId(), Option.none(), now)));
     }
 
     /** WeChat refused the card ({@code card_not_pass_check}), with its reason. */
@@ -192,8 +151,7 @@ public final class Card {
             return Either.left(notUnderReview("rejected"));
         }
         String reason = refusalReason == null || refusalReason.isBlank() ? "WeChat gave no reason" : refusalReason;
-        return Either.right(changed(copy(CardState.REJECTED, s.wechatCardId(), Option.of(reason), now),
-                new CardRejected(id(), reason, now)));
+        return Either.right(changed(copy(CardState.REJECTED, s.wechatCardId(), Option.of(reason), now)));
     }
 
     // ---- distribution -------------------------------------------------------------------------------------------
@@ -204,12 +162,11 @@ public final class Card {
      */
     public Either<Rejection, CardChange> delivered(Instant now) {
         if (s.state() != CardState.APPROVED) {
-            return Either.right(CardChange.of(this));
+            return Either.right(CardChange.unchanged(this));
         }
-        CardSnapshot next = new CardSnapshot(s.id(), s.tenantId(), s.definition(), CardState.ISSUED, s.wechatCardId(),
-                s.refusalReason(), Option.of(s.firstIssuedAt().getOrElse(now)), s.activationForm(), s.testWhitelist(),
-                s.version(), s.createdAt(), now);
-        return Either.right(changed(next, new CardIssued(id(), now)));
+        CardSnapshot next = s.toBuilder().state(CardState.ISSUED)
+                .firstIssuedAt(Option.of(s.firstIssuedAt().getOrElse(now))).updatedAt(now).build();
+        return Either.right(changed(next));
     }
 
     /**
@@ -217,35 +174,19 @@ public final class Card {
      * under review, for whitelisted testers).
      */
     public Either<Rejection, WechatCardId> checkDistributable() {
-        return switch (s.state()) {
-            case APPROVED, ISSUED, UNDER_REVIEW -> Either.right(s.wechatCardId().get());
-            case DRAFT -> Either.left(Rejection.of(s.wechatCardId().isEmpty() ? CARD_NOT_ON_WECHAT : CARD_NOT_DISTRIBUTABLE,
-                    "card " + id() + " is a draft; submit it to WeChat first"));
-            case REJECTED -> Either.left(Rejection.of(CARD_NOT_DISTRIBUTABLE, "card " + id()
-                    + " was rejected by WeChat; edit and resubmit it before handing it out"));
-            case DELETED -> Either.left(deleted("handed out"));
-        };
+        return CardPolicies.distributable(s);
     }
 
     /**
      * Whether existing members may be imported into the card: WeChat imports only into a card it approved.
      */
     public Either<Rejection, WechatCardId> checkImportable() {
-        return switch (s.state()) {
-            case APPROVED, ISSUED -> Either.right(s.wechatCardId().get());
-            case UNDER_REVIEW -> Either.left(Rejection.of(CARD_NOT_DISTRIBUTABLE, "card " + id()
-                    + " is still under review; members can be imported once WeChat approves it"));
-            default -> checkDistributable();
-        };
+        return CardPolicies.importable(s);
     }
 
     /** Whether the card is on WeChat and not deleted: what settings that WeChat keeps per card need. */
     public Either<Rejection, WechatCardId> checkOnWechat() {
-        if (s.state() == CardState.DELETED) {
-            return Either.left(deleted("changed"));
-        }
-        return s.wechatCardId().toEither(() -> Rejection.of(CARD_NOT_ON_WECHAT,
-                "card " + id() + " is not on WeChat yet; submit it first"));
+        return CardPolicies.onWechat(s);
     }
 
     /** Records the whitelist WeChat accepted. */
@@ -253,40 +194,24 @@ public final class Card {
         if (s.state() == CardState.DELETED) {
             return Either.left(deleted("changed"));
         }
-        CardSnapshot next = new CardSnapshot(s.id(), s.tenantId(), s.definition(), s.state(), s.wechatCardId(),
-                s.refusalReason(), s.firstIssuedAt(), s.activationForm(), whitelist, s.version(), s.createdAt(), now);
-        return Either.right(changed(next, new TestWhitelistSet(id(), now)));
+        CardSnapshot next = s.toBuilder().testWhitelist(whitelist).updatedAt(now).build();
+        return Either.right(changed(next));
     }
 
     /** Whether the one-click form may be configured: only for a {@code wx_activate} card that is on WeChat. */
     public Either<Rejection, WechatCardId> checkActivationFormAllowed(ActivationForm form) {
-        if (definition().activationMode() != ActivationMode.ONE_CLICK_FORM) {
-            return Either.left(Rejection.of(CARD_ACTIVATION_MODE_MISMATCH, "card " + id() + " activates by "
-                    + definition().activationMode() + "; an activation form needs wx_activate (one-click)"));
-        }
-        List<Problem> problems = form.problems();
-        if (!problems.isEmpty()) {
-            return Either.left(Rejection.invalid(CARD_DEFINITION_INVALID, "the activation form breaks WeChat's rules",
-                    problems));
-        }
-        return checkOnWechat();
+        return CardPolicies.activationFormAllowed(s, form);
     }
 
     /** Records the one-click form WeChat accepted. */
     public Either<Rejection, CardChange> activationFormConfigured(ActivationForm form, Instant now) {
-        return checkActivationFormAllowed(form).map(wechatId -> changed(new CardSnapshot(s.id(), s.tenantId(),
-                s.definition(), s.state(), s.wechatCardId(), s.refusalReason(), s.firstIssuedAt(), Option.of(form),
-                s.testWhitelist(), s.version(), s.createdAt(), now), new ActivationFormConfigured(id(), now)));
+        return checkActivationFormAllowed(form).map(wechatId -> changed(
+                s.toBuilder().activationForm(Option.of(form)).updatedAt(now).build()));
     }
 
     /** Whether the card lets members hold this asset (WeChat's {@code supply_bonus} / {@code supply_balance}). */
     public Either<Rejection, Card> checkOffers(Asset asset) {
-        return switch (asset) {
-            case POINTS -> definition().supplyBonus() ? Either.right(this) : Either.left(Rejection.of(
-                    CARD_DOES_NOT_OFFER_POINTS, "card " + id() + " does not offer points (supply_bonus is false)"));
-            case BALANCE -> definition().supplyBalance() ? Either.right(this) : Either.left(Rejection.of(
-                    CARD_DOES_NOT_OFFER_STORED_VALUE, "card " + id() + " does not offer stored value (supply_balance is false)"));
-        };
+        return CardPolicies.offers(s, asset).map(allowed -> this);
     }
 
     // ---- deletion -------------------------------------------------------------------------------------------------
@@ -302,34 +227,26 @@ public final class Card {
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
-    private static Either<Rejection, MemberCardDefinition> checkDefinition(MemberCardDefinition definition) {
-        List<Problem> problems = CardDefinitionRules.problemsOf(definition);
-        return problems.isEmpty()
-                ? Either.right(definition)
-                : Either.left(Rejection.invalid(CARD_DEFINITION_INVALID,
-                        "the card breaks " + problems.size() + " of WeChat's rules", problems));
-    }
 
     private Rejection deleted(String what) {
-        return Rejection.of(CARD_DELETED, "card " + id() + " is deleted and cannot be " + what);
+        return CardPolicies.deleted(s, what);
     }
 
     private Rejection notUnderReview(String what) {
-        return Rejection.of(CARD_NOT_UNDER_REVIEW, "card " + id() + " is " + s.state() + ", not under review, so it cannot be " + what);
+        return CardPolicies.notUnderReview(s, what);
     }
 
     private CardSnapshot with(MemberCardDefinition definition, CardState state, Option<String> refusalReason, Instant now) {
-        return new CardSnapshot(s.id(), s.tenantId(), definition, state, s.wechatCardId(), refusalReason,
-                s.firstIssuedAt(), s.activationForm(), s.testWhitelist(), s.version(), s.createdAt(), now);
+        return s.toBuilder().definition(definition).state(state).refusalReason(refusalReason).updatedAt(now).build();
     }
 
     private CardSnapshot copy(CardState state, Option<WechatCardId> wechatCardId, Option<String> refusalReason, Instant now) {
-        return new CardSnapshot(s.id(), s.tenantId(), s.definition(), state, wechatCardId, refusalReason,
-                s.firstIssuedAt(), s.activationForm(), s.testWhitelist(), s.version(), s.createdAt(), now);
+        return s.toBuilder().state(state).wechatCardId(wechatCardId).refusalReason(refusalReason).updatedAt(now)
+                .build();
     }
 
     private static CardChange changed(CardSnapshot next, CardEvent... events) {
-        return new CardChange(new Card(next), List.of(events));
+        return CardChange.of(new Card(next), events);
     }
 
     @Override

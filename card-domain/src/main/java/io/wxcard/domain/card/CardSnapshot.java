@@ -7,7 +7,9 @@ import java.time.Instant;
 
 /**
  * Every field of a {@link Card}, for storage. {@link Card#reconstitute(CardSnapshot)} turns it back into a card
- * without re-checking creation rules: what was stored was valid when it was stored.
+ * without re-checking creation rules: what was stored was valid when it was stored. Stores rebuild it with the
+ * canonical constructor; the domain makes a new one with {@link #drafted} and changes one through {@link #toBuilder()}
+ *, so that a new field is added in this file only.
  *
  * @param version the version the store last saved; stores use it to refuse lost updates
  */
@@ -23,4 +25,96 @@ public record CardSnapshot(
         TestWhitelist testWhitelist,
         long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** A new draft's fields: nothing on WeChat yet, never saved. */
+    public static CardSnapshot drafted(CardId id, TenantId tenantId, MemberCardDefinition definition, Instant now) {
+        return new CardSnapshot(id, tenantId, definition, CardState.DRAFT, Option.none(), Option.none(), Option.none(),
+                Option.none(), TestWhitelist.empty(), 0, now, now);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy of a snapshot with some fields changed; the fields not set keep their values. */
+    public static final class Builder {
+        private final CardId id;
+        private final TenantId tenantId;
+        private final Instant createdAt;
+        private MemberCardDefinition definition;
+        private CardState state;
+        private Option<WechatCardId> wechatCardId;
+        private Option<String> refusalReason;
+        private Option<Instant> firstIssuedAt;
+        private Option<ActivationForm> activationForm;
+        private TestWhitelist testWhitelist;
+        private long version;
+        private Instant updatedAt;
+
+        private Builder(CardSnapshot s) {
+            id = s.id;
+            tenantId = s.tenantId;
+            createdAt = s.createdAt;
+            definition = s.definition;
+            state = s.state;
+            wechatCardId = s.wechatCardId;
+            refusalReason = s.refusalReason;
+            firstIssuedAt = s.firstIssuedAt;
+            activationForm = s.activationForm;
+            testWhitelist = s.testWhitelist;
+            version = s.version;
+            updatedAt = s.updatedAt;
+        }
+
+        public Builder definition(MemberCardDefinition value) {
+            definition = value;
+            return this;
+        }
+
+        public Builder state(CardState value) {
+            state = value;
+            return this;
+        }
+
+        public Builder wechatCardId(Option<WechatCardId> value) {
+            wechatCardId = value;
+            return this;
+        }
+
+        public Builder refusalReason(Option<String> value) {
+            refusalReason = value;
+            return this;
+        }
+
+        public Builder firstIssuedAt(Option<Instant> value) {
+            firstIssuedAt = value;
+            return this;
+        }
+
+        public Builder activationForm(Option<ActivationForm> value) {
+            activationForm = value;
+            return this;
+        }
+
+        public Builder testWhitelist(TestWhitelist value) {
+            testWhitelist = value;
+            return this;
+        }
+
+        public Builder version(long value) {
+            version = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            updatedAt = value;
+            return this;
+        }
+
+        public CardSnapshot build() {
+            return new CardSnapshot(id, tenantId, definition, state, wechatCardId, refusalReason, firstIssuedAt,
+                    activationForm, testWhitelist, version, createdAt, updatedAt);
+        }
+    }
+}

@@ -19,13 +19,7 @@ import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerOutcome;
 import io.wxcard.domain.ledger.LedgerTotals;
-import io.wxcard.domain.membership.MembershipEvent.LedgerEntryRecorded;
-import io.wxcard.domain.membership.MembershipEvent.MemberInfoRecorded;
-import io.wxcard.domain.membership.MembershipEvent.MembershipActivated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
 import io.wxcard.domain.membership.MembershipEvent.MembershipInvalidated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipReceived;
-import io.wxcard.domain.membership.MembershipEvent.MembershipRestored;
 import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.tenant.TenantId;
@@ -56,27 +50,18 @@ public final class Membership {
      */
     public static MembershipChange received(TenantId tenantId, CardId cardId, Code code, OpenId openId,
                                             Option<String> outerStr, ActivationMode cardActivation, Instant now) {
-        var issued = new Membership(new MembershipSnapshot(tenantId, cardId, code, openId, MembershipState.ISSUED,
-                Option.none(), Option.none(), Option.none(), Map.of(), outerStr, Option.none(), LedgerTotals.EMPTY, 0,
-                now, Option.none(), now));
-        MembershipEvent receivedEvent = new MembershipReceived(cardId, code, openId, outerStr, now);
-        if (cardActivation != ActivationMode.AUTO) {
-            return new MembershipChange(issued, List.of(receivedEvent));
-        }
-        return new MembershipChange(issued.with(MembershipState.ACTIVATED, Option.of(ActivationMethod.AUTO),
-                issued.s.membershipNumber(), Option.of(now), now),
-                List.of(receivedEvent, new MembershipActivated(cardId, code, ActivationMethod.AUTO, now)));
+        var issued = new Membership(MembershipSnapshot.issued(tenantId, cardId, code, openId, outerStr, now));
+        return MembershipChange.of(cardActivation == ActivationMode.AUTO
+                ? issued.activated(ActivationMethod.AUTO, Option.none(), now)
+                : issued);
     }
 
     /** An existing member imported by openid: active at once, silently (WeChat Pay v3 import). */
     public static MembershipChange imported(TenantId tenantId, CardId cardId, Code code, OpenId openId,
                                             Option<MembershipNumber> membershipNumber, Instant now) {
-        var membership = new Membership(new MembershipSnapshot(tenantId, cardId, code, openId,
-                MembershipState.ACTIVATED, Option.none(), Option.of(ActivationMethod.IMPORT), membershipNumber,
-                Map.of(), Option.none(), Option.none(), LedgerTotals.EMPTY, 0, now, Option.of(now), now));
-        return new MembershipChange(membership, List.of(
-                new MembershipReceived(cardId, code, openId, Option.none(), now),
-                new MembershipActivated(cardId, code, ActivationMethod.IMPORT, now)));
+        var membership = new Membership(MembershipSnapshot.issued(tenantId, cardId, code, openId, Option.none(), now))
+                .activated(ActivationMethod.IMPORT, membershipNumber, now);
+        return MembershipChange.of(membership);
     }
 
     /** Rebuilds a stored membership, skipping creation rules. */
@@ -144,34 +129,28 @@ public final class Membership {
     /** Activates an issued membership. */
     public Either<Rejection, MembershipChange> activate(ActivationMethod method, Option<MembershipNumber> number,
                                                         Instant now) {
-        return checkActivatable().map(membership -> new MembershipChange(
-                with(MembershipState.ACTIVATED, Option.of(method), number.orElse(s.membershipNumber()), Option.of(now), now),
-                List.of(new MembershipActivated(s.cardId(), s.code(), method, now))));
+        return checkActivatable().map(membership -> MembershipChange.of(activated(method, number, now)));
     }
 
     /** Records what WeChat knows of the member: the activation form's answers, and the membership number. */
     public Either<Rejection, MembershipChange> memberInfoRecorded(Map<String, String> formAnswers,
                                                                   Option<MembershipNumber> number, Instant now) {
-        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), s.state(),
-                s.stateBeforeDeletion(), s.activationMethod(), number.orElse(s.membershipNumber()), formAnswers,
-                s.outerStr(), s.invalidationReason(), s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MemberInfoRecorded(s.cardId(), s.code(), now))));
+        var next = s.toBuilder().formAnswers(formAnswers).membershipNumber(number.orElse(s.membershipNumber()))
+                .updatedAt(now).build();
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     // ---- invalidation and the member's own deletion -----------------------------------------------------------------
 
     /** Makes the member's card unusable, for good ({@code /card/code/unavailable}). */
-    public Either<Rejection, MembershipChange> invalidate(String reason, Instant now) {
-        Reason.require(reason);
+    public Either<Rejection, MembershipChange> invalidate(Reason reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
         return switch (s.state()) {
             case ISSUED, ACTIVATED -> {
-                var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(),
-                        MembershipState.INVALIDATED, Option.none(), s.activationMethod(), s.membershipNumber(),
-                        s.formAnswers(), s.outerStr(), Option.of(reason), s.totals(), s.version(), s.receivedAt(),
-                        s.activatedAt(), now);
-                yield Either.right(new MembershipChange(new Membership(next),
-                        List.of(new MembershipInvalidated(s.cardId(), s.code(), reason, now))));
+                var next = s.toBuilder().state(MembershipState.INVALIDATED).stateBeforeDeletion(Option.none())
+                        .invalidationReason(Option.of(reason.value())).updatedAt(now).build();
+                yield Either.right(MembershipChange.of(new Membership(next),
+                        new MembershipInvalidated(s.cardId(), s.code(), reason.value(), now)));
             }
             case INVALIDATED -> Either.left(invalidated("invalidated again"));
             case DELETED -> Either.left(deletedByMember("invalidated"));
@@ -181,30 +160,25 @@ public final class Membership {
     /** The member deleted the card from their WeChat wallet ({@code user_del_card}). */
     public Either<Rejection, MembershipChange> deletedByMember(Instant now) {
         if (s.state() == MembershipState.INVALIDATED || s.state() == MembershipState.DELETED) {
-            return Either.right(new MembershipChange(this, List.of()));
+            return Either.right(MembershipChange.unchanged(this));
         }
-        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), MembershipState.DELETED,
-                Option.of(s.state()), s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(),
-                s.invalidationReason(), s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MembershipDeletedByMember(s.cardId(), s.code(), now))));
+        var next = s.toBuilder().state(MembershipState.DELETED).stateBeforeDeletion(Option.of(s.state()))
+                .updatedAt(now).build();
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     /** The member restored a card they had deleted ({@code user_get_card} with {@code IsRestoreMemberCard=1}). */
     public Either<Rejection, MembershipChange> restoredByMember(Instant now) {
         if (s.state() == MembershipState.INVALIDATED) {
-            return Either.right(new MembershipChange(this, List.of()));
+            return Either.right(MembershipChange.unchanged(this));
         }
         if (s.state() != MembershipState.DELETED) {
             return Either.left(Rejection.of(MEMBERSHIP_NOT_DELETED, describe() + " is " + s.state()
                     + ": only a card the member deleted can be restored"));
         }
         MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
-        var next = new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), back, Option.none(),
-                s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(), s.invalidationReason(),
-                s.totals(), s.version(), s.receivedAt(), s.activatedAt(), now);
-        return Either.right(new MembershipChange(new Membership(next),
-                List.of(new MembershipRestored(s.cardId(), s.code(), back, now))));
+        var next = s.toBuilder().state(back).stateBeforeDeletion(Option.none()).updatedAt(now).build();
+        return Either.right(MembershipChange.of(new Membership(next)));
     }
 
     // ---- the ledger -----------------------------------------------------------------------------------------------
@@ -253,15 +227,6 @@ public final class Membership {
         return Either.right(new LedgerOpening(current, entries));
     }
 
-    /** The events of a recorded change, for those who persist what happened. */
-    public static List<MembershipEvent> eventsOf(LedgerResult result) {
-        List<MembershipEvent> events = new ArrayList<>();
-        if (!result.replayed()) {
-            events.add(new LedgerEntryRecorded(result.membership().cardId(), result.membership().code(), result.entry()));
-        }
-        return events;
-    }
-
     /** Whether the merchant may change points or stored value now. */
     public Either<Rejection, Membership> checkAcceptsChanges() {
         return switch (s.state()) {
@@ -275,17 +240,15 @@ public final class Membership {
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
-    private Membership with(MembershipState state, Option<ActivationMethod> method, Option<MembershipNumber> number,
-                            Option<Instant> activatedAt, Instant now) {
-        return new Membership(new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), state,
-                s.stateBeforeDeletion(), method, number, s.formAnswers(), s.outerStr(), s.invalidationReason(),
-                s.totals(), s.version(), s.receivedAt(), activatedAt, now));
+    /** This membership activated now; a number given replaces the one it had. */
+    private Membership activated(ActivationMethod method, Option<MembershipNumber> number, Instant now) {
+        return new Membership(s.toBuilder().state(MembershipState.ACTIVATED).activationMethod(Option.of(method))
+                .membershipNumber(number.orElse(s.membershipNumber())).activatedAt(Option.of(now)).updatedAt(now)
+                .build());
     }
 
     private Membership withTotals(LedgerTotals totals, Instant now) {
-        return new Membership(new MembershipSnapshot(s.tenantId(), s.cardId(), s.code(), s.openId(), s.state(),
-                s.stateBeforeDeletion(), s.activationMethod(), s.membershipNumber(), s.formAnswers(), s.outerStr(),
-                s.invalidationReason(), totals, s.version(), s.receivedAt(), s.activatedAt(), now));
+        return new Membership(s.toBuilder().totals(totals).updatedAt(now).build());
     }
 
     private String describe() {

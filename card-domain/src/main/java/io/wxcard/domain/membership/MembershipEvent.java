@@ -1,11 +1,14 @@
 package io.wxcard.domain.membership;
 
-import io.vavr.control.Option;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.LedgerEntry;
 import java.time.Instant;
 
-/** Everything that happens to a membership. */
+/**
+ * What happened to a membership that WeChat must hear of; the application turns each into its outbox task. The other
+ * transitions are WeChat's own news to us (a member received, deleted or restored a card) or were asked of WeChat
+ * first (an activation), so they have no event: a type that nothing reads is not kept.
+ */
 public sealed interface MembershipEvent {
     CardId cardId();
 
@@ -13,20 +16,7 @@ public sealed interface MembershipEvent {
 
     Instant occurredAt();
 
-    record MembershipReceived(CardId cardId, Code code, OpenId openId, Option<String> outerStr, Instant occurredAt)
-            implements MembershipEvent {}
-
-    record MembershipActivated(CardId cardId, Code code, ActivationMethod method, Instant occurredAt)
-            implements MembershipEvent {}
-
-    record MemberInfoRecorded(CardId cardId, Code code, Instant occurredAt) implements MembershipEvent {}
-
     record MembershipInvalidated(CardId cardId, Code code, String reason, Instant occurredAt) implements MembershipEvent {}
-
-    record MembershipDeletedByMember(CardId cardId, Code code, Instant occurredAt) implements MembershipEvent {}
-
-    record MembershipRestored(CardId cardId, Code code, MembershipState stateAfter, Instant occurredAt)
-            implements MembershipEvent {}
 
     record LedgerEntryRecorded(CardId cardId, Code code, LedgerEntry entry) implements MembershipEvent {
         @Override

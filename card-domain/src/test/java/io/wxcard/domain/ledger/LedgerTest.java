@@ -3,6 +3,7 @@ package io.wxcard.domain.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.CardId;
@@ -98,7 +99,7 @@ class LedgerTest {
     void merchant_changes_need_an_activated_membership() {
         Membership issued = Membership.received(new TenantId("tea-house"), new CardId("card1"), new Code("100001"),
                 new OpenId("oAlice"), Option.none(), ActivationMode.MERCHANT_PAGE, T0).membership();
-        Membership invalidated = active().invalidate("fraud", T0).get().membership();
+        Membership invalidated = active().invalidate(new Reason("fraud"), T0).get().membership();
 
         assertRejected(issued.record(points(10, "k1"), Option.none(), T0), RejectionCode.MEMBERSHIP_NOT_ACTIVATED);
         assertRejected(invalidated.record(points(10, "k1"), Option.none(), T0), RejectionCode.MEMBERSHIP_INVALIDATED);
@@ -108,7 +109,7 @@ class LedgerTest {
 
     @Test
     void records_what_wechat_reports_in_any_state_as_an_external_entry() {
-        Membership invalidated = active().invalidate("fraud", T0).get().membership();
+        Membership invalidated = active().invalidate(new Reason("fraud"), T0).get().membership();
         LedgerChange reported = LedgerChange.points(Points.of(30), "changed on WeChat", new IdempotencyKey("wechat-1"),
                 EntrySource.WECHAT, false);
 

@@ -2,15 +2,12 @@ package io.wxcard.domain.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wxcard.domain.shared.Reason;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.definition.ActivationMode;
-import io.wxcard.domain.membership.MembershipEvent.MembershipActivated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipDeletedByMember;
 import io.wxcard.domain.membership.MembershipEvent.MembershipInvalidated;
-import io.wxcard.domain.membership.MembershipEvent.MembershipReceived;
-import io.wxcard.domain.membership.MembershipEvent.MembershipRestored;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
 import io.wxcard.domain.tenant.TenantId;
@@ -36,7 +33,7 @@ class MembershipLifecycleTest {
         return switch (state) {
             case ISSUED -> issued();
             case ACTIVATED -> issued().activate(ActivationMethod.API, Option.none(), T0.plusSeconds(1)).get().membership();
-            case INVALIDATED -> issued().invalidate("lost", T0.plusSeconds(1)).get().membership();
+            case INVALIDATED -> issued().invalidate(new Reason("lost"), T0.plusSeconds(1)).get().membership();
             case DELETED -> issued().deletedByMember(T0.plusSeconds(1)).get().membership();
         };
     }
@@ -53,7 +50,11 @@ class MembershipLifecycleTest {
                 Option.of("store_42"), ActivationMode.ONE_CLICK_FORM, T0);
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.ISSUED);
-        assertThat(change.events()).containsExactly(new MembershipReceived(CARD, CODE, MEMBER, Option.of("store_42"), T0));
+        assertThat(change.membership().openId()).isEqualTo(MEMBER);
+        assertThat(change.membership().snapshot().outerStr()).contains("store_42");
+        assertThat(change.membership().snapshot().receivedAt()).isEqualTo(T0);
+        assertThat(change.changed()).isTrue();
+        assertThat(change.events()).as("nothing WeChat must hear of: it told us").isEmpty();
     }
 
     @Test
@@ -62,7 +63,8 @@ class MembershipLifecycleTest {
                 ActivationMode.AUTO, T0);
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.ACTIVATED);
-        assertThat(change.events()).contains(new MembershipActivated(CARD, CODE, ActivationMethod.AUTO, T0));
+        assertThat(change.membership().snapshot().activationMethod()).contains(ActivationMethod.AUTO);
+        assertThat(change.membership().snapshot().activatedAt()).contains(T0);
     }
 
     @Test
@@ -72,7 +74,8 @@ class MembershipLifecycleTest {
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.ACTIVATED);
         assertThat(change.membership().membershipNumber()).contains(new MembershipNumber("VIP-1"));
-        assertThat(change.events()).contains(new MembershipActivated(CARD, CODE, ActivationMethod.IMPORT, T0));
+        assertThat(change.membership().snapshot().activationMethod()).contains(ActivationMethod.IMPORT);
+        assertThat(change.membership().snapshot().activatedAt()).contains(T0);
     }
 
     @ParameterizedTest
@@ -82,7 +85,9 @@ class MembershipLifecycleTest {
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.ACTIVATED);
         assertThat(change.membership().membershipNumber()).contains(new MembershipNumber("VIP-7"));
-        assertThat(change.events()).containsExactly(new MembershipActivated(CARD, CODE, method, LATER));
+        assertThat(change.membership().snapshot().activationMethod()).contains(method);
+        assertThat(change.membership().snapshot().activatedAt()).contains(LATER);
+        assertThat(change.changed()).isTrue();
     }
 
     @Test
@@ -106,7 +111,7 @@ class MembershipLifecycleTest {
     @ParameterizedTest
     @EnumSource(value = MembershipState.class, names = {"ISSUED", "ACTIVATED"})
     void invalidates_an_issued_or_active_membership_for_good(MembershipState state) {
-        MembershipChange change = in(state).invalidate("card reported lost", LATER).get();
+        MembershipChange change = in(state).invalidate(new Reason("card reported lost"), LATER).get();
 
         assertThat(change.membership().state()).isEqualTo(MembershipState.INVALIDATED);
         assertThat(change.events()).containsExactly(new MembershipInvalidated(CARD, CODE, "card reported lost", LATER));
@@ -116,12 +121,12 @@ class MembershipLifecycleTest {
 
     @Test
     void refuses_to_invalidate_twice() {
-        assertRejected(in(MembershipState.INVALIDATED).invalidate("again", LATER), RejectionCode.MEMBERSHIP_INVALIDATED);
+        assertRejected(in(MembershipState.INVALIDATED).invalidate(new Reason("again"), LATER), RejectionCode.MEMBERSHIP_INVALIDATED);
     }
 
     @Test
     void refuses_to_invalidate_a_card_the_member_deleted() {
-        assertRejected(in(MembershipState.DELETED).invalidate("gone", LATER), RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER);
+        assertRejected(in(MembershipState.DELETED).invalidate(new Reason("gone"), LATER), RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER);
     }
 
     @ParameterizedTest
@@ -129,11 +134,15 @@ class MembershipLifecycleTest {
     void a_member_deletes_and_restores_a_card_back_to_where_it_was(MembershipState state) {
         MembershipChange deleted = in(state).deletedByMember(LATER).get();
         assertThat(deleted.membership().state()).isEqualTo(MembershipState.DELETED);
-        assertThat(deleted.events()).containsExactly(new MembershipDeletedByMember(CARD, CODE, LATER));
+        assertThat(deleted.membership().snapshot().stateBeforeDeletion()).contains(state);
+        assertThat(deleted.membership().snapshot().updatedAt()).isEqualTo(LATER);
+        assertThat(deleted.changed()).isTrue();
 
         MembershipChange restored = deleted.membership().restoredByMember(LATER.plusSeconds(1)).get();
         assertThat(restored.membership().state()).isEqualTo(state);
-        assertThat(restored.events()).containsExactly(new MembershipRestored(CARD, CODE, state, LATER.plusSeconds(1)));
+        assertThat(restored.membership().snapshot().stateBeforeDeletion()).isEmpty();
+        assertThat(restored.membership().snapshot().updatedAt()).isEqualTo(LATER.plusSeconds(1));
+        assertThat(restored.changed()).isTrue();
     }
 
     @ParameterizedTest
@@ -149,6 +158,7 @@ class MembershipLifecycleTest {
         MembershipChange change = membership.deletedByMember(LATER).get();
 
         assertThat(change.membership()).isEqualTo(membership);
+        assertThat(change.changed()).isFalse();
         assertThat(change.events()).isEmpty();
     }
 
