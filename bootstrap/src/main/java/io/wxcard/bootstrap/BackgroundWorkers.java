@@ -1,5 +1,6 @@
 package io.wxcard.bootstrap;
 
+import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.out.store.ProcessedPushStore;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loops every instance runs beside the HTTP API: the outbox dispatcher, the import runner, and the housekeeping
- * that forgets old push keys. Each loop works while there is work and naps when there is none; a failing loop (the
+ * The loops every instance runs beside the HTTP API: the outbox dispatcher, the push inbox's worker, the import runner,
+ * and the housekeeping that forgets old pushes. Each loop works while there is work and naps when there is none; a failing loop (the
  * database restarting, say) logs, waits and goes on, so the service recovers without a restart.
  */
 final class BackgroundWorkers implements AutoCloseable {
@@ -32,22 +33,26 @@ final class BackgroundWorkers implements AutoCloseable {
      * tenant's lanes of asynchronous calls busy, and to claim many changes of a busy membership as one call.
      */
     static final int OUTBOX_BATCH = 100;
+    /** Pushes the inbox worker claims at a time; its nap is short, since a push's effect is awaited by a member. */
+    static final int INBOX_BATCH = 50;
+    static final Duration INBOX_NAP = Duration.ofMillis(20);
 
     /**
      * {@code outboxWorkers} loops send the outbox's WeChat calls: each claims its own round (a claim skips tasks, and
      * memberships, another holds) and keeps its calls in flight asynchronously, so one loop is usually enough.
      */
-    BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, RunImportsUseCase imports,
-                      ProcessedPushStore pushes) {
+    BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, ApplyWechatPushesUseCase inbox,
+                      RunImportsUseCase imports, ProcessedPushStore pushes) {
         for (int worker = 1; worker <= outboxWorkers; worker++) {
             threads.add(loop("outbox-dispatcher-" + worker, Duration.ofMillis(100),
                     () -> outbox.dispatchDue(OUTBOX_BATCH).claimed() > 0));
         }
+        threads.add(loop("push-inbox", INBOX_NAP, () -> inbox.applyDue(INBOX_BATCH).claimed() > 0));
         threads.add(loop("import-runner", Duration.ofMillis(500), imports::runOneJob));
         threads.add(loop("housekeeping", Duration.ofMinutes(10), () -> {
             int forgotten = pushes.forgetReceivedBefore(Instant.now().minus(KEEP_PUSH_KEYS));
             if (forgotten > 0) {
-                LOG.info("forgot {} push keys older than {}", forgotten, KEEP_PUSH_KEYS);
+                LOG.info("forgot {} pushes older than {}", forgotten, KEEP_PUSH_KEYS);
             }
             return false;
         }));

@@ -9,6 +9,7 @@ import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
 import io.wxcard.sandbox.SandboxSettings;
@@ -83,7 +84,7 @@ final class ServiceRuntime implements AutoCloseable {
             rest = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                     useCases(services), persistence::isReachable);
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.runImports(), persistence.processedPushes());
+                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
             toClose.add(workers);
             toClose.add(rest);
             Gauge.builder("wxcard_outbox_pending", () -> persistence.outbox().stats(clock.now()).pending())
@@ -91,6 +92,9 @@ final class ServiceRuntime implements AutoCloseable {
             Gauge.builder("wxcard_outbox_oldest_seconds",
                             () -> persistence.outbox().stats(clock.now()).oldestPendingAge().toMillis() / 1000.0)
                     .description("how long the oldest waiting outbox task has waited").register(rest.meterRegistry());
+            Gauge.builder("wxcard_inbox_pending",
+                            () -> persistence.processedPushes().count(InboxMessage.State.PENDING))
+                    .description("WeChat pushes answered and waiting to be applied").register(rest.meterRegistry());
             workers.start();
         } catch (RuntimeException failure) {
             close();

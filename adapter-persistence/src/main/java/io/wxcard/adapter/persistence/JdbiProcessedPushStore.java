@@ -42,7 +42,7 @@ final class JdbiProcessedPushStore implements ProcessedPushStore {
                 .execute());
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));

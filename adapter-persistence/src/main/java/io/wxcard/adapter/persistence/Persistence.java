@@ -6,7 +6,7 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
@@ -37,7 +37,7 @@ public final class Persistence implements AutoCloseable {
     private final LedgerStore ledger;
     private final TenantStore tenants;
     private final OutboxStore outbox;
-    private final ProcessedPushStore processedPushes;
+    private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
     private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
@@ -56,7 +56,7 @@ public final class Persistence implements AutoCloseable {
         this.ledger = new JdbiLedgerStore(sql);
         this.tenants = new JdbiTenantStore(sql);
         this.outbox = new JdbiOutboxStore(sql);
-        this.processedPushes = new JdbiProcessedPushStore(sql);
+        this.processedPushes = new JdbiInboxStore(sql, new JdbiProcessedPushStore(sql));
         this.tokens = new JdbiSharedTokenStore(sql);
         this.imports = new JdbiImportJobStore(sql);
     }
@@ -103,7 +103,8 @@ public final class Persistence implements AutoCloseable {
         return outbox;
     }
 
-    public ProcessedPushStore processedPushes() {
+    /** The push inbox, with the keys of pushes seen (named for the keys, which came first). */
+    public InboxStore processedPushes() {
         return processedPushes;
     }
 

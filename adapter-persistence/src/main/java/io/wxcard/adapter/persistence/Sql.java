@@ -35,7 +35,7 @@ final class Sql {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         UtcInstants.register(jdbi);
         for (Class<?> row : new Class<?>[] {CardRow.class, MembershipRow.class, LedgerEntryRow.class, TenantRow.class,
-                OutboxRow.class, ImportJobRow.class, StagedRow.class, ImportJob.Counts.class}) {
+                OutboxRow.class, InboxRow.class, ImportJobRow.class, StagedRow.class, ImportJob.Counts.class}) {
             jdbi.registerRowMapper(rowsOf(row));
         }
     }

@@ -5,7 +5,7 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
@@ -40,7 +40,7 @@ record PersistenceStoreSet(Persistence persistence) implements StoreSet {
     }
 
     @Override
-    public ProcessedPushStore processedPushes() {
+    public InboxStore processedPushes() {
         return persistence.processedPushes();
     }
 

@@ -5,6 +5,7 @@ import io.wxcard.application.contract.ImportJobStoreContract;
 import io.wxcard.application.contract.LedgerStoreContract;
 import io.wxcard.application.contract.MembershipStoreContract;
 import io.wxcard.application.contract.OutboxStoreContract;
+import io.wxcard.application.contract.InboxStoreContract;
 import io.wxcard.application.contract.ProcessedPushStoreContract;
 import io.wxcard.application.contract.SharedTokenStoreContract;
 import io.wxcard.application.contract.TenantStoreContract;
@@ -65,6 +66,16 @@ class PostgresStoresTest extends OnOneDatabase {
 
     @Nested
     class Outbox extends OutboxStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Inbox extends InboxStoreContract {
         private final StoreSet stores = fresh();
 
         @Override

@@ -10,7 +10,7 @@ final class RunningDatabase implements AutoCloseable {
 
     /** Children before parents. */
     private static final List<String> TABLES = List.of("import_rows", "import_jobs", "ledger_entries", "memberships",
-            "cards", "tenants", "outbox", "processed_pushes", "shared_tokens");
+            "cards", "tenants", "outbox", "inbox", "processed_pushes", "shared_tokens");
 
     private final TestDatabase database;
     private final Persistence persistence;

@@ -50,9 +50,10 @@ final class WrkPushes {
                 + "success)", true, length -> WrkPaths.measure(wrk, bareUrl, bareScript, length, bare,
                 world.options().database())));
         var phases = WrkRounds.alternate("push", sides, rounds, seconds, warmup);
-        long lost = check("push", world, tally, wechatEntries(world) - entriesBefore, wrk, phases.get("service"));
+        long lost = check("push", world, tally, PushPath.awaitPushesApplied(world) - entriesBefore, wrk,
+                phases.get("service"));
         if (before != null) {
-            lost += check("push (before)", before, beforeTally, wechatEntries(before) - beforeEntries, wrk,
+            lost += check("push (before)", before, beforeTally, PushPath.awaitPushesApplied(before) - beforeEntries, wrk,
                     phases.get("before"));
         }
         WrkPaths.goal(WrkRounds.report("push path, " + wrk.connections() + " connections: safe-mode pushes answered "

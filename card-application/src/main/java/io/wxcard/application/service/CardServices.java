@@ -2,6 +2,7 @@ package io.wxcard.application.service;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -31,7 +32,7 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
@@ -51,12 +52,13 @@ public final class CardServices {
     /**
      * Everything the application needs from outside.
      *
-     * @param dispatcherName this instance's name in outbox claims (unique per running instance)
+     * @param inbox          the pushes kept to be applied, and the keys of pushes already seen
+     * @param dispatcherName this instance's name in outbox and inbox claims (unique per running instance)
      * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
      *                       any) and gives it at least {@link ImportSettings#concurrency()}
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
-                               OutboxStore outbox, ProcessedPushStore processedPushes, TransactionBoundary transactions,
+                               OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
                                WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
@@ -67,7 +69,7 @@ public final class CardServices {
             Objects.requireNonNull(ledger, "ledger");
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(outbox, "outbox");
-            Objects.requireNonNull(processedPushes, "processed pushes");
+            Objects.requireNonNull(inbox, "inbox");
             Objects.requireNonNull(transactions, "transactions");
             Objects.requireNonNull(wechatCatalog, "WeChat catalog");
             Objects.requireNonNull(wechatDistribution, "WeChat distribution");
@@ -89,6 +91,7 @@ public final class CardServices {
     private final LedgerService ledger;
     private final WechatEventService events;
     private final WechatPushService pushes;
+    private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
     private final TenantService tenants;
     private final ImportService imports;
@@ -106,8 +109,9 @@ public final class CardServices {
                 lookups, unitOfWork, d.clock());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
         this.events = new WechatEventService(cards, memberships, ledger);
-        this.pushes = new WechatPushService(tenantStore, d.processedPushes(), d.transactions(), d.pushDecoder(), events,
-                d.clock());
+        this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
+        this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
+                d.clock(), d.dispatcherName());
         this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
                 memberships, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
@@ -186,6 +190,11 @@ public final class CardServices {
 
     public AcceptWechatPushUseCase acceptWechatPush() {
         return pushes;
+    }
+
+    /** The loop every instance runs to apply the pushes {@link #acceptWechatPush()} kept. */
+    public ApplyWechatPushesUseCase applyWechatPushes() {
+        return pushInbox;
     }
 
     public DispatchOutboxUseCase dispatchOutbox() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase.DraftCardCommand;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase.CardReceived;
@@ -25,7 +26,7 @@ import io.wxcard.domain.tenant.TenantId;
 
 /** The application wired to in-memory stores and an in-memory WeChat, with shortcuts through the lifecycle. */
 final class Harness {
-    final InMemoryApplication whole = new InMemoryApplication();
+    final InMemoryApplication whole = InMemoryApplication.applyingPushesOnRequest();
     final InMemoryStores stores = whole.stores;
     final InMemoryWechat wechat = whole.wechat;
     final ScriptedPushDecoder decoder = whole.decoder;
@@ -69,6 +70,13 @@ final class Harness {
     }
 
     /** Runs the outbox dispatcher until nothing is due now. */
+    /** WeChat pushes: the answer, after which the instance's worker applies what the inbox kept. */
+    AcceptWechatPushUseCase.PushOutcome pushed(io.wxcard.application.port.out.wechat.push.PushRequest request) {
+        AcceptWechatPushUseCase.PushOutcome answer = app.acceptWechatPush().accept(tenant, request);
+        whole.applyPushes();
+        return answer;
+    }
+
     void drainOutbox() {
         for (int round = 0; round < 100; round++) {
             if (app.dispatchOutbox().dispatchDue(50).claimed() == 0) {

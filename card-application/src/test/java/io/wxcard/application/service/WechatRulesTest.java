@@ -85,8 +85,8 @@ class WechatRulesTest {
 
     @Test
     void a_push_reporting_a_change_outside_wechats_range_records_nothing() {
-        h.app.acceptWechatPush().accept(h.tenant, totalsChangedOnWechat("huge", WechatRange.MAX + 1, 0));
-        h.app.acceptWechatPush().accept(h.tenant, totalsChangedOnWechat("huge-balance", 0, -WechatRange.MAX - 1));
+        h.pushed(totalsChangedOnWechat("huge", WechatRange.MAX + 1, 0));
+        h.pushed(totalsChangedOnWechat("huge-balance", 0, -WechatRange.MAX - 1));
 
         assertThat(entries()).isZero();
         assertThat(h.stores.memberships().find(alice.key()).get().totals().points()).isEqualTo(Points.ZERO);
@@ -96,7 +96,7 @@ class WechatRulesTest {
     void a_push_that_would_take_a_total_past_wechats_range_records_nothing() {
         ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), points(WechatRange.MAX - 10, "big"))));
 
-        h.app.acceptWechatPush().accept(h.tenant, totalsChangedOnWechat("over", 11, 0));
+        h.pushed(totalsChangedOnWechat("over", 11, 0));
 
         assertThat(entries()).isEqualTo(1);
         assertThat(h.stores.memberships().find(alice.key()).get().totals().points()).isEqualTo(Points.of(WechatRange.MAX - 10));

@@ -23,14 +23,47 @@ public final class InMemoryApplication {
         return thread;
     });
 
+    /** Where pushes kept in the inbox are applied when {@link #applyingPushesInBackground()}: daemon threads. */
+    private static final ExecutorService PUSH_WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "test-push-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Applies every push the inbox keeps at once, in the background, as a running instance's worker would: for the
+     * tests of inbound adapters, which see the effects of a push shortly after its answer.
+     */
     public InMemoryApplication() {
-        this(ImportSettings.defaults().withRatePerSecond(10_000));
+        this(ImportSettings.defaults().withRatePerSecond(10_000), true);
+    }
+
+    /** Applies pushes only when a test calls {@link #applyPushes()}. */
+    public static InMemoryApplication applyingPushesOnRequest() {
+        return new InMemoryApplication(ImportSettings.defaults().withRatePerSecond(10_000), false);
     }
 
     public InMemoryApplication(ImportSettings importSettings) {
+        this(importSettings, true);
+    }
+
+    private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground) {
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
                 IMPORT_SENDERS));
+        if (applyingPushesInBackground) {
+            stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
+        }
+    }
+
+    /** Applies the pushes the inbox keeps until none is due; answers how many were claimed. */
+    public int applyPushes() {
+        int claimed = 0;
+        for (int batch = app.applyWechatPushes().applyDue(100).claimed(); batch > 0;
+             batch = app.applyWechatPushes().applyDue(100).claimed()) {
+            claimed += batch;
+        }
+        return claimed;
     }
 }

@@ -6,7 +6,7 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
@@ -28,11 +28,12 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryLedgerStore ledger = new InMemoryLedgerStore(this);
     private final InMemoryTenantStore tenants = new InMemoryTenantStore(this);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(this);
-    private final InMemoryProcessedPushStore processedPushes = new InMemoryProcessedPushStore(this);
+    private final InMemoryProcessedPushStore pushKeys = new InMemoryProcessedPushStore(this);
+    private final InMemoryInboxStore processedPushes = new InMemoryInboxStore(this, pushKeys);
     private final InMemorySharedTokenStore tokens = new InMemorySharedTokenStore(this);
     private final InMemoryImportJobStore imports = new InMemoryImportJobStore(this);
-    private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, processedPushes,
-            tokens, imports);
+    private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
+            processedPushes, tokens, imports);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -111,7 +112,7 @@ public final class InMemoryStores implements StoreSet {
     }
 
     @Override
-    public ProcessedPushStore processedPushes() {
+    public InboxStore processedPushes() {
         return processedPushes;
     }
 
@@ -123,6 +124,11 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public ImportJobStore imports() {
         return imports;
+    }
+
+    /** Runs {@code listener} after each push the inbox keeps (outside the lock): a worker's wake-up call. */
+    public void onPushKept(Runnable listener) {
+        processedPushes.onAdded(listener);
     }
 
     @Override

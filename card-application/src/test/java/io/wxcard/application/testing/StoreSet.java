@@ -5,7 +5,7 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.ProcessedPushStore;
+import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
@@ -22,7 +22,8 @@ public interface StoreSet {
 
     OutboxStore outbox();
 
-    ProcessedPushStore processedPushes();
+    /** The push inbox, which also keeps the keys of pushes seen (named for the keys, which came first). */
+    InboxStore processedPushes();
 
     SharedTokenStore tokens();
 
