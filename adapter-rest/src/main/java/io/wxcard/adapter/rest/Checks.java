@@ -20,6 +20,11 @@ final class Checks {
         problems.add(new Problem(field, message));
     }
 
+    /** Every problem's message, "; "-separated (the domain's messages name their field). */
+    String messages() {
+        return String.join("; ", problems.stream().map(Problem::message).toList());
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -2,40 +2,25 @@ package io.wxcard.adapter.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
-import io.wxcard.domain.ledger.Fen;
-import io.wxcard.domain.ledger.Points;
-import io.wxcard.domain.membership.Code;
-import io.wxcard.domain.membership.MembershipNumber;
-import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.shared.Problem;
-import io.wxcard.domain.shared.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.function.Function;
 
 /** RFC 4180 through Jackson's CSV parser, one row at a time; the header row names the columns. */
 final class CsvImportInput extends ImportInput {
@@ -138,28 +123,18 @@ final class CsvImportInput extends ImportInput {
     }
 
     private static Either<String, ImportRecord> csvRecord(Map<String, String> values) {
-        List<String> problems = new ArrayList<>();
-        Long points = number(values.get("points"), "points", problems);
-        Long balance = number(values.get("balance"), "balance", problems);
-        if (!problems.isEmpty()) {
-            Either<String, ImportRecord> others = toRecord(new ImportLineJson(values.get("openid"),
-                    values.get("code"), values.get("phone"), values.get("membership_number"), null, null));
-            others.swap().forEach(problems::add);
-            return Either.left(String.join("; ", problems));
-        }
+        Checks checks = new Checks();
+        Long points = checks.parse("points", values.get("points"), raw -> wholeNumber(raw, "points")).getOrNull();
+        Long balance = checks.parse("balance", values.get("balance"), raw -> wholeNumber(raw, "balance")).getOrNull();
         return toRecord(new ImportLineJson(values.get("openid"), values.get("code"), values.get("phone"),
-                values.get("membership_number"), points, balance));
+                values.get("membership_number"), points, balance), checks);
     }
 
-    private static Long number(String raw, String field, List<String> problems) {
-        if (raw == null) {
-            return null;
+    private static long wholeNumber(String raw, String field) {
+        if (!raw.matches("-?[0-9]{1,18}")) {
+            throw new IllegalArgumentException(field + " must be a whole number, got " + Params.abbreviate(raw));
         }
-        if (raw.matches("-?[0-9]{1,18}")) {
-            return Long.parseLong(raw);
-        }
-        problems.add(field + " must be a whole number, got " + Params.abbreviate(raw));
-        return null;
+        return Long.parseLong(raw);
     }
 
     private static String message(JsonProcessingException e) {

@@ -1,13 +1,8 @@
 package io.wxcard.adapter.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
@@ -19,24 +14,11 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
-import io.wxcard.domain.shared.Problem;
-import io.wxcard.domain.shared.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
 
 /**
  * An import's upload, read lazily into {@link ImportLine}s as the use case pulls them: one line (or CSV row) in
@@ -124,40 +106,19 @@ abstract class ImportInput implements Iterator<ImportLine> {
     // ---- one member's values ------------------------------------------------------------------------------------
 
     /** The record, or every problem with it ("; "-separated, each naming the field). */
-    static Either<String, ImportRecord> toRecord(ImportLineJson line) {
-        List<String> problems = new ArrayList<>();
-        Option<OpenId> openId = line.openid() == null ? none(problems, "openid is required")
-                : value(problems, line.openid(), OpenId::new);
-        Option<Code> code = value(problems, line.code(), Code::new);
-        Option<Phone> phone = value(problems, line.phone(), raw -> new Phone(plain(raw, "phone")));
-        Option<MembershipNumber> number = value(problems, line.membershipNumber(),
+    static Either<String, ImportRecord> toRecord(ImportLineJson line, Checks checks) {
+        if (line.openid() == null) {
+            checks.add("openid", "openid is required");
+        }
+        Option<OpenId> openId = checks.parse("openid", line.openid(), OpenId::new);
+        Option<Code> code = checks.parse("code", line.code(), Code::new);
+        Option<Phone> phone = checks.parse("phone", line.phone(), raw -> new Phone(plain(raw, "phone")));
+        Option<MembershipNumber> number = checks.parse("membership_number", line.membershipNumber(),
                 raw -> new MembershipNumber(plain(raw, "membership_number")));
-        Option<Points> points = value(problems, line.points(), Points::of);
-        Option<Fen> balance = value(problems, line.balance(), Fen::of);
-        if (!problems.isEmpty()) {
-            return Either.left(String.join("; ", problems));
-        }
-        try {
-            return Either.right(new ImportRecord(openId.get(), code, phone, number, points, balance));
-        } catch (IllegalArgumentException refused) {
-            return Either.left(refused.getMessage());
-        }
-    }
-
-    static <T> Option<T> none(List<String> problems, String problem) {
-        problems.add(problem);
-        return Option.none();
-    }
-
-    static <R, T> Option<T> value(List<String> problems, R raw, Function<R, T> constructor) {
-        if (raw == null) {
-            return Option.none();
-        }
-        try {
-            return Option.of(constructor.apply(raw));
-        } catch (IllegalArgumentException refused) {
-            return none(problems, refused.getMessage());
-        }
+        Option<Points> points = checks.parse("points", line.points(), Points::of);
+        Option<Fen> balance = checks.parse("balance", line.balance(), Fen::of);
+        ImportRecord record = checks.build("openid", () -> new ImportRecord(openId.get(), code, phone, number, points, balance));
+        return record == null ? Either.left(checks.messages()) : Either.right(record);
     }
 
     /** Text without control characters, replacement characters (bytes that were not UTF-8) or lone surrogates. */

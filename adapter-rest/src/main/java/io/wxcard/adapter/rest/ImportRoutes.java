@@ -29,6 +29,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -169,33 +170,20 @@ final class ImportRoutes {
             }
             return format.equals("csv");
         }
-        String accept = ctx.header("Accept");
-        if (accept == null) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim();
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String[] parameter = parts[i].trim().split("=", 2);
-                if (parameter[0].trim().equals("q") && parameter.length == 2) {
-                    try {
-                        q = Double.parseDouble(parameter[1].trim());
-                    } catch (NumberFormatException unreadable) {
-                        q = 0;
-                    }
-                }
-            }
-            if (type.equals(CSV)) {
-                csv = Math.max(csv, q);
-            } else if (type.equals(Params.JSON)) {
-                json = Math.max(json, q);
-            }
-        }
-        return csv > 0 && csv >= json;
+        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(Locale.ROOT);
+        double csv = quality(accept, CSV);
+        return csv > 0 && csv >= quality(accept, Params.JSON);
+    }
+
+    /** The highest q the Accept header gives the media type (1 when it names it without q), 0 when it does not. */
+    private static double quality(String accept, String type) {
+        return Arrays.stream(accept.split(",")).map(range -> range.split(";"))
+                .filter(parts -> parts[0].trim().equals(type))
+                .mapToDouble(parts -> Arrays.stream(parts).skip(1).map(p -> p.replace(" ", ""))
+                        .filter(p -> p.startsWith("q=")).mapToDouble(p -> p.matches("q=(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?)")
+                                ? Double.parseDouble(p.substring(2)) : 0)
+                        .findFirst().orElse(1))
+                .max().orElse(0);
     }
 
     /**

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,8 @@ final class Json {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_LENGTH = 100;
+    private static final String INT_RANGE = "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+    private static final String LONG_RANGE = "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
 
     static final ObjectMapper MAPPER = createMapper();
 
@@ -200,56 +203,33 @@ final class Json {
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.contains("out of range of int")) {
-            return "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + got;
+            return "must be " + INT_RANGE + got;
         }
         if (message.contains("out of range of long")) {
-            return "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + got;
+            return "must be " + LONG_RANGE + got;
         }
         return "is not valid here" + got;
     }
 
     private static String expected(Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
-        }
-        if (type == Long.class || type == long.class) {
-            return "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        return "a different kind of value";
+        return type == Integer.class || type == int.class ? INT_RANGE
+                : type == Long.class || type == long.class ? LONG_RANGE
+                : type == String.class ? "a string"
+                : type == Boolean.class || type == boolean.class ? "true or false"
+                : Collection.class.isAssignableFrom(type) || type.isArray() ? "an array"
+                : Map.class.isAssignableFrom(type) || type.isRecord() ? "an object"
+                : "a different kind of value";
     }
 
     static String describe(JsonNode node) {
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isIntegralNumber()) {
-            return "an integer";
-        }
-        if (node.isNumber()) {
-            return "a number with a fraction or an exponent";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        return "an object";
+        return switch (node.getNodeType()) {
+            case NULL -> "null";
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a number with a fraction or an exponent";
+            case ARRAY -> "an array";
+            default -> "an object";
+        };
     }
 
     private static JsonNode nodeAt(JsonNode tree, List<JsonMappingException.Reference> path) {
@@ -264,17 +244,14 @@ final class Json {
     }
 
     private static String syntaxError(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-        int cut = message.indexOf(" (start marker");
-        if (cut >= 0) {
-            message = message.substring(0, cut);
-        }
-        cut = message.indexOf('\n');
-        if (cut >= 0) {
-            message = message.substring(0, cut);
-        }
+        String message = firstLine(e);
         var location = e.getLocation();
         return location == null ? message
                 : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    /** Jackson's own message without the parts that are about its internals (start markers, source snippets). */
+    static String firstLine(JsonProcessingException e) {
+        return Objects.requireNonNullElse(e.getOriginalMessage(), "unreadable").split("\n| \\(start marker", 2)[0];
     }
 }

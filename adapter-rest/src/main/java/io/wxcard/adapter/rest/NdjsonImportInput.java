@@ -1,41 +1,15 @@
 package io.wxcard.adapter.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
-import io.wxcard.domain.ledger.Fen;
-import io.wxcard.domain.ledger.Points;
-import io.wxcard.domain.membership.Code;
-import io.wxcard.domain.membership.MembershipNumber;
-import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.shared.Problem;
-import io.wxcard.domain.shared.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.function.Function;
 
 /** One JSON object per line, each parsed on its own: a broken line fails alone. */
 final class NdjsonImportInput extends ImportInput {
@@ -43,7 +17,7 @@ final class NdjsonImportInput extends ImportInput {
     private final byte[] chunk = new byte[64 * 1024];
     private int position;
     private int limit;
-    private byte[] line = new byte[1024];
+    private final byte[] line = new byte[MAX_LINE_BYTES];
     private int length;
     private boolean tooLong;
     private long number;
@@ -95,7 +69,7 @@ final class NdjsonImportInput extends ImportInput {
             return Either.left("must be a JSON object, got " + Json.describe(tree));
         }
         try {
-            return toRecord(Json.convert(tree, ImportLineJson.class, ""));
+            return toRecord(Json.convert(tree, ImportLineJson.class, ""), new Checks());
         } catch (ApiProblem.Answer wrongShape) {
             List<Problem> errors = wrongShape.problem.errors();
             return Either.left(errors.isEmpty() ? wrongShape.problem.detail()
@@ -104,11 +78,7 @@ final class NdjsonImportInput extends ImportInput {
     }
 
     private static String syntaxError(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-        int cut = message.indexOf(" (start marker");
-        message = cut >= 0 ? message.substring(0, cut) : message;
-        cut = message.indexOf('\n');
-        message = cut >= 0 ? message.substring(0, cut) : message;
+        String message = Json.firstLine(e);
         return e.getLocation() == null ? message : message + " (column " + e.getLocation().getColumnNr() + ")";
     }
 
@@ -126,34 +96,17 @@ final class NdjsonImportInput extends ImportInput {
     private boolean nextLine() throws IOException {
         length = 0;
         tooLong = false;
-        boolean any = false;
-        while (true) {
-            if (position == limit) {
-                int n = in.read(chunk);
-                if (n < 0) {
-                    if (!any) {
-                        return false;
-                    }
-                    return ended();
-                }
-                position = 0;
-                limit = n;
-                continue;
-            }
-            any = true;
-            int start = position;
-            while (position < limit && chunk[position] != '\n') {
-                position++;
-            }
-            append(start, position - start);
-            if (position < limit) {
-                position++;
-                return ended();
+        int b = nextByte();
+        if (b < 0) {
+            return false;
+        }
+        for (; b >= 0 && b != '\n'; b = nextByte()) {
+            if (length < MAX_LINE_BYTES) {
+                line[length++] = (byte) b;
+            } else {
+                tooLong = true;
             }
         }
-    }
-
-    private boolean ended() {
         number++;
         if (!tooLong && length > 0 && line[length - 1] == '\r') {
             length--;
@@ -161,18 +114,15 @@ final class NdjsonImportInput extends ImportInput {
         return true;
     }
 
-    private void append(int start, int count) {
-        if (tooLong || count == 0) {
-            return;
+    /** The next byte (0-255) from the upload, read a chunk at a time; -1 at its end. */
+    private int nextByte() throws IOException {
+        if (position == limit) {
+            position = 0;
+            limit = Math.max(0, in.read(chunk));
+            if (limit == 0) {
+                return -1;
+            }
         }
-        if (length + count > MAX_LINE_BYTES) {
-            tooLong = true;
-            return;
-        }
-        if (length + count > line.length) {
-            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-        }
-        System.arraycopy(chunk, start, line, length, count);
-        length += count;
+        return chunk[position++] & 0xFF;
     }
 }
