@@ -145,6 +145,9 @@ final class ControlRoutes {
             return null;
         });
         post(app, "/sandbox/faults", (ctx, body) -> {
+            if (Json.bool(body, "refuse_stable_tokens", false)) {
+                tokens.refuseCurrentStableTokens();
+            }
             if (Json.bool(body, "expire_tokens", false)) {
                 tokens.expireAll();
             }

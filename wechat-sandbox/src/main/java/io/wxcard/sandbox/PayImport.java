@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * once (membership_number = code), no user_get_card is pushed, no stock is taken and get_limit does not apply.
  */
 final class PayImport {
+    static final String UNKNOWN_CARD = "会员卡ID无效";
+    static final String OTHER_MERCHANTS_CARD = "会员卡的创建商户号不等于调用方商户号";
+    static final String ALREADY_HOLDS_THE_CARD = "会员已经领取过该卡";
     private record Done(String fingerprint, String code) {
     }
 
@@ -26,8 +29,11 @@ final class PayImport {
 
     /**
      * Imports the openid into the card. The same out_request_no with the same parameters answers the same code;
-     * with other parameters 400 INVALID_REQUEST. An openid already holding the card is refused with 400
-     * ALREADY_EXISTS naming its code in {@code detail.code}.
+     * with other parameters 400 INVALID_REQUEST. The refusals are WeChat Pay's documented ones (the membercard-open
+     * error table, shared by its pages): 400 INVALID_REQUEST with the message "会员卡ID无效" (unknown card),
+     * "会员卡的创建商户号不等于调用方商户号" (another merchant's card) and "会员已经领取过该卡" (the openid already holds
+     * the card: WeChat names no code, {@code GET .../user/cards} tells it). An openid of another account: 403 NO_AUTH
+     * (no documented answer).
      */
     String importMember(Apps.Registered merchant, String cardId, String openid, String code, String outRequestNo) {
         String key = merchant.app().merchantId() + "|" + outRequestNo;
@@ -43,12 +49,14 @@ final class PayImport {
             }
             Card card = cards.find(cardId);
             if (card == null) {
-                throw new PayException(404, "RESOURCE_NOT_EXISTS", "card " + cardId + " does not exist");
+                throw new PayException(400, "INVALID_REQUEST", UNKNOWN_CARD);
             }
             if (!card.appId.equals(merchant.appId())) {
-                throw new PayException(403, "NO_AUTH", "the card belongs to an account not bound to this merchant");
+                throw new PayException(400, "INVALID_REQUEST", OTHER_MERCHANTS_CARD);
             }
             if (ids.belongsElsewhere(openid, merchant.appId())) {
+                // WeChat documents no answer for this (the brand table's closest is 400 INVALID_REQUEST "OpenID 无效"):
+                // kept 403 NO_AUTH, which the product's end-to-end tests rely on
                 throw new PayException(403, "NO_AUTH", "the openid does not belong to the card's account");
             }
             Membership member = addActiveMember(card, merchant.appId(), openid, code);
@@ -63,10 +71,7 @@ final class PayImport {
         synchronized (card) {
             List<String> held = card.codesHeldBy(openid);
             if (!held.isEmpty()) {
-                ObjectNode detail = Json.object().put("location", "body").put("field", "openid")
-                        .put("value", openid).put("issue", "already holds this card").put("code", held.get(0));
-                throw new PayException(400, "ALREADY_EXISTS", "the openid already holds this card (code "
-                        + held.get(0) + ")", detail);
+                throw new PayException(400, "INVALID_REQUEST", ALREADY_HOLDS_THE_CARD);
             }
             if (code != null && card.hasCode(code)) {
                 throw new PayException(400, "INVALID_REQUEST", "code " + code + " is already used on this card");
@@ -81,6 +86,22 @@ final class PayImport {
             member.activate(member.code);
             return card.receive(member, true, false);
         }
+    }
+
+    /**
+     * {@code GET /v3/marketing/membercard-open/user/cards}: the cards (card_id, code) the openid holds among the
+     * merchant's account's cards, a page of at most {@code limit} (1..20) from {@code offset}.
+     */
+    ObjectNode userCards(Apps.Registered merchant, String openid, int offset, int limit) {
+        List<String[]> held = new java.util.ArrayList<>();
+        for (Card card : cards.ofApp(merchant.appId())) {
+            card.codesHeldBy(openid).forEach(code -> held.add(new String[] {card.id, code}));
+        }
+        ObjectNode answer = Json.object();
+        var data = answer.putArray("data");
+        held.stream().skip((long) offset * limit).limit(limit)
+                .forEach(row -> data.addObject().put("card_id", row[0]).put("code", row[1]));
+        return answer.put("total_count", held.size()).put("offset", offset).put("limit", limit);
     }
 
     void clear() {

@@ -12,13 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WeChat Pay API v3: {@code POST /v3/marketing/membercard-open/cards/{card_id}/users/import} and
- * {@code GET /v3/certificates}. The merchant's
+ * {@code GET /v3/certificates} and {@code GET /v3/marketing/membercard-open/user/cards}. The merchant's
  * request is verified (signature with the merchant key registered for the account, serial, timestamp within 5
  * minutes), rate-limited per merchant, and every answer, errors included, is signed with the platform key.
  */
 final class PayRoutes {
     static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/{card_id}/users/import";
     static final String CERTIFICATES_PATH = "/v3/certificates";
+    static final String USER_CARDS_PATH = "/v3/marketing/membercard-open/user/cards";
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
     private static final java.time.format.DateTimeFormatter RFC3339 = java.time.format.DateTimeFormatter
             .ISO_OFFSET_DATE_TIME.withZone(java.time.ZoneId.of("Asia/Shanghai"));
@@ -60,6 +61,7 @@ final class PayRoutes {
             return answer;
         }));
         app.get(CERTIFICATES_PATH, ctx -> serve(ctx, CERTIFICATES_PATH, (c, merchant) -> certificates(merchant)));
+        app.get(USER_CARDS_PATH, ctx -> serve(ctx, USER_CARDS_PATH, (c, merchant) -> userCards(c, merchant)));
     }
 
     private void serve(Context ctx, String route, Work work) {
@@ -128,7 +130,7 @@ final class PayRoutes {
             throw PayException.sign("the signature does not match the request and the merchant's public key");
         }
         if (!rateLimiter.tryAcquire(auth.mchid(), System.currentTimeMillis())) {
-            throw new PayException(429, "RATE_LIMITED", "too many requests for this merchant, slow down");
+            throw new PayException(429, "RATELIMIT_EXCEEDED", "接口请求频率达到限制");
         }
         return merchant;
     }
@@ -154,6 +156,29 @@ final class PayRoutes {
         String code = payText(request, "code");
         return payImport.importMember(merchant, ctx.pathParam("card_id"), openid, code == null || code.isEmpty()
                 ? null : code, outRequestNo);
+    }
+
+    /** {@code GET .../user/cards?openid&appid?&offset&limit}: offset and limit (at most 20) are required. */
+    private ObjectNode userCards(Context ctx, Apps.Registered merchant) {
+        String openid = ctx.queryParam("openid");
+        if (openid == null || openid.isBlank()) {
+            throw PayException.param("openid", "is required");
+        }
+        int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE);
+        int limit = intParam(ctx, "limit", 1, 20);
+        return payImport.userCards(merchant, openid, offset, limit);
+    }
+
+    private static int intParam(Context ctx, String name, int min, int max) {
+        try {
+            int value = Integer.parseInt(String.valueOf(ctx.queryParam(name)));
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw PayException.param(name, "must be a number from " + min + " to " + max);
     }
 
     /**

@@ -33,6 +33,7 @@ final class Tokens {
         volatile long supersededAtMs = Long.MAX_VALUE;
         volatile boolean expiredByFault;
         volatile boolean revoked; // by a stable_token force_refresh: no overlap
+        volatile boolean refusedByFault; // fault refuse_stable_tokens: 40001, yet stable_token still answers it
 
         Credential(String appId, long expiresAtMs) {
             this.appId = appId;
@@ -141,7 +142,8 @@ final class Tokens {
         if (credential.remainingMs(now) == 0) {
             throw new WxException(42001, "access_token expired");
         }
-        if (credential.revoked || now - credential.supersededAtMs >= overlap.toMillis()) { // MAX_VALUE: latest
+        if (credential.revoked || credential.refusedByFault
+                || now - credential.supersededAtMs >= overlap.toMillis()) { // MAX_VALUE: latest
             throw new WxException(40001, "invalid credential, access_token is invalid or not latest");
         }
         return credential.appId;
@@ -162,6 +164,20 @@ final class Tokens {
             ticketState.remove(current);
         }
         return new Issued(ticket, lifetime.toSeconds());
+    }
+
+    /**
+     * The fault {@code refuse_stable_tokens} (one-shot): each account's current stable token answers 40001 from now on,
+     * while {@code stable_token} in normal mode keeps answering it until a {@code force_refresh}. Not a documented
+     * WeChat behaviour: it is the case a client's one forced refresh exists for (a token WeChat refuses but still
+     * hands out).
+     */
+    synchronized void refuseCurrentStableTokens() {
+        latestBySeries.forEach((key, value) -> {
+            if (key.endsWith("|" + Series.STABLE) && tokens.containsKey(value)) {
+                tokens.get(value).refusedByFault = true;
+            }
+        });
     }
 
     /** The fault {@code expire_tokens}: every token and ticket issued so far is expired from now on. */

@@ -113,14 +113,35 @@ class PayImportTest {
     }
 
     @Test
-    void an_openid_already_holding_the_card_is_refused_with_its_code() {
+    void an_openid_already_holding_the_card_is_refused_as_wechat_documents_and_user_cards_names_its_code()
+            throws Exception {
         String code = f.receive(cardId, "oImport4");
 
         Http.Response response = post(path(cardId), body("oImport4", "imp-0004"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(error(response)).isEqualTo("ALREADY_EXISTS");
-        assertThat(response.json().get("detail").get("code").asText()).isEqualTo(code);
+        assertThat(error(response)).isEqualTo("INVALID_REQUEST");
+        assertThat(response.json().get("message").asText()).isEqualTo("会员已经领取过该卡");
+        assertSignedByPlatform(response);
+        Http.Response cards = get("/v3/marketing/membercard-open/user/cards?openid=oImport4&offset=0&limit=20");
+        assertThat(cards.status()).isEqualTo(200);
+        assertSignedByPlatform(cards);
+        assertThat(cards.json().get("total_count").asInt()).isEqualTo(1);
+        assertThat(cards.json().get("data").get(0).get("card_id").asText()).isEqualTo(cardId);
+        assertThat(cards.json().get("data").get(0).get("code").asText()).isEqualTo(code);
+        assertThat(get("/v3/marketing/membercard-open/user/cards?openid=oImport4&offset=0&limit=21").status())
+                .isEqualTo(400);
+    }
+
+    private static Http.Response get(String pathAndQuery) {
+        long timestamp = System.currentTimeMillis() / 1000;
+        String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        String message = "GET\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n\n";
+        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + MCHID + "\",nonce_str=\"" + nonce
+                + "\",signature=\"" + sign(MERCHANT_KEY, message) + "\",timestamp=\"" + timestamp + "\",serial_no=\""
+                + SERIAL + "\"";
+        return f.http.send(HttpRequest.newBuilder(URI.create(f.sandbox.baseUrl() + pathAndQuery))
+                .header("Authorization", authorization).header("Accept", "application/json").GET());
     }
 
     @Test
@@ -183,10 +204,11 @@ class PayImportTest {
     }
 
     @Test
-    void unknown_cards_and_other_accounts_are_refused() {
+    void unknown_cards_and_other_accounts_are_refused_with_wechats_invalid_request_messages() {
         Http.Response unknown = post(path("pNoSuchCard"), body("oImport11", "imp-0011"));
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(error(unknown)).isEqualTo("RESOURCE_NOT_EXISTS");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(error(unknown)).isEqualTo("INVALID_REQUEST");
+        assertThat(unknown.json().get("message").asText()).isEqualTo("会员卡ID无效");
 
         f.sandbox.registerApp(SandboxApp.plain("wxpayother0000001", "other-secret", "t", null));
         String token = f.http.get("/cgi-bin/token?grant_type=client_credential&appid=wxpayother0000001"
@@ -195,8 +217,9 @@ class PayImportTest {
                 Http.json(Fixture.createBody(Fixture.memberCard()))).json().get("card_id").asText();
         f.control("/sandbox/cards/" + otherCard + "/review", "{\"result\":\"pass\"}");
         Http.Response foreignCard = post(path(otherCard), body("oImport12", "imp-0012"));
-        assertThat(foreignCard.status()).isEqualTo(403);
-        assertThat(error(foreignCard)).isEqualTo("NO_AUTH");
+        assertThat(foreignCard.status()).isEqualTo(400);
+        assertThat(error(foreignCard)).isEqualTo("INVALID_REQUEST");
+        assertThat(foreignCard.json().get("message").asText()).isEqualTo("会员卡的创建商户号不等于调用方商户号");
 
         f.control("/sandbox/cards/" + otherCard + "/users", "{\"openid\":\"oOtherAccount1\"}");
         Http.Response foreignOpenid = post(path(cardId), body("oOtherAccount1", "imp-0013"));
@@ -236,7 +259,7 @@ class PayImportTest {
                     Http.Response response = post(path("pAnyCard"), body("oRate" + i, "rate-" + i));
                     if (response.status() == 429) {
                         tooMany++;
-                        assertThat(error(response)).isEqualTo("RATE_LIMITED");
+                        assertThat(error(response)).isEqualTo("RATELIMIT_EXCEEDED");
                     }
                 }
                 assertThat(tooMany).isPositive();

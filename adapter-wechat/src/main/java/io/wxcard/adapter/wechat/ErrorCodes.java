@@ -70,6 +70,22 @@ final class ErrorCodes {
     }
 
     /**
+     * WeChat Pay's business errors come as 400 INVALID_REQUEST told apart only by their message (the membercard-open
+     * error table): these say what the refusal means.
+     */
+    private static final Map<String, Kind> PAY_MESSAGES = Map.of(
+            "会员卡ID无效", Kind.NOT_FOUND, // card_id invalid
+            "会员卡的创建商户号不等于调用方商户号", Kind.FORBIDDEN, // the card was made by another merchant
+            "请先升级会员卡才能使用此功能", Kind.FORBIDDEN, // the card must be upgraded first
+            "用户已有待激活的会员卡", Kind.CONFLICT); // brand API: the member already has a pending card
+
+    /** The kind of a WeChat Pay v3 error, read from its message first where WeChat Pay tells them apart so. */
+    static Kind ofPayError(int status, String code, String message) {
+        Kind byMessage = message == null ? null : PAY_MESSAGES.get(message.trim());
+        return byMessage != null ? byMessage : ofPayCode(status, code);
+    }
+
+    /**
      * The kind of a WeChat Pay v3 error ({@code code} with its HTTP status). 401 SIGN_ERROR is our signature or
      * clock: a client error, since sending the same again fails the same way.
      */
@@ -77,7 +93,7 @@ final class ErrorCodes {
         String c = code == null ? "" : code.toUpperCase(Locale.ROOT);
         return switch (c) {
             case "SYSTEM_ERROR", "SYSTEMERROR", "SERVICE_UNAVAILABLE" -> Kind.TRANSIENT;
-            case "RATE_LIMITED", "FREQUENCY_LIMITED", "FREQUENCY_LIMIT_EXCEED" -> Kind.QUOTA;
+            case "RATELIMIT_EXCEEDED", "RATE_LIMITED", "FREQUENCY_LIMITED", "FREQUENCY_LIMIT_EXCEED" -> Kind.QUOTA;
             case "NO_AUTH", "ACCOUNT_ERROR" -> Kind.FORBIDDEN;
             case "RESOURCE_NOT_EXISTS", "NOT_FOUND", "ORDER_NOT_EXIST", "USER_NOT_EXISTS" -> Kind.NOT_FOUND;
             case "SIGN_ERROR", "PARAM_ERROR", "INVALID_REQUEST" -> Kind.CLIENT_ERROR;

@@ -6,15 +6,31 @@ import feign.RequestLine;
 import feign.Response;
 
 /**
- * WeChat Pay API v3, as Feign declares it. The answer is taken raw ({@link Response}): its signature covers the exact
- * bytes, so nothing may parse it before it is verified. The body is sent as the exact bytes that were signed.
+ * WeChat Pay API v3, as Feign declares it. Answers are taken raw ({@link Response}): their signature covers the exact
+ * bytes, so nothing may parse them before they are verified. A body is sent as the exact bytes that were signed.
+ * {@code Wechatpay-Serial} names the WeChat Pay public key in public-key mode (null, and so left out, otherwise):
+ * during a switch WeChat Pay signs its answer with the public key only when the request names it.
  */
+@Headers({"Authorization: {authorization}", "Wechatpay-Serial: {wechatpaySerial}", "Accept: application/json",
+    "User-Agent: wxcard-adapter-wechat"})
 interface PayApi {
 
     /** The same {@code out_request_no} answers the same member; "already imported" counts as done. */
     @RepeatSafe
     @RequestLine("POST /v3/marketing/membercard-open/cards/{cardId}/users/import")
-    @Headers({"Authorization: {authorization}", "Content-Type: application/json", "Accept: application/json",
-        "User-Agent: wxcard-adapter-wechat"})
-    Response importMember(@Param("cardId") String cardId, @Param("authorization") String authorization, byte[] body);
+    @Headers("Content-Type: application/json")
+    Response importMember(@Param("cardId") String cardId, @Param("authorization") String authorization,
+                          @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /** The member cards an openid holds under the brand (a read): tells the code of an "already imported" member. */
+    @RepeatSafe
+    @RequestLine("GET /v3/marketing/membercard-open/user/cards?openid={openid}&offset={offset}&limit={limit}")
+    Response userCards(@Param("openid") String openid, @Param("offset") int offset, @Param("limit") int limit,
+                       @Param("authorization") String authorization, @Param("wechatpaySerial") String wechatpaySerial);
+
+    /** The platform certificates valid now, encrypted with the merchant's APIv3 key (a read). */
+    @RepeatSafe
+    @RequestLine("GET /v3/certificates")
+    Response certificates(@Param("authorization") String authorization,
+                          @Param("wechatpaySerial") String wechatpaySerial);
 }

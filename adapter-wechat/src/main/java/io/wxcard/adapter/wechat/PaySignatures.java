@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * WeChat Pay API v3 signatures (wechat-api.md, section 6). Requests: SHA256withRSA over
@@ -82,10 +83,10 @@ final class PaySignatures {
 
     /**
      * Why an answer (or notification) cannot be trusted; none when its signature, serial and timestamp hold. Refuses
-     * a missing signature, the {@code WECHATPAY/SIGNTEST/} probes WeChat sends on purpose, an unknown serial, a
-     * timestamp more than 5 minutes away, and a signature that does not match the raw bytes.
+     * a missing signature, the {@code WECHATPAY/SIGNTEST/} probes WeChat sends on purpose, a serial {@code keys}
+     * does not know, a timestamp more than 5 minutes away, and a signature that does not match the raw bytes.
      */
-    static Option<String> distrust(Option<Signed> signed, byte[] body, String platformSerial, PublicKey platformKey,
+    static Option<String> distrust(Option<Signed> signed, byte[] body, Function<String, Option<PublicKey>> keys,
                                    Instant now) {
         if (signed.isEmpty()) {
             return Option.of("the answer carries no Wechatpay-Signature, Wechatpay-Serial, Wechatpay-Timestamp and "
@@ -96,9 +97,6 @@ final class PaySignatures {
             return Option.of("the answer is one of WeChat Pay's deliberately wrong signature probes ("
                     + SIGNTEST_PREFIX + ")");
         }
-        if (!s.serial().equalsIgnoreCase(platformSerial)) {
-            return Option.of("the answer is signed with the unknown platform serial " + s.serial());
-        }
         long timestamp;
         try {
             timestamp = Long.parseLong(s.timestamp().trim());
@@ -108,7 +106,11 @@ final class PaySignatures {
         if (Math.abs(now.getEpochSecond() - timestamp) > MAX_CLOCK_SKEW.toSeconds()) {
             return Option.of("the answer's Wechatpay-Timestamp is more than 5 minutes away from now");
         }
-        if (!verify(platformKey, responseMessage(s.timestamp(), s.nonce(), body), s.signature())) {
+        Option<PublicKey> platformKey = keys.apply(s.serial());
+        if (platformKey.isEmpty()) {
+            return Option.of("the answer is signed with the unknown platform serial " + s.serial());
+        }
+        if (!verify(platformKey.get(), responseMessage(s.timestamp(), s.nonce(), body), s.signature())) {
             return Option.of("the answer's signature does not match its body and the platform key");
         }
         return Option.none();

@@ -28,14 +28,16 @@ public final class WechatAdapter {
         Retries retries = new Retries(settings);
         TokenApi tokenApi = WechatHttp.officialAccount(TokenApi.class, settings, http, retries, null);
         CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
-                TokenFetchers.accessToken(tokenApi, settings.useStableToken()));
+                TokenFetchers.accessToken(tokenApi, settings.useStableToken(), clock));
         OaClients calls = new OaClients(settings, http, retries, accessTokens);
         CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
                 TokenFetchers.cardTicket(calls));
         this.catalog = new FeignCardCatalog(calls);
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
-        this.memberImport = new PayMemberImport(WechatHttp.pay(settings, http), retries, clock, settings);
+        PayApi payApi = WechatHttp.pay(settings, http);
+        PayClient payClient = new PayClient(retries, clock, settings);
+        this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
         this.pushDecoder = new PushDecoder(settings);
     }
 

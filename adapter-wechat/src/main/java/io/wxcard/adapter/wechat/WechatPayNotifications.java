@@ -9,6 +9,7 @@ import io.wxcard.domain.tenant.MerchantCredentials;
 import io.wxcard.domain.tenant.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -35,8 +36,10 @@ public final class WechatPayNotifications {
                                                    Instant now) {
         Option<String> distrust;
         try {
-            distrust = PaySignatures.distrust(PaySignatures.Signed.from(headers), body, merchant.platformSerial(),
-                    PaySignatures.publicKey(merchant.platformPublicKeyPem()), now);
+            PublicKey platformKey = PaySignatures.publicKey(merchant.platformPublicKeyPem());
+            distrust = PaySignatures.distrust(PaySignatures.Signed.from(headers), body,
+                    serial -> serial.equalsIgnoreCase(merchant.platformSerial()) ? Option.of(platformKey) : Option.none(),
+                    now);
         } catch (IllegalArgumentException e) {
             return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_platform_key", e.getMessage()));
         }

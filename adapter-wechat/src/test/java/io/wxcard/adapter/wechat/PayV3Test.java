@@ -36,6 +36,7 @@ class PayV3Test {
     private static final PrivateKey PLATFORM_KEY = PaySignatures.privateKey(TestVectors.text(V, "private_key_pem"));
     private static final String CARD = "pFS7Fjg4bc67d27deXz";
     private static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/" + CARD + "/users/import";
+    private static final String USER_CARDS_PATH = "/v3/marketing/membercard-open/user/cards";
 
     private final StubServer stub = new StubServer();
     private final WechatAdapter adapter = WechatAdapter.create(WechatSettings.defaults().withBaseUrl(stub.baseUrl()),
@@ -244,29 +245,72 @@ class PayV3Test {
 
     @Test
     void surfaces_rate_limiting_as_quota_without_retrying() {
-        stub.on(IMPORT_PATH, r -> signed(429, "{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}"));
+        stub.on(IMPORT_PATH, r -> signed(429, "{\"code\":\"RATELIMIT_EXCEEDED\",\"message\":\"接口请求频率达到限制\"}"));
 
         WechatError error = error(importMember());
 
         assertThat(error.kind()).isEqualTo(Kind.QUOTA);
-        assertThat(error.code()).isEqualTo("RATE_LIMITED");
+        assertThat(error.code()).isEqualTo("RATELIMIT_EXCEEDED");
         assertThat(stub.received(IMPORT_PATH)).hasSize(1);
     }
 
     @Test
-    void treats_a_signed_already_imported_answer_as_success_with_the_code_it_names() {
-        stub.on(IMPORT_PATH, r -> signed(400, "{\"code\":\"ALREADY_EXISTS\",\"message\":\"already holds the card\","
-                + "\"detail\":{\"field\":\"openid\",\"code\":\"100000000042\"}}"));
+    void treats_wechat_pays_already_imported_refusal_as_success_with_the_code_the_users_cards_name() {
+        stub.on(IMPORT_PATH, r -> signed(400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"会员已经领取过该卡\"}"));
+        stub.on(USER_CARDS_PATH, r -> signed(200, "{\"data\":[{\"card_id\":\"pOther\",\"code\":\"1\"},"
+                + "{\"card_id\":\"" + CARD + "\",\"code\":\"100000000042\"}],\"total_count\":2,\"offset\":0,"
+                + "\"limit\":20}"));
 
         assertThat(importMember().get()).isEqualTo(new Code("100000000042"));
+        assertThat(stub.received(USER_CARDS_PATH)).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("openid=oFS7Fj6ca4dd3ab6aQ&offset=0&limit=20"));
     }
 
     @Test
-    void refuses_an_unsigned_already_imported_answer() {
+    void the_brand_apis_already_active_message_counts_as_imported_too() {
+        stub.on(IMPORT_PATH, r -> signed(400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"用户已有已生效的会员卡\"}"));
+        stub.on(USER_CARDS_PATH, r -> signed(200, "{\"data\":[{\"card_id\":\"" + CARD
+                + "\",\"code\":\"100000000043\"}],\"total_count\":1}"));
+
+        assertThat(importMember().get()).isEqualTo(new Code("100000000043"));
+    }
+
+    @Test
+    void an_already_imported_refusal_is_believed_only_through_a_signed_list_of_the_users_cards() {
         stub.on(IMPORT_PATH, r -> StubServer.Answer.of(400, "application/json",
-                "{\"code\":\"ALREADY_EXISTS\",\"message\":\"x\",\"detail\":{\"code\":\"100000000042\"}}"));
+                "{\"code\":\"INVALID_REQUEST\",\"message\":\"会员已经领取过该卡\"}"));
+        stub.on(USER_CARDS_PATH, r -> StubServer.Answer.of(200, "application/json",
+                "{\"data\":[{\"card_id\":\"" + CARD + "\",\"code\":\"100000000042\"}],\"total_count\":1}"));
 
         assertThat(error(importMember()).kind()).isEqualTo(Kind.UNTRUSTED_ANSWER);
+    }
+
+    @Test
+    void an_already_imported_refusal_whose_card_the_user_does_not_hold_is_a_conflict() {
+        stub.on(IMPORT_PATH, r -> signed(400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"会员已经领取过该卡\"}"));
+        stub.on(USER_CARDS_PATH, r -> signed(200, "{\"data\":[],\"total_count\":0}"));
+
+        WechatError error = error(importMember());
+
+        assertThat(error.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(error.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(error.message()).contains("会员已经领取过该卡");
+    }
+
+    @Test
+    void tells_wechat_pays_invalid_request_refusals_apart_by_their_documented_message() {
+        Map<String, Kind> expected = Map.of("会员卡ID无效", Kind.NOT_FOUND, "会员卡的创建商户号不等于调用方商户号",
+                Kind.FORBIDDEN, "请先升级会员卡才能使用此功能", Kind.FORBIDDEN, "out_request_no reused", Kind.CLIENT_ERROR);
+        expected.forEach((message, kind) -> {
+            stub.on(IMPORT_PATH, r -> signed(400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"" + message + "\"}"));
+
+            WechatError error = error(importMember());
+
+            assertThat(error.kind()).as(message).isEqualTo(kind);
+            assertThat(error.code()).isEqualTo("INVALID_REQUEST");
+            assertThat(error.message()).isEqualTo(message);
+        });
+        assertThat(stub.received(USER_CARDS_PATH)).isEmpty();
     }
 
     @Test

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of the ports over HTTP against the sandbox, beyond the contracts: the error classes the sandbox
- * really answers (41011, 45021, 40124, 43010, 45030, 40078, 40127, SIGN_ERROR, NO_AUTH, RATE_LIMITED ...) and what
+ * really answers (41011, 45021, 40124, 43010, 45030, 40078, 40127, SIGN_ERROR, INVALID_REQUEST with its messages, RATELIMIT_EXCEEDED ...) and what
  * the adapter makes of real answers (form answers, deleted codes, QR scans, ticket signatures).
  */
 class SandboxEndpointsTest {
@@ -322,6 +322,16 @@ class SandboxEndpointsTest {
     }
 
     @Test
+    void refuses_an_import_into_an_unknown_card_as_not_found_with_wechats_message() {
+        WechatError error = error(adapter.memberImport().importMember(sandbox.merchant(account),
+                importRequest(new WechatCardId("pNoSuchCard000000000000000000"), openId())));
+
+        assertThat(error.kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(error.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(error.message()).isEqualTo("会员卡ID无效");
+    }
+
+    @Test
     void refuses_an_import_into_another_accounts_card_as_forbidden() {
         WechatCardId theirs = adapter.catalog().create(sandbox.newAccount().account(), Fixtures.definition()).get();
 
@@ -329,7 +339,8 @@ class SandboxEndpointsTest {
                 importRequest(theirs, openId())));
 
         assertThat(error.kind()).isEqualTo(Kind.FORBIDDEN);
-        assertThat(error.code()).isEqualTo("NO_AUTH");
+        assertThat(error.code()).isEqualTo("INVALID_REQUEST");
+        assertThat(error.message()).isEqualTo("会员卡的创建商户号不等于调用方商户号");
     }
 
     @Test
@@ -373,7 +384,10 @@ class SandboxEndpointsTest {
                         .swap().forEach(errors::add);
             }
 
-            assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.kind()).isEqualTo(Kind.QUOTA));
+            assertThat(errors).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(Kind.QUOTA);
+                assertThat(e.code()).isEqualTo("RATELIMIT_EXCEEDED");
+            });
             assertThat(limited.calls("/v3/marketing/membercard-open/cards/" + cardId.value() + "/users/import", null))
                     .hasSize(6);
         }

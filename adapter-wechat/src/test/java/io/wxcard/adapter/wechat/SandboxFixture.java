@@ -77,7 +77,8 @@ final class SandboxFixture implements AutoCloseable {
         String aesKey = SandboxApp.SAFE.equals(mode) ? randomAesKey() : null;
         String mchid = Long.toString(1_900_000_000L + ThreadLocalRandom.current().nextLong(90_000_000L));
         sandbox.registerApp(new SandboxApp(appId, secret, token, aesKey, callbackUrl, mode, mchid,
-                TestVectors.text(PAY_VECTOR, "serial_no"), TestVectors.text(PAY_VECTOR, "public_key_pem")));
+                TestVectors.text(PAY_VECTOR, "serial_no"), TestVectors.text(PAY_VECTOR, "public_key_pem"),
+                PAY_VECTOR.get("aead").get("apiv3_key").asText()));
         return new Account(new WechatAccount(new AppId(appId), Secret.of(secret)), secret, mchid, token, aesKey);
     }
 

@@ -313,6 +313,71 @@ class TokenHandlingTest {
     }
 
     @Test
+    void instances_sharing_the_store_keep_working_after_one_of_them_forces_a_stable_refresh() throws Exception {
+        SandboxFixture sandbox = sandbox(); // the force_refresh limits are on: 30 s apart, 20 a day
+        SandboxFixture.Account account = sandbox.newAccount();
+        SharedTokenStore store = new InMemoryStores().tokens();
+        List<WechatAdapter> instances = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(WechatAdapter.create(sandbox.settings().withUseStableToken(true)
+                    .withCallDeadline(Duration.ofSeconds(5)), store, Clock.system()));
+        }
+        List<Callable<Either<WechatError, ?>>> calls = new ArrayList<>();
+        instances.forEach(instance -> calls.addAll(times(10, () -> call(instance, account.account()))));
+        allSucceeded(concurrently(calls));
+        assertThat(sandbox.calls("/cgi-bin/stable_token", account.appId())).hasSize(1);
+
+        sandbox.faults(sandbox.object().put("refuse_stable_tokens", true));
+        allSucceeded(concurrently(calls));
+
+        // one normal call that answered the refused token, then one forced refresh; the others took it from the store
+        assertThat(sandbox.calls("/cgi-bin/stable_token", account.appId())).hasSize(3);
+
+        sandbox.faults(sandbox.object().put("refuse_stable_tokens", true));
+        List<Either<WechatError, ?>> tooSoon = concurrently(calls);
+
+        // within 30 s WeChat does not refresh again: a clear QUOTA error where a fetch was tried (the instances waiting
+        // on that fetcher's lease give up at their deadline), and no loop of forced calls
+        assertThat(tooSoon).allSatisfy(result -> assertThat(result.isLeft()).isTrue());
+        assertThat(tooSoon).extracting(result -> result.getLeft().kind()).containsOnly(Kind.QUOTA, Kind.TRANSIENT)
+                .contains(Kind.QUOTA);
+        assertThat(tooSoon).filteredOn(result -> result.getLeft().kind() == Kind.QUOTA)
+                .allSatisfy(result -> assertThat(result.getLeft().message()).contains("30 s"));
+        assertThat(sandbox.calls("/cgi-bin/stable_token", account.appId())).hasSizeBetween(4, 3 + 3 * 2)
+                .noneSatisfy(c -> assertThat(c.path("errcode").asInt()).isEqualTo(45009));
+    }
+
+    @Test
+    void reads_token_answers_with_and_without_errcode_and_calls_40001_from_the_token_endpoint_a_wrong_appsecret() {
+        try (StubServer stub = new StubServer()) {
+            stub.on("/cgi-bin/token", r -> r.query().contains("appid=wxplain")
+                    ? StubServer.Answer.json("{\"access_token\":\"PLAIN\",\"expires_in\":7200}")
+                    : r.query().contains("appid=wxzero")
+                    ? StubServer.Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"ZERO\",\"expires_in\":7200}")
+                    : StubServer.Answer.json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is "
+                    + "invalid or not latest\"}"));
+            stub.on("/card/batchget", r -> StubServer.Answer.json("{\"errcode\":0,\"card_id_list\":[],\"total_num\":0}"));
+            WechatAdapter adapter = WechatAdapter.create(WechatSettings.defaults().withBaseUrl(stub.baseUrl()),
+                    new InMemoryStores().tokens(), Clock.system());
+
+            assertThat(call(adapter, new WechatAccount(new AppId("wxplain"), Secret.of("s1"))).isRight()).isTrue();
+            assertThat(call(adapter, new WechatAccount(new AppId("wxzero"), Secret.of("s2"))).isRight()).isTrue();
+            assertThat(stub.received("/card/batchget")).extracting(StubServer.Received::query)
+                    .anySatisfy(q -> assertThat(q).contains("access_token=PLAIN"))
+                    .anySatisfy(q -> assertThat(q).contains("access_token=ZERO"));
+            Either<WechatError, ?> wrong = call(adapter, new WechatAccount(new AppId("wxwrong"),
+                    Secret.of("the-secret-value")));
+
+            assertThat(wrong.isLeft()).isTrue();
+            assertThat(wrong.getLeft().kind()).isEqualTo(Kind.FORBIDDEN);
+            assertThat(wrong.getLeft().code()).isEqualTo("40001");
+            assertThat(wrong.getLeft().message()).contains("AppSecret is wrong").doesNotContain("the-secret-value");
+            assertThat(stub.received("/cgi-bin/token").stream().filter(r -> r.query().contains("wxwrong")))
+                    .as("a wrong appsecret is not retried").hasSize(1);
+        }
+    }
+
+    @Test
     void fetches_the_card_ticket_once_for_all_instances() throws Exception {
         SandboxFixture sandbox = sandbox();
         SandboxFixture.Account account = sandbox.newAccount();
