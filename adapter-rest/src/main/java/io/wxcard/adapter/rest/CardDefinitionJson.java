@@ -1,5 +1,8 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.definition.BaseInfo;
 import io.wxcard.domain.card.definition.BonusRule;
@@ -25,45 +28,45 @@ final class CardDefinitionJson {
     private CardDefinitionJson() {}
 
     /** The body of {@code POST /v1/cards}, and the document {@code PATCH} merges onto. */
-    @Doc("A member card in WeChat's own card/create shape.")
-    record CardDocument(@Doc("The card, as WeChat's card/create takes it.") @Required CardJson card) {}
+    @Schema(description = "A member card in WeChat's own card/create shape.")
+    record CardDocument(@Schema(description = "The card, as WeChat's card/create takes it.", requiredMode = REQUIRED) CardJson card) {}
 
-    record CardJson(@Doc("Always MEMBER_CARD.") @Required String cardType, @Required MemberCardJson memberCard) {}
+    record CardJson(@Schema(description = "Always MEMBER_CARD.", requiredMode = REQUIRED) String cardType, @Schema(requiredMode = REQUIRED) MemberCardJson memberCard) {}
 
-    @Doc("WeChat's member_card object.")
+    @Schema(description = "WeChat's member_card object.")
     record MemberCardJson(
             String backgroundPicUrl,
-            @Required BaseInfoJson baseInfo,
-            @Required String prerogative,
-            @Doc("One of auto_activate, wx_activate, activate_url must be chosen; absent means false.") Boolean autoActivate,
+            @Schema(requiredMode = REQUIRED) BaseInfoJson baseInfo,
+            @Schema(requiredMode = REQUIRED) String prerogative,
+            @Schema(description = "One of auto_activate, wx_activate, activate_url must be chosen; absent means false.") Boolean autoActivate,
             Boolean wxActivate,
             String activateUrl,
-            @Required Boolean supplyBonus,
+            @Schema(requiredMode = REQUIRED) Boolean supplyBonus,
             String bonusUrl,
-            @Required Boolean supplyBalance,
+            @Schema(requiredMode = REQUIRED) Boolean supplyBalance,
             String balanceUrl,
             CustomFieldJson customField1,
             CustomFieldJson customField2,
             CustomFieldJson customField3,
             CustomCellJson customCell1,
             BonusRuleJson bonusRule,
-            @Doc("Percentage off, 0-99.") Integer discount,
+            @Schema(description = "Percentage off, 0-99.") Integer discount,
             String bonusCleared,
             String bonusRules,
             String balanceRules) {}
 
-    @Doc("WeChat's base_info object. Absent booleans are false.")
+    @Schema(description = "WeChat's base_info object. Absent booleans are false.")
     record BaseInfoJson(
-            @Required String logoUrl,
-            @Required String codeType,
-            @Required String brandName,
-            @Required String title,
-            @Required String color,
-            @Required String notice,
-            @Required String description,
+            @Schema(requiredMode = REQUIRED) String logoUrl,
+            @Schema(requiredMode = REQUIRED) String codeType,
+            @Schema(requiredMode = REQUIRED) String brandName,
+            @Schema(requiredMode = REQUIRED) String title,
+            @Schema(requiredMode = REQUIRED) String color,
+            @Schema(requiredMode = REQUIRED) String notice,
+            @Schema(requiredMode = REQUIRED) String description,
             String servicePhone,
-            @Required DateInfoJson dateInfo,
-            @Required SkuJson sku,
+            @Schema(requiredMode = REQUIRED) DateInfoJson dateInfo,
+            @Schema(requiredMode = REQUIRED) SkuJson sku,
             Integer getLimit,
             Boolean useCustomCode,
             Boolean canShare,
@@ -81,14 +84,14 @@ final class CardDefinitionJson {
             String promotionUrlSubTitle) {}
 
     record DateInfoJson(
-            @Doc("DATE_TYPE_PERMANENT, DATE_TYPE_FIX_TIME_RANGE or DATE_TYPE_FIX_TERM.") @Required String type,
+            @Schema(description = "DATE_TYPE_PERMANENT, DATE_TYPE_FIX_TIME_RANGE or DATE_TYPE_FIX_TERM.", requiredMode = REQUIRED) String type,
             Long beginTimestamp, Long endTimestamp, Integer fixedTerm, Integer fixedBeginTerm) {}
 
-    record SkuJson(@Doc("The stock.") @Required Long quantity) {}
+    record SkuJson(@Schema(description = "The stock.", requiredMode = REQUIRED) Long quantity) {}
 
     record CustomFieldJson(String nameType, String name, String url) {}
 
-    record CustomCellJson(@Required String name, @Required String tips, @Required String url) {}
+    record CustomCellJson(@Schema(requiredMode = REQUIRED) String name, @Schema(requiredMode = REQUIRED) String tips, @Schema(requiredMode = REQUIRED) String url) {}
 
     record BonusRuleJson(Integer costMoneyUnit, Integer increaseBonus, Integer maxIncreaseBonus,
                          Integer initIncreaseBonus, Integer costBonusUnit, Integer reduceMoney,

@@ -1,5 +1,8 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vavr.control.Option;
 import io.wxcard.adapter.rest.CardDefinitionJson.CardJson;
 import io.wxcard.domain.card.ActivationForm;
@@ -15,35 +18,35 @@ final class CardResources {
 
     private CardResources() {}
 
-    @Doc("A card: its state on its way through WeChat's review, and its definition in WeChat's own JSON.")
+    @Schema(description = "A card: its state on its way through WeChat's review, and its definition in WeChat's own JSON.")
     record CardResource(
-            @Doc("Our id of the card, assigned when it is drafted.") String id,
-            @Doc("DRAFT, UNDER_REVIEW, REJECTED, APPROVED, ISSUED or DELETED.") String state,
-            @Doc("WeChat's card_id, once the card was submitted.") String wechatCardId,
-            @Doc("PENDING while under review, PASSED once approved, REJECTED when refused; absent otherwise.") String reviewResult,
-            @Doc("WeChat's reason for the last refusal, if any.") String refusalReason,
-            @Doc("The stock: base_info.sku.quantity of the definition.") Long stock,
+            @Schema(description = "Our id of the card, assigned when it is drafted.") String id,
+            @Schema(description = "DRAFT, UNDER_REVIEW, REJECTED, APPROVED, ISSUED or DELETED.") String state,
+            @Schema(description = "WeChat's card_id, once the card was submitted.") String wechatCardId,
+            @Schema(description = "PENDING while under review, PASSED once approved, REJECTED when refused; absent otherwise.") String reviewResult,
+            @Schema(description = "WeChat's reason for the last refusal, if any.") String refusalReason,
+            @Schema(description = "The stock: base_info.sku.quantity of the definition.") Long stock,
             TestWhitelistJson testWhitelist,
-            @Doc("The one-click activation form, once configured.") ActivationFormJson activationForm,
-            @Doc("Increases with every change.") long version,
+            @Schema(description = "The one-click activation form, once configured.") ActivationFormJson activationForm,
+            @Schema(description = "Increases with every change.") long version,
             String createdAt,
             String updatedAt,
-            @Doc("The definition, exactly as WeChat's card/create takes it.") CardJson card) {}
+            @Schema(description = "The definition, exactly as WeChat's card/create takes it.") CardJson card) {}
 
-    @Doc("WeChat's card/testwhitelist/set body: the accounts that may receive the card before review passes.")
-    record TestWhitelistJson(@Doc("openids") List<String> openid, @Doc("WeChat account names") List<String> username) {}
+    @Schema(description = "WeChat's card/testwhitelist/set body: the accounts that may receive the card before review passes.")
+    record TestWhitelistJson(@Schema(description = "openids") List<String> openid, @Schema(description = "WeChat account names") List<String> username) {}
 
-    @Doc("WeChat's card/membercard/activateuserform/set body, without card_id.")
+    @Schema(description = "WeChat's card/membercard/activateuserform/set body, without card_id.")
     record ActivationFormJson(NamedLinkJson serviceStatement, NamedLinkJson bindOldCard, FormSectionJson requiredForm,
                               FormSectionJson optionalForm) {}
 
-    record NamedLinkJson(@Required String name, @Required String url) {}
+    record NamedLinkJson(@Schema(requiredMode = REQUIRED) String name, @Schema(requiredMode = REQUIRED) String url) {}
 
     record FormSectionJson(Boolean canModify, List<String> commonFieldIdList, List<String> customFieldList,
                            List<RichFieldJson> richFieldList) {}
 
-    record RichFieldJson(@Doc("FORM_FIELD_RADIO, FORM_FIELD_SELECT or FORM_FIELD_CHECK_BOX.") @Required String type,
-                         @Required String name, @Required List<String> values) {}
+    record RichFieldJson(@Schema(description = "FORM_FIELD_RADIO, FORM_FIELD_SELECT or FORM_FIELD_CHECK_BOX.", requiredMode = REQUIRED) String type,
+                         @Schema(requiredMode = REQUIRED) String name, @Schema(requiredMode = REQUIRED) List<String> values) {}
 
     // ---- domain -> JSON -----------------------------------------------------------------------------------------
 

@@ -24,10 +24,6 @@ final class Checks {
         return problems.isEmpty();
     }
 
-    List<Problem> problems() {
-        return List.copyOf(problems);
-    }
-
     /** The value; a missing one is recorded as "is required". */
     <T> T required(String field, T value) {
         if (value == null) {
@@ -54,23 +50,36 @@ final class Checks {
         return required(field, raw) == null ? Option.none() : parse(field, raw, constructor);
     }
 
-    /** Answers 422 with every problem recorded, if there is any. */
+    /**
+     * The command built from values already checked field by field, or null: not built when a field has a problem,
+     * and its own refusal recorded as the given field's.
+     */
+    <T> T build(String field, Supplier<T> constructor) {
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException refused) {
+            add(field, refused.getMessage());
+            return null;
+        }
+    }
+
+    /** Answers 422 (invalid-input) with every problem recorded, if there is any. */
     void answerIfAny(String detail) {
-        if (!problems.isEmpty()) {
-            throw ApiProblem.of(ProblemType.INVALID_INPUT, detail(detail), problems()).toAnswer();
-        }
+        answerIfAny(null, detail);
     }
 
-    /** Answers 422 with the given rejection code's type and every problem recorded, if there is any. */
-    void answerIfAny(RejectionCode code, String detail) {
-        if (!problems.isEmpty()) {
-            throw ApiProblem.rejected(code, detail(detail), problems()).toAnswer();
+    /** Answers 422 with the rejection code's type (invalid-input for none) and every problem recorded, if any. */
+    void answerIfAny(RejectionCode code, String what) {
+        if (problems.isEmpty()) {
+            return;
         }
-    }
-
-    private String detail(String what) {
-        return what + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ", first "
+        String detail = what + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ", first "
                 + problems.get(0).field() + " " + problems.get(0).message();
+        throw (code == null ? ApiProblem.of(ProblemType.INVALID_INPUT, detail, List.copyOf(problems))
+                : ApiProblem.rejected(code, detail, List.copyOf(problems))).toAnswer();
     }
 
     /**
@@ -78,14 +87,10 @@ final class Checks {
      * message (the domain's messages name the field and never hold secrets).
      */
     static <T> T command(Supplier<T> constructor) {
-        return command(constructor, ProblemType.INVALID_INPUT);
-    }
-
-    static <T> T command(Supplier<T> constructor, ProblemType type) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException refused) {
-            throw ApiProblem.of(type, refused.getMessage()).toAnswer();
+            throw ApiProblem.of(ProblemType.INVALID_INPUT, refused.getMessage()).toAnswer();
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxcard.application.port.out.wechat.LandingPage;
 import io.wxcard.application.port.out.wechat.QrCode;
 import io.wxcard.application.port.out.wechat.SignedCardExt;
@@ -11,34 +14,33 @@ final class DistributionResources {
 
     private DistributionResources() {}
 
-    @Doc("WeChat's card/qrcode/create action_info.card, without card_id (the card is in the path).")
+    @Schema(description = "WeChat's card/qrcode/create action_info.card, without card_id (the card is in the path).")
     record QrCodeRequest(
-            @Doc("A fixed code to hand out (cards with use_custom_code).") String code,
-            @Doc("Only this openid may receive the card.") String openid,
+            @Schema(description = "A fixed code to hand out (cards with use_custom_code).") String code,
+            @Schema(description = "Only this openid may receive the card.") String openid,
             Boolean isUniqueCode,
-            @Doc("A channel tag, returned in the user_get_card push; 1-128 characters.") String outerStr,
-            @Doc("60 to 1800; absent for a permanent code.") Integer expireSeconds) {}
+            @Schema(description = "A channel tag, returned in the user_get_card push; 1-128 characters.") String outerStr,
+            @Schema(description = "60 to 1800; absent for a permanent code.") Integer expireSeconds) {}
 
     record QrCodeResource(String ticket, String url, String showQrcodeUrl, Integer expireSeconds) {}
 
-    @Doc("WeChat's card/landingpage/create body for this one card.")
+    @Schema(description = "WeChat's card/landingpage/create body for this one card.")
     record LandingPageRequest(
-            @Doc("http(s) URL of the banner picture.") @Required String banner,
-            @Doc("1 to 32 characters.") @Required String pageTitle,
-            @Required Boolean canShare,
-            @Doc("SCENE_NEAR_BY, SCENE_MENU, SCENE_QRCODE, SCENE_ARTICLE, SCENE_H5, SCENE_IVR or SCENE_CARD_CUSTOM_CELL.")
-            @Required String scene,
-            @Doc("http(s) URL of the card's thumbnail.") @Required String thumbUrl) {}
+            @Schema(description = "http(s) URL of the banner picture.", requiredMode = REQUIRED) String banner,
+            @Schema(description = "1 to 32 characters.", requiredMode = REQUIRED) String pageTitle,
+            @Schema(requiredMode = REQUIRED) Boolean canShare,
+            @Schema(description = "SCENE_NEAR_BY, SCENE_MENU, SCENE_QRCODE, SCENE_ARTICLE, SCENE_H5, SCENE_IVR or SCENE_CARD_CUSTOM_CELL.", requiredMode = REQUIRED) String scene,
+            @Schema(description = "http(s) URL of the card's thumbnail.", requiredMode = REQUIRED) String thumbUrl) {}
 
     record LandingPageResource(String url, long pageId) {}
 
-    @Doc("What a JS-SDK addCard call carries; every field is optional.")
+    @Schema(description = "What a JS-SDK addCard call carries; every field is optional.")
     record CardExtRequest(String code, String openid, Long fixedBegintimestamp, String outerStr) {}
 
-    @Doc("A signed cardExt: pass card_id and card_ext to wx.addCard({cardList:[{cardId, cardExt}]}).")
+    @Schema(description = "A signed cardExt: pass card_id and card_ext to wx.addCard({cardList:[{cardId, cardExt}]}).")
     record CardExtResource(
-            @Doc("WeChat's card_id.") String cardId,
-            @Doc("The cardExt JSON string, ready for wx.addCard.") String cardExt,
+            @Schema(description = "WeChat's card_id.") String cardId,
+            @Schema(description = "The cardExt JSON string, ready for wx.addCard.") String cardExt,
             String code, String openid, String timestamp, String nonceStr, Long fixedBegintimestamp, String outerStr,
             String signature) {}
 

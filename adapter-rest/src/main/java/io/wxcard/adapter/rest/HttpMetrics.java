@@ -2,7 +2,10 @@ package io.wxcard.adapter.rest;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,13 +13,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Counts and times every request by route template (never the concrete path, which would make a series per card) and
- * status, writes the access log line, and binds the JVM's own metrics.
+ * status, writes the access log line, and binds Micrometer's own JVM and Jetty binders (threads of the pool,
+ * connections and bytes per connector).
  */
 final class HttpMetrics implements AutoCloseable {
 
@@ -35,9 +40,15 @@ final class HttpMetrics implements AutoCloseable {
         gc.bindTo(registry);
     }
 
+    /** Jetty's thread pool and connectors, once Javalin has started the server (its connectors exist then). */
+    void bindJetty(Server server) {
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry);
+    }
+
     void record(Context ctx, Float millis) {
         try {
-            String route = ctx.attribute(Dispatcher.ROUTE);
+            String route = ctx.attribute(Access.ROUTE);
             String uri = route == null ? "unmatched" : route;
             int status = ctx.statusCode();
             Timer.builder(TIMER)
@@ -51,9 +62,9 @@ final class HttpMetrics implements AutoCloseable {
                     .register(registry)
                     .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
             if (ACCESS.isInfoEnabled()) {
-                String tenant = ctx.attribute(Dispatcher.TENANT);
+                io.wxcard.domain.tenant.Tenant tenant = ctx.attribute(Access.TENANT);
                 ACCESS.info("{} {} -> {} in {} ms{}", ctx.method(), uri, status, String.format("%.1f", millis),
-                        tenant == null ? "" : " [tenant " + tenant + "]");
+                        tenant == null ? "" : " [tenant " + tenant.id().value() + "]");
             }
         } finally {
             MDC.remove("request_id");

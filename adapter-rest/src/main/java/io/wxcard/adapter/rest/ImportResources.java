@@ -1,9 +1,14 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportRow;
+import io.wxcard.domain.ledger.WechatRange;
+import io.wxcard.domain.membership.Phone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,47 +21,47 @@ final class ImportResources {
     /** The columns a CSV import may name in its header, in this order in the documentation. */
     static final List<String> COLUMNS = List.of("openid", "code", "phone", "membership_number", "points", "balance");
 
-    @Doc("One existing member to import: a CSV row (its header names these columns) or one NDJSON line. Every field "
+    @Schema(description = "One existing member to import: a CSV row (its header names these columns) or one NDJSON line. Every field "
             + "but openid is optional.")
     record ImportLineJson(
-            @Doc("The member's openid under the tenant's official account.") @Required String openid,
-            @Doc("The code the member's card should carry; WeChat makes one when absent.") String code,
-            @Doc("The member's phone number, as the merchant has it; 1 to 32 characters.") String phone,
-            @Doc("The merchant's own membership number, shown on the card; 1 to 64 characters.") String membershipNumber,
-            @Doc("Opening points, 0 to 2147483647.") Long points,
-            @Doc("Opening stored value in fen, 0 to 2147483647.") Long balance) {}
+            @Schema(description = "The member's openid under the tenant's official account.", requiredMode = REQUIRED) String openid,
+            @Schema(description = "The code the member's card should carry; WeChat makes one when absent.") String code,
+            @Schema(description = "The member's phone number, as the merchant has it; 1 to " + Phone.MAX_LENGTH + " characters.") String phone,
+            @Schema(description = "The merchant's own membership number, shown on the card; 1 to 64 characters.") String membershipNumber,
+            @Schema(description = "Opening points, 0 to " + WechatRange.MAX + ".") Long points,
+            @Schema(description = "Opening stored value in fen, 0 to " + WechatRange.MAX + ".") Long balance) {}
 
-    @Doc("Where an import stands. Every staged row is exactly one of pending, imported, skipped or failed.")
+    @Schema(description = "Where an import stands. Every staged row is exactly one of pending, imported, skipped or failed.")
     record ImportResource(
             String id,
             String cardId,
-            @Doc("STAGING (the upload is being read), RUNNING (rows are being sent to WeChat) or COMPLETED.")
+            @Schema(description = "STAGING (the upload is being read), RUNNING (rows are being sent to WeChat) or COMPLETED.")
             String status,
-            @Doc("Lines read from the upload (blank lines and the CSV header not counted).") long linesRead,
-            @Doc("Lines whose openid an earlier line of the same upload named: not staged, not counted below.")
+            @Schema(description = "Lines read from the upload (blank lines and the CSV header not counted).") long linesRead,
+            @Schema(description = "Lines whose openid an earlier line of the same upload named: not staged, not counted below.")
             long duplicatesInFile,
             ImportCountsJson counts,
-            @Doc("Rows settled per second since sending started; 0 before.") double ratePerSecond,
-            @Doc("Seconds the pending rows should still take at that rate; absent before a rate is known and once "
+            @Schema(description = "Rows settled per second since sending started; 0 before.") double ratePerSecond,
+            @Schema(description = "Seconds the pending rows should still take at that rate; absent before a rate is known and once "
                     + "completed.") Long etaSeconds,
             String createdAt,
-            @Doc("When sending started.") String startedAt,
-            @Doc("When the last row was settled: the final report is this document then.") String finishedAt) {}
+            @Schema(description = "When sending started.") String startedAt,
+            @Schema(description = "When the last row was settled: the final report is this document then.") String finishedAt) {}
 
-    @Doc("How an import's rows stand.")
+    @Schema(description = "How an import's rows stand.")
     record ImportCountsJson(
-            @Doc("Rows staged: lines read less duplicates in the file.") long staged,
-            @Doc("Not settled yet, including those waiting to be retried.") long pending,
-            @Doc("Now members holding the card.") long imported,
-            @Doc("The openid already held the card (imported before, or received it on WeChat).") long skipped,
-            @Doc("Refused for good, each with its reason: see /failures.") long failed,
-            @Doc("Pending rows that failed at least once for a reason that may pass.") long retrying) {}
+            @Schema(description = "Rows staged: lines read less duplicates in the file.") long staged,
+            @Schema(description = "Not settled yet, including those waiting to be retried.") long pending,
+            @Schema(description = "Now members holding the card.") long imported,
+            @Schema(description = "The openid already held the card (imported before, or received it on WeChat).") long skipped,
+            @Schema(description = "Refused for good, each with its reason: see /failures.") long failed,
+            @Schema(description = "Pending rows that failed at least once for a reason that may pass.") long retrying) {}
 
-    @Doc("A row of an import that failed, with the reason.")
+    @Schema(description = "A row of an import that failed, with the reason.")
     record ImportFailureResource(
-            @Doc("The line of the upload: 1 is the first line (the header, for CSV); a CSV row that spans lines "
+            @Schema(description = "The line of the upload: 1 is the first line (the header, for CSV); a CSV row that spans lines "
                     + "gives its first.") long line,
-            @Doc("Absent when the line could not be read.") String openid,
+            @Schema(description = "Absent when the line could not be read.") String openid,
             String reason) {}
 
     static ImportResource of(ImportProgress progress) {

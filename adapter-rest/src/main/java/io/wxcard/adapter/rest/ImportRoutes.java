@@ -19,10 +19,23 @@ import io.wxcard.domain.tenant.TenantId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
 
 /**
  * Member imports: {@code POST /v1/cards/{id}/imports} stages an upload (CSV or NDJSON, streamed from the request as
@@ -33,8 +46,10 @@ final class ImportRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
     private static final String TAG = "imports";
+    static final String CSV = "text/csv";
+    static final String NDJSON = "application/x-ndjson";
     static final String CSV_UTF8 = "text/csv; charset=utf-8";
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final CsvMapper CSV_MAPPER = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
     private static final CsvSchema FAILURES = CsvSchema.builder()
             .addColumn("line", CsvSchema.ColumnType.NUMBER).addColumn("openid").addColumn("reason")
             .build().withHeader();
@@ -49,42 +64,48 @@ final class ImportRoutes {
         this.maxImportBytes = maxImportBytes;
     }
 
-    List<Route> routes() {
-        return List.of(
-                Route.post("/v1/cards/{id}/imports").id("importMembers", "Import existing members by openid").tag(TAG)
-                        .describe("The body is CSV (text/csv: a header row naming its columns among openid, code, "
-                                + "phone, membership_number, points, balance) or NDJSON (application/x-ndjson: one "
-                                + "JSON object per line with those fields); openid is required, the rest optional. "
-                                + "It is streamed, never held whole, and may be up to " + maxImportBytes + " bytes "
-                                + "(the JSON body limit does not apply). Every line is staged before the answer: a "
-                                + "line that cannot be read is recorded as failed with its reason, and the upload "
-                                + "goes on; a line repeating an earlier openid is counted as a duplicate. Only an "
-                                + "upload that is not an import at all (no header, an unknown column, a first line "
-                                + "that is not a JSON object) is refused, before anything is staged. The rows are "
-                                + "then sent to WeChat in the background: follow them at the Location.")
-                        .takesLines(ImportLineJson.class, Route.CSV, Route.NDJSON)
-                        .answers(202, ImportResource.class).errors(404, 409)
-                        .answerHeader("Location", "/v1/imports/{id} of the new import.")
-                        .handle(this::start),
-                Route.get("/v1/imports/{id}").id("getImport", "Read an import's progress (and, once completed, its "
-                                + "final report)").tag(TAG)
-                        .answers(200, ImportResource.class).errors(404)
-                        .handle(this::read),
-                Route.get("/v1/imports/{id}/failures").id("listImportFailures",
-                                "List an import's failed rows with their reasons, in line order").tag(TAG)
-                        .describe("JSON pages by default. With Accept: text/csv, or format=csv, the whole list as one "
-                                + "CSV (line,openid,reason), streamed; offset and limit do not apply to it.")
-                        .query("format", "json (pages, the default) or csv (the whole list).", "string", "json", "csv")
-                        .answersPage(ImportFailureResource.class).alsoAnswers(Route.CSV).errors(404)
-                        .handle(this::failures));
+    void register(Javalin app, ApiDocs docs) {
+        app.post("/v1/cards/{id}/imports", this::start, Access.API_KEY);
+        Schema<?> lines = new StringSchema().description("One member per line (CSV row or NDJSON object); x-line-schema "
+                + "gives the fields of a line.");
+        lines.addExtension("x-line-schema", docs.schema(ImportLineJson.class));
+        docs.operation(POST, "/v1/cards/{id}/imports", "importMembers", "Import existing members by openid", TAG,
+                        404, 409, 413, 415)
+                .description("The body is CSV (text/csv: a header row naming its columns among openid, code, phone, "
+                        + "membership_number, points, balance) or NDJSON (application/x-ndjson: one JSON object per "
+                        + "line with those fields); openid is required, the rest optional. It is streamed, never held "
+                        + "whole, and may be up to " + maxImportBytes + " bytes (the JSON body limit does not apply). "
+                        + "Every line is staged before the answer: a line that cannot be read is recorded as failed "
+                        + "with its reason, and the upload goes on; a line repeating an earlier openid is counted as a "
+                        + "duplicate. Only an upload that is not an import at all (no header, an unknown column, a "
+                        + "first line that is not a JSON object) is refused, before anything is staged. The rows are "
+                        + "then sent to WeChat in the background: follow them at the Location.")
+                .requestBody(new RequestBody().required(true).content(new Content()
+                        .addMediaType(CSV, new MediaType().schema(lines)).addMediaType(NDJSON, new MediaType().schema(lines))))
+                .getResponses().addApiResponse("202", docs.answer(ImportResource.class)
+                        .addHeaderObject("Location", new Header().description("/v1/imports/{id} of the new import.")));
+        app.get("/v1/imports/{id}", this::read, Access.API_KEY);
+        docs.operation(GET, "/v1/imports/{id}", "getImport",
+                        "Read an import's progress (and, once completed, its final report)", TAG, 404)
+                .getResponses().addApiResponse("200", docs.answer(ImportResource.class));
+        app.get("/v1/imports/{id}/failures", this::failures, Access.API_KEY);
+        Operation failures = docs.operation(GET, "/v1/imports/{id}/failures", "listImportFailures",
+                        "List an import's failed rows with their reasons, in line order", TAG, 404)
+                .description("JSON pages by default. With Accept: text/csv, or format=csv, the whole list as one CSV "
+                        + "(line,openid,reason), streamed; offset and limit do not apply to it.")
+                .addParametersItem(ApiDocs.query("format", "json (pages, the default) or csv (the whole list).", "json", "csv"));
+        ApiDocs.pageQuery().forEach(failures::addParametersItem);
+        ApiResponse page = docs.page(ImportFailureResource.class);
+        page.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema()));
+        failures.getResponses().addApiResponse("200", page);
     }
 
-    private void start(Call call) {
-        CardId cardId = call.cardId();
-        TenantId tenant = call.tenant();
-        Failures.orAnswer(useCases.findCards().card(tenant, cardId)); // an unknown card is a 404 whatever the body
-        Call.Streamed body = call.streamedBody(maxImportBytes);
-        if (call.caller().merchant().isEmpty()) {
+    private void start(Context ctx) throws IOException {
+        CardId cardId = Params.cardId(ctx);
+        TenantId tenant = Access.tenant(ctx);
+        Problems.orAnswer(useCases.findCards().card(tenant, cardId)); // an unknown card is a 404 whatever the body
+        ImportUpload body = ImportUpload.of(ctx, maxImportBytes);
+        if (Access.caller(ctx).merchant().isEmpty()) {
             throw ApiProblem.of(ProblemType.MERCHANT_CREDENTIALS_MISSING, "importing members needs the tenant's "
                     + "WeChat Pay merchant credentials, and this tenant has none; add them first").toAnswer();
         }
@@ -92,14 +113,14 @@ final class ImportRoutes {
         ImportProgress progress;
         try {
             ImportInput lines = ImportInput.open(body);
-            progress = Failures.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
+            progress = Problems.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
         } catch (ApiProblem.Answer refused) {
-            call.drainBody();
+            ImportUpload.drain(ctx);
             throw refused;
         } catch (ImportInput.UploadBroken broken) {
-            if (broken.getCause() instanceof Call.BodyTooLarge tooLarge) {
+            if (broken.getCause() instanceof ImportUpload.BodyTooLarge tooLarge) {
                 LOG.warn("import into card {} refused after line {}: {}", cardId, broken.afterLine, tooLarge.getMessage());
-                call.drainBody();
+                ImportUpload.drain(ctx);
                 throw tooLarge.toAnswer();
             }
             LOG.warn("import into card {}: the upload broke off after line {} ({})", cardId, broken.afterLine,
@@ -109,46 +130,46 @@ final class ImportRoutes {
         }
         LOG.info("import {} into card {}: {} lines staged in {} ms", progress.job().id(), cardId,
                 progress.job().linesRead(), (System.nanoTime() - started) / 1_000_000);
-        call.ctx().header("Location", "/v1/imports/" + progress.job().id());
-        call.answer(202, ImportResources.of(progress));
+        ctx.header("Location", "/v1/imports/" + progress.job().id());
+        ctx.status(202).json(ImportResources.of(progress));
     }
 
-    private void read(Call call) {
-        ImportJobId id = call.importId();
-        call.answer(200, ImportResources.of(Failures.orAnswer(imports.progress(call.tenant(), id))));
+    private void read(Context ctx) {
+        ImportJobId id = Params.importId(ctx);
+        ctx.json(ImportResources.of(Problems.orAnswer(imports.progress(Access.tenant(ctx), id))));
     }
 
-    private void failures(Call call) {
-        ImportJobId id = call.importId();
-        if (!wantsCsv(call)) {
-            PageRequest page = call.page();
-            call.answer(200, PageResource.of(Failures.orAnswer(imports.failures(call.tenant(), id, page)),
+    private void failures(Context ctx) {
+        ImportJobId id = Params.importId(ctx);
+        if (!wantsCsv(ctx)) {
+            PageRequest page = Params.page(ctx);
+            ctx.json(PageResource.of(Problems.orAnswer(imports.failures(Access.tenant(ctx), id, page)),
                     ImportResources::failure));
             return;
         }
         for (String paging : List.of("offset", "limit")) {
-            if (call.query().containsKey(paging)) {
-                throw Call.invalidParameter(paging, "does not apply to the CSV export, which is the whole list; "
+            if (ctx.queryParam(paging) != null) {
+                throw Params.invalidParameter(paging, "does not apply to the CSV export, which is the whole list; "
                         + "page through JSON instead");
             }
         }
-        Page<ImportRow> first = Failures.orAnswer(imports.failures(call.tenant(), id, PageRequest.first(PageRequest.MAX_LIMIT)));
-        exportCsv(call, id, first);
+        Page<ImportRow> first = Problems.orAnswer(imports.failures(Access.tenant(ctx), id, PageRequest.first(PageRequest.MAX_LIMIT)));
+        exportCsv(ctx, id, first);
     }
 
     /**
      * {@code format} decides when given; otherwise CSV when the caller's Accept names text/csv, and application/json
      * not with a higher q.
      */
-    private static boolean wantsCsv(Call call) {
-        String format = call.query().get("format");
+    private static boolean wantsCsv(Context ctx) {
+        String format = ctx.queryParam("format");
         if (format != null) {
             if (!format.equals("json") && !format.equals("csv")) {
-                throw Call.invalidParameter("format", "must be json or csv, got " + Call.abbreviate(format));
+                throw Params.invalidParameter("format", "must be json or csv, got " + Params.abbreviate(format));
             }
             return format.equals("csv");
         }
-        String accept = call.header("Accept");
+        String accept = ctx.header("Accept");
         if (accept == null) {
             return false;
         }
@@ -168,9 +189,9 @@ final class ImportRoutes {
                     }
                 }
             }
-            if (type.equals(Route.CSV)) {
+            if (type.equals(CSV)) {
                 csv = Math.max(csv, q);
-            } else if (type.equals(Route.JSON)) {
+            } else if (type.equals(Params.JSON)) {
                 json = Math.max(json, q);
             }
         }
@@ -182,13 +203,12 @@ final class ImportRoutes {
      * of failures. The answer is committed with the first bytes, so a failure after that cuts the CSV short (the
      * connection is closed without the final chunk) rather than turning into a problem.
      */
-    private void exportCsv(Call call, ImportJobId id, Page<ImportRow> first) {
-        var ctx = call.ctx();
+    private void exportCsv(Context ctx, ImportJobId id, Page<ImportRow> first) {
         ctx.status(200).contentType(CSV_UTF8);
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-failures.csv\"");
         OutputStream out = ctx.outputStream();
         long rows = 0;
-        try (SequenceWriter writer = CSV.writerFor(ImportFailureResource.class).with(FAILURES).writeValues(out)) {
+        try (SequenceWriter writer = CSV_MAPPER.writerFor(ImportFailureResource.class).with(FAILURES).writeValues(out)) {
             Page<ImportRow> page = first;
             while (true) {
                 for (ImportRow row : page.items()) {
@@ -199,7 +219,7 @@ final class ImportRoutes {
                 if (page.items().size() < page.request().limit()) {
                     break;
                 }
-                page = Failures.orAnswer(imports.failures(call.tenant(), id,
+                page = Problems.orAnswer(imports.failures(Access.tenant(ctx), id,
                         new PageRequest(Math.toIntExact(rows), PageRequest.MAX_LIMIT)));
             }
         } catch (IOException e) {

@@ -1,11 +1,14 @@
 package io.wxcard.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +17,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +61,9 @@ final class Json {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // Nulls inside arrays mean nothing in this API; refusing them keeps every list free of holes.
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        mapper.registerModule(new SimpleModule().addDeserializer(String.class, new TextDeserializer()));
         for (LogicalType type : LogicalType.values()) {
             var coercion = mapper.coercionConfigFor(type);
             for (CoercionInputShape shape : CoercionInputShape.values()) {
@@ -64,6 +73,26 @@ final class Json {
             }
         }
         return mapper;
+    }
+
+    /**
+     * Text must be text: no unpaired surrogate (which no UTF-8 database column can hold) and no NUL character.
+     * Jackson's own reading of strings (and its coercion rules), then this check.
+     */
+    private static final class TextDeserializer extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = super.deserialize(p, ctxt);
+            for (int i = 0; text != null && i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0 || Character.isLowSurrogate(c) || Character.isHighSurrogate(c)
+                        && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i)))) {
+                    throw InvalidFormatException.from(p, "holds a NUL character or an unpaired surrogate "
+                            + "(\\ud800-\\udfff): must be valid Unicode text without NUL characters", text, String.class);
+                }
+            }
+            return text;
+        }
     }
 
     /** Whether a JSON value of this shape is what a field of this type naturally holds. */
@@ -89,7 +118,6 @@ final class Json {
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the body must be a JSON object, got " + describe(tree))
                     .toAnswer();
         }
-        checkTree(tree, "");
         return (ObjectNode) tree;
     }
 
@@ -129,45 +157,6 @@ final class Json {
         }
     }
 
-    /**
-     * Nulls inside arrays mean nothing in this API; refusing them keeps every list free of holes. Text must be
-     * text: no unpaired surrogate (which no UTF-8 database column can hold) and no NUL character.
-     */
-    private static void checkTree(JsonNode node, String path) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String field = path + "[" + i + "]";
-                if (node.get(i).isNull()) {
-                    throw ApiProblem.of(ProblemType.INVALID_REQUEST, field + " is null; arrays must not hold nulls",
-                            List.of(new Problem(field, "must not be null"))).toAnswer();
-                }
-                checkTree(node.get(i), field);
-            }
-        } else if (node.isObject()) {
-            node.properties().forEach(member -> {
-                String field = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
-                checkText(member.getKey(), path.isEmpty() ? "a field name" : "a field name in " + path);
-                checkTree(member.getValue(), field);
-            });
-        } else if (node.isTextual()) {
-            checkText(node.textValue(), path);
-        }
-    }
-
-    private static void checkText(String text, String field) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean broken = c == 0
-                    || Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i)))
-                    || Character.isLowSurrogate(c);
-            if (broken) {
-                throw ApiProblem.of(ProblemType.INVALID_REQUEST, field + " holds a NUL character or an unpaired "
-                        + "surrogate (\\ud800-\\udfff), which is not text",
-                        List.of(new Problem(field, "must be valid Unicode text without NUL characters"))).toAnswer();
-            }
-        }
-    }
-
     // ---- writing --------------------------------------------------------------------------------------------------
 
     static byte[] write(Object value) {
@@ -176,10 +165,6 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
-    }
-
-    static JsonNode toTree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 
     // ---- messages -------------------------------------------------------------------------------------------------
@@ -204,6 +189,9 @@ final class Json {
             Collection<Object> known = unknown.getKnownPropertyIds();
             String names = known == null ? "" : known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return "is not a known field; the fields here are: " + names;
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return invalid.getOriginalMessage();
         }
         JsonNode found = nodeAt(tree, e.getPath());
         String got = found == null ? "" : ", got " + describe(found);

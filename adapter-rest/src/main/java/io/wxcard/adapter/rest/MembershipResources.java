@@ -1,10 +1,15 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipSnapshot;
+import io.wxcard.domain.shared.Reason;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,51 +18,51 @@ final class MembershipResources {
 
     private MembershipResources() {}
 
-    @Doc("One member's card: a code held by one openid, with points and stored value.")
+    @Schema(description = "One member's card: a code held by one openid, with points and stored value.")
     record MembershipResource(
             String cardId,
             String code,
             String openid,
-            @Doc("ISSUED, ACTIVATED, INVALIDATED or DELETED (by the member).") String state,
-            @Doc("API, ONE_CLICK_FORM, AUTO or IMPORT, once activated.") String activationMethod,
+            @Schema(description = "ISSUED, ACTIVATED, INVALIDATED or DELETED (by the member).") String state,
+            @Schema(description = "API, ONE_CLICK_FORM, AUTO or IMPORT, once activated.") String activationMethod,
             String membershipNumber,
-            @Doc("Points (WeChat's bonus).") long points,
-            @Doc("Stored value in fen (1/100 yuan).") long balance,
-            @Doc("The member's answers to the activation form, by field name.") Map<String, String> formAnswers,
-            @Doc("The channel tag the card was received through.") String outerStr,
+            @Schema(description = "Points (WeChat's bonus).") long points,
+            @Schema(description = "Stored value in fen (1/100 yuan).") long balance,
+            @Schema(description = "The member's answers to the activation form, by field name.") Map<String, String> formAnswers,
+            @Schema(description = "The channel tag the card was received through.") String outerStr,
             String invalidationReason,
-            @Doc("Increases with every change.") long version,
+            @Schema(description = "Increases with every change.") long version,
             String receivedAt,
             String activatedAt,
             String updatedAt) {}
 
-    @Doc("One line of a membership's append-only ledger, with the totals right after it.")
+    @Schema(description = "One line of a membership's append-only ledger, with the totals right after it.")
     record LedgerEntryResource(
-            @Doc("1 for the first entry of a membership, then 2, 3, ...") long sequence,
-            @Doc("POINTS or BALANCE.") String asset,
-            @Doc("Points, or fen for BALANCE; negative when taken.") long delta,
+            @Schema(description = "1 for the first entry of a membership, then 2, 3, ...") long sequence,
+            @Schema(description = "POINTS or BALANCE.") String asset,
+            @Schema(description = "Points, or fen for BALANCE; negative when taken.") long delta,
             long pointsAfter,
-            @Doc("In fen.") long balanceAfter,
+            @Schema(description = "In fen.") long balanceAfter,
             String reason,
             String idempotencyKey,
-            @Doc("MERCHANT, WECHAT, IMPORT or ACTIVATION.") String source,
-            @Doc("Whether WeChat notifies the member.") @JsonProperty("notify") boolean notifyMember,
+            @Schema(description = "MERCHANT, WECHAT, IMPORT or ACTIVATION.") String source,
+            @Schema(description = "Whether WeChat notifies the member.") @JsonProperty("notify") boolean notifyMember,
             String recordedAt) {}
 
-    @Doc("Activates a member's card (WeChat's card/membercard/activate); every field is optional.")
+    @Schema(description = "Activates a member's card (WeChat's card/membercard/activate); every field is optional.")
     record ActivateRequest(
-            @Doc("Shown on the card; the code when absent.") String membershipNumber,
-            @Doc("Opening points, not negative.") Long initBonus,
-            @Doc("Opening stored value in fen, not negative.") Long initBalance) {}
+            @Schema(description = "Shown on the card; the code when absent.") String membershipNumber,
+            @Schema(description = "Opening points, 0 to " + WechatRange.MAX + ".") Long initBonus,
+            @Schema(description = "Opening stored value in fen, 0 to " + WechatRange.MAX + ".") Long initBalance) {}
 
-    @Doc("Adds (positive delta) or takes (negative delta) points or stored value.")
+    @Schema(description = "Adds (positive delta) or takes (negative delta) points or stored value.")
     record LedgerChangeRequest(
-            @Doc("Points, or fen for /balance; not 0.") @Required Long delta,
-            @Doc("Shown to the member; 1 to 255 characters.") @Required String reason,
-            @Doc("Whether WeChat notifies the member; true when absent.") @JsonProperty("notify") Boolean notifyMember) {}
+            @Schema(description = "Points, or fen for /balance; not 0, at most " + WechatRange.MAX + " either way.", requiredMode = REQUIRED) Long delta,
+            @Schema(description = "Shown to the member; 1 to " + Reason.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String reason,
+            @Schema(description = "Whether WeChat notifies the member; true when absent.") @JsonProperty("notify") Boolean notifyMember) {}
 
-    @Doc("Makes a member's card unusable, for good (WeChat's card/code/unavailable).")
-    record InvalidateRequest(@Doc("1 to 255 characters.") @Required String reason) {}
+    @Schema(description = "Makes a member's card unusable, for good (WeChat's card/code/unavailable).")
+    record InvalidateRequest(@Schema(description = "1 to " + Reason.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String reason) {}
 
     static MembershipResource membership(Membership membership) {
         MembershipSnapshot s = membership.snapshot();

@@ -1,13 +1,19 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.vavr.Lazy;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
 
 /** Health, readiness, metrics and the API's own description: for operators and load balancers, no API key. */
 final class OpsRoutes {
@@ -16,42 +22,40 @@ final class OpsRoutes {
     private static final String TAG = "operations";
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    @Doc("UP or DOWN, with the checks behind it.")
+    @Schema(description = "UP or DOWN, with the checks behind it.")
     record Health(String status, Map<String, String> checks) {}
 
     private final BooleanSupplier databaseReady;
     private final AtomicBoolean closing;
     private final PrometheusMeterRegistry registry;
-    private final Supplier<byte[]> openApi;
 
-    OpsRoutes(BooleanSupplier databaseReady, AtomicBoolean closing, PrometheusMeterRegistry registry,
-              Supplier<byte[]> openApi) {
+    OpsRoutes(BooleanSupplier databaseReady, AtomicBoolean closing, PrometheusMeterRegistry registry) {
         this.databaseReady = databaseReady;
         this.closing = closing;
         this.registry = registry;
-        this.openApi = openApi;
     }
 
-    List<Route> routes() {
-        return List.of(
-                Route.get("/health").id("liveness", "Whether the process answers at all").tag(TAG).open()
-                        .answers(200, Health.class)
-                        .handle(call -> call.answer(200, new Health("UP", Map.of()))),
-                Route.get("/health/ready").id("readiness", "Whether this instance should receive traffic").tag(TAG)
-                        .open().answers(200, Health.class).errors(503)
-                        .describe("503 when the database does not answer, or while the instance shuts down.")
-                        .handle(this::ready),
-                Route.get("/metrics").id("metrics", "Prometheus metrics").tag(TAG).open()
-                        .answers(200, String.class).answersText(PROMETHEUS_TEXT)
-                        .handle(call -> call.ctx().contentType(PROMETHEUS_TEXT).result(registry.scrape())),
-                Route.get("/openapi.json").id("openApi", "This API's OpenAPI 3.1 description").tag(TAG).open()
-                        .answers(200, Object.class)
-                        .handle(call -> call.ctx().contentType("application/json").result(openApi.get())));
+    /** Registers the routes; {@code /openapi.json} is written once, at its first request, when every route is in. */
+    void register(Javalin app, ApiDocs docs) {
+        app.get("/health", ctx -> ctx.json(new Health("UP", Map.of())), Access.PUBLIC);
+        docs.operation(GET, "/health", "liveness", "Whether the process answers at all", TAG)
+                .getResponses().addApiResponse("200", docs.answer(Health.class));
+        app.get("/health/ready", this::ready, Access.PUBLIC);
+        docs.operation(GET, "/health/ready", "readiness", "Whether this instance should receive traffic", TAG, 503)
+                .description("503 when the database does not answer, or while the instance shuts down.")
+                .getResponses().addApiResponse("200", docs.answer(Health.class));
+        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()), Access.PUBLIC);
+        docs.operation(GET, "/metrics", "metrics", "Prometheus metrics", TAG)
+                .getResponses().addApiResponse("200", docs.answer("Prometheus text", String.class, PROMETHEUS_TEXT));
+        Lazy<byte[]> document = Lazy.of(docs::json);
+        app.get("/openapi.json", ctx -> ctx.contentType(Params.JSON).result(document.get()), Access.PUBLIC);
+        docs.operation(GET, "/openapi.json", "openApi", "This API's OpenAPI 3.1 description", TAG)
+                .getResponses().addApiResponse("200", docs.answer("The document", Object.class, Params.JSON));
     }
 
-    private void ready(Call call) {
+    private void ready(Context ctx) {
         if (closing.get()) {
-            call.answer(503, new Health("DOWN", Map.of("instance", "shutting down")));
+            ctx.status(503).json(new Health("DOWN", Map.of("instance", "shutting down")));
             return;
         }
         boolean database;
@@ -61,6 +65,6 @@ final class OpsRoutes {
             LOG.warn("the database readiness check failed", failed);
             database = false;
         }
-        call.answer(database ? 200 : 503, new Health(database ? "UP" : "DOWN", Map.of("database", database ? "UP" : "DOWN")));
+        ctx.status(database ? 200 : 503).json(new Health(database ? "UP" : "DOWN", Map.of("database", database ? "UP" : "DOWN")));
     }
 }

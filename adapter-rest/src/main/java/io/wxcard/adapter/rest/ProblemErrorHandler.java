@@ -24,17 +24,17 @@ final class ProblemErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         String requestId = UUID.randomUUID().toString();
         fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json");
-        fields.put(new HttpField(Dispatcher.REQUEST_ID, requestId));
+        fields.put(new HttpField(Access.REQUEST_ID, requestId));
         return ByteBuffer.wrap(Json.write(body(status, reason, requestId)));
     }
 
     @Override
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                                               HttpServletResponse response, int code, String message) throws IOException {
-        String requestId = response.getHeader(Dispatcher.REQUEST_ID);
+        String requestId = response.getHeader(Access.REQUEST_ID);
         if (requestId == null) {
             requestId = UUID.randomUUID().toString();
-            response.setHeader(Dispatcher.REQUEST_ID, requestId);
+            response.setHeader(Access.REQUEST_ID, requestId);
         }
         response.setContentType("application/problem+json");
         response.getOutputStream().write(Json.write(body(code, message, requestId)));

@@ -1,6 +1,9 @@
 package io.wxcard.adapter.rest;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.swagger.v3.oas.models.Operation;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase.PushOutcome;
 import io.wxcard.application.port.out.wechat.push.PushRejection;
@@ -20,6 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
+
 /**
  * {@code /wechat/{tenant}/events}: what WeChat pushes (and its configuration handshake), passed untouched to the use
  * case, which verifies it. WeChat waits 5 seconds and then retries, so the work runs on its own threads and the
@@ -31,45 +37,40 @@ final class PushRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(PushRoutes.class);
     private static final String TAG = "wechat";
     private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String PATH = "/wechat/{tenant}/events";
 
     private final AcceptWechatPushUseCase useCase;
     private final ExecutorService workers;
     private final Duration timeout;
-    private final long maxBodyBytes;
 
-    PushRoutes(AcceptWechatPushUseCase useCase, ExecutorService workers, Duration timeout, long maxBodyBytes) {
+    PushRoutes(AcceptWechatPushUseCase useCase, ExecutorService workers, Duration timeout) {
         this.useCase = useCase;
         this.workers = workers;
         this.timeout = timeout;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
-    List<Route> routes() {
-        return List.of(route(Route.get("/wechat/{tenant}/events"), "verifyWechatEndpoint",
-                        "WeChat's configuration handshake: answers echostr when the signature holds"),
-                route(Route.post("/wechat/{tenant}/events").mayTake(String.class).mediaTypes("text/xml"), "acceptWechatPush",
-                        "A WeChat push (XML, plain or safe mode): answers success once handled"));
+    void register(Javalin app, ApiDocs docs) {
+        app.get(PATH, this::accept, Access.PUBLIC);
+        document(docs.operation(GET, PATH, "verifyWechatEndpoint",
+                "WeChat's configuration handshake: answers echostr when the signature holds", TAG, 401, 403, 404, 413, 503), docs);
+        app.post(PATH, this::accept, Access.PUBLIC);
+        document(docs.operation(POST, PATH, "acceptWechatPush",
+                        "A WeChat push (XML, plain or safe mode): answers success once handled", TAG, 401, 403, 404, 413, 503)
+                .requestBody(docs.body(String.class, false, "text/xml")), docs);
     }
 
-    private Route route(Route.Builder builder, String operationId, String summary) {
-        return builder.id(operationId, summary).tag(TAG).open().anyQuery()
-                .describe("Answers text/plain: echostr for the handshake, success when handled, the refusal's "
+    private void document(Operation operation, ApiDocs docs) {
+        operation.description("Answers text/plain: echostr for the handshake, success when handled, the refusal's "
                         + "reason (401 bad signature or stale timestamp, 403 otherwise), 404 for an unknown tenant, "
                         + "503 when it could not be handled now or within " + timeout.toMillis() + " ms (WeChat "
                         + "retries).")
-                .query("signature", "sha1 signature (plain mode).", "string")
-                .query("timestamp", "", "string")
-                .query("nonce", "", "string")
-                .query("echostr", "The handshake's challenge.", "string")
-                .query("encrypt_type", "aes in safe mode.", "string")
-                .query("msg_signature", "The safe mode signature.", "string")
-                .query("openid", "The sender.", "string")
-                .answers(200, String.class).answersText(TEXT).errors(401, 403, 404, 413, 503)
-                .handle(this::accept);
+                .getResponses().addApiResponse("200", docs.answer("Handled", String.class, TEXT));
+        for (String name : List.of("signature", "timestamp", "nonce", "echostr", "encrypt_type", "msg_signature", "openid")) {
+            operation.addParametersItem(ApiDocs.query(name, "Set by WeChat."));
+        }
     }
 
-    private void accept(Call call) {
-        Context ctx = call.ctx();
+    private void accept(Context ctx) {
         TenantId tenantId;
         try {
             tenantId = new TenantId(ctx.pathParam("tenant"));
@@ -79,8 +80,8 @@ final class PushRoutes {
         }
         byte[] body;
         try {
-            body = Call.readLimited(ctx, maxBodyBytes);
-        } catch (ApiProblem.Answer tooLarge) {
+            body = ctx.bodyAsBytes(); // within Javalin's maxRequestSize
+        } catch (HttpResponseException tooLarge) {
             text(ctx, 413, PushRejection.Reason.TOO_LARGE.name());
             return;
         }

@@ -2,7 +2,7 @@ package io.wxcard.adapter.rest;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -42,18 +42,16 @@ public final class RestApi implements AutoCloseable {
     private final HttpMetrics metrics;
     private final ExecutorService pushWorkers;
     private final AtomicBoolean closing;
-    private final List<Route> routes;
     private final List<String> registered;
     private final Duration stopTimeout;
 
     private RestApi(Javalin app, PrometheusMeterRegistry registry, HttpMetrics metrics, ExecutorService pushWorkers,
-                    AtomicBoolean closing, List<Route> routes, List<String> registered, Duration stopTimeout) {
+                    AtomicBoolean closing, List<String> registered, Duration stopTimeout) {
         this.app = app;
         this.registry = registry;
         this.metrics = metrics;
         this.pushWorkers = pushWorkers;
         this.closing = closing;
-        this.routes = routes;
         this.registered = registered;
         this.stopTimeout = stopTimeout;
     }
@@ -71,41 +69,48 @@ public final class RestApi implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(registry);
         ExecutorService pushWorkers = pushWorkers(tuning);
         AtomicBoolean closing = new AtomicBoolean();
-        byte[][] openApi = new byte[1][];
-        List<Route> routes = new ArrayList<>();
-        routes.addAll(new CardRoutes(useCases).routes());
-        routes.addAll(new MembershipRoutes(useCases).routes());
-        routes.addAll(new ImportRoutes(useCases, settings.maxImportBytes()).routes());
-        routes.addAll(new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout(),
-                settings.maxBodyBytes()).routes());
-        routes.addAll(new OpsRoutes(databaseReady, closing, registry, () -> openApi[0]).routes());
-        openApi[0] = OpenApi.document(routes);
-
         List<String> registered = new ArrayList<>();
-        Dispatcher dispatcher = new Dispatcher(useCases.authenticateApiKey(), settings.maxBodyBytes(), routes);
-        Javalin app = Javalin.create(config -> configure(config, settings, tuning, dispatcher, metrics, registered));
+        Javalin app = Javalin.create(config -> configure(config, settings, tuning, metrics, registered));
+        app.before(Access::assignRequestId);
+        app.beforeMatched(Access.checkApiKey(useCases.authenticateApiKey()));
+        ApiDocs docs = new ApiDocs();
+        // A query parameter the document does not give the route is refused, so that a typo is not read as "no
+        // filter"; WeChat's pushes are left alone (WeChat adds parameters of its own).
+        app.beforeMatched(ctx -> {
+            if (ctx.routeRoles().contains(Access.API_KEY)) {
+                Params.checkQuery(ctx, docs.queryNames(ctx.method().name(), ctx.endpointHandlerPath()));
+            }
+        });
+        new CardRoutes(useCases).register(app, docs);
+        new MembershipRoutes(useCases).register(app, docs);
+        new ImportRoutes(useCases, settings.maxImportBytes()).register(app, docs);
+        new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
+        new OpsRoutes(databaseReady, closing, registry).register(app, docs);
+        Problems.register(app, settings.maxBodyBytes());
         try {
             app.start(settings.host(), settings.port());
+            metrics.bindJetty(app.jettyServer().server());
         } catch (RuntimeException failed) {
             pushWorkers.shutdownNow();
             metrics.close();
             throw failed;
         }
         LOG.info("HTTP API listening on {}:{} ({} routes, JSON bodies up to {} bytes, imports up to {} bytes)",
-                settings.host(), app.port(), routes.size(), settings.maxBodyBytes(), settings.maxImportBytes());
-        return new RestApi(app, registry, metrics, pushWorkers, closing, List.copyOf(routes), registered,
-                tuning.stopTimeout());
+                settings.host(), app.port(), registered.size(), settings.maxBodyBytes(), settings.maxImportBytes());
+        return new RestApi(app, registry, metrics, pushWorkers, closing, registered, tuning.stopTimeout());
     }
 
-    private static void configure(JavalinConfig config, RestSettings settings, Tuning tuning, Dispatcher dispatcher,
-                                  HttpMetrics metrics, List<String> registered) {
+    private static void configure(JavalinConfig config, RestSettings settings, Tuning tuning, HttpMetrics metrics,
+                                  List<String> registered) {
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        Params.registerConverters(config.validation);
         config.http.prefer405over404 = true;
-        // Guards ctx.body() / bodyAsBytes() only, which no route calls: Call reads JSON bodies within maxBodyBytes itself,
-        // and imports stream the request's input within maxImportBytes (Jetty does not buffer a body).
+        // Bodies read whole (ctx.bodyAsBytes(): JSON, WeChat's pushes) are held to this; imports are streamed and
+        // held to maxImportBytes by ImportRoutes.
         config.http.maxRequestSize = settings.maxBodyBytes();
-        config.http.defaultContentType = "application/json";
+        config.http.defaultContentType = Params.JSON;
         config.jetty.defaultHost = settings.host();
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(tuning.stopTimeout().toMillis());
@@ -124,13 +129,6 @@ public final class RestApi implements AutoCloseable {
             }
         }));
         config.requestLogger.http(metrics::record);
-        config.router.mount(router -> {
-            router.before(dispatcher::assignRequestId);
-            for (Route route : dispatcher.routes()) {
-                router.addHttpHandler(HandlerType.valueOf(route.method()), route.path(), ctx -> dispatcher.dispatch(route, ctx));
-            }
-            dispatcher.mapErrors(router);
-        });
     }
 
     private static ExecutorService pushWorkers(Tuning tuning) {
@@ -151,11 +149,6 @@ public final class RestApi implements AutoCloseable {
     /** The registry {@code /metrics} shows; bootstrap adds its gauges (outbox lag, ...) here. */
     public MeterRegistry meterRegistry() {
         return registry;
-    }
-
-    /** The routes served, as the table describes them. */
-    List<Route> routes() {
-        return routes;
     }
 
     /** "METHOD path" of every HTTP handler Javalin registered, whatever registered it. */

@@ -76,6 +76,11 @@ final class ApiHarness implements AutoCloseable {
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey());
     }
 
+    /** The routes the published document lists. */
+    java.util.List<Route> routes() {
+        return Route.of(anonymous.get("/openapi.json").json());
+    }
+
     /** A new tenant with its API key and a client sending it. */
     Merchant newMerchant() {
         int n = tenants.incrementAndGet();

@@ -31,7 +31,7 @@ class ErrorModelTest {
     @BeforeAll
     static void start() {
         LOGGED.start();
-        Logger dispatcherLog = (Logger) LoggerFactory.getLogger(Dispatcher.class);
+        Logger dispatcherLog = (Logger) LoggerFactory.getLogger(Problems.class);
         dispatcherLog.addAppender(LOGGED);
         dispatcherLog.setAdditive(false); // the expected 500s' stack traces stay out of the build's output
         h = new ApiHarness(useCases -> {
@@ -75,7 +75,7 @@ class ErrorModelTest {
     @AfterAll
     static void stop() {
         h.close();
-        Logger dispatcherLog = (Logger) LoggerFactory.getLogger(Dispatcher.class);
+        Logger dispatcherLog = (Logger) LoggerFactory.getLogger(Problems.class);
         dispatcherLog.detachAppender(LOGGED);
         dispatcherLog.setAdditive(true);
     }

@@ -175,6 +175,29 @@ class ImportRoutesTest {
     }
 
     @Test
+    void a_phone_longer_than_the_domain_allows_fails_its_line_naming_phone_in_csv_and_ndjson_and_imports_nothing_of_it() {
+        Merchant m = h.newMerchant().withPayCredentials();
+        String card = m.approved(Cards.merchantPage());
+        String tooLong = "1".repeat(33);
+        String longest = "1".repeat(32);
+
+        Http.Answer csv = upload(m, card, "openid,phone\no_csv_long," + tooLong + "\no_csv_ok," + longest + "\n", CSV);
+        Http.Answer ndjson = upload(m, card, "{\"openid\":\"o_nd_long\",\"phone\":\"" + tooLong + "\"}\n"
+                + "{\"openid\":\"o_nd_ok\",\"phone\":\"" + longest + "\"}\n", NDJSON);
+
+        for (Http.Answer answer : List.of(csv, ndjson)) {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(202);
+            String id = answer.json().get("id").asText();
+            assertThat(runToEnd(m, id).at("/counts/imported").asLong()).isEqualTo(1);
+            JsonNode failures = m.http.get("/v1/imports/" + id + "/failures").json();
+            assertThat(lines(failures)).containsExactly(answer == csv ? 2L : 1L);
+            assertThat(reason(failures, answer == csv ? 2 : 1)).contains("phone", "32");
+        }
+        JsonNode members = m.http.get("/v1/cards/" + card + "/memberships").json();
+        assertThat(members.findValuesAsText("openid")).containsExactlyInAnyOrder("o_csv_ok", "o_nd_ok");
+    }
+
+    @Test
     void every_bad_ndjson_line_is_recorded_with_its_reason() {
         Merchant m = h.newMerchant().withPayCredentials();
         String card = m.approved(Cards.merchantPage());

@@ -221,6 +221,53 @@ class MembershipRoutesTest {
     }
 
     @Test
+    void refuses_a_change_or_an_opening_one_past_wechats_range_naming_the_field_and_storing_nothing() {
+        String[] member = m.member(Cards.minimal());
+        String[] issued = m.member(Cards.merchantPage());
+        String before = h.state();
+
+        Http.Answer points = points(member[0], member[1], "k-past", "{\"delta\":2147483648,\"reason\":\"Tea\"}");
+        Http.Answer taken = points(member[0], member[1], "k-past-", "{\"delta\":-2147483648,\"reason\":\"Tea\"}");
+        Http.Answer balance = m.http.post(base(member[0], member[1]) + "/balance",
+                "{\"delta\":2147483648,\"reason\":\"Tea\"}", Map.of("Idempotency-Key", "k-balance"));
+        Http.Answer opening = m.http.post(base(issued[0], issued[1]) + "/activate", "{\"init_balance\":2147483648}");
+
+        for (Http.Answer answer : new Http.Answer[] {points, taken, balance}) {
+            assertThat(answer.status()).as("%s", answer).isEqualTo(422);
+            assertThat(answer.problemType()).isEqualTo("ledger-change-invalid");
+            assertThat(fields(answer)).containsExactly("delta");
+            assertThat(answer.json().at("/errors/0/message").asText()).contains("2147483647", "WeChat's range");
+        }
+        assertThat(opening.status()).isEqualTo(422);
+        assertThat(fields(opening)).containsExactly("init_balance");
+        assertThat(opening.json().at("/errors/0/message").asText()).contains("2147483647", "WeChat's range");
+        assertThat(h.state()).isEqualTo(before);
+    }
+
+    @Test
+    void refuses_a_reason_of_256_characters_naming_the_field_and_storing_nothing_255_is_accepted() {
+        String[] member = m.member(Cards.minimal());
+        String before = h.state();
+        String tooLong = "\"" + "r".repeat(256) + "\"";
+
+        Http.Answer change = points(member[0], member[1], "k-long", "{\"delta\":5,\"reason\":" + tooLong + "}");
+        Http.Answer invalidation = m.http.post(base(member[0], member[1]) + "/invalidate", "{\"reason\":" + tooLong + "}");
+
+        assertThat(change.status()).isEqualTo(422);
+        assertThat(change.problemType()).isEqualTo("ledger-change-invalid");
+        assertThat(fields(change)).containsExactly("reason");
+        assertThat(change.json().at("/errors/0/message").asText()).contains("255");
+        assertThat(invalidation.status()).isEqualTo(422);
+        assertThat(fields(invalidation)).containsExactly("reason");
+        assertThat(invalidation.json().at("/errors/0/message").asText()).contains("255");
+        assertThat(h.state()).isEqualTo(before);
+        assertThat(m.membership(member[0], member[1]).state()).isEqualTo(MembershipState.ACTIVATED);
+
+        Http.Answer longest = points(member[0], member[1], "k-255", "{\"delta\":5,\"reason\":\"" + "r".repeat(255) + "\"}");
+        assertThat(longest.status()).as("%s", longest).isEqualTo(201);
+    }
+
+    @Test
     void refuses_points_on_a_membership_not_yet_activated_with_409() {
         String[] member = m.member(Cards.merchantPage());
 

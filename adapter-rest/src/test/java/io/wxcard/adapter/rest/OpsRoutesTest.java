@@ -81,6 +81,8 @@ class OpsRoutesTest {
         assertThat(text).containsPattern("http_server_requests_seconds_bucket\\{");
         assertThat(text).doesNotContain("card_one", "card_two");
         assertThat(text).contains("jvm_memory_used_bytes");
+        assertThat(text).contains("jetty_threads_busy", "jetty_threads_config_max", "jetty_connections_current",
+                "jetty_connections_bytes_in_bytes_count");
     }
 
     @Test
@@ -97,15 +99,16 @@ class OpsRoutesTest {
         JsonNode document = h.anonymous.get("/openapi.json").json();
 
         assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(h.api.registeredHandlers()).hasSize(h.api.routes().size()).hasSizeGreaterThan(20);
+        assertThat(h.api.registeredHandlers()).hasSize(h.routes().size()).hasSizeGreaterThan(20);
         assertThat(undocumented(h.api.registeredHandlers(), document)).isEmpty();
     }
 
     @Test
     void the_coverage_check_finds_a_route_missing_from_the_document() {
-        List<Route> allButOne = h.api.routes().subList(1, h.api.routes().size());
-        JsonNode partial = Http.JSON.valueToTree(read(OpenApi.document(allButOne)));
-        Route missing = h.api.routes().get(0);
+        Route missing = h.routes().get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode partial = h.anonymous.get("/openapi.json").json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) partial.get("paths").get(missing.path()))
+                .remove(missing.method().toLowerCase(Locale.ROOT));
 
         assertThat(undocumented(h.api.registeredHandlers(), partial)).containsExactly(missing.method() + " " + missing.path());
     }

@@ -47,7 +47,7 @@ final class RandomJson {
             Arrays.stream(generic.getActualTypeArguments()).forEach(argument -> collectNames(argument, names));
         } else if (type instanceof Class<?> c && c.isRecord() && names.add(c.getName())) {
             for (RecordComponent component : c.getRecordComponents()) {
-                names.add(OpenApi.jsonName(component));
+                names.add(Route.jsonName(component));
                 collectNames(component.getGenericType(), names);
             }
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the OpenAPI document calls required ({@link Required}) is what the API refuses to go without: every required
+ * What the OpenAPI document calls required (swagger's {@code @Schema(requiredMode = REQUIRED)}, which the document's required lists come from) is what the API refuses to go without: every required
  * field, left out of an otherwise valid body, is answered 422 naming that field (or, for an object, the field
  * inside it that is missing), and nothing changes.
  */
@@ -70,13 +70,15 @@ class RequiredFieldsTest {
     /** The paths of the required fields present in the document, walking records and the document together. */
     private static void collectRequired(Class<?> type, JsonNode node, String prefix, List<String> paths) {
         for (RecordComponent component : type.getRecordComponents()) {
-            String name = OpenApi.jsonName(component);
+            String name = Route.jsonName(component);
             JsonNode child = node.get(name);
             if (child == null) {
                 continue;
             }
             String path = prefix + name;
-            if (component.isAnnotationPresent(Required.class)) {
+            io.swagger.v3.oas.annotations.media.Schema schema =
+                    component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+            if (schema != null && schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) {
                 paths.add(path);
             }
             if (component.getType().isRecord()) {

@@ -48,7 +48,7 @@ final class WriteTargets implements AutoCloseable {
      * that stream lines (member imports) take no JSON: ImportRoutesTest covers their malformed input.
      */
     List<Route> writeRoutes() {
-        List<Route> routes = h.api.routes().stream()
+        List<Route> routes = h.routes().stream()
                 .filter(route -> route.path().startsWith("/v1/") && !route.method().equals("GET") && !route.linesBody())
                 .toList();
         assertThat(targets.keySet()).containsExactlyInAnyOrderElementsOf(routes.stream().map(Route::operationId).toList());
@@ -56,7 +56,7 @@ final class WriteTargets implements AutoCloseable {
     }
 
     Route route(String operationId) {
-        return h.api.routes().stream().filter(route -> route.operationId().equals(operationId)).findFirst().orElseThrow();
+        return h.routes().stream().filter(route -> route.operationId().equals(operationId)).findFirst().orElseThrow();
     }
 
     /** Sends the body to the route's target, with a fresh Idempotency-Key. */
