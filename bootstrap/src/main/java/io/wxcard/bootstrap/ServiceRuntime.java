@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,13 @@ final class ServiceRuntime implements AutoCloseable {
     private final Optional<IssuedKey> demoKey;
 
     private ServiceRuntime(Settings settings) {
-        // The sandbox starts on its own thread while the database is opened and migrated: on a newcomer's first run
-        // both mostly load classes, and side by side they are ready sooner.
+        Threads threads = new Threads();
+        // Start-up is mostly class loading and first use of each library, so independent parts start side by side:
+        // the sandbox on its own thread while the database is opened and migrated, and later the demo tenant while
+        // the HTTP server starts. Readiness waits for all of them.
+        ExecutorService startup = threads.pool("startup", 2);
         CompletableFuture<Optional<WechatSandbox>> sandboxStart = CompletableFuture.supplyAsync(
-                () -> settings.sandbox() ? Optional.of(startSandbox(settings)) : Optional.empty());
+                () -> settings.sandbox() ? Optional.of(startSandbox(settings)) : Optional.empty(), startup);
         try {
             try {
                 persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
@@ -63,6 +67,7 @@ final class ServiceRuntime implements AutoCloseable {
             }
             sandbox = started(sandboxStart);
             sandbox.ifPresent(toClose::add);
+            toClose.add(threads); // closed after the loops that feed its pools, before WeChat and the database
             String wechatApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatApiBase().equals(Settings.REAL_WECHAT_API))
                     .orElse(settings.wechatApiBase());
             String payApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API))
@@ -71,8 +76,6 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
-            Threads threads = new Threads();
-            toClose.add(threads); // closed after the loops that feed its pools
             services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                     persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                     persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
@@ -80,13 +83,25 @@ final class ServiceRuntime implements AutoCloseable {
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
                     threads.pool("import-sender", settings.importConcurrency())));
-            demoKey = sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings));
-            rest = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
-                    useCases(services), persistence::isReachable);
+            // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
+            // the sandbox, at once) readiness answers as the database does.
+            CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
+                    () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
             toClose.add(workers);
+            RestApi api;
+            try {
+                api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
+                        useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
+                                && persistence.isReachable());
+            } catch (RuntimeException restFailed) {
+                demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
+                throw restFailed;
+            }
+            rest = api;
             toClose.add(rest);
+            demoKey = started(demoStart);
             Gauge.builder("wxcard_outbox_pending", () -> persistence.outbox().stats(clock.now()).pending())
                     .description("outbox tasks waiting to be sent to WeChat").register(rest.meterRegistry());
             Gauge.builder("wxcard_outbox_oldest_seconds",
@@ -98,6 +113,7 @@ final class ServiceRuntime implements AutoCloseable {
             workers.start();
         } catch (RuntimeException failure) {
             close();
+            threads.close(); // again, if it failed before the threads were among the parts to close
             throw failure;
         }
     }
@@ -107,8 +123,8 @@ final class ServiceRuntime implements AutoCloseable {
         return new ServiceRuntime(settings);
     }
 
-    /** The sandbox once started; its own failure is rethrown as it was. */
-    private static Optional<WechatSandbox> started(CompletableFuture<Optional<WechatSandbox>> start) {
+    /** A part once started; its own failure is rethrown as it was. */
+    private static <T> T started(CompletableFuture<T> start) {
         try {
             return start.join();
         } catch (CompletionException failure) {
