@@ -1,5 +1,7 @@
 package io.wxcard.adapter.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.ActivationForm;
 import io.wxcard.domain.card.CardSnapshot;
@@ -12,7 +14,17 @@ import org.mapstruct.Mapping;
 @Mapper(config = MappingConfig.class)
 abstract class CardRowMapper {
 
+    /**
+     * Every points change reads its card, and parsing the definition's JSON cost more than the query. The definition
+     * is an immutable value and the same text always parses to the same one, so the parsed definitions are kept by
+     * their text: a changed card has another text and is parsed afresh.
+     */
+    private static final int DEFINITIONS_KEPT = 1_000;
+
     private final CardDocumentMapper documents = new CardDocumentMapperImpl();
+    private final Cache<String, MemberCardDefinition> definitions = Caffeine.newBuilder()
+            .maximumSize(DEFINITIONS_KEPT)
+            .build();
 
     /** The row to store for a card, at the version it will have once stored. */
     @Mapping(target = "definitionJson", source = "card.definition")
@@ -31,7 +43,7 @@ abstract class CardRowMapper {
     }
 
     MemberCardDefinition definition(String json) {
-        return documents.toDefinition(Json.read(json, CardDocuments.Definition.class));
+        return definitions.get(json, text -> documents.toDefinition(Json.read(text, CardDocuments.Definition.class)));
     }
 
     String activationFormJson(Option<ActivationForm> form) {

@@ -61,8 +61,8 @@ final class JdbiCardStore implements CardStore {
         CardRow row = mapper.toRow(card.snapshot(), card.version() + 1);
         Supplier<String> what = () -> "saving card " + card.id();
         boolean saved = sql.withHandle(what, handle -> card.version() == 0
-                ? sql.insertUnlessPresent(handle, INSERT, what, insert -> insert.bindMap(Sql.components(row)))
-                : handle.createUpdate(UPDATE).bindMap(Sql.components(row)).bind("expectedVersion", card.version()).execute() == 1);
+                ? sql.insertUnlessPresent(handle, INSERT, what, row::bindTo)
+                : row.bindTo(handle.createUpdate(UPDATE)).bind("expectedVersion", card.version()).execute() == 1);
         if (!saved) {
             throw new ConcurrentUpdateException(card.version() == 0
                     ? "saving card " + card.id() + ": it is already stored (a duplicate id or WeChat card_id)"

@@ -44,7 +44,7 @@ final class JdbiLedgerStore implements LedgerStore {
         LedgerEntryRow row = mapper.toRow(membership, entry);
         String what = "appending entry " + entry.sequence() + " to the ledger of " + membership;
         boolean appended = sql.withHandle(() -> what,
-                handle -> sql.insertUnlessPresent(handle, INSERT, () -> what, insert -> insert.bindMap(Sql.components(row))));
+                handle -> sql.insertUnlessPresent(handle, INSERT, () -> what, row::bindTo));
         if (!appended) {
             throw new ConcurrentUpdateException(what + ": it is already stored (a duplicate key)");
         }

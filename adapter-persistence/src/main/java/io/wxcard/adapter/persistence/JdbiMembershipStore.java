@@ -8,6 +8,7 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.membership.MembershipSnapshot;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
@@ -28,6 +29,10 @@ final class JdbiMembershipStore implements MembershipStore {
             + "membership_number = :membershipNumber, form_answers_json = :formAnswersJson, outer_str = :outerStr, "
             + "invalidation_reason = :invalidationReason, points = :points, balance = :balance, "
             + "last_sequence = :lastSequence, version = :version, activated_at = :activatedAt, updated_at = :updatedAt "
+            + "WHERE tenant_id = :tenantId AND card_id = :cardId AND code = :code AND version = :expectedVersion";
+    /** A ledger change: the totals alone, so the form answers are neither serialised nor rewritten. */
+    private static final String UPDATE_TOTALS = "UPDATE memberships SET points = :points, balance = :balance, "
+            + "last_sequence = :lastSequence, version = :version, updated_at = :updatedAt "
             + "WHERE tenant_id = :tenantId AND card_id = :cardId AND code = :code AND version = :expectedVersion";
 
     private final Sql sql;
@@ -68,15 +73,42 @@ final class JdbiMembershipStore implements MembershipStore {
         MembershipRow row = mapper.toRow(membership.snapshot(), version + 1);
         boolean saved = sql.withHandle(() -> "saving membership " + membership.key(), handle -> version == 0
                 ? sql.insertUnlessPresent(handle, INSERT, () -> "saving membership " + membership.key(),
-                        insert -> insert.bindMap(Sql.components(row)))
-                : handle.createUpdate(UPDATE).bindMap(Sql.components(row)).bind("expectedVersion", version).execute() == 1);
+                        row::bindTo)
+                : row.bindTo(handle.createUpdate(UPDATE)).bind("expectedVersion", version).execute() == 1);
         if (!saved) {
-            throw new ConcurrentUpdateException("membership " + membership.key() + (version == 0
-                    ? " is already stored; read it instead of receiving it again"
-                    : " was changed by someone else (version " + version + " is stale) or is not stored; read it "
-                            + "again"));
+            throw version == 0
+                    ? new ConcurrentUpdateException("membership " + membership.key()
+                            + " is already stored; read it instead of receiving it again")
+                    : stale(membership);
         }
         return toMembership(row);
+    }
+
+    @Override
+    public Membership saveTotals(Membership membership) {
+        MembershipSnapshot changed = membership.snapshot();
+        MembershipKey key = membership.key();
+        boolean saved = membership.version() > 0 && sql.withHandle(() -> "saving the totals of membership " + key,
+                handle -> handle.createUpdate(UPDATE_TOTALS)
+                        .bind("points", changed.totals().points().value())
+                        .bind("balance", changed.totals().balance().value())
+                        .bind("lastSequence", changed.totals().lastSequence())
+                        .bind("version", changed.version() + 1)
+                        .bind("updatedAt", changed.updatedAt())
+                        .bind("tenantId", key.tenantId().value())
+                        .bind("cardId", key.cardId().value())
+                        .bind("code", key.code().value())
+                        .bind("expectedVersion", changed.version())
+                        .execute() == 1);
+        if (!saved) {
+            throw stale(membership);
+        }
+        return Membership.reconstitute(changed.toBuilder().version(changed.version() + 1).build());
+    }
+
+    private static ConcurrentUpdateException stale(Membership membership) {
+        return new ConcurrentUpdateException("membership " + membership.key() + " was changed by someone else "
+                + "(version " + membership.version() + " is stale) or is not stored; read it again");
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.wxcard.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** One row of {@code memberships}: the membership with its ledger totals. */
 record MembershipRow(
@@ -34,4 +38,51 @@ record MembershipRow(
             + ":activationMethod, :membershipNumber, :formAnswersJson, :outerStr, "
             + ":invalidationReason, :points, :balance, :lastSequence, :version, :receivedAt, "
             + ":activatedAt, :updatedAt";
+
+
+    /** Reads the row by column name: a plain Jdbi {@code RowMapper}, registered for the type in {@link Sql}. */
+    static MembershipRow read(ResultSet rs, StatementContext context) throws SQLException {
+        return new MembershipRow(
+                rs.getString("tenant_id"),
+                rs.getString("card_id"),
+                rs.getString("code"),
+                rs.getString("open_id"),
+                rs.getString("state"),
+                rs.getString("state_before_deletion"),
+                rs.getString("activation_method"),
+                rs.getString("membership_number"),
+                rs.getString("form_answers_json"),
+                rs.getString("outer_str"),
+                rs.getString("invalidation_reason"),
+                rs.getLong("points"),
+                rs.getLong("balance"),
+                rs.getLong("last_sequence"),
+                rs.getLong("version"),
+                UtcInstants.read(rs, "received_at"),
+                UtcInstants.read(rs, "activated_at"),
+                UtcInstants.read(rs, "updated_at"));
+    }
+
+    /** Binds the row's values to the parameters named after its components ({@code :openId}). */
+    <S extends SqlStatement<S>> S bindTo(S statement) {
+        return statement
+                .bind("tenantId", tenantId)
+                .bind("cardId", cardId)
+                .bind("code", code)
+                .bind("openId", openId)
+                .bind("state", state)
+                .bind("stateBeforeDeletion", stateBeforeDeletion)
+                .bind("activationMethod", activationMethod)
+                .bind("membershipNumber", membershipNumber)
+                .bind("formAnswersJson", formAnswersJson)
+                .bind("outerStr", outerStr)
+                .bind("invalidationReason", invalidationReason)
+                .bind("points", points)
+                .bind("balance", balance)
+                .bind("lastSequence", lastSequence)
+                .bind("version", version)
+                .bind("receivedAt", receivedAt)
+                .bind("activatedAt", activatedAt)
+                .bind("updatedAt", updatedAt);
+    }
 }

@@ -1,5 +1,7 @@
 package io.wxcard.adapter.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,6 +35,12 @@ final class UtcInstants {
             LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
             return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
         });
+    }
+
+    /** The instant a column holds ({@code null} for none), for the row mappers that read columns by name. */
+    static Instant read(ResultSet rs, String column) throws SQLException {
+        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /** What is stored for an instant: its UTC date-time, cut to the microsecond (all three databases keep that). */

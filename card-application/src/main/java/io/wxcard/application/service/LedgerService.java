@@ -92,7 +92,7 @@ final class LedgerService implements ChangeLedgerUseCase {
                     if (result.replayed()) {
                         return result;
                     }
-                    Membership saved = memberships.save(result.membership());
+                    Membership saved = memberships.saveTotals(result.membership());
                     ledger.append(membership.key(), result.entry());
                     outbox.membershipChanged(membership.tenantId(), result.events());
                     return new LedgerResult(saved, result.entry(), false);

@@ -88,6 +88,45 @@ public abstract class MembershipStoreContract {
     }
 
     @Test
+    void saves_the_totals_of_a_ledger_change_at_the_next_version() {
+        Membership saved = memberships.save(Fixtures.receivedMembership(tenant, card, "100001", "oMember1"));
+        Membership active = memberships.save(saved.activate(ActivationMethod.API, Option.none(), T0.plusSeconds(1))
+                .get().membership());
+        Membership withInfo = memberships.save(active.memberInfoRecorded(Map.of("喜欢的茶", "龙井"), Option.none(),
+                T0.plusSeconds(1)).get().membership());
+        Membership changed = withInfo.record(LedgerChange.points(Points.of(120), "welcome", new IdempotencyKey("k1"),
+                EntrySource.MERCHANT, true), Option.none(), T0.plusSeconds(2)).get().membership();
+
+        Membership stored = memberships.saveTotals(changed);
+
+        assertThat(stored.version()).isEqualTo(withInfo.version() + 1);
+        Membership found = memberships.find(saved.key()).get();
+        assertThat(found.snapshot()).isEqualTo(stored.snapshot());
+        assertThat(found.totals().points()).isEqualTo(Points.of(120));
+        assertThat(found.totals().lastSequence()).isEqualTo(1);
+        assertThat(found.snapshot().updatedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(found.formAnswers()).containsEntry("喜欢的茶", "龙井");
+    }
+
+    @Test
+    void refuses_totals_of_a_stale_version_or_of_a_membership_not_stored() {
+        Membership received = memberships.save(Fixtures.receivedMembership(tenant, card, "100001", "oMember1"));
+        Membership saved = memberships.save(received.activate(ActivationMethod.API, Option.none(), T0)
+                .get().membership());
+        Membership first = saved.record(LedgerChange.points(Points.of(1), "one", new IdempotencyKey("k1"),
+                EntrySource.MERCHANT, false), Option.none(), T0.plusSeconds(1)).get().membership();
+        Membership second = saved.record(LedgerChange.points(Points.of(2), "two", new IdempotencyKey("k2"),
+                EntrySource.MERCHANT, false), Option.none(), T0.plusSeconds(2)).get().membership();
+        memberships.saveTotals(first);
+
+        assertThatThrownBy(() -> memberships.saveTotals(second)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(memberships.find(saved.key()).get().totals().points()).isEqualTo(Points.of(1));
+        Membership unsaved = Fixtures.receivedMembership(tenant, card, "100002", "oMember2");
+        assertThatThrownBy(() -> memberships.saveTotals(unsaved)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(memberships.find(unsaved.key())).isEmpty();
+    }
+
+    @Test
     void refuses_to_insert_the_same_code_twice() {
         memberships.save(Fixtures.receivedMembership(tenant, card, "100001", "oMember1"));
 

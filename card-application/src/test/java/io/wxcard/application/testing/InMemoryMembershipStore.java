@@ -56,6 +56,27 @@ final class InMemoryMembershipStore implements MembershipStore, InMemoryStores.S
         });
     }
 
+    /** Writes only the totals and their time onto the stored membership, as a store that skips the rest would. */
+    @Override
+    public Membership saveTotals(Membership membership) {
+        return db.locked(() -> {
+            Option<Membership> stored = memberships.get(membership.key());
+            if (membership.version() == 0 || !stored.exists(s -> s.version() == membership.version())) {
+                throw new ConcurrentUpdateException("membership " + membership.key()
+                        + " was changed by someone else (version " + membership.version() + " is stale) or is not "
+                        + "stored");
+            }
+            MembershipSnapshot changed = membership.snapshot();
+            Membership saved = Membership.reconstitute(stored.get().snapshot().toBuilder()
+                    .totals(changed.totals())
+                    .updatedAt(changed.updatedAt())
+                    .version(changed.version() + 1)
+                    .build());
+            memberships = memberships.put(membership.key(), saved);
+            return saved;
+        });
+    }
+
     @Override
     public Page<Membership> list(TenantId tenantId, CardId cardId, Option<MembershipState> state, PageRequest page) {
         return db.locked(() -> {

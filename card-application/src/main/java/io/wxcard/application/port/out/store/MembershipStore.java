@@ -24,6 +24,16 @@ public interface MembershipStore {
      */
     Membership save(Membership membership);
 
+    /**
+     * Stores what a ledger change alters, and only that: the totals and when they changed. The membership's other
+     * fields must be as stored at its version (it was read and then only its ledger changed); a store may skip
+     * writing them, which makes the most frequent write cheap. The version is checked as by {@link #save}.
+     *
+     * @return the membership as stored, its version one higher
+     * @throws ConcurrentUpdateException on a stale version, or when the membership is not stored
+     */
+    Membership saveTotals(Membership membership);
+
     /** A card's memberships, oldest first, optionally only those in one state. */
     Page<Membership> list(TenantId tenantId, CardId cardId, Option<MembershipState> state, PageRequest page);
 }
