@@ -77,7 +77,19 @@ class PushRoutesTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("success");
-        assertThat(m.card(cardId).state()).isEqualTo(CardState.APPROVED);
+        // The push is kept in the inbox and applied in the background: its effect follows the answer.
+        assertThat(eventually(() -> m.card(cardId).state(), CardState.APPROVED)).isEqualTo(CardState.APPROVED);
+    }
+
+    /** What {@code read} answers once it answers {@code expected}, or its last answer after 10 seconds. */
+    private static <T> T eventually(java.util.function.Supplier<T> read, T expected) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        T last = read.get();
+        while (!expected.equals(last) && System.nanoTime() < deadline) {
+            sleep(20);
+            last = read.get();
+        }
+        return last;
     }
 
     @Test
