@@ -16,6 +16,7 @@ final class ControlRoutes {
     private final Apps apps;
     private final Cards cards;
     private final Members members;
+    private final MemberCards memberCards;
     private final Distribution distribution;
     private final Faults faults;
     private final Tokens tokens;
@@ -34,7 +35,7 @@ final class ControlRoutes {
         ObjectNode handle(Context ctx, ObjectNode body);
     }
 
-    ControlRoutes(Apps apps, Cards cards, Members members, Distribution distribution, Faults faults, Tokens tokens,
+    ControlRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards, Distribution distribution, Faults faults, Tokens tokens,
                   CallLog calls, Pusher pusher, Stats stats, PlatformKey platformKey, Runnable reset,
                   StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency) {
         this.latency = latency;
@@ -44,6 +45,7 @@ final class ControlRoutes {
         this.apps = apps;
         this.cards = cards;
         this.members = members;
+        this.memberCards = memberCards;
         this.distribution = distribution;
         this.faults = faults;
         this.tokens = tokens;
@@ -130,7 +132,7 @@ final class ControlRoutes {
             if (bonusDelta == null && balanceDelta == null) {
                 throw WxException.missingField("bonus_delta or balance_delta");
             }
-            Members.Updated updated = members.wechatSideChange(card(ctx), code(ctx),
+            MemberCards.Updated updated = memberCards.wechatSideChange(card(ctx), code(ctx),
                     bonusDelta == null ? 0 : bonusDelta, balanceDelta == null ? 0 : balanceDelta,
                     Json.text(body, "reason"));
             return Json.object().put("result_bonus", updated.resultBonus())

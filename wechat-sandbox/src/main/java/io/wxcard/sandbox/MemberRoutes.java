@@ -11,11 +11,13 @@ final class MemberRoutes {
     private final Apps apps;
     private final Cards cards;
     private final Members members;
+    private final MemberCards memberCards;
 
-    MemberRoutes(Apps apps, Cards cards, Members members) {
+    MemberRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards) {
         this.apps = apps;
         this.cards = cards;
         this.members = members;
+        this.memberCards = memberCards;
     }
 
     void register(OaEndpoint oa) {
@@ -33,7 +35,7 @@ final class MemberRoutes {
             return out.put("has_share_card", false);
         });
         oa.post("/card/membercard/activate", call -> {
-            members.activate(call.appId, new Members.Activation(call.text("card_id"), call.text("code"),
+            memberCards.activate(call.appId, new MemberCards.Activation(call.text("card_id"), call.text("code"),
                     call.requiredText("membership_number"), call.text("background_pic_url"),
                     call.integer("activate_begin_time"), call.integer("activate_end_time"),
                     call.integer("init_bonus"), call.integer("init_balance"), customValues(call.body(), "init_")));
@@ -63,9 +65,9 @@ final class MemberRoutes {
             return out;
         });
         oa.query("/card/membercard/userinfo/get", call ->
-                members.userInfo(call.appId, call.text("card_id"), call.text("code")));
+                memberCards.userInfo(call.appId, call.text("card_id"), call.text("code")));
         oa.post("/card/membercard/updateuser", call -> {
-            Members.Updated updated = members.updateUser(call.appId, new Members.Update(call.text("card_id"),
+            MemberCards.Updated updated = memberCards.updateUser(call.appId, new MemberCards.Update(call.text("card_id"),
                     call.text("code"), call.integer("bonus"), call.integer("add_bonus"), call.text("record_bonus"),
                     call.integer("balance"), call.integer("add_balance"), call.text("record_balance"),
                     call.text("background_pic_url"), customValues(call.body(), "")));

@@ -6,12 +6,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Members and their codes: what members do (receive, delete, restore, fill in the form), what the merchant does
- * through the Official Account API (look up, activate, update totals, make unavailable).
+ * through the Official Account API with codes (look up, decrypt, make unavailable); the member-card calls
+ * (activate, update totals, user info) are {@link MemberCards}.
  * Each operation runs under the monitor of the card involved; events are pushed after the change.
  */
 final class Members {
@@ -210,138 +210,6 @@ final class Members {
         return list;
     }
 
-    /** The fields of {@code /card/membercard/activate}. */
-    record Activation(String cardId, String code, String membershipNumber, String backgroundPicUrl,
-                      Long beginTime, Long endTime, Long initBonus, Long initBalance, String[] customValues) {
-    }
-
-    /**
-     * {@code /card/membercard/activate}. Repeating the activation with the same membership_number answers ok and
-     * changes nothing (a safe retry); another number for an active code is refused with 40097.
-     */
-    void activate(String appId, Activation request) {
-        Card card = locate(appId, request.cardId(), request.code());
-        synchronized (card) {
-            Membership member = card.member(request.code());
-            card.requireIssuable(cards.whitelisted(appId, member.openid));
-            member.requireUsable();
-            if (member.active) {
-                if (Objects.equals(member.membershipNumber, request.membershipNumber())) {
-                    return;
-                }
-                throw WxException.invalidArgs("the code is already activated with membership_number "
-                        + member.membershipNumber);
-            }
-            requireSupply(card, request.initBonus(), request.initBalance());
-            if (request.initBonus() != null && request.initBonus() < 0
-                    || request.initBalance() != null && request.initBalance() < 0) {
-                throw WxException.invalidArgs("init_bonus and init_balance cannot be negative");
-            }
-            member.activate(request.membershipNumber());
-            member.bonus = request.initBonus() == null ? member.bonus : request.initBonus();
-            member.balance = request.initBalance() == null ? member.balance : request.initBalance();
-            member.backgroundPicUrl = request.backgroundPicUrl();
-            member.activateBeginTime = request.beginTime();
-            member.activateEndTime = request.endTime();
-            setCustomValues(member, request.customValues());
-        }
-    }
-
-    /** The fields of {@code /card/membercard/updateuser}. */
-    record Update(String cardId, String code, Long bonus, Long addBonus, String recordBonus, Long balance,
-                  Long addBalance, String recordBalance, String backgroundPicUrl, String[] customValues) {
-    }
-
-    /** What updateuser answers. */
-    record Updated(String openid, long resultBonus, long resultBalance) {
-    }
-
-    /**
-     * {@code /card/membercard/updateuser}: absolute bonus/balance set the totals (idempotent), add_* alone adds
-     * (not idempotent). The code must be activated (40078). By default nothing is pushed (update_member_card reports
-     * changes made on WeChat's side, {@link #wechatSideChange}); with the account's echo switched on, a change of
-     * bonus or balance is pushed as update_member_card too.
-     */
-    Updated updateUser(String appId, Update request) {
-        Card card = locate(appId, request.cardId(), request.code());
-        Membership.Totals totals;
-        String openid;
-        synchronized (card) {
-            Membership member = card.member(request.code());
-            member.requireUsable();
-            if (!member.active) {
-                throw WxException.cardStatus("the member's card (code " + member.code + ") is not activated");
-            }
-            Long bonusChange = request.bonus() != null ? request.bonus() : request.addBonus();
-            Long balanceChange = request.balance() != null ? request.balance() : request.addBalance();
-            requireSupply(card, bonusChange, balanceChange);
-            totals = member.applyTotals(request.bonus(), request.addBonus(), request.balance(), request.addBalance());
-            if (request.backgroundPicUrl() != null) {
-                member.backgroundPicUrl = request.backgroundPicUrl();
-            }
-            setCustomValues(member, request.customValues());
-            if (totals.changed()) {
-                member.changes.addObject().put("time", cards.now()).put("source", "updateuser")
-                        .put("bonus_delta", totals.bonusDelta()).put("record_bonus", request.recordBonus())
-                        .put("balance_delta", totals.balanceDelta()).put("record_balance", request.recordBalance())
-                        .put("result_bonus", totals.bonus()).put("result_balance", totals.balance());
-            }
-            openid = member.openid;
-        }
-        stats.updateuserApplied.increment();
-        if (totals.changed() && apps.echoUpdateUser(appId)) { // opt-in: see SandboxSettings#echoUpdateUser
-            pusher.push(event(card, openid, "update_member_card").text("CardId", card.id)
-                    .text("UserCardCode", request.code()).number("ModifyBonus", totals.bonusDelta())
-                    .number("ModifyBalance", totals.balanceDelta()));
-        }
-        return new Updated(openid, totals.bonus(), totals.balance());
-    }
-
-    /**
-     * A change of the member's totals made on WeChat's side, not by the merchant through updateuser (the control
-     * API plays it): the deltas are applied and recorded, and update_member_card is pushed with them. Refused like
-     * updateuser: a deleted (40127) or unavailable (40099) code, a code not activated (40078), a total that would
-     * become negative (40097), bonus on a supply_bonus:false card (40097), balance on a supply_balance:false card
-     * (43010); and a change that moves nothing (40097).
-     */
-    Updated wechatSideChange(Card card, String code, long bonusDelta, long balanceDelta, String reason) {
-        if (bonusDelta == 0 && balanceDelta == 0) {
-            throw WxException.invalidArgs("bonus_delta and balance_delta are both 0: nothing changes");
-        }
-        Membership.Totals totals;
-        String openid;
-        synchronized (card) {
-            Membership member = card.member(code);
-            member.requireUsable();
-            if (!member.active) {
-                throw WxException.cardStatus("the member's card (code " + member.code + ") is not activated");
-            }
-            requireSupply(card, bonusDelta == 0 ? null : bonusDelta, balanceDelta == 0 ? null : balanceDelta);
-            totals = member.applyTotals(null, bonusDelta, null, balanceDelta);
-            member.changes.addObject().put("time", cards.now()).put("source", "wechat").put("reason", reason)
-                    .put("bonus_delta", totals.bonusDelta()).put("balance_delta", totals.balanceDelta())
-                    .put("result_bonus", totals.bonus()).put("result_balance", totals.balance());
-            openid = member.openid;
-        }
-        stats.wechatSideChanges.increment();
-        pusher.push(event(card, openid, "update_member_card").text("CardId", card.id).text("UserCardCode", code)
-                .number("ModifyBonus", totals.bonusDelta()).number("ModifyBalance", totals.balanceDelta()));
-        return new Updated(openid, totals.bonus(), totals.balance());
-    }
-
-    /** {@code /card/membercard/userinfo/get}. */
-    ObjectNode userInfo(String appId, String cardId, String code) {
-        Card card = locate(appId, cardId, code);
-        synchronized (card) {
-            Membership member = card.member(code);
-            ObjectNode out = Json.object().put("openid", member.openid).put("nickname", member.nickname)
-                    .put("membership_number", member.membershipNumber).put("bonus", member.bonus)
-                    .put("balance", member.balance).put("sex", member.sex == null ? "" : member.sex);
-            out.set("user_info", member.userInfoOrEmpty());
-            return out.put("user_card_status", member.status).put("has_active", member.active);
-        }
-    }
-
     /** {@code /card/membercard/activatetempinfo/get}: the answers behind an activate_ticket, or 40097. */
     ObjectNode activationAnswers(String appId, String activateTicket) {
         Ticket ticket = activateTicket == null ? null : activateTickets.get(activateTicket);
@@ -363,24 +231,7 @@ final class Members {
         }
     }
 
-    private static void requireSupply(Card card, Long bonus, Long balance) {
-        if (balance != null && !card.supplyBalance()) {
-            throw new WxException(43010, "no stored-value permission: the card was created with supply_balance false");
-        }
-        if (bonus != null && !card.supplyBonus()) {
-            throw WxException.invalidArgs("the card was created with supply_bonus false");
-        }
-    }
-
-    private static void setCustomValues(Membership member, String[] values) {
-        for (int i = 0; values != null && i < 3; i++) {
-            if (values[i] != null) {
-                member.customFieldValues[i] = values[i];
-            }
-        }
-    }
-
-    private EventXml event(Card card, String openid, String name) {
+    EventXml event(Card card, String openid, String name) {
         Apps.Registered app = apps.byAppId(card.appId).orElseThrow();
         return EventXml.of(app, openid, cards.now(), name);
     }

@@ -91,6 +91,7 @@ public final class WechatSandbox implements AutoCloseable {
         Cards cards = new Cards(apps, pusher, scheduler, settings, clock, changes);
         Identities ids = new Identities();
         Members members = new Members(apps, cards, ids, pusher, stats);
+        MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(cards, ids, stats);
         Distribution distribution = new Distribution(cards);
         MediaRoutes media = new MediaRoutes();
@@ -137,10 +138,10 @@ public final class WechatSandbox implements AutoCloseable {
         new CredentialRoutes(apps, tokens, stats).register(oa);
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
-        new MemberRoutes(apps, cards, members).register(oa);
+        new MemberRoutes(apps, cards, members, memberCards).register(oa);
         new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
                 .register(server);
-        new ControlRoutes(apps, cards, members, distribution, faults, tokens, calls, pusher, stats, platformKey,
+        new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls, pusher, stats, platformKey,
                 reset, changes, verifier, settings.verifyCallbacks(), latency).register(server);
         try {
             server.start(settings.host(), settings.port());
