@@ -13,9 +13,12 @@ final class Membership {
     static final String NORMAL = "NORMAL";
     static final String DELETE = "DELETE";
     static final String UNAVAILABLE = "UNAVAILABLE";
+    /** Consumed at the till through {@code /card/code/consume}. */
+    static final String CONSUMED = "CONSUMED";
 
     final String cardId;
-    final String code;
+    /** Changed only by {@code /card/code/update}, under the card's monitor ({@link Card#changeCode}). */
+    String code;
     final String openid;
     final long receivedAt;
     final String outerStr;
@@ -59,8 +62,8 @@ final class Membership {
         if (DELETE.equals(status)) {
             throw new WxException(40127, "the member has deleted this card (code " + code + ")");
         }
-        if (UNAVAILABLE.equals(status)) {
-            throw new WxException(40099, "the code " + code + " has been consumed or made unavailable");
+        if (UNAVAILABLE.equals(status) || CONSUMED.equals(status)) {
+            throw new WxException(40099, "invalid code, this code has consumed (code " + code + " is " + status + ")");
         }
     }
 
@@ -111,7 +114,8 @@ final class Membership {
                 .put("user_card_status", status).put("has_active", active).put("membership_number", membershipNumber)
                 .put("bonus", bonus).put("balance", balance).put("outer_str", outerStr).put("outer_id", outerId)
                 .put("received_at", receivedAt).put("encrypt_code", encryptCode)
-                .put("background_pic_url", backgroundPicUrl).put("unavailable_reason", unavailableReason);
+                .put("background_pic_url", backgroundPicUrl).put("unavailable_reason", unavailableReason)
+                .put("activate_begin_time", activateBeginTime).put("activate_end_time", activateEndTime);
         for (int i = 0; i < 3; i++) {
             out.put("custom_field_value" + (i + 1), customFieldValues[i]);
         }
