@@ -9,6 +9,7 @@ import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
@@ -79,7 +80,7 @@ final class ServiceRuntime implements AutoCloseable {
             services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                     persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                     persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, new RandomIds(), settings.instanceId(),
+                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
                     threads.pool("import-sender", settings.importConcurrency())));
