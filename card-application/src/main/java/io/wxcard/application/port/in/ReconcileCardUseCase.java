@@ -15,6 +15,12 @@ public interface ReconcileCardUseCase {
 
     Either<Failure, ReconcileReport> reconcile(ReconcileCardCommand command);
 
+    /**
+     * Every card on WeChat of every tenant, one after the other (the scheduled run); each line names its card. A card
+     * that cannot be reconciled now is a failed line, and the run goes on.
+     */
+    ReconcileReport reconcileEveryCard();
+
     /** @param cardId our id of the card whose members are compared */
     record ReconcileCardCommand(TenantId tenantId, CardId cardId) {
         public ReconcileCardCommand {
@@ -35,6 +41,15 @@ public interface ReconcileCardUseCase {
         public ReconcileReport {
             repaired = List.copyOf(repaired);
             failed = List.copyOf(failed);
+        }
+
+        /** This report and another, as one. */
+        public ReconcileReport plus(ReconcileReport other) {
+            List<String> allRepaired = new java.util.ArrayList<>(repaired);
+            allRepaired.addAll(other.repaired);
+            List<String> allFailed = new java.util.ArrayList<>(failed);
+            allFailed.addAll(other.failed);
+            return new ReconcileReport(checked + other.checked, inStep + other.inStep, allRepaired, allFailed);
         }
     }
 }
