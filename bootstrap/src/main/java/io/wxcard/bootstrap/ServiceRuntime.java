@@ -89,7 +89,8 @@ final class ServiceRuntime implements AutoCloseable {
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
+                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
+                    services.reconcileCard(), settings.reconcilePeriod());
             toClose.add(workers);
             RestApi api;
             try {
