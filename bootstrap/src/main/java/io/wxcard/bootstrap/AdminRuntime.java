@@ -36,7 +36,7 @@ final class AdminRuntime implements AutoCloseable {
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency())));
+                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()));
     }
 
     @Override

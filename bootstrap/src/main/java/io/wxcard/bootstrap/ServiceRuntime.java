@@ -83,7 +83,7 @@ final class ServiceRuntime implements AutoCloseable {
                     wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency())));
+                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -147,7 +147,7 @@ final class ServiceRuntime implements AutoCloseable {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
-                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey());
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage());
     }
 
     CardServices services() {
