@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class ServiceRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    /** WeChat's pushes handled at once: each is verified and kept with one insert, so a few threads keep up. */
+    private static final int PUSH_WORKERS = 16;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Persistence persistence;
@@ -96,7 +98,7 @@ final class ServiceRuntime implements AutoCloseable {
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
-                                && persistence.isReachable());
+                                && persistence.isReachable(), threads.pool("wechat-push", PUSH_WORKERS));
             } catch (RuntimeException restFailed) {
                 demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
                 throw restFailed;
