@@ -90,11 +90,12 @@ final class ServiceRuntime implements AutoCloseable {
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
             toClose.add(workers);
+            ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
-                                && persistence.isReachable());
+                                && persistence.isReachable(databaseProbe));
             } catch (RuntimeException restFailed) {
                 demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
                 throw restFailed;

@@ -10,10 +10,10 @@ import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
@@ -40,12 +40,8 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
-    private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "wxcard-db-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Future<Boolean> runningProbe;
+    private CompletableFuture<Boolean> runningProbe;
+    private boolean closed;
 
     private Persistence(HikariDataSource dataSource, Vendor vendor) {
         this.dataSource = dataSource;
@@ -126,17 +122,19 @@ public final class Persistence implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer; while an
-     * earlier check still waits for an answer, answers false at once.
+     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer: the check
+     * runs on {@code probes} (threads the caller owns; a connection that hangs holds one of them, not the caller), and
+     * while an earlier check still waits for an answer, this one answers false at once.
      */
-    public synchronized boolean isReachable() {
-        if (probe.isShutdown() || runningProbe != null && !runningProbe.isDone()) {
+    public synchronized boolean isReachable(Executor probes) {
+        if (closed || runningProbe != null && !runningProbe.isDone()) {
             return false;
         }
-        runningProbe = probe.submit(() -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS));
         try {
+            runningProbe = CompletableFuture.supplyAsync(
+                    () -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS), probes);
             return runningProbe.get(REACHABLE_WITHIN_SECONDS + 1, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException slowOrFailed) {
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException slowOrFailed) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -146,7 +144,7 @@ public final class Persistence implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        probe.shutdownNow();
+        closed = true;
         dataSource.close();
     }
 }
