@@ -94,11 +94,12 @@ final class ServiceRuntime implements AutoCloseable {
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
                     services.reconcileCard(), settings.reconcilePeriod());
             toClose.add(workers);
+            ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
-                                && persistence.isReachable(), threads.pool("wechat-push", PUSH_WORKERS));
+                                && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS));
             } catch (RuntimeException restFailed) {
                 demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
                 throw restFailed;
