@@ -23,6 +23,8 @@ import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,7 +34,7 @@ import java.util.function.UnaryOperator;
  */
 final class ApiHarness implements AutoCloseable {
 
-    static final RestApi.Tuning TUNING = new RestApi.Tuning(Duration.ofSeconds(4), 8, 16, Duration.ofSeconds(10));
+    static final RestApi.Tuning TUNING = new RestApi.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(10));
 
     private final InMemoryApplication application = new InMemoryApplication();
     final InMemoryStores stores = application.stores;
@@ -42,6 +44,8 @@ final class ApiHarness implements AutoCloseable {
     final TestClock clock = application.clock;
     final CardServices app;
     final RestApi api;
+    /** What bootstrap's thread owner hands the API for WeChat's pushes. */
+    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4);
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();
@@ -67,7 +71,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
                 InMemoryApplication.IMPORT_SENDERS, application.images));
-        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, tuning);
+        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
 
@@ -123,5 +127,6 @@ final class ApiHarness implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        pushWorkers.shutdownNow();
     }
 }

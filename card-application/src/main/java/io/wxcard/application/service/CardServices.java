@@ -19,6 +19,7 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
@@ -95,6 +96,7 @@ public final class CardServices {
     private final MembershipService memberships;
     private final LedgerService ledger;
     private final WechatEventService events;
+    private final CardReconciler reconciler;
     private final WechatPushService pushes;
     private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
@@ -114,12 +116,16 @@ public final class CardServices {
         this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
                 lookups, unitOfWork, d.clock());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
-        this.events = new WechatEventService(cards, memberships, ledger);
+        TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
+                lookups, unitOfWork);
+        this.events = new WechatEventService(cards, memberships, totals);
+        this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
+                unitOfWork, d.clock());
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
         this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
                 d.clock(), d.dispatcherName());
         this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
-                memberships, lookups, d.clock(), d.dispatcherName());
+                memberships, totals, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
@@ -189,6 +195,10 @@ public final class CardServices {
 
     public ChangeLedgerUseCase changeLedger() {
         return ledger;
+    }
+
+    public ReconcileCardUseCase reconcileCard() {
+        return reconciler;
     }
 
     public HandleWechatEventUseCase handleWechatEvent() {

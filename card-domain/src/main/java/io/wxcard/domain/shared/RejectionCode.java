@@ -27,6 +27,10 @@ public enum RejectionCode {
     MEMBERSHIP_DELETED_BY_MEMBER,
     MEMBERSHIP_NOT_DELETED,
     MEMBERSHIP_CARD_MISMATCH,
+    /** The member is giving the card to a friend (WeChat: GIFTING, 40127 for every call on the code). */
+    MEMBERSHIP_BEING_GIFTED,
+    /** The member gave the card to a friend: WeChat changed its code, the old one no longer exists. */
+    MEMBERSHIP_GIFTED,
 
     // tenant
     TENANT_HAS_NO_MERCHANT_CREDENTIALS,
