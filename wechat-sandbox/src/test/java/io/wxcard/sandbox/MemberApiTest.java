@@ -421,6 +421,18 @@ class MemberApiTest {
     }
 
     @Test
+    void the_education_field_is_taken_in_both_spellings_sources_give() {
+        String cardId = f.approvedCard(oneClickCard(false));
+
+        for (String spelling : new String[] {"USER_FORM_INFO_FLAG_EDUCATION_BACKGRO",
+            "USER_FORM_INFO_FLAG_EDUCATION_BACKGROUND"}) {
+            assertThat(f.oa("/card/membercard/activateuserform/set", "{\"card_id\":\"" + cardId + "\","
+                    + "\"required_form\":{\"common_field_id_list\":[\"" + spelling + "\"]}}").errcode())
+                    .as(spelling).isZero();
+        }
+    }
+
+    @Test
     void an_openid_of_another_account_cannot_receive_this_accounts_cards() {
         String openid = newOpenid();
         f.receive(f.approvedCard(Fixture.memberCard()), openid);
