@@ -115,7 +115,7 @@ class MemberApiTest {
 
         assertThat(f.oa("/card/code/unavailable", body(cardId, code, "\"reason\":\"fraud\"")).errcode()).isZero();
         assertThat(f.oa("/card/code/unavailable", body(cardId, code, "")).errcode()).isEqualTo(40099);
-        assertThat(f.oa("/card/code/get", body(cardId, code, "")).errcode()).isEqualTo(40099);
+        assertThat(f.oa("/card/code/get", body(cardId, code, "")).errcode()).isEqualTo(40127);
         JsonNode unchecked = f.oa("/card/code/get", body(cardId, code, "\"check_consume\":false")).json();
         assertThat(unchecked.get("user_card_status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(unchecked.get("can_consume").asBoolean()).isFalse();
