@@ -1,6 +1,5 @@
 package io.wxcard.domain.membership;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -17,11 +16,16 @@ public record CustomFieldValue(String value) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("a custom field value must not be blank");
         }
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = utf8Length(value);
         if (bytes > MAX_UTF8_BYTES) {
             throw new IllegalArgumentException("a custom field value is at most 4 Chinese or 12 Latin characters ("
                     + MAX_UTF8_BYTES + " bytes of UTF-8), got " + bytes + " bytes");
         }
+    }
+
+    /** The length in UTF-8 bytes, counted by code point (no java.nio in the domain). */
+    private static int utf8Length(String value) {
+        return value.codePoints().map(c -> c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4).sum();
     }
 
     @Override
