@@ -13,10 +13,10 @@ import io.wxcard.application.port.out.store.TransactionBoundary;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -46,12 +46,8 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
-    private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "wxcard-db-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Future<Boolean> runningProbe;
+    private CompletableFuture<Boolean> runningProbe;
+    private boolean closed;
 
     private Persistence(DataSource dataSource, HikariDataSource ownPool, Vendor vendor) {
         this.dataSource = dataSource;
@@ -184,17 +180,19 @@ public final class Persistence implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer; while an
-     * earlier check still waits for an answer, answers false at once.
+     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer: the check
+     * runs on {@code probes} (threads the caller owns; a connection that hangs holds one of them, not the caller), and
+     * while an earlier check still waits for an answer, this one answers false at once.
      */
-    public synchronized boolean isReachable() {
-        if (probe.isShutdown() || runningProbe != null && !runningProbe.isDone()) {
+    public synchronized boolean isReachable(Executor probes) {
+        if (closed || runningProbe != null && !runningProbe.isDone()) {
             return false;
         }
-        runningProbe = probe.submit(() -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS));
         try {
+            runningProbe = CompletableFuture.supplyAsync(
+                    () -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS), probes);
             return runningProbe.get(REACHABLE_WITHIN_SECONDS + 1, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException slowOrFailed) {
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException slowOrFailed) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -204,7 +202,7 @@ public final class Persistence implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        probe.shutdownNow();
+        closed = true;
         if (ownPool != null) {
             ownPool.close();
         }
