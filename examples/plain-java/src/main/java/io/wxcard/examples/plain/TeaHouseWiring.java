@@ -34,7 +34,7 @@ public final class TeaHouseWiring implements AutoCloseable {
                 persistence.ledger(), tenants, persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), instanceName,
-                persistence.imports(), imports, importSenders));
+                persistence.imports(), imports, importSenders, wechat.images()));
     }
 
     @Override
