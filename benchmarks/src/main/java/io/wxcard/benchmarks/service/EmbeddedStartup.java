@@ -102,7 +102,7 @@ public final class EmbeddedStartup {
         List<String> arguments = List.of(jar, "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("teahouse"));
         try (Proc app = Proc.start("teahouse", options, arguments, Map.of())) {
-            long ready = app.awaitOk("http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(120), 10);
+            long ready = app.awaitOk("http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(300), 10);
             double readySeconds = (ready - app.startedNanos()) / 1e9;
             double spring = Double.NaN;
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -132,7 +132,7 @@ public final class EmbeddedStartup {
         List<String> options = new ArrayList<>(jvm);
         options.add("-jar");
         try (Proc app = Proc.start("service", options, List.of(jar), environment)) {
-            long ready = app.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(120), 10);
+            long ready = app.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(300), 10);
             double readySeconds = (ready - app.startedNanos()) / 1e9;
             long rss = -1;
             if (idle > 0) {
