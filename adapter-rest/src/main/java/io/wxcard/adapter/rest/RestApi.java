@@ -84,6 +84,7 @@ public final class RestApi implements AutoCloseable {
         new MembershipRoutes(useCases).register(app, docs);
         new ImportRoutes(useCases, settings.maxImportBytes()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
+        new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {
@@ -109,6 +110,9 @@ public final class RestApi implements AutoCloseable {
         // held to maxImportBytes by ImportRoutes.
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.defaultContentType = Params.JSON;
+        // Multipart bodies (card pictures) are parsed by Jetty: held to what ImageRoutes takes, also when chunked.
+        config.jetty.multipartConfig.maxTotalRequestSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
         config.jetty.defaultHost = settings.host();
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(tuning.stopTimeout().toMillis());

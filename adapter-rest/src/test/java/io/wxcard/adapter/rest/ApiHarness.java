@@ -9,6 +9,7 @@ import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.InMemoryWechat;
+import io.wxcard.application.testing.InMemoryWechatImages;
 import io.wxcard.application.testing.ScriptedPushDecoder;
 import io.wxcard.application.testing.SequentialIds;
 import io.wxcard.application.testing.TestClock;
@@ -38,6 +39,7 @@ final class ApiHarness implements AutoCloseable {
     private final InMemoryApplication application = new InMemoryApplication();
     final InMemoryStores stores = application.stores;
     final InMemoryWechat wechat = application.wechat;
+    final InMemoryWechatImages images = application.images;
     final ScriptedPushDecoder decoder = application.decoder;
     final TestClock clock = application.clock;
     final CardServices app;
@@ -68,7 +70,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS));
+                InMemoryApplication.IMPORT_SENDERS, application.images));
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
@@ -77,7 +79,8 @@ final class ApiHarness implements AutoCloseable {
         return new RestUseCases(app.draftCard(), app.editCard(), app.submitCard(), app.setTestWhitelist(),
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
-                app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey());
+                app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
+                app.uploadCardImage());
     }
 
     /** The routes the published document lists. */
