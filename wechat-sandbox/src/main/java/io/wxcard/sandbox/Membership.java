@@ -13,6 +13,10 @@ final class Membership {
     static final String NORMAL = "NORMAL";
     static final String DELETE = "DELETE";
     static final String UNAVAILABLE = "UNAVAILABLE";
+    /** Sent to a friend, not yet accepted: every call on the code answers 40127. */
+    static final String GIFTING = "GIFTING";
+    /** A friend accepted it under a new code: this code answers "invalid serial code" (40056) from then on. */
+    static final String GIFT_SUCC = "GIFT_SUCC";
 
     final String cardId;
     final String code;
@@ -56,6 +60,12 @@ final class Membership {
 
     /** Refuses operations on a code the member deleted (40127) or that was made unavailable (40099). */
     void requireUsable() {
+        if (GIFT_SUCC.equals(status)) {
+            throw WxException.invalidCode(code);
+        }
+        if (GIFTING.equals(status)) {
+            throw new WxException(40127, "the card (code " + code + ") is being given to a friend");
+        }
         if (DELETE.equals(status)) {
             throw new WxException(40127, "the member has deleted this card (code " + code + ")");
         }
