@@ -5,6 +5,7 @@ import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
 
@@ -33,9 +34,9 @@ final class AdminRuntime implements AutoCloseable {
         services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                 persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), new RandomIds(),
+                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency())));
+                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()));
     }
 
     @Override

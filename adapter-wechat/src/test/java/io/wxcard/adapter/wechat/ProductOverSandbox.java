@@ -70,7 +70,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat.catalog(),
                 wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), Clock.system(),
                 new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
-                InMemoryApplication.IMPORT_SENDERS));
+                InMemoryApplication.IMPORT_SENDERS, wechat.images()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));

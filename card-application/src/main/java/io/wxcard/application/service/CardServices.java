@@ -27,6 +27,7 @@ import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
@@ -39,6 +40,7 @@ import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
@@ -58,13 +60,15 @@ public final class CardServices {
      * @param dispatcherName this instance's name in outbox and inbox claims (unique per running instance)
      * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
      *                       any) and gives it at least {@link ImportSettings#concurrency()}
+     * @param wechatImages   where card logos and backgrounds are uploaded ({@code media/uploadimg})
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
                                OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
                                WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
-                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders) {
+                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders,
+                               WechatCardImages wechatImages) {
         public Dependencies {
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(memberships, "memberships");
@@ -84,6 +88,7 @@ public final class CardServices {
             Objects.requireNonNull(imports, "imports");
             Objects.requireNonNull(importSettings, "import settings");
             Objects.requireNonNull(importSenders, "import senders");
+            Objects.requireNonNull(wechatImages, "WeChat card images");
         }
     }
 
@@ -99,6 +104,7 @@ public final class CardServices {
     private final TenantService tenants;
     private final ImportService imports;
     private final ImportRunner importRunner;
+    private final CardImageService images;
 
     public CardServices(Dependencies d) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
@@ -126,6 +132,7 @@ public final class CardServices {
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
+        this.images = new CardImageService(d.wechatImages(), lookups);
     }
 
     public DraftCardUseCase draftCard() {
@@ -235,5 +242,9 @@ public final class CardServices {
 
     public RunImportsUseCase runImports() {
         return importRunner;
+    }
+
+    public UploadCardImageUseCase uploadCardImage() {
+        return images;
     }
 }

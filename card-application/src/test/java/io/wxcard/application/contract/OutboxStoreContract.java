@@ -94,6 +94,22 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void forgets_the_tasks_sent_together_that_the_dispatcher_still_holds() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("1", 2), T0);
+        outbox.enqueue("ob3", sync("2", 1), T0);
+        outbox.claim("d1", 10, T0, LEASE);
+        outbox.deadLetter("ob3", "d1", "set aside");
+
+        assertThat(outbox.completed(List.of("ob1", "ob2", "ob3", "ob-unknown"), "d2")).isZero();
+        assertThat(outbox.completed(List.of("ob1", "ob2", "ob3", "ob-unknown"), "d1")).isEqualTo(2);
+        assertThat(outbox.completed(List.of(), "d1")).isZero();
+
+        assertThat(outbox.stats(T0).pending()).isZero();
+        assertThat(outbox.stats(T0).dead()).isEqualTo(1);
+    }
+
+    @Test
     void offers_a_failed_task_again_only_after_its_back_off_and_counts_the_attempt() {
         outbox.enqueue("ob1", sync("1", 1), T0);
         outbox.claim("d1", 10, T0, LEASE);

@@ -6,6 +6,8 @@ public enum RejectionCode {
     CARD_DEFINITION_INVALID,
     LEDGER_CHANGE_INVALID,
     IDEMPOTENCY_KEY_REUSED,
+    /** A picture WeChat would not take for a card: not JPG/PNG, or over 1 MB. */
+    IMAGE_INVALID,
 
     // card lifecycle
     CARD_NOT_EDITABLE,

@@ -48,6 +48,14 @@ public interface OutboxStore {
      */
     boolean completed(String id, String dispatcher);
 
+    /**
+     * The tasks were sent together (one call for a membership's coalesced syncs): they leave the outbox at once, those
+     * the dispatcher still holds.
+     *
+     * @return how many the dispatcher still held (and so removed)
+     */
+    int completed(java.util.Collection<String> ids, String dispatcher);
+
     /** The attempt failed: count it, and offer the task again from {@code notBefore}. */
     boolean retryLater(String id, String dispatcher, Instant notBefore, String error);
 
