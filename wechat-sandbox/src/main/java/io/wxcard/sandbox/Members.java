@@ -230,7 +230,7 @@ final class Members {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     /** 40003 when the openid already belongs to another account. */
-    private void requireOpenidOf(String appId, String openid) {
+    void requireOpenidOf(String appId, String openid) {
         if (openid == null || openid.isBlank()) {
             throw WxException.missingField("openid");
         }

@@ -15,6 +15,10 @@ final class Membership {
     static final String UNAVAILABLE = "UNAVAILABLE";
     /** Consumed at the till through {@code /card/code/consume}. */
     static final String CONSUMED = "CONSUMED";
+    /** Sent to a friend, not yet accepted: every call on the code answers 40127. */
+    static final String GIFTING = "GIFTING";
+    /** A friend accepted it under a new code: this code answers "invalid serial code" (40056) from then on. */
+    static final String GIFT_SUCC = "GIFT_SUCC";
 
     final String cardId;
     /** Changed only by {@code /card/code/update}, under the card's monitor ({@link Card#changeCode}). */
@@ -59,6 +63,12 @@ final class Membership {
 
     /** Refuses operations on a code the member deleted (40127) or that was made unavailable (40099). */
     void requireUsable() {
+        if (GIFT_SUCC.equals(status)) {
+            throw WxException.invalidCode(code);
+        }
+        if (GIFTING.equals(status)) {
+            throw new WxException(40127, "the card (code " + code + ") is being given to a friend");
+        }
         if (DELETE.equals(status)) {
             throw new WxException(40127, "the member has deleted this card (code " + code + ")");
         }

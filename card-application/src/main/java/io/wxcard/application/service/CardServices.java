@@ -25,6 +25,7 @@ import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
@@ -118,7 +119,8 @@ public final class CardServices {
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
         TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
                 lookups, unitOfWork);
-        this.events = new WechatEventService(cards, memberships, totals);
+        GiftingService gifting = new GiftingService(d.memberships(), ledger, totals, lookups, unitOfWork, d.clock());
+        this.events = new WechatEventService(cards, memberships, totals, gifting);
         this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
                 unitOfWork, d.clock());
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
@@ -199,6 +201,10 @@ public final class CardServices {
 
     public ReconcileCardUseCase reconcileCard() {
         return reconciler;
+    }
+
+    public StockAlertsQuery stockAlerts() {
+        return events;
     }
 
     public HandleWechatEventUseCase handleWechatEvent() {
