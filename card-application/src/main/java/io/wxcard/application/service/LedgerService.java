@@ -54,7 +54,7 @@ final class LedgerService implements ChangeLedgerUseCase {
     @Override
     public Either<Failure, LedgerResult> change(ChangeLedgerCommand command) {
         MembershipKey key = command.membership();
-        return unitOfWork.run("membership " + key.code(), () -> lookups.card(key.tenantId(), key.cardId())
+        return unitOfWork.run("membership " + key.code(), () -> lookups.cardToCheck(key.tenantId(), key.cardId())
                 .flatMap(card -> rejected(card.checkOffers(command.change().asset())))
                 .flatMap(card -> lookups.membership(key))
                 .flatMap(membership -> apply(membership, command.change())));
