@@ -41,6 +41,8 @@ final class JdbiOutboxStore implements OutboxStore {
     private static final String LOCK_COALESCING = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
             + "WHERE " + AVAILABLE + " AND coalesce_key IN (<keys>) AND id NOT IN (<ids>) "
             + "ORDER BY created_at, id FOR UPDATE SKIP LOCKED";
+    private static final String UNSETTLED = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
+            + "WHERE tenant_id = :tenant AND coalesce_key = :key AND dead = FALSE ORDER BY created_at, id";
     private static final String TENANTS_DUE = "SELECT DISTINCT tenant_id FROM outbox "
             + "WHERE " + AVAILABLE + " AND not_before <= :now AND NOT " + IN_FLIGHT;
     /** The task, while the dispatcher still holds its claim. */
@@ -113,6 +115,16 @@ final class JdbiOutboxStore implements OutboxStore {
         return claimed.stream() // the oldest due first, then those that coalesce with them
                 .map(mapper::toMessage)
                 .toList();
+    }
+
+    @Override
+    public List<OutboxTask> unsettled(TenantId tenant, String coalesceKey) {
+        return sql.withHandle(() -> "listing unsettled outbox tasks", handle -> handle.createQuery(UNSETTLED)
+                .bind("tenant", tenant.value())
+                .bind("key", coalesceKey)
+                .mapTo(OutboxRow.class)
+                .map(row -> mapper.toMessage(row).task())
+                .list());
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.wxcard.domain.ledger.Asset;
 import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerTotals;
+import io.wxcard.domain.ledger.TotalsCheck;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
@@ -69,13 +70,15 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     private final WechatCardCatalog catalog;
     private final WechatMemberCards wechat;
     private final MembershipService membershipService;
+    private final TotalsReconciler totals;
     private final Lookups lookups;
     private final Clock clock;
     private final String dispatcherName;
 
     OutboxDispatcher(OutboxStore outbox, MembershipStore memberships, LedgerStore ledger,
                      WechatCardCatalog catalog, WechatMemberCards wechat, MembershipService membershipService,
-                     Lookups lookups, Clock clock, String dispatcherName) {
+                     TotalsReconciler totals, Lookups lookups, Clock clock, String dispatcherName) {
+        this.totals = totals;
         this.outbox = outbox;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -198,6 +201,10 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             return lookups.account(delete.tenantId()).flatMap(account -> alreadyDoneIf(
                     catalog.delete(account, delete.wechatCardId()), WechatError.Kind.NOT_FOUND,
                     "WeChat card " + delete.wechatCardId() + " deleted"));
+        }
+        if (task instanceof OutboxTask.CheckMemberTotals check) {
+            return totals.check(check.membership(), Option.of(new TotalsCheck.Totals(check.reportedBonus(),
+                    check.reportedBalance())));
         }
         OutboxTask.PullMemberInfo pull = (OutboxTask.PullMemberInfo) task;
         return membershipService.pull(new MembershipKey(pull.tenantId(), pull.cardId(), pull.code()))

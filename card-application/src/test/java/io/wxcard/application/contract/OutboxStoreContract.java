@@ -50,7 +50,8 @@ public abstract class OutboxStoreContract {
         List<OutboxTask> tasks = List.of(sync("100001", 7),
                 new OutboxTask.InvalidateOnWechat(tenant, new CardId("card1"), new Code("100002"), "丢失 lost card"),
                 new OutboxTask.DeleteCardOnWechat(tenant, new CardId("card1"), new WechatCardId("pCard1")),
-                new OutboxTask.PullMemberInfo(tenant, new CardId("card1"), new Code("100003")));
+                new OutboxTask.PullMemberInfo(tenant, new CardId("card1"), new Code("100003")),
+                new OutboxTask.CheckMemberTotals(tenant, new CardId("card1"), new Code("100004"), -20, 500));
         for (int i = 0; i < tasks.size(); i++) {
             outbox.enqueue("ob" + i, tasks.get(i), T0.plusMillis(i));
         }
@@ -205,6 +206,25 @@ public abstract class OutboxStoreContract {
 
         outbox.completed("ob1", "d1");
         assertThat(outbox.claim("d2", 10, T0.plusSeconds(3), LEASE)).extracting(OutboxMessage::id).containsExactly("ob2");
+    }
+
+    @Test
+    void lists_a_memberships_syncs_that_are_not_settled_waiting_backing_off_or_in_flight_but_not_dead() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("1", 2), T0.plusSeconds(1));
+        outbox.enqueue("ob3", sync("2", 1), T0.plusSeconds(2));
+        String key = sync("1", 0).coalesceKey().get();
+        outbox.claim("d1", 1, T0.plusSeconds(5), LEASE); // ob1 and ob2, in flight
+        outbox.retryLater("ob2", "d1", T0.plusSeconds(60), "busy");
+        outbox.enqueue("ob4", sync("1", 3), T0.plusSeconds(6));
+
+        assertThat(outbox.unsettled(tenant, key)).containsExactly(sync("1", 1), sync("1", 2), sync("1", 3));
+
+        outbox.completed("ob1", "d1");
+        outbox.claim("d1", 10, T0.plusSeconds(61), LEASE);
+        outbox.deadLetter("ob2", "d1", "refused");
+        assertThat(outbox.unsettled(tenant, key)).containsExactly(sync("1", 3));
+        assertThat(outbox.unsettled(Fixtures.uniqueTenantId(), key)).isEmpty();
     }
 
     @Test

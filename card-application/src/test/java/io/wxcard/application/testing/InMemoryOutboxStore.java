@@ -92,6 +92,16 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
     }
 
     @Override
+    public List<OutboxTask> unsettled(TenantId tenant, String coalesceKey) {
+        return db.locked(() -> rows.values()
+                .filter(row -> !row.dead() && row.message().task().tenantId().equals(tenant)
+                        && row.message().task().coalesceKey().contains(coalesceKey))
+                .sorted(Comparator.comparing((Row row) -> row.message().createdAt()))
+                .map(row -> row.message().task())
+                .toJavaList());
+    }
+
+    @Override
     public List<TenantId> tenantsWithDueTasks(Instant now) {
         return db.locked(() -> rows.values()
                 .filter(row -> available(row, now) && !row.message().notBefore().isAfter(now) && !inFlight(row, now))
