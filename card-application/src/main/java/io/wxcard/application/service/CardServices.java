@@ -109,12 +109,13 @@ public final class CardServices {
     public CardServices(Dependencies d) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
-        Lookups lookups = new Lookups(tenantStore, d.cards(), d.memberships());
+        RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
+        Lookups lookups = new Lookups(tenantStore, cardStore, d.memberships());
         OutboxWriter outboxWriter = new OutboxWriter(d.outbox(), d.ids(), d.clock());
-        this.cards = new CardService(d.cards(), outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
+        this.cards = new CardService(cardStore, outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
                 d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
         this.distribution = new DistributionService(d.wechatDistribution(), lookups);
-        this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
+        this.memberships = new MembershipService(cardStore, d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
                 lookups, unitOfWork, d.clock());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
         TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
@@ -130,7 +131,7 @@ public final class CardServices {
                 memberships, totals, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
-        this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
+        this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
         this.images = new CardImageService(d.wechatImages(), lookups);
     }
