@@ -87,6 +87,7 @@ final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUse
         OperatorSession session = new OperatorSession(hashOf(token), operator.tenantId(), operator.id(),
                 randomToken(24), now, now.plus(SESSION_LIFETIME));
         sessions.save(session);
+        sessions.deleteExpired(now); // sign-ins are rare: the moment to forget old sessions
         return Either.right(new SignedIn(Secret.of(token), new SignedInOperator(signedIn, session)));
     }
 
