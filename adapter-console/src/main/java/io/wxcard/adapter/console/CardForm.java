@@ -94,6 +94,21 @@ record CardForm(String brandName, String title, String color, String logoUrl, St
         };
     }
 
+    private static final java.util.regex.Pattern PLAIN_URL = java.util.regex.Pattern.compile("https?://[^\\s\"'()\\\\<>]+");
+
+    /**
+     * The logo as a CSS background (a picture WeChat's CDN does not serve outside WeChat simply leaves the brand's
+     * initial showing); only a plain http(s) URL is put into the style, so typed text cannot break out of it.
+     */
+    String logoStyle() {
+        return PLAIN_URL.matcher(logoUrl).matches() ? "background-image:url('" + logoUrl + "')" : "";
+    }
+
+    /** The brand's first character, shown where the logo is until (or unless) the picture loads. */
+    String brandInitial() {
+        return brandName.isEmpty() ? "" : brandName.substring(0, brandName.offsetByCodePoints(0, 1));
+    }
+
     String colourHex() {
         return Palette.hex(color);
     }

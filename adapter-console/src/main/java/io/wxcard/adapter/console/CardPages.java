@@ -131,6 +131,9 @@ final class CardPages {
             Pages.notFound(ctx);
             return;
         }
+        if (card.get().state() != CardState.UNDER_REVIEW) {
+            ctx.header("HX-Refresh", "true"); // review is over: the whole page changes (editor, submit button)
+        }
         ctx.render("card_state.jte", Map.of("page", editor(ctx, card.get(), CardForm.of(card.get().definition()),
                 Map.of(), "")));
     }

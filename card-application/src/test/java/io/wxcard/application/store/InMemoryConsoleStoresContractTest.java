@@ -2,6 +2,9 @@ package io.wxcard.application.store;
 
 import io.wxcard.application.contract.AuditLogContract;
 import io.wxcard.application.contract.OperatorSessionStoreContract;
+import io.wxcard.application.contract.PasswordHasherContract;
+import io.wxcard.application.port.out.PasswordHasher;
+import io.wxcard.application.testing.Pbkdf2Passwords;
 import io.wxcard.application.contract.OperatorStoreContract;
 import io.wxcard.application.port.out.store.AuditLog;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
@@ -41,6 +44,14 @@ class InMemoryConsoleStoresContractTest {
         @Override
         protected AuditLog audit() {
             return store;
+        }
+    }
+
+    @Nested
+    class TestPasswords extends PasswordHasherContract {
+        @Override
+        protected PasswordHasher hasher() {
+            return new Pbkdf2Passwords();
         }
     }
 }
