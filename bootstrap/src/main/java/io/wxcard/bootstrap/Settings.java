@@ -35,7 +35,8 @@ record Settings(
         double importRatePerSecond,
         int importConcurrency,
         int outboxWorkers,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        java.time.Duration reconcilePeriod) {
 
     static final String REAL_WECHAT_API = "https://api.weixin.qq.com";
     static final String REAL_WECHATPAY_API = "https://api.mch.weixin.qq.com";
@@ -65,6 +66,8 @@ record Settings(
             new Entry("CARD_OUTBOX_WORKERS", "1",
                     "outbox dispatcher loops of this instance; each keeps up to 8 WeChat calls per tenant in flight"),
             new Entry("CARD_MAX_BODY_BYTES", "1048576", "largest request body the JSON API accepts (imports stream and have no such limit)"),
+            new Entry("CARD_RECONCILE_MINUTES", "0",
+                    "minutes between scheduled reconcile runs (every card's members against WeChat); 0: off"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
     /** Reads the settings; every problem is named with its variable. */
@@ -136,12 +139,14 @@ record Settings(
             int importConcurrency = integer("CARD_IMPORT_CONCURRENCY", 8, 1, 256);
             int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 1, 1, 64);
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
+            int reconcileMinutes = integer("CARD_RECONCILE_MINUTES", 0, 0, 10_080);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
-                    importRate, importConcurrency, outboxWorkers, maxBody);
+                    importRate, importConcurrency, outboxWorkers, maxBody,
+                    java.time.Duration.ofMinutes(reconcileMinutes));
         }
 
         private String text(String name, String fallback) {

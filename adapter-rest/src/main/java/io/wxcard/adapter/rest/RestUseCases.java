@@ -16,6 +16,7 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
 
 /** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
@@ -35,7 +36,8 @@ public record RestUseCases(
         FindMembershipsQuery findMemberships,
         ImportMembersUseCase importMembers,
         AcceptWechatPushUseCase acceptWechatPush,
-        AuthenticateApiKeyQuery authenticateApiKey) {
+        AuthenticateApiKeyQuery authenticateApiKey,
+        UploadCardImageUseCase uploadCardImage) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -54,5 +56,6 @@ public record RestUseCases(
         Objects.requireNonNull(importMembers, "importMembers");
         Objects.requireNonNull(acceptWechatPush, "acceptWechatPush");
         Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(uploadCardImage, "uploadCardImage");
     }
 }

@@ -19,12 +19,14 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
@@ -37,6 +39,7 @@ import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
@@ -56,13 +59,15 @@ public final class CardServices {
      * @param dispatcherName this instance's name in outbox and inbox claims (unique per running instance)
      * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
      *                       any) and gives it at least {@link ImportSettings#concurrency()}
+     * @param wechatImages   where card logos and backgrounds are uploaded ({@code media/uploadimg})
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
                                OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
                                WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
-                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders) {
+                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders,
+                               WechatCardImages wechatImages) {
         public Dependencies {
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(memberships, "memberships");
@@ -82,6 +87,7 @@ public final class CardServices {
             Objects.requireNonNull(imports, "imports");
             Objects.requireNonNull(importSettings, "import settings");
             Objects.requireNonNull(importSenders, "import senders");
+            Objects.requireNonNull(wechatImages, "WeChat card images");
         }
     }
 
@@ -90,12 +96,14 @@ public final class CardServices {
     private final MembershipService memberships;
     private final LedgerService ledger;
     private final WechatEventService events;
+    private final CardReconciler reconciler;
     private final WechatPushService pushes;
     private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
     private final TenantService tenants;
     private final ImportService imports;
     private final ImportRunner importRunner;
+    private final CardImageService images;
 
     public CardServices(Dependencies d) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
@@ -108,16 +116,21 @@ public final class CardServices {
         this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
                 lookups, unitOfWork, d.clock());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
-        this.events = new WechatEventService(cards, memberships, ledger);
+        TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
+                lookups, unitOfWork);
+        this.events = new WechatEventService(cards, memberships, totals);
+        this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
+                unitOfWork, d.clock());
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
         this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
                 d.clock(), d.dispatcherName());
         this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
-                memberships, lookups, d.clock(), d.dispatcherName());
+                memberships, totals, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
+        this.images = new CardImageService(d.wechatImages(), lookups);
     }
 
     public DraftCardUseCase draftCard() {
@@ -184,6 +197,10 @@ public final class CardServices {
         return ledger;
     }
 
+    public ReconcileCardUseCase reconcileCard() {
+        return reconciler;
+    }
+
     public HandleWechatEventUseCase handleWechatEvent() {
         return events;
     }
@@ -219,5 +236,9 @@ public final class CardServices {
 
     public RunImportsUseCase runImports() {
         return importRunner;
+    }
+
+    public UploadCardImageUseCase uploadCardImage() {
+        return images;
     }
 }

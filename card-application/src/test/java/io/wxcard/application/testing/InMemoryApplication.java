@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 public final class InMemoryApplication {
     public final InMemoryStores stores = new InMemoryStores();
     public final InMemoryWechat wechat = new InMemoryWechat();
+    public final InMemoryWechatImages images = new InMemoryWechatImages();
     public final ScriptedPushDecoder decoder = new ScriptedPushDecoder();
     public final TestClock clock = new TestClock(Fixtures.T0);
     public final CardServices app;
@@ -51,7 +52,7 @@ public final class InMemoryApplication {
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS));
+                IMPORT_SENDERS, images));
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
