@@ -64,7 +64,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS));
+                InMemoryApplication.IMPORT_SENDERS), application.eventDependencies());
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, tuning);
         anonymous = new Http(api.port(), null);
     }

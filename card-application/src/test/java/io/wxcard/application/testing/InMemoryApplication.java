@@ -1,6 +1,7 @@
 package io.wxcard.application.testing;
 
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ public final class InMemoryApplication {
     public final InMemoryWechat wechat = new InMemoryWechat();
     public final ScriptedPushDecoder decoder = new ScriptedPushDecoder();
     public final TestClock clock = new TestClock(Fixtures.T0);
+    public final RecordingWebhookSender webhookReceiver = new RecordingWebhookSender();
     public final CardServices app;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
@@ -51,10 +53,16 @@ public final class InMemoryApplication {
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS));
+                IMPORT_SENDERS), eventDependencies());
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
+    }
+
+    /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
+    public CardServices.EventDependencies eventDependencies() {
+        return new CardServices.EventDependencies(stores.events(), stores.profiles(), stores.webhooks(), webhookReceiver,
+                EventSettings.defaults().withHttpToLoopback(true), IMPORT_SENDERS);
     }
 
     /** Applies the pushes the inbox keeps until none is due; answers how many were claimed. */
