@@ -10,6 +10,9 @@ import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,9 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
+    private final MemberProfileStore profiles;
+    private final EventStore events;
+    private final WebhookStore webhooks;
     private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "wxcard-db-probe");
         thread.setDaemon(true);
@@ -59,6 +65,9 @@ public final class Persistence implements AutoCloseable {
         this.processedPushes = new JdbiInboxStore(sql, new JdbiProcessedPushStore(sql));
         this.tokens = new JdbiSharedTokenStore(sql);
         this.imports = new JdbiImportJobStore(sql);
+        this.profiles = new JdbiMemberProfileStore(sql);
+        this.events = new JdbiEventStore(sql);
+        this.webhooks = new JdbiWebhookStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -114,6 +123,18 @@ public final class Persistence implements AutoCloseable {
 
     public ImportJobStore imports() {
         return imports;
+    }
+
+    public MemberProfileStore profiles() {
+        return profiles;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public TransactionBoundary transactions() {

@@ -17,6 +17,7 @@ import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -140,7 +141,7 @@ final class EventPublisher {
 
     private Draft json(EventType type, TenantId tenantId) {
         String id = ids.newId("ev");
-        Instant now = clock.now();
+        Instant now = clock.now().truncatedTo(ChronoUnit.MICROS); // what every database keeps
         return new Draft(id, now, new EventJson().text("id", id).text("type", type.wireName())
                 .text("tenant", tenantId.value()).text("occurred_at", now.toString()));
     }
