@@ -1,5 +1,6 @@
 package io.wxcard.application.testing;
 
+import io.wxcard.application.port.out.events.WebhookSender;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
@@ -16,6 +17,8 @@ public final class InMemoryApplication {
     public final ScriptedPushDecoder decoder = new ScriptedPushDecoder();
     public final TestClock clock = new TestClock(Fixtures.T0);
     public final RecordingWebhookSender webhookReceiver = new RecordingWebhookSender();
+    /** Where webhooks are posted: {@link #webhookReceiver} unless a test gives the real sender. */
+    private final WebhookSender webhookSender;
     public final CardServices app;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
@@ -40,6 +43,11 @@ public final class InMemoryApplication {
         this(ImportSettings.defaults().withRatePerSecond(10_000), true);
     }
 
+    /** Applies pushes on request, and posts webhooks with {@code sender} (the real one, in its adapter's tests). */
+    public static InMemoryApplication postingWebhooksWith(WebhookSender sender) {
+        return new InMemoryApplication(ImportSettings.defaults().withRatePerSecond(10_000), false, sender);
+    }
+
     /** Applies pushes only when a test calls {@link #applyPushes()}. */
     public static InMemoryApplication applyingPushesOnRequest() {
         return new InMemoryApplication(ImportSettings.defaults().withRatePerSecond(10_000), false);
@@ -50,6 +58,12 @@ public final class InMemoryApplication {
     }
 
     private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground) {
+        this(importSettings, applyingPushesInBackground, null);
+    }
+
+    private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground,
+                                WebhookSender sender) {
+        this.webhookSender = sender == null ? webhookReceiver : sender;
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
@@ -61,7 +75,7 @@ public final class InMemoryApplication {
 
     /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
     public CardServices.EventDependencies eventDependencies() {
-        return new CardServices.EventDependencies(stores.events(), stores.profiles(), stores.webhooks(), webhookReceiver,
+        return new CardServices.EventDependencies(stores.events(), stores.profiles(), stores.webhooks(), webhookSender,
                 EventSettings.defaults().withHttpToLoopback(true), IMPORT_SENDERS);
     }
 
