@@ -28,7 +28,8 @@ final class AdminRuntime implements AutoCloseable {
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), Clock.system(), new RandomIds(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency())));
+                threads.pool("import-sender", ImportSettings.defaults().concurrency())),
+                EventWiring.dependencies(persistence, settings, threads));
     }
 
     @Override

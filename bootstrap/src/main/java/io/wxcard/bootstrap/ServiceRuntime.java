@@ -82,13 +82,15 @@ final class ServiceRuntime implements AutoCloseable {
                     wechat.memberImport(), wechat.pushDecoder(), clock, new RandomIds(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency())));
+                    threads.pool("import-sender", settings.importConcurrency())),
+                    EventWiring.dependencies(persistence, settings, threads));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
+            workers.relayEvents(services.relayEvents());
             toClose.add(workers);
             RestApi api;
             try {
@@ -145,7 +147,8 @@ final class ServiceRuntime implements AutoCloseable {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
-                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey());
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.findMembers(), s.changeFeed(),
+                s.manageWebhooks());
     }
 
     CardServices services() {

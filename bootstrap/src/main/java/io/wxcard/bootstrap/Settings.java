@@ -35,7 +35,16 @@ record Settings(
         double importRatePerSecond,
         int importConcurrency,
         int outboxWorkers,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        EventOptions events) {
+
+    /**
+     * How events go out (issue 15).
+     *
+     * @param webhookHttpToLoopback whether a webhook may be plain http to loopback (on by default with the sandbox)
+     * @param webhookPrivateNetworks whether a webhook may reach private network addresses (an intranet ERP)
+     */
+    record EventOptions(int feedRetentionDays, boolean webhookHttpToLoopback, boolean webhookPrivateNetworks) {}
 
     static final String REAL_WECHAT_API = "https://api.weixin.qq.com";
     static final String REAL_WECHATPAY_API = "https://api.mch.weixin.qq.com";
@@ -65,6 +74,12 @@ record Settings(
             new Entry("CARD_OUTBOX_WORKERS", "1",
                     "outbox dispatcher loops of this instance; each keeps up to 8 WeChat calls per tenant in flight"),
             new Entry("CARD_MAX_BODY_BYTES", "1048576", "largest request body the JSON API accepts (imports stream and have no such limit)"),
+            new Entry("CARD_EVENTS_RETENTION_DAYS", "7", "days the change feed keeps events (3 at least: a webhook "
+                    + "delivery is retried for 72 hours)"),
+            new Entry("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", "on when CARD_SANDBOX=on, else off",
+                    "whether a webhook may be plain http to a loopback address"),
+            new Entry("CARD_WEBHOOK_ALLOW_PRIVATE", "off",
+                    "whether a webhook may reach private network addresses (an ERP on the merchant's intranet)"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
     /** Reads the settings; every problem is named with its variable. */
@@ -136,12 +151,14 @@ record Settings(
             int importConcurrency = integer("CARD_IMPORT_CONCURRENCY", 8, 1, 256);
             int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 1, 1, 64);
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
+            EventOptions events = new EventOptions(integer("CARD_EVENTS_RETENTION_DAYS", 7, 3, 3650),
+                    onOff("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", sandbox), onOff("CARD_WEBHOOK_ALLOW_PRIVATE", false));
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
-                    importRate, importConcurrency, outboxWorkers, maxBody);
+                    importRate, importConcurrency, outboxWorkers, maxBody, events);
         }
 
         private String text(String name, String fallback) {

@@ -16,6 +16,9 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.FindMembersQuery;
+import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import java.util.Objects;
 
 /** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
@@ -35,7 +38,10 @@ public record RestUseCases(
         FindMembershipsQuery findMemberships,
         ImportMembersUseCase importMembers,
         AcceptWechatPushUseCase acceptWechatPush,
-        AuthenticateApiKeyQuery authenticateApiKey) {
+        AuthenticateApiKeyQuery authenticateApiKey,
+        FindMembersQuery findMembers,
+        ReadChangeFeedQuery changeFeed,
+        ManageWebhooksUseCase manageWebhooks) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -54,5 +60,8 @@ public record RestUseCases(
         Objects.requireNonNull(importMembers, "importMembers");
         Objects.requireNonNull(acceptWechatPush, "acceptWechatPush");
         Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(findMembers, "findMembers");
+        Objects.requireNonNull(changeFeed, "changeFeed");
+        Objects.requireNonNull(manageWebhooks, "manageWebhooks");
     }
 }

@@ -73,7 +73,8 @@ final class ApiHarness implements AutoCloseable {
         return new RestUseCases(app.draftCard(), app.editCard(), app.submitCard(), app.setTestWhitelist(),
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
-                app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey());
+                app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
+                app.findMembers(), app.changeFeed(), app.manageWebhooks());
     }
 
     /** The routes the published document lists. */

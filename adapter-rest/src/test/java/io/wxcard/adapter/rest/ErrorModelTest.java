@@ -68,7 +68,8 @@ class ErrorModelTest {
                     useCases.configureActivationForm(), useCases.distributeCard(), useCases.deleteCard(), exploding,
                     useCases.activateMembership(), useCases.changeLedger(), useCases.invalidateMembership(),
                     useCases.pullMemberInfo(), useCases.findMemberships(), useCases.importMembers(),
-                    useCases.acceptWechatPush(), useCases.authenticateApiKey());
+                    useCases.acceptWechatPush(), useCases.authenticateApiKey(),
+                    useCases.findMembers(), useCases.changeFeed(), useCases.manageWebhooks());
         }, ApiHarness.TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
     }
 

@@ -41,7 +41,8 @@ class GracefulShutdownTest {
                     useCases.setTestWhitelist(), useCases.configureActivationForm(), useCases.distributeCard(),
                     useCases.deleteCard(), slow, useCases.activateMembership(), useCases.changeLedger(),
                     useCases.invalidateMembership(), useCases.pullMemberInfo(), useCases.findMemberships(),
-                    useCases.importMembers(), useCases.acceptWechatPush(), useCases.authenticateApiKey());
+                    useCases.importMembers(), useCases.acceptWechatPush(), useCases.authenticateApiKey(),
+                    useCases.findMembers(), useCases.changeFeed(), useCases.manageWebhooks());
         }, new RestApi.Tuning(Duration.ofSeconds(4), 2, 2, Duration.ofSeconds(10)), () -> true,
                 RestSettings.DEFAULT_MAX_BODY_BYTES);
         Merchant m = h.newMerchant();
