@@ -5,12 +5,13 @@ import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
 
 /**
  * The application over the configured database, for administrative commands run beside (or instead of) the service:
- * no HTTP API, no background loops, no sandbox.
+ * no HTTP API, no background loops, no sandbox of its own (with CARD_SANDBOX on it calls the service's).
  */
 final class AdminRuntime implements AutoCloseable {
 
@@ -20,15 +21,22 @@ final class AdminRuntime implements AutoCloseable {
 
     AdminRuntime(Settings settings) {
         persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2));
-        WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(settings.wechatApiBase())
-                .withPayApiBaseUrl(settings.wechatPayApiBase()).withInstanceId(settings.instanceId() + "-admin"),
+        // With the sandbox on, the running service's embedded sandbox is the WeChat its tenants live in.
+        String sandbox = "http://127.0.0.1:" + settings.sandboxPort();
+        String wechatApi = settings.sandbox() && settings.wechatApiBase().equals(Settings.REAL_WECHAT_API)
+                ? sandbox : settings.wechatApiBase();
+        String payApi = settings.sandbox() && settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API)
+                ? sandbox : settings.wechatPayApiBase();
+        WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
+                .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
+                .withInstanceId(settings.instanceId() + "-admin"),
                 persistence.tokens(), Clock.system());
         services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                 persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), new RandomIds(),
+                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency())),
+                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()),
                 EventWiring.dependencies(persistence, settings, threads));
     }
 

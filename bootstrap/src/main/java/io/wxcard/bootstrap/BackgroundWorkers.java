@@ -3,6 +3,7 @@ package io.wxcard.bootstrap;
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
 import io.wxcard.application.port.in.RelayEventsUseCase;
+import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.out.store.ProcessedPushStore;
 import java.time.Duration;
@@ -44,6 +45,16 @@ final class BackgroundWorkers implements AutoCloseable {
      */
     BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, ApplyWechatPushesUseCase inbox,
                       RunImportsUseCase imports, ProcessedPushStore pushes) {
+        this(outbox, outboxWorkers, inbox, imports, pushes, null, Duration.ZERO);
+    }
+
+    /**
+     * As above, and every {@code reconcilePeriod} (none when zero) the reconcile job over every card, first one period
+     * after the start: a safety net for pushes lost for good and syncs set aside, not a hot path.
+     */
+    BackgroundWorkers(DispatchOutboxUseCase outbox, int outboxWorkers, ApplyWechatPushesUseCase inbox,
+                      RunImportsUseCase imports, ProcessedPushStore pushes, ReconcileCardUseCase reconcile,
+                      Duration reconcilePeriod) {
         for (int worker = 1; worker <= outboxWorkers; worker++) {
             threads.add(loop("outbox-dispatcher-" + worker, Duration.ofMillis(100),
                     () -> outbox.dispatchDue(OUTBOX_BATCH).claimed() > 0));
@@ -57,6 +68,17 @@ final class BackgroundWorkers implements AutoCloseable {
             }
             return false;
         }));
+        if (reconcile != null && !reconcilePeriod.isZero()) {
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            threads.add(loop("reconcile", reconcilePeriod, () -> {
+                if (!first.getAndSet(false)) {
+                    var report = reconcile.reconcileEveryCard();
+                    report.repaired().forEach(line -> LOG.info("reconcile repaired {}", line));
+                    report.failed().forEach(line -> LOG.warn("reconcile could not settle {}", line));
+                }
+                return false;
+            }));
+        }
     }
 
     /**

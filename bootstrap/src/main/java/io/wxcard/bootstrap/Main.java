@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar card-service.jar [command]}: {@code serve} (the default), {@code migrate}, {@code tenant},
+ * {@code java -jar card-service.jar [command]}: {@code serve} (the default), {@code migrate}, {@code tenant}, {@code reconcile},
  * {@code import}, {@code demo}. Settings come from the environment (see {@link Settings}).
  */
 @Command(name = "card-service", mixinStandardHelpOptions = true, version = "wxcard 0.1.0",
         description = "WeChat member cards, the whole lifecycle. Without a command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, TenantCommand.class, ImportCommand.class,
-                DemoCommand.class, SettingsCommand.class})
+                DemoCommand.class, SettingsCommand.class, ReconcileCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class ServiceRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+    /** WeChat's pushes handled at once: each is verified and kept with one insert, so a few threads keep up. */
+    private static final int PUSH_WORKERS = 16;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Persistence persistence;
@@ -79,24 +82,26 @@ final class ServiceRuntime implements AutoCloseable {
             services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
                     persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
                     persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, new RandomIds(), settings.instanceId(),
+                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency())),
+                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
                     EventWiring.dependencies(persistence, settings, threads));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes());
+                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
+                    services.reconcileCard(), settings.reconcilePeriod());
             workers.relayEvents(services.relayEvents());
             toClose.add(workers);
+            ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
-                                && persistence.isReachable());
+                                && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS));
             } catch (RuntimeException restFailed) {
                 demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
                 throw restFailed;
@@ -147,8 +152,8 @@ final class ServiceRuntime implements AutoCloseable {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
-                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.findMembers(), s.changeFeed(),
-                s.manageWebhooks());
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
+                s.findMembers(), s.changeFeed(), s.manageWebhooks());
     }
 
     CardServices services() {

@@ -36,6 +36,7 @@ record Settings(
         int importConcurrency,
         int outboxWorkers,
         long maxBodyBytes,
+        java.time.Duration reconcilePeriod,
         EventOptions events) {
 
     /**
@@ -80,6 +81,8 @@ record Settings(
                     "whether a webhook may be plain http to a loopback address"),
             new Entry("CARD_WEBHOOK_ALLOW_PRIVATE", "off",
                     "whether a webhook may reach private network addresses (an ERP on the merchant's intranet)"),
+            new Entry("CARD_RECONCILE_MINUTES", "0",
+                    "minutes between scheduled reconcile runs (every card's members against WeChat); 0: off"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
     /** Reads the settings; every problem is named with its variable. */
@@ -153,12 +156,14 @@ record Settings(
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
             EventOptions events = new EventOptions(integer("CARD_EVENTS_RETENTION_DAYS", 7, 3, 3650),
                     onOff("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", sandbox), onOff("CARD_WEBHOOK_ALLOW_PRIVATE", false));
+            int reconcileMinutes = integer("CARD_RECONCILE_MINUTES", 0, 0, 10_080);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
-                    importRate, importConcurrency, outboxWorkers, maxBody, events);
+                    importRate, importConcurrency, outboxWorkers, maxBody,
+                    java.time.Duration.ofMinutes(reconcileMinutes), events);
         }
 
         private String text(String name, String fallback) {

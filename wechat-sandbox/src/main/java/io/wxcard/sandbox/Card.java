@@ -1,12 +1,10 @@
 package io.wxcard.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One member card (a card_id) with its review status, its stock and the codes its members hold. The card's monitor
@@ -19,9 +17,6 @@ final class Card {
     static final String VERIFY_OK = "CARD_STATUS_VERIFY_OK";
     static final String DELETE = "CARD_STATUS_DELETE";
     static final String DISPATCH = "CARD_STATUS_DISPATCH";
-
-    /** 2099-12-31 23:59:59 +08:00: the end_time of a permanent card, so clients never take it for expired. */
-    private static final long FAR_FUTURE = 4_102_415_999L;
 
     final String id;
     final String appId;
@@ -48,13 +43,20 @@ final class Card {
         stripPlatformFields(memberCard);
     }
 
-    /** A card read back from the state file: the platform's fields are set by {@link #restore}. */
-    private Card(String id, String appId, long sequence, long createTime, ObjectNode memberCard) {
-        this.id = id;
-        this.appId = appId;
-        this.sequence = sequence;
-        this.createTime = createTime;
-        this.memberCard = memberCard;
+    /** A card read back from the state file. */
+    Card(CardStateFile.Saved saved) {
+        this.id = saved.id();
+        this.appId = saved.appId();
+        this.sequence = saved.sequence();
+        this.createTime = saved.createTime();
+        this.memberCard = saved.memberCard();
+        this.updateTime = saved.updateTime();
+        this.status = saved.status();
+        this.quantity = saved.quantity();
+        this.totalQuantity = saved.totalQuantity();
+        this.reviewRound = saved.reviewRound();
+        this.activateForm = saved.activateForm();
+        saved.members().forEach(member -> members.put(member.code, member));
     }
 
     synchronized String status() {
@@ -88,30 +90,9 @@ final class Card {
      */
     synchronized boolean update(ObjectNode changes, long now) {
         requireNotDeleted("update");
-        ObjectNode merged = memberCard.deepCopy();
-        boolean needsReview = false;
-        for (Map.Entry<String, JsonNode> field : changes.properties()) {
-            if (field.getKey().equals("base_info")) {
-                if (!field.getValue().isObject()) {
-                    throw WxException.dataFormat("base_info must be an object");
-                }
-                ObjectNode baseInfo = (ObjectNode) merged.get("base_info");
-                for (Map.Entry<String, JsonNode> entry : field.getValue().properties()) {
-                    if (CardRules.BASE_INFO_NOT_UPDATABLE.contains(entry.getKey())) {
-                        continue;
-                    }
-                    boolean changed = !Objects.equals(baseInfo.get(entry.getKey()), entry.getValue());
-                    needsReview |= changed && CardRules.BASE_INFO_NEEDING_REVIEW.contains(entry.getKey());
-                    baseInfo.set(entry.getKey(), entry.getValue());
-                }
-            } else {
-                boolean changed = !Objects.equals(merged.get(field.getKey()), field.getValue());
-                needsReview |= changed && CardRules.MEMBER_CARD_NEEDING_REVIEW.contains(field.getKey());
-                merged.set(field.getKey(), field.getValue());
-            }
-        }
-        CardRules.validate(merged);
-        memberCard = merged;
+        CardUpdate.Merged merged = CardUpdate.merge(memberCard, changes);
+        boolean needsReview = merged.needsReview();
+        memberCard = merged.memberCard();
         updateTime = now;
         if (needsReview) {
             status = NOT_VERIFY;
@@ -278,17 +259,7 @@ final class Card {
 
     /** {@code begin_time} / {@code end_time} of a member's code, from the card's date_info. */
     synchronized long[] validity(Membership member) {
-        JsonNode dateInfo = memberCard.get("base_info").get("date_info");
-        return switch (CardRules.dateType(dateInfo)) {
-            case "DATE_TYPE_FIX_TIME_RANGE" -> new long[] {
-                Json.integer(dateInfo, "begin_timestamp"), Json.integer(dateInfo, "end_timestamp")};
-            case "DATE_TYPE_FIX_TERM" -> {
-                Long startDays = Json.integer(dateInfo, "fixed_begin_term");
-                long begin = member.receivedAt + (startDays == null ? 0 : startDays) * 86_400;
-                yield new long[] {begin, begin + Json.integer(dateInfo, "fixed_term") * 86_400};
-            }
-            default -> new long[] {member.receivedAt, FAR_FUTURE};
-        };
+        return CardUpdate.validity(memberCard.get("base_info").get("date_info"), member.receivedAt);
     }
 
     private void requireNotDeleted(String action) {
@@ -304,40 +275,11 @@ final class Card {
 
     // ---- the state file ------------------------------------------------------------------------------------------
 
-    /** Everything about the card and its members, for the state file. */
-    synchronized ObjectNode snapshot() {
-        ObjectNode out = Json.object().put("card_id", id).put("appid", appId).put("sequence", sequence)
-                .put("create_time", createTime).put("update_time", updateTime).put("status", status)
-                .put("quantity", quantity).put("total_quantity", totalQuantity).put("review_round", reviewRound);
-        out.set("member_card", memberCard.deepCopy());
-        out.set("activate_form", activateForm == null ? null : activateForm.deepCopy());
-        var list = out.putArray("members");
-        members.values().forEach(member -> list.add(member.snapshot()));
-        return out;
-    }
-
-    static Card restore(JsonNode in) {
-        String id = StateJson.text(in, "card_id");
-        try {
-            ObjectNode memberCard = StateJson.object(in, "member_card");
-            StateJson.object(memberCard, "base_info");
-            Card card = new Card(id, StateJson.text(in, "appid"), StateJson.number(in, "sequence"),
-                    StateJson.number(in, "create_time"), memberCard.deepCopy());
-            card.updateTime = StateJson.number(in, "update_time");
-            card.status = StateJson.text(in, "status");
-            card.quantity = StateJson.number(in, "quantity");
-            card.totalQuantity = StateJson.number(in, "total_quantity");
-            card.reviewRound = (int) StateJson.number(in, "review_round");
-            ObjectNode form = StateJson.optionalObject(in, "activate_form");
-            card.activateForm = form == null ? null : form.deepCopy();
-            for (JsonNode member : StateJson.array(in, "members")) {
-                Membership restored = Membership.restore(id, member);
-                card.members.put(restored.code, restored);
-            }
-            return card;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("card " + id + ": " + e.getMessage(), e);
-        }
+    /** Everything about the card and its members, for the state file ({@link CardStateFile}). */
+    synchronized CardStateFile.Saved saved() {
+        return new CardStateFile.Saved(id, appId, sequence, createTime, memberCard.deepCopy(), updateTime, status,
+                quantity, totalQuantity, reviewRound, activateForm == null ? null : activateForm.deepCopy(),
+                List.copyOf(members.values()));
     }
 
     /** The members, for rebuilding the indexes after a restore. Call only while holding this card's monitor. */

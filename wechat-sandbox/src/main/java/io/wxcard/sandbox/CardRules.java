@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What WeChat checks in a member card definition ({@code member_card}), on create and again on update:
- * required fields (41011), lengths (45021), enumerations (40097), stock (40122), custom fields (40124).
+ * required fields (41011), lengths (45021), enumerations (40097), stock (40122), custom fields (40124), pictures
+ * on WeChat's host (40141).
  * Lengths count characters (code points), as WeChat counts a Chinese character as one.
  */
 final class CardRules {
@@ -75,6 +76,8 @@ final class CardRules {
         if (!COLOR.matcher(Json.text(baseInfo, "color")).matches()) {
             throw WxException.invalidArgs("base_info.color must be a palette name such as Color010");
         }
+        ImageHosts.require("base_info.logo_url", Json.text(baseInfo, "logo_url"));
+        ImageHosts.require("background_pic_url", Json.text(memberCard, "background_pic_url"));
         validateDateInfo(Json.objectField(baseInfo, "date_info"));
         Long getLimit = Json.integer(baseInfo, "get_limit");
         if (getLimit != null && getLimit < 1) {

@@ -147,7 +147,7 @@ final class Cards {
     /** All cards (with their members) in creation order. */
     ArrayNode snapshotCards() {
         ArrayNode out = Json.array();
-        byId.values().stream().sorted(Comparator.comparingLong(c -> c.sequence)).forEach(c -> out.add(c.snapshot()));
+        byId.values().stream().sorted(Comparator.comparingLong(c -> c.sequence)).forEach(c -> out.add(CardStateFile.snapshot(c)));
         return out;
     }
 

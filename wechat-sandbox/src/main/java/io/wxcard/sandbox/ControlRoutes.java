@@ -134,7 +134,7 @@ final class ControlRoutes {
             }
             MemberCards.Updated updated = memberCards.wechatSideChange(card(ctx), code(ctx),
                     bonusDelta == null ? 0 : bonusDelta, balanceDelta == null ? 0 : balanceDelta,
-                    Json.text(body, "reason"));
+                    Json.text(body, "reason"), Json.bool(body, "push", true));
             return Json.object().put("result_bonus", updated.resultBonus())
                     .put("result_balance", updated.resultBalance()).put("openid", updated.openid());
         });

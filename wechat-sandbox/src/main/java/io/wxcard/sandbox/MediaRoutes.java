@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /cgi-bin/media/uploadimg}: the card's logo and background pictures. WeChat takes JPG or PNG up to 1 MB in
- * the multipart field {@code buffer} and answers a URL; the sandbox serves the picture back at that URL.
+ * the multipart field {@code buffer} and answers a URL on its image host, {@code http://mmbiz.qpic.cn/mmbiz_png/<id>/0}.
+ * The sandbox answers the same form (so that the product's host rule is the production rule, with no sandbox host to
+ * allow) and serves the picture under the same path on its own address: {@code GET /mmbiz_png/<id>/0}. A client that
+ * wants the bytes back from the sandbox swaps the host ({@link #servedPath}).
  */
 final class MediaRoutes {
     static final long MAX_BYTES = 1024 * 1024;
@@ -40,17 +43,28 @@ final class MediaRoutes {
             }
             String id = UUID.randomUUID().toString().replace("-", "");
             images.put(id, new Image(bytes, contentType));
-            String base = call.ctx.scheme() + "://" + call.ctx.host();
-            return Json.object().put("url", base + "/mmbiz/" + id + "/0");
+            return Json.object().put("url", "http://" + ImageHosts.WECHAT_IMAGE_HOST + "/" + folderOf(contentType)
+                    + "/" + id + "/0");
         });
-        app.get("/mmbiz/{id}/0", ctx -> {
-            Image image = images.get(ctx.pathParam("id"));
-            if (image == null) {
-                ctx.status(404).result("not found");
-                return;
-            }
-            ctx.contentType(image.contentType).result(image.bytes);
-        });
+        for (String folder : new String[] {"mmbiz_png", "mmbiz_jpg"}) {
+            app.get("/" + folder + "/{id}/0", ctx -> {
+                Image image = images.get(ctx.pathParam("id"));
+                if (image == null || !folder.equals(folderOf(image.contentType))) {
+                    ctx.status(404).result("not found");
+                    return;
+                }
+                ctx.contentType(image.contentType).result(image.bytes);
+            });
+        }
+    }
+
+    private static String folderOf(String contentType) {
+        return "image/png".equals(contentType) ? "mmbiz_png" : "mmbiz_jpg";
+    }
+
+    /** Where the sandbox serves a picture whose WeChat URL it answered: the URL's path, on the sandbox's address. */
+    static String servedPath(String wechatUrl) {
+        return java.net.URI.create(wechatUrl).getRawPath();
     }
 
     private static byte[] read(UploadedFile file) {

@@ -115,9 +115,10 @@ final class MemberCards {
      * API plays it): the deltas are applied and recorded, and update_member_card is pushed with them. Refused like
      * updateuser: a deleted (40127) or unavailable (40099) code, a code not activated (40078), a total that would
      * become negative (40097), bonus on a supply_bonus:false card (40097), balance on a supply_balance:false card
-     * (43010); and a change that moves nothing (40097).
+     * (43010); and a change that moves nothing (40097). With {@code push} false nothing is pushed: a change whose
+     * event was lost for good, for a reconcile to find.
      */
-    Updated wechatSideChange(Card card, String code, long bonusDelta, long balanceDelta, String reason) {
+    Updated wechatSideChange(Card card, String code, long bonusDelta, long balanceDelta, String reason, boolean push) {
         if (bonusDelta == 0 && balanceDelta == 0) {
             throw WxException.invalidArgs("bonus_delta and balance_delta are both 0: nothing changes");
         }
@@ -137,6 +138,9 @@ final class MemberCards {
             openid = member.openid;
         }
         stats.wechatSideChanges.increment();
+        if (!push) {
+            return new Updated(openid, totals.bonus(), totals.balance());
+        }
         pusher.push(members.event(card, openid, "update_member_card").text("CardId", card.id).text("UserCardCode", code)
                 .number("ModifyBonus", totals.bonusDelta()).number("ModifyBalance", totals.balanceDelta()));
         return new Updated(openid, totals.bonus(), totals.balance());

@@ -35,6 +35,7 @@ final class MemberRoutes {
             return out.put("has_share_card", false);
         });
         oa.post("/card/membercard/activate", call -> {
+            ImageHosts.require("background_pic_url", call.text("background_pic_url"));
             memberCards.activate(call.appId, new MemberCards.Activation(call.text("card_id"), call.text("code"),
                     call.requiredText("membership_number"), call.text("background_pic_url"),
                     call.integer("activate_begin_time"), call.integer("activate_end_time"),
@@ -67,6 +68,7 @@ final class MemberRoutes {
         oa.query("/card/membercard/userinfo/get", call ->
                 memberCards.userInfo(call.appId, call.text("card_id"), call.text("code")));
         oa.post("/card/membercard/updateuser", call -> {
+            ImageHosts.require("background_pic_url", call.text("background_pic_url"));
             MemberCards.Updated updated = memberCards.updateUser(call.appId, new MemberCards.Update(call.text("card_id"),
                     call.text("code"), call.integer("bonus"), call.integer("add_bonus"), call.text("record_bonus"),
                     call.integer("balance"), call.integer("add_balance"), call.text("record_balance"),

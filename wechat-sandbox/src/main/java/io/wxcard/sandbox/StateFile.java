@@ -113,7 +113,7 @@ final class StateFile implements AutoCloseable {
             }
             List<Card> cards = new ArrayList<>();
             for (JsonNode card : StateJson.array(state, "cards")) {
-                cards.add(Card.restore(card));
+                cards.add(CardStateFile.restore(card));
             }
             parts.cards.restore(cards, StateJson.object(state, "whitelists"));
             long members = 0;

@@ -63,7 +63,7 @@ final class Fixture implements AutoCloseable {
     static ObjectNode memberCard() {
         try {
             return (ObjectNode) Http.JSON.readTree("""
-                {"background_pic_url":"https://example.com/bg.png",
+                {"background_pic_url":"http://mmbiz.qpic.cn/mmbiz_jpg/bg/0",
                  "base_info":{"logo_url":"http://mmbiz.qpic.cn/logo.png","brand_name":"Tea House",
                    "code_type":"CODE_TYPE_QRCODE","title":"Gold Card","color":"Color010",
                    "notice":"Show the code","description":"Members earn one point per yuan.",

@@ -73,6 +73,24 @@ class IndependentClientTest {
         return f.http.get("/sandbox/stats").json().get("token_fetches").asLong();
     }
 
+    private static String background;
+
+    /** A background uploaded as a WxJava user does it (material service, uploadimg): WeChat takes no other host. */
+    private static synchronized String uploadedBackground() {
+        if (background == null) {
+            try {
+                java.io.File file = java.io.File.createTempFile("background", ".png");
+                file.deleteOnExit();
+                java.nio.file.Files.write(file.toPath(), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A,
+                    0x0A, 0, 0, 0, 0});
+                background = wx.getMaterialService().mediaImgUpload(file).getUrl();
+            } catch (java.io.IOException | WxErrorException e) {
+                throw new IllegalStateException("WxJava could not upload the background", e);
+            }
+        }
+        return background;
+    }
+
     /** A member card as a WxJava user builds it: activated by the merchant's own page (membercard/activate). */
     private static WxMpMemberCardCreateMessage memberCard(String title) {
         DateInfo dateInfo = new DateInfo();
@@ -93,7 +111,7 @@ class IndependentClientTest {
         baseInfo.setGetLimit(1);
         baseInfo.setUseAllLocations(true);
         MemberCard card = new MemberCard();
-        card.setBackgroundPicUrl("https://example.com/bg.png");
+        card.setBackgroundPicUrl(uploadedBackground());
         card.setBaseInfo(baseInfo);
         card.setPrerogative("10% off every drink");
         card.setSupplyBonus(true);

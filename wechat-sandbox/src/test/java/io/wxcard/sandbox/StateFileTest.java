@@ -76,7 +76,7 @@ class StateFileTest {
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4};
             String logoUrl = Multipart.upload(f.http, "/cgi-bin/media/uploadimg?access_token=" + f.token(),
                     "buffer", "logo.png", png).json().get("url").asText();
-            logoPath = logoUrl.substring(f.sandbox.baseUrl().length());
+            logoPath = MediaRoutes.servedPath(logoUrl);
             importedCode = payImport(f.http, cardId, "oImported1", "import-1").json().get("code").asText();
             oldToken = f.token();
             serial = f.sandbox.platformSerial();

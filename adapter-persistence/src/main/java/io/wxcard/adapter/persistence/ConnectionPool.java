@@ -7,6 +7,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /** The Hikari pool for one database, with what each vendor needs from its driver. */
 final class ConnectionPool {
@@ -90,7 +91,7 @@ final class ConnectionPool {
     }
 
     /** Whether a connection answers, within the given seconds. */
-    static boolean answers(HikariDataSource dataSource, int timeoutSeconds) {
+    static boolean answers(DataSource dataSource, int timeoutSeconds) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(timeoutSeconds);
         } catch (SQLException unreachable) {

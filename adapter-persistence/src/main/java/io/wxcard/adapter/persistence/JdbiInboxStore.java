@@ -17,10 +17,11 @@ import java.util.List;
  * {@link InboxStore} on the {@code inbox} table; the keys of messages are {@link JdbiProcessedPushStore}'s.
  *
  * <p>A claim first reads which pending rows are due and have no older pending row of the same sender (a plain read,
- * which sees rows other claims are locking), then locks those rows with {@code FOR UPDATE SKIP LOCKED}, re-checking
- * that they are still unclaimed, and writes its lease, all in one transaction: concurrent claims never overlap, and a
- * sender's next push is never claimed while an earlier one is in a worker's hands. Settling a row is conditional on
- * the claim ({@code claimed_by = ? AND state = 'PENDING'}), as in the outbox.
+ * outside any transaction, which sees rows other claims are locking: an idle worker's poll is this one statement),
+ * then, when some are due, makes a {@link LeaseClaims lease claim} of them, its lock re-checking that each is still
+ * unclaimed: concurrent claims never overlap, and a sender's next push is never claimed while an earlier one is in a
+ * worker's hands. Settling a row is conditional on the claim ({@code claimed_by = ? AND state = 'PENDING'}), as in
+ * the outbox.
  */
 final class JdbiInboxStore implements InboxStore {
 
@@ -28,16 +29,13 @@ final class JdbiInboxStore implements InboxStore {
             + "method, query_json, body_base64, state, attempts, not_before, claimed_by, lease_until, outcome) "
             + "VALUES (:id, :tenantId, :keyHash, :pushKey, :sender, :receivedAt, :method, :queryJson, :bodyBase64, "
             + "'PENDING', 0, :receivedAt, NULL, NULL, NULL)";
-    private static final String UNCLAIMED = "(claimed_by IS NULL OR lease_until <= :now)";
     private static final String DUE = "SELECT i.id FROM inbox i WHERE i.state = 'PENDING' AND i.not_before <= :now "
             + "AND (i.claimed_by IS NULL OR i.lease_until <= :now) AND NOT EXISTS (SELECT 1 FROM inbox e "
             + "WHERE e.tenant_id = i.tenant_id AND e.sender = i.sender AND e.state = 'PENDING' "
             + "AND (e.received_at < i.received_at OR (e.received_at = i.received_at AND e.id < i.id))) "
             + "ORDER BY i.received_at, i.id LIMIT :limit";
     private static final String LOCK = "SELECT " + InboxRow.COLUMNS + " FROM inbox WHERE id IN (<ids>) "
-            + "AND state = 'PENDING' AND " + UNCLAIMED + " ORDER BY received_at, id FOR UPDATE SKIP LOCKED";
-    private static final String LEASE = "UPDATE inbox SET claimed_by = :worker, lease_until = :leaseUntil "
-            + "WHERE id IN (<ids>)";
+            + "AND state = 'PENDING' AND " + LeaseClaims.UNCLAIMED + " ORDER BY received_at, id FOR UPDATE SKIP LOCKED";
     private static final String HELD = " WHERE id = :id AND claimed_by = :worker AND state = 'PENDING'";
     private static final String SETTLE = "UPDATE inbox SET state = :state, outcome = :outcome, attempts = attempts "
             + "+ :attempt, claimed_by = NULL, lease_until = NULL" + HELD;
@@ -79,23 +77,20 @@ final class JdbiInboxStore implements InboxStore {
         if (limit < 1) {
             return List.of();
         }
-        return sql.inTransaction(() -> "claiming pushes", handle -> {
-            List<String> due = handle.createQuery(DUE).bind("now", now).bind("limit", limit).mapTo(String.class).list();
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            List<InboxRow> locked = handle.createQuery(LOCK).bindList("ids", due).bind("now", now)
-                    .mapTo(InboxRow.class).list();
-            if (locked.isEmpty()) {
-                return List.of();
-            }
-            handle.createUpdate(LEASE)
-                    .bind("worker", worker)
-                    .bind("leaseUntil", now.plus(lease))
-                    .bindList("ids", locked.stream().map(InboxRow::id).toList())
-                    .execute();
-            return locked.stream().map(JdbiInboxStore::toMessage).toList();
-        });
+        List<String> due = sql.withHandle(() -> "reading due pushes", handle -> handle.createQuery(DUE)
+                .bind("now", now)
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list());
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        return LeaseClaims.claim(sql, "inbox", "claiming pushes", worker, now.plus(lease),
+                        handle -> handle.createQuery(LOCK).bindList("ids", due).bind("now", now)
+                                .mapTo(InboxRow.class).list(), InboxRow::id)
+                .stream()
+                .map(JdbiInboxStore::toMessage)
+                .toList();
     }
 
     @Override

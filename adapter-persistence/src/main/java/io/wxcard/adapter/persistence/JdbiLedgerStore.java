@@ -8,6 +8,8 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.membership.MembershipKey;
+import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -59,6 +61,20 @@ final class JdbiLedgerStore implements LedgerStore {
                         .mapTo(LedgerEntryRow.class)
                         .findOne())
                 .map(mapper::toEntry));
+    }
+
+    @Override
+    public List<LedgerEntry> entries(MembershipKey membership, Collection<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return List.of();
+        }
+        return sql.withHandle(() -> "reading " + sequences.size() + " entries of the ledger of " + membership,
+                handle -> bindMembership(handle.createQuery(SELECT + " AND sequence_no IN (<sequences>) "
+                        + "ORDER BY sequence_no"), membership)
+                        .bindList("sequences", List.copyOf(sequences))
+                        .mapTo(LedgerEntryRow.class)
+                        .map(mapper::toEntry)
+                        .list());
     }
 
     @Override

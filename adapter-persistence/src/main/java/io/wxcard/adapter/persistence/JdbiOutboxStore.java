@@ -17,10 +17,9 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * {@link OutboxStore} on the {@code outbox} table.
  *
- * <p>A claim locks the due rows it picks with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, MariaDB 10.6+,
- * MySQL 8 and H2 2.x all have it) and writes its lease on them in the same transaction. A concurrent claim skips the
- * rows this one holds instead of waiting for them, and once this one commits those rows carry a live lease, which the
- * claim's condition excludes. So no two dispatchers ever hold the same task.
+ * <p>A claim is a {@link LeaseClaims lease claim}: the due rows locked with {@code FOR UPDATE SKIP LOCKED} and leased
+ * in one transaction, so no two dispatchers ever hold the same task; with them it locks the other tasks of the same
+ * memberships ({@code coalesce_key}), so that their syncs go out as one call.
  *
  * <p>Completing, rescheduling or setting a task aside is conditional on the claim: {@code WHERE id = ? AND claimed_by
  * = ? AND dead = FALSE}. A dispatcher whose lease ran out keeps its claim until another one claims the task; after
@@ -31,7 +30,7 @@ final class JdbiOutboxStore implements OutboxStore {
     private static final String INSERT = "INSERT INTO outbox (" + OutboxRow.COLUMNS + ") "
             + "VALUES (:id, :tenantId, :kind, :fieldsJson, 0, :now, :now, NULL, NULL, FALSE, NULL, :coalesceKey)";
     /** Not dead and not held by a live lease. */
-    private static final String AVAILABLE = "dead = FALSE AND (claimed_by IS NULL OR lease_until <= :now)";
+    private static final String AVAILABLE = "dead = FALSE AND " + LeaseClaims.UNCLAIMED;
     /** Another task that coalesces with this one is held by a live lease: its membership is being sent now. */
     private static final String IN_FLIGHT = "EXISTS (SELECT 1 FROM outbox held WHERE held.coalesce_key = "
             + "outbox.coalesce_key AND held.claimed_by IS NOT NULL AND held.lease_until > :now)";
@@ -42,10 +41,10 @@ final class JdbiOutboxStore implements OutboxStore {
     private static final String LOCK_COALESCING = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
             + "WHERE " + AVAILABLE + " AND coalesce_key IN (<keys>) AND id NOT IN (<ids>) "
             + "ORDER BY created_at, id FOR UPDATE SKIP LOCKED";
+    private static final String UNSETTLED = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
+            + "WHERE tenant_id = :tenant AND coalesce_key = :key AND dead = FALSE ORDER BY created_at, id";
     private static final String TENANTS_DUE = "SELECT DISTINCT tenant_id FROM outbox "
             + "WHERE " + AVAILABLE + " AND not_before <= :now AND NOT " + IN_FLIGHT;
-    private static final String LEASE = "UPDATE outbox SET claimed_by = :dispatcher, lease_until = :leaseUntil "
-            + "WHERE id IN (<ids>)";
     /** The task, while the dispatcher still holds its claim. */
     private static final String HELD = "id = :id AND claimed_by = :dispatcher AND dead = FALSE";
     private static final String COMPLETED = "DELETE FROM outbox WHERE " + HELD;
@@ -93,34 +92,39 @@ final class JdbiOutboxStore implements OutboxStore {
         if (limit < 1) {
             return List.of();
         }
-        return sql.inTransaction(() -> "claiming outbox tasks", handle -> {
-            Query due = handle.createQuery(LOCK_DUE)
-                    .define("tenant", tenant.isPresent() ? "AND tenant_id = :tenant" : "")
-                    .bind("now", now)
-                    .bind("limit", limit);
-            tenant.ifPresent(only -> due.bind("tenant", only.value()));
-            List<OutboxRow> claimed = new ArrayList<>(due.mapTo(OutboxRow.class).list());
-            if (claimed.isEmpty()) {
-                return List.of();
-            }
-            List<String> keys = claimed.stream().map(OutboxRow::coalesceKey).filter(Objects::nonNull).distinct().toList();
-            if (!keys.isEmpty()) {
-                claimed.addAll(handle.createQuery(LOCK_COALESCING)
-                        .bind("now", now)
-                        .bindList("keys", keys)
-                        .bindList("ids", claimed.stream().map(OutboxRow::id).toList())
-                        .mapTo(OutboxRow.class)
-                        .list());
-            }
-            handle.createUpdate(LEASE)
-                    .bind("dispatcher", dispatcher)
-                    .bind("leaseUntil", now.plus(lease))
-                    .bindList("ids", claimed.stream().map(OutboxRow::id).toList())
-                    .execute();
-            return claimed.stream() // the oldest due first, then those that coalesce with them
-                    .map(mapper::toMessage)
-                    .toList();
-        });
+        List<OutboxRow> claimed = LeaseClaims.claim(sql, "outbox", "claiming outbox tasks", dispatcher,
+                now.plus(lease), handle -> {
+                    Query due = handle.createQuery(LOCK_DUE)
+                            .define("tenant", tenant.isPresent() ? "AND tenant_id = :tenant" : "")
+                            .bind("now", now)
+                            .bind("limit", limit);
+                    tenant.ifPresent(only -> due.bind("tenant", only.value()));
+                    List<OutboxRow> locked = new ArrayList<>(due.mapTo(OutboxRow.class).list());
+                    List<String> keys = locked.stream().map(OutboxRow::coalesceKey).filter(Objects::nonNull)
+                            .distinct().toList();
+                    if (!keys.isEmpty()) {
+                        locked.addAll(handle.createQuery(LOCK_COALESCING)
+                                .bind("now", now)
+                                .bindList("keys", keys)
+                                .bindList("ids", locked.stream().map(OutboxRow::id).toList())
+                                .mapTo(OutboxRow.class)
+                                .list());
+                    }
+                    return locked;
+                }, OutboxRow::id);
+        return claimed.stream() // the oldest due first, then those that coalesce with them
+                .map(mapper::toMessage)
+                .toList();
+    }
+
+    @Override
+    public List<OutboxTask> unsettled(TenantId tenant, String coalesceKey) {
+        return sql.withHandle(() -> "listing unsettled outbox tasks", handle -> handle.createQuery(UNSETTLED)
+                .bind("tenant", tenant.value())
+                .bind("key", coalesceKey)
+                .mapTo(OutboxRow.class)
+                .map(row -> mapper.toMessage(row).task())
+                .list());
     }
 
     @Override
@@ -138,6 +142,18 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("id", id)
                 .bind("dispatcher", dispatcher)
                 .execute() == 1);
+    }
+
+    @Override
+    public int completed(java.util.Collection<String> ids, String dispatcher) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return sql.withHandle(() -> "removing " + ids.size() + " outbox tasks", handle -> handle
+                .createUpdate("DELETE FROM outbox WHERE id IN (<ids>) AND claimed_by = :dispatcher AND dead = FALSE")
+                .bindList("ids", List.copyOf(ids))
+                .bind("dispatcher", dispatcher)
+                .execute());
     }
 
     @Override

@@ -19,6 +19,10 @@ final class Migrations {
                 .locations("classpath:db/migration")
                 .placeholders(vendor.placeholders())
                 .failOnMissingLocations(true)
+                // A database that already holds an embedding application's own tables (and no history of ours yet)
+                // is taken as version 0, so every migration of ours still runs; without this Flyway refuses it.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         LOG.info("{} schema at version {} ({} migration(s) applied now)", vendor,

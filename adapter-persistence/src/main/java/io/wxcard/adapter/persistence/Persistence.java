@@ -13,12 +13,16 @@ import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.store.EventStore;
 import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.WebhookStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,9 @@ public final class Persistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
     private static final int REACHABLE_WITHIN_SECONDS = 2;
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    /** The pool {@link #start} opened, closed with this; null over a data source the caller owns ({@link #over}). */
+    private final HikariDataSource ownPool;
     private final Sql sql;
     private final TransactionBoundary transactions;
     private final CardStore cards;
@@ -46,15 +52,12 @@ public final class Persistence implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final EventStore events;
     private final WebhookStore webhooks;
-    private final ExecutorService probe = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "wxcard-db-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Future<Boolean> runningProbe;
+    private CompletableFuture<Boolean> runningProbe;
+    private boolean closed;
 
-    private Persistence(HikariDataSource dataSource, Vendor vendor) {
+    private Persistence(DataSource dataSource, HikariDataSource ownPool, Vendor vendor) {
         this.dataSource = dataSource;
+        this.ownPool = ownPool;
         this.sql = new Sql(dataSource, vendor);
         this.transactions = new JdbiTransactions(sql.jdbi(), vendor);
         this.cards = new JdbiCardStore(sql);
@@ -81,7 +84,58 @@ public final class Persistence implements AutoCloseable {
             throw failed;
         }
         LOG.info("storage ready on {} ({})", vendor, settings.redactedUrl());
-        return new Persistence(dataSource, vendor);
+        return new Persistence(dataSource, dataSource, vendor);
+    }
+
+    /**
+     * The stores over a data source the caller owns and closes (an embedding application's pool), migrating its
+     * schema first when {@code migrate} says so. The database is told by the URL of one of its connections. The pool
+     * should give READ COMMITTED (what {@link #start} sets; a stricter level is logged, a weaker one refused) and, for
+     * PostgreSQL, {@code logServerErrorDetail=false} so that no stored value reaches an exception's message.
+     */
+    public static Persistence over(DataSource dataSource, boolean migrate) {
+        Vendor vendor = Vendor.of(jdbcUrlOf(dataSource));
+        checkIsolation(dataSource, vendor);
+        if (migrate) {
+            Migrations.migrate(dataSource, vendor);
+        }
+        LOG.info("storage ready on {} (the application's data source{})", vendor, migrate ? ", migrated" : "");
+        return new Persistence(dataSource, null, vendor);
+    }
+
+    /**
+     * The Flyway placeholders the migrations under {@code classpath:db/migration} need on the database of this URL,
+     * for an application whose own Flyway run (Spring Boot's, say) reaches them.
+     */
+    public static Map<String, String> migrationPlaceholders(String jdbcUrl) {
+        return Vendor.of(jdbcUrl).placeholders();
+    }
+
+    private static String jdbcUrlOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot connect to the application's data source: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+
+    private static void checkIsolation(DataSource dataSource, Vendor vendor) {
+        int isolation;
+        try (Connection connection = dataSource.getConnection()) {
+            isolation = connection.getTransactionIsolation();
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot connect to the application's data source: " + unreachable.getMessage(),
+                    unreachable);
+        }
+        if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
+            throw new IllegalStateException("the application's data source gives transaction isolation " + isolation
+                    + " (below READ COMMITTED): the stores need at least READ COMMITTED; set it on the pool");
+        }
+        if (isolation > Connection.TRANSACTION_READ_COMMITTED) {
+            LOG.warn("the application's data source on {} gives an isolation level above READ COMMITTED; the stores "
+                    + "are correct under it but lock more (set TRANSACTION_READ_COMMITTED on the pool)", vendor);
+        }
     }
 
     /** Migrates the schema and closes the connection again (the command line's {@code migrate}). */
@@ -147,17 +201,19 @@ public final class Persistence implements AutoCloseable {
     }
 
     /**
-     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer; while an
-     * earlier check still waits for an answer, answers false at once.
+     * Whether the database answers within about two seconds, for a readiness check. Never blocks longer: the check
+     * runs on {@code probes} (threads the caller owns; a connection that hangs holds one of them, not the caller), and
+     * while an earlier check still waits for an answer, this one answers false at once.
      */
-    public synchronized boolean isReachable() {
-        if (probe.isShutdown() || runningProbe != null && !runningProbe.isDone()) {
+    public synchronized boolean isReachable(Executor probes) {
+        if (closed || runningProbe != null && !runningProbe.isDone()) {
             return false;
         }
-        runningProbe = probe.submit(() -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS));
         try {
+            runningProbe = CompletableFuture.supplyAsync(
+                    () -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS), probes);
             return runningProbe.get(REACHABLE_WITHIN_SECONDS + 1, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException slowOrFailed) {
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException slowOrFailed) {
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -167,7 +223,9 @@ public final class Persistence implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        probe.shutdownNow();
-        dataSource.close();
+        closed = true;
+        if (ownPool != null) {
+            ownPool.close();
+        }
     }
 }

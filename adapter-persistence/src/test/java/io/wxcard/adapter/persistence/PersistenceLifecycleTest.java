@@ -16,9 +16,9 @@ class PersistenceLifecycleTest {
             Persistence persistence = Persistence.start(database.settings());
             persistence.tenants().save(Fixtures.tenant(Fixtures.uniqueTenantId()));
 
-            assertThat(persistence.isReachable()).isTrue();
+            assertThat(persistence.isReachable(Runnable::run)).isTrue();
             persistence.close();
-            assertThat(persistence.isReachable()).isFalse();
+            assertThat(persistence.isReachable(Runnable::run)).isFalse();
         }
     }
 

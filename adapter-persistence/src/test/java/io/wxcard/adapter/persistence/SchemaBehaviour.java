@@ -113,6 +113,6 @@ abstract class SchemaBehaviour extends Behaviour {
 
     @Test
     void answers_a_readiness_check() {
-        assertThat(database().persistence().isReachable()).isTrue();
+        assertThat(database().persistence().isReachable(Runnable::run)).isTrue();
     }
 }

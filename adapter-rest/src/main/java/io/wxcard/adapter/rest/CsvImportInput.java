@@ -1,14 +1,20 @@
 package io.wxcard.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
-import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,15 +23,43 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** RFC 4180 through Jackson's CSV parser, one row at a time; the header row names the columns. */
-final class CsvImportInput extends ImportInput {
-    private final CsvParser parser;
-    private final List<String> columns;
+/**
+ * RFC 4180 through Jackson's CSV parser: the header row is read first (and checked), then becomes the schema that a
+ * {@link MappingIterator} binds every later row by, into a {@link CsvRow}.
+ */
+final class CsvImportInput {
+
+    private static final CsvMapper CSV = CsvMapper.builder(CsvFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ImportInput.MAX_CSV_VALUE_CHARS).build())
+                    .enable(CsvParser.Feature.SKIP_EMPTY_LINES, CsvParser.Feature.EMPTY_STRING_AS_NULL)
+                    .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
+                    .build())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private static final ObjectReader ROWS = CSV.readerFor(CsvRow.class);
+    /** The name the parser gives the values past the header's columns. */
+    private static final String SURPLUS = "_surplus";
+
+    /** A row as text, by the header's names (an empty value is absent); values past the columns are only counted. */
+    static final class CsvRow {
+        public String openid;
+        public String code;
+        public String phone;
+        public String membershipNumber;
+        public String points;
+        public String balance;
+        private int surplus;
+
+        @JsonAnySetter
+        void surplus(String name, Object value) {
+            surplus++;
+        }
+    }
+
+    private final MappingIterator<CsvRow> rows;
+    private final int columns;
     private boolean finished;
     private long lastLine = 1;
 
@@ -34,18 +68,24 @@ final class CsvImportInput extends ImportInput {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         try {
-            parser = CSV.createParser(reader);
+            CsvParser parser = CSV.getFactory().createParser(reader);
             parser.setSchema(CsvSchema.emptySchema());
-            columns = header();
+            List<String> names = header(parser);
+            columns = names.size();
+            parser.setSchema(CsvSchema.builder().addColumns(names, CsvSchema.ColumnType.STRING)
+                    .setAnyPropertyName(SURPLUS).build());
+            parser.clearCurrentToken(); // the header's end: the rows start after it
+            rows = ROWS.readValues(parser);
         } catch (JsonProcessingException unreadable) {
-            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header cannot be read: "
-                    + message(unreadable)).toAnswer();
+            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header cannot be read: " + message(unreadable))
+                    .toAnswer();
         } catch (IOException e) {
-            throw new UploadBroken(0, e);
+            throw new ImportInput.UploadBroken(0, e);
         }
     }
 
-    private List<String> header() throws IOException {
+    /** The header's column names, read value by value (a header of a million columns is refused, not held). */
+    private static List<String> header(CsvParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload is empty: a CSV import starts with a "
                     + "header row naming its columns, among " + ImportResources.COLUMNS + " (openid required)")
@@ -53,18 +93,19 @@ final class CsvImportInput extends ImportInput {
         }
         List<String> names = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        while (parser.nextToken() == JsonToken.VALUE_STRING) {
-            String name = parser.getText();
-            if (names.size() == MAX_COLUMNS) {
-                throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header is not an import's: it has more "
-                        + "than " + MAX_COLUMNS + " columns", List.of(new Problem("header", "has more than "
-                        + MAX_COLUMNS + " columns"))).toAnswer();
-            }
-            if (name.isEmpty()) {
-                problems.add(new Problem("header", "column " + (names.size() + 1) + " has no name"));
+        for (JsonToken value = parser.nextToken(); value != null && value.isScalarValue(); value = parser.nextToken()) {
+            String text = parser.getValueAsString(""); // an empty name is null to the parser
+            String name = names.isEmpty() ? text.replaceFirst("^\uFEFF", "") : text;
+            String column = "column " + (names.size() + 1);
+            if (names.size() == ImportInput.MAX_COLUMNS) {
+                String tooMany = "has more than " + ImportInput.MAX_COLUMNS + " columns";
+                throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header is not an import's: it " + tooMany,
+                        List.of(new Problem("header", tooMany))).toAnswer();
+            } else if (name.isEmpty()) {
+                problems.add(new Problem("header", column + " has no name"));
             } else if (!ImportResources.COLUMNS.contains(name)) {
-                problems.add(new Problem("header", "column " + (names.size() + 1) + " " + Params.abbreviate(name)
-                        + " is not a column of an import; the columns are " + ImportResources.COLUMNS
+                problems.add(new Problem("header", column + " " + Params.abbreviate(name) + " is not a column of an "
+                        + "import; the columns are " + ImportResources.COLUMNS
                         + (name.contains(";") || name.contains("\t") ? " (separated by commas)" : "")));
             } else if (names.contains(name)) {
                 problems.add(new Problem("header", "column " + Params.abbreviate(name) + " is named twice"));
@@ -79,55 +120,42 @@ final class CsvImportInput extends ImportInput {
                     + problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
                     + " more)" : ""), problems).toAnswer();
         }
-        return List.copyOf(names);
+        return names;
     }
 
-    @Override
+    /** The next row, or null at the end (and after a row that cannot be read: the rest cannot be told apart). */
     ImportLine read() {
-        if (finished) {
-            return null;
-        }
         long line = lastLine + 1; // until the row's own line is known: unique, after the last row's
         try {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
+            if (finished || !rows.hasNextValue()) {
                 finished = true;
                 return null;
             }
-            line = parser.currentLocation().getLineNr();
+            line = rows.getCurrentLocation().getLineNr();
             lastLine = line;
-            Map<String, String> values = new LinkedHashMap<>();
-            int count = 0;
-            while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                if (count < columns.size() && !parser.getText().isEmpty()) {
-                    values.put(columns.get(count), parser.getText());
-                }
-                count++;
+            CsvRow row = rows.nextValue();
+            if (row.surplus > 0) {
+                return new ImportLine(line, Either.left("has " + (columns + row.surplus) + " values but the header "
+                        + "names " + columns + " columns"));
             }
-            if (count > columns.size()) {
-                return new ImportLine(line, Either.left("has " + count + " values but the header names "
-                        + columns.size() + " columns"));
-            }
-            return new ImportLine(line, csvRecord(values));
-        } catch (StreamConstraintsException tooLong) {
-            finished = true;
-            return new ImportLine(line, Either.left("holds a value longer than " + MAX_CSV_VALUE_CHARS
-                    + " characters (a quote never closed?); the rest of the upload was not read"));
+            Checks checks = new Checks();
+            Long points = checks.parse("points", row.points, raw -> wholeNumber(raw, "points")).getOrNull();
+            Long balance = checks.parse("balance", row.balance, raw -> wholeNumber(raw, "balance")).getOrNull();
+            return new ImportLine(line, ImportInput.toRecord(new ImportLineJson(row.openid, row.code, row.phone,
+                    row.membershipNumber, points, balance), checks));
         } catch (JsonProcessingException unreadable) {
             finished = true;
-            return new ImportLine(line, Either.left("cannot be read as CSV (" + message(unreadable)
-                    + "); the rest of the upload was not read"));
+            if (unreadable.getCause() instanceof IOException broken && !(broken instanceof JsonProcessingException)) {
+                throw new ImportInput.UploadBroken(line, broken); // the body, not its CSV: databind wrapped it
+            }
+            return new ImportLine(line, Either.left(unreadable instanceof StreamConstraintsException
+                    || unreadable.getCause() instanceof StreamConstraintsException
+                    ? "holds a value longer than " + ImportInput.MAX_CSV_VALUE_CHARS + " characters (a quote never "
+                    + "closed?); the rest of the upload was not read"
+                    : "cannot be read as CSV (" + message(unreadable) + "); the rest of the upload was not read"));
         } catch (IOException e) {
-            throw new UploadBroken(line, e);
+            throw new ImportInput.UploadBroken(line, e);
         }
-    }
-
-    private static Either<String, ImportRecord> csvRecord(Map<String, String> values) {
-        Checks checks = new Checks();
-        Long points = checks.parse("points", values.get("points"), raw -> wholeNumber(raw, "points")).getOrNull();
-        Long balance = checks.parse("balance", values.get("balance"), raw -> wholeNumber(raw, "balance")).getOrNull();
-        return toRecord(new ImportLineJson(values.get("openid"), values.get("code"), values.get("phone"),
-                values.get("membership_number"), points, balance), checks);
     }
 
     private static long wholeNumber(String raw, String field) {

@@ -1,8 +1,6 @@
 package io.wxcard.adapter.rest;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.vavr.collection.Iterator;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
@@ -15,10 +13,8 @@ import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An import's upload, read lazily into {@link ImportLine}s as the use case pulls them: one line (or CSV row) in
@@ -26,17 +22,15 @@ import java.util.NoSuchElementException;
  * on; only an upload that is not CSV or NDJSON at all (no header, an unknown column, a first line that is not a JSON
  * object) is refused, by {@link #open}, before anything is staged.
  */
-abstract class ImportInput implements Iterator<ImportLine> {
+final class ImportInput {
 
     /** The longest NDJSON line read; a longer one fails (it cannot hold a valid member) and the next is read. */
     static final int MAX_LINE_BYTES = 64 * 1024;
     /** The longest CSV value read; past it the rest of the upload cannot be told apart from the value. */
     static final int MAX_CSV_VALUE_CHARS = 64 * 1024;
     static final int MAX_COLUMNS = 64;
-    static final CsvFactory CSV = CsvFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_CSV_VALUE_CHARS).build())
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
+
+    private ImportInput() {}
 
     /** The upload could not be read to its end (the client went away, or it is longer than allowed). */
     static final class UploadBroken extends RuntimeException {
@@ -48,62 +42,20 @@ abstract class ImportInput implements Iterator<ImportLine> {
         }
     }
 
-    ImportLine next;
-
-    /** Reads what tells the kind of upload (the CSV header, the first line) and primes the first line; or 400. */
-    static ImportInput open(ImportUpload body) {
-        InputStream in = withoutBom(body.in());
-        ImportInput input = body.mediaType().equals(ImportRoutes.CSV) ? new CsvImportInput(in) : new NdjsonImportInput(in);
-        input.next = input.read();
-        if (input.next == null) {
+    /**
+     * The upload's lines, its kind checked (the CSV header, the first NDJSON line) and its first line read; or 400.
+     * Each reader answers its next line, or null at the end.
+     */
+    static java.util.Iterator<ImportLine> open(ImportUpload body) {
+        boolean csv = body.mediaType().equals(ImportRoutes.CSV);
+        Supplier<ImportLine> reader = csv ? new CsvImportInput(body.in())::read : new NdjsonImportInput(body.in())::read;
+        ImportLine first = reader.get();
+        if (first == null) {
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload holds no member: "
-                    + (input instanceof CsvImportInput ? "send one row per member after the header" : "send one JSON object per line"))
-                    .toAnswer();
+                    + (csv ? "send one row per member after the header" : "send one JSON object per line")).toAnswer();
         }
-        input.checkFirst(input.next);
-        return input;
+        return Iterator.of(first).concat(Iterator.continually(reader).takeWhile(Objects::nonNull));
     }
-
-    /** The next line, or null at the end. */
-    abstract ImportLine read();
-
-    /** Refuses the upload when its first line shows it is not of its kind at all. */
-    void checkFirst(ImportLine first) {}
-
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = read();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ImportLine next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ImportLine line = next;
-        next = null;
-        return line;
-    }
-
-    static InputStream withoutBom(InputStream in) {
-        try {
-            PushbackInputStream pushback = new PushbackInputStream(in, 3);
-            byte[] start = new byte[3];
-            int n = pushback.readNBytes(start, 0, 3);
-            boolean bom = n == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
-            if (!bom && n > 0) {
-                pushback.unread(start, 0, n);
-            }
-            return pushback;
-        } catch (IOException e) {
-            throw new UploadBroken(0, e);
-        }
-    }
-
-    // ---- one member's values ------------------------------------------------------------------------------------
 
     /** The record, or every problem with it ("; "-separated, each naming the field). */
     static Either<String, ImportRecord> toRecord(ImportLineJson line, Checks checks) {
@@ -134,5 +86,4 @@ abstract class ImportInput implements Iterator<ImportLine> {
         }
         return text;
     }
-
 }

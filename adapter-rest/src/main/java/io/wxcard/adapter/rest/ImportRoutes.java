@@ -113,7 +113,7 @@ final class ImportRoutes {
         long started = System.nanoTime();
         ImportProgress progress;
         try {
-            ImportInput lines = ImportInput.open(body);
+            java.util.Iterator<ImportMembersUseCase.ImportLine> lines = ImportInput.open(body);
             progress = Problems.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
         } catch (ApiProblem.Answer refused) {
             ImportUpload.drain(ctx);

@@ -7,69 +7,62 @@ import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.shared.Problem;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** One JSON object per line, each parsed on its own: a broken line fails alone. */
-final class NdjsonImportInput extends ImportInput {
+/**
+ * One JSON object per line, each read on its own by Jackson (from its bytes, so that bytes which are not UTF-8 are
+ * Jackson's to refuse): a broken line fails alone. Not one {@code MappingIterator} over the whole body, because
+ * after a syntax error Jackson cannot find where the next value starts, and NDJSON says it is the next line.
+ */
+final class NdjsonImportInput {
     private final InputStream in;
-    private final byte[] chunk = new byte[64 * 1024];
-    private int position;
-    private int limit;
-    private final byte[] line = new byte[MAX_LINE_BYTES];
-    private int length;
-    private boolean tooLong;
+    private final byte[] line = new byte[ImportInput.MAX_LINE_BYTES];
     private long number;
-    /** Whether the last line read was not a JSON object at all (syntax, or another kind of value). */
-    private boolean notAnObject;
+    private boolean first = true;
 
     NdjsonImportInput(InputStream in) {
-        this.in = in;
+        this.in = new BufferedInputStream(in, 64 * 1024);
     }
 
-    @Override
-    void checkFirst(ImportLine first) {
-        if (notAnObject) {
-            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload is not NDJSON: line " + first.lineNumber()
-                    + " " + first.record().getLeft()).toAnswer();
-        }
-    }
-
-    @Override
+    /** The next line that is not blank, or null at the end; a first line that is not a JSON object is refused. */
     ImportLine read() {
         try {
-            while (nextLine()) {
-                if (!blank()) {
-                    return new ImportLine(number, parse());
+            for (int length = nextLine(); length >= 0; length = nextLine()) {
+                Either<String, ImportRecord> record = length > line.length
+                        ? Either.left("is longer than " + ImportInput.MAX_LINE_BYTES + " bytes") : parse(length);
+                if (record != null) {
+                    first = false;
+                    return new ImportLine(number, record);
                 }
             }
             return null;
         } catch (IOException e) {
-            throw new UploadBroken(number, e);
+            throw new ImportInput.UploadBroken(number, e);
         }
     }
 
-    private Either<String, ImportRecord> parse() {
-        notAnObject = false;
-        if (tooLong) {
-            return Either.left("is longer than " + MAX_LINE_BYTES + " bytes");
-        }
+    /** The line's record or reason; null for a blank line (Jackson finds no value in it). */
+    private Either<String, ImportRecord> parse(int length) {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(line, 0, length);
+            if (tree == null || tree.isMissingNode()) {
+                return null;
+            }
         } catch (JsonProcessingException e) {
-            notAnObject = true;
-            return Either.left("is not valid JSON (UTF-8): " + syntaxError(e));
+            String at = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+            return notAnObject("is not valid JSON (UTF-8): " + Json.firstLine(e) + at);
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory failed", e);
         }
         if (!tree.isObject()) {
-            notAnObject = true;
-            return Either.left("must be a JSON object, got " + Json.describe(tree));
+            return notAnObject("must be a JSON object, got " + Json.describe(tree));
         }
         try {
-            return toRecord(Json.convert(tree, ImportLineJson.class, ""), new Checks());
+            return ImportInput.toRecord(Json.convert(tree, ImportLineJson.class, ""), new Checks());
         } catch (ApiProblem.Answer wrongShape) {
             List<Problem> errors = wrongShape.problem.errors();
             return Either.left(errors.isEmpty() ? wrongShape.problem.detail()
@@ -77,52 +70,32 @@ final class NdjsonImportInput extends ImportInput {
         }
     }
 
-    private static String syntaxError(JsonProcessingException e) {
-        String message = Json.firstLine(e);
-        return e.getLocation() == null ? message : message + " (column " + e.getLocation().getColumnNr() + ")";
-    }
-
-    private boolean blank() {
-        for (int i = 0; i < length; i++) {
-            byte b = line[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
+    /** The line's failure; on the first line, the upload's refusal (it is not NDJSON at all). */
+    private Either<String, ImportRecord> notAnObject(String reason) {
+        if (first) {
+            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload is not NDJSON: line " + number + " " + reason)
+                    .toAnswer();
         }
-        return !tooLong;
+        return Either.left(reason);
     }
 
-    /** The next line (without its CR LF or LF) into {@code line}; false at the end of the upload. */
-    private boolean nextLine() throws IOException {
-        length = 0;
-        tooLong = false;
-        int b = nextByte();
+    /**
+     * Reads the next line (without its LF or CR LF) into {@code line}: its length, more than the buffer's when it
+     * is longer (the rest is skipped), or -1 at the end of the upload.
+     */
+    private int nextLine() throws IOException {
+        int length = 0;
+        int b = in.read();
         if (b < 0) {
-            return false;
+            return -1;
         }
-        for (; b >= 0 && b != '\n'; b = nextByte()) {
-            if (length < MAX_LINE_BYTES) {
-                line[length++] = (byte) b;
-            } else {
-                tooLong = true;
+        for (; b >= 0 && b != '\n'; b = in.read()) {
+            if (length < line.length) {
+                line[length] = (byte) b;
             }
+            length = Math.min(length + 1, line.length + 1);
         }
         number++;
-        if (!tooLong && length > 0 && line[length - 1] == '\r') {
-            length--;
-        }
-        return true;
-    }
-
-    /** The next byte (0-255) from the upload, read a chunk at a time; -1 at its end. */
-    private int nextByte() throws IOException {
-        if (position == limit) {
-            position = 0;
-            limit = Math.max(0, in.read(chunk));
-            if (limit == 0) {
-                return -1;
-            }
-        }
-        return chunk[position++] & 0xFF;
+        return length > 0 && length <= line.length && line[length - 1] == '\r' ? length - 1 : length;
     }
 }

@@ -13,12 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,7 +25,8 @@ import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
  * {@code /wechat/{tenant}/events}: what WeChat pushes (and its configuration handshake), passed untouched to the use
  * case, which verifies it. WeChat waits 5 seconds and then retries, so the work runs on its own threads and the
  * answer goes back after {@code timeout} whatever happens: a push not handled by then is answered 503, and WeChat's
- * retry finds it handled (the use case de-duplicates) or handles it then. No API key: WeChat signs these.
+ * retry finds it handled (the use case de-duplicates) or handles it then. The work runs as Javalin's async task on
+ * the executor bootstrap hands over. No API key: WeChat signs these.
  */
 final class PushRoutes {
 
@@ -88,37 +84,28 @@ final class PushRoutes {
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((name, values) -> query.put(name, values.isEmpty() ? "" : values.get(0)));
         PushRequest request = new PushRequest(ctx.method().name(), query, body);
-        Future<PushOutcome> work;
-        try {
-            Map<String, String> logContext = MDC.getCopyOfContextMap();
-            work = workers.submit(() -> {
-                if (logContext != null) {
-                    MDC.setContextMap(logContext); // the request id reaches the use case's log lines
-                }
-                try {
-                    return useCase.accept(tenantId, request);
-                } finally {
-                    MDC.clear();
-                }
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        ctx.async(async -> {
+            async.executor = workers;
+            async.timeout = timeout.toMillis();
+            async.onTimeout(late -> {
+                LOG.warn("push for tenant {} not handled within {} ms; answered 503 so that WeChat retries", tenantId,
+                        timeout.toMillis());
+                text(late, 503, "busy");
             });
-        } catch (RejectedExecutionException busy) {
-            LOG.warn("push for tenant {} refused: every push worker is busy", tenantId);
-            text(ctx, 503, "busy");
-            return;
-        }
-        try {
-            answer(ctx, tenantId, work.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException slow) {
-            LOG.warn("push for tenant {} not handled within {} ms; answered 503 so that WeChat retries", tenantId,
-                    timeout.toMillis());
-            text(ctx, 503, "busy");
-        } catch (ExecutionException failed) {
-            LOG.error("push for tenant {} failed", tenantId, failed.getCause());
-            text(ctx, 500, "error");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            text(ctx, 503, "busy");
-        }
+        }, () -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext); // the request id reaches the use case's log lines
+            }
+            try {
+                answer(ctx, tenantId, useCase.accept(tenantId, request));
+            } catch (RuntimeException failed) {
+                LOG.error("push for tenant {} failed", tenantId, failed);
+                text(ctx, 500, "error");
+            } finally {
+                MDC.clear();
+            }
+        });
     }
 
     private static void answer(Context ctx, TenantId tenantId, PushOutcome outcome) {

@@ -10,12 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
@@ -30,44 +26,47 @@ public final class RestApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
 
-    /** What bootstrap does not choose: how long pushes may take, how many run at once, how long a stop waits. */
-    record Tuning(Duration pushTimeout, int pushWorkers, int pushQueue, Duration stopTimeout) {
+    /** What bootstrap does not choose: how long a push may take (WeChat waits 5 s), how long a stop waits. */
+    record Tuning(Duration pushTimeout, Duration stopTimeout) {
         static Tuning defaults() {
-            return new Tuning(Duration.ofMillis(4000), 16, 64, Duration.ofSeconds(30));
+            return new Tuning(Duration.ofMillis(4000), Duration.ofSeconds(30));
         }
     }
 
     private final Javalin app;
     private final PrometheusMeterRegistry registry;
     private final HttpMetrics metrics;
-    private final ExecutorService pushWorkers;
     private final AtomicBoolean closing;
     private final List<String> registered;
     private final Duration stopTimeout;
 
-    private RestApi(Javalin app, PrometheusMeterRegistry registry, HttpMetrics metrics, ExecutorService pushWorkers,
-                    AtomicBoolean closing, List<String> registered, Duration stopTimeout) {
+    private RestApi(Javalin app, PrometheusMeterRegistry registry, HttpMetrics metrics, AtomicBoolean closing,
+                    List<String> registered, Duration stopTimeout) {
         this.app = app;
         this.registry = registry;
         this.metrics = metrics;
-        this.pushWorkers = pushWorkers;
         this.closing = closing;
         this.registered = registered;
         this.stopTimeout = stopTimeout;
     }
 
-    /** Starts listening; throws when the port cannot be bound. */
-    public static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady) {
-        return start(settings, useCases, databaseReady, Tuning.defaults());
+    /**
+     * Starts listening; throws when the port cannot be bound. WeChat's pushes are handled on {@code pushWorkers}
+     * (bootstrap's, as every thread of the application), so that each is answered in time whatever its work costs.
+     */
+    public static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady,
+                                ExecutorService pushWorkers) {
+        return start(settings, useCases, databaseReady, pushWorkers, Tuning.defaults());
     }
 
-    static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady, Tuning tuning) {
+    static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady,
+                         ExecutorService pushWorkers, Tuning tuning) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "use cases");
         Objects.requireNonNull(databaseReady, "database readiness");
+        Objects.requireNonNull(pushWorkers, "push workers");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics metrics = new HttpMetrics(registry);
-        ExecutorService pushWorkers = pushWorkers(tuning);
         AtomicBoolean closing = new AtomicBoolean();
         List<String> registered = new ArrayList<>();
         Javalin app = Javalin.create(config -> configure(config, settings, tuning, metrics, registered));
@@ -87,19 +86,19 @@ public final class RestApi implements AutoCloseable {
         new MemberRoutes(useCases.findMembers()).register(app, docs);
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
+        new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {
             app.start(settings.host(), settings.port());
             metrics.bindJetty(app.jettyServer().server());
         } catch (RuntimeException failed) {
-            pushWorkers.shutdownNow();
             metrics.close();
             throw failed;
         }
         LOG.info("HTTP API listening on {}:{} ({} routes, JSON bodies up to {} bytes, imports up to {} bytes)",
                 settings.host(), app.port(), registered.size(), settings.maxBodyBytes(), settings.maxImportBytes());
-        return new RestApi(app, registry, metrics, pushWorkers, closing, registered, tuning.stopTimeout());
+        return new RestApi(app, registry, metrics, closing, registered, tuning.stopTimeout());
     }
 
     private static void configure(JavalinConfig config, RestSettings settings, Tuning tuning, HttpMetrics metrics,
@@ -113,6 +112,9 @@ public final class RestApi implements AutoCloseable {
         // held to maxImportBytes by ImportRoutes.
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.defaultContentType = Params.JSON;
+        // Multipart bodies (card pictures) are parsed by Jetty: held to what ImageRoutes takes, also when chunked.
+        config.jetty.multipartConfig.maxTotalRequestSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
         config.jetty.defaultHost = settings.host();
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(tuning.stopTimeout().toMillis());
@@ -131,16 +133,6 @@ public final class RestApi implements AutoCloseable {
             }
         }));
         config.requestLogger.http(metrics::record);
-    }
-
-    private static ExecutorService pushWorkers(Tuning tuning) {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(Math.min(2, tuning.pushWorkers()), tuning.pushWorkers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(tuning.pushQueue()), work -> {
-                    Thread thread = new Thread(work, "wechat-push-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
     }
 
     /** The port listened on: the one asked for, or the one picked for port 0. */
@@ -175,15 +167,6 @@ public final class RestApi implements AutoCloseable {
         } catch (RuntimeException slow) {
             LOG.warn("HTTP API stopped before every request in flight finished (stop timeout {} s)",
                     stopTimeout.toSeconds(), slow);
-        }
-        pushWorkers.shutdown();
-        try {
-            if (!pushWorkers.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                pushWorkers.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            pushWorkers.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         metrics.close();
         LOG.info("HTTP API stopped");

@@ -19,6 +19,7 @@ import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
 
 /** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
@@ -39,6 +40,7 @@ public record RestUseCases(
         ImportMembersUseCase importMembers,
         AcceptWechatPushUseCase acceptWechatPush,
         AuthenticateApiKeyQuery authenticateApiKey,
+        UploadCardImageUseCase uploadCardImage,
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
         ManageWebhooksUseCase manageWebhooks) {
@@ -60,6 +62,7 @@ public record RestUseCases(
         Objects.requireNonNull(importMembers, "importMembers");
         Objects.requireNonNull(acceptWechatPush, "acceptWechatPush");
         Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(uploadCardImage, "uploadCardImage");
         Objects.requireNonNull(findMembers, "findMembers");
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");

@@ -9,6 +9,7 @@ import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.InMemoryWechat;
+import io.wxcard.application.testing.InMemoryWechatImages;
 import io.wxcard.application.testing.ScriptedPushDecoder;
 import io.wxcard.application.testing.SequentialIds;
 import io.wxcard.application.testing.TestClock;
@@ -22,6 +23,8 @@ import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,15 +34,18 @@ import java.util.function.UnaryOperator;
  */
 final class ApiHarness implements AutoCloseable {
 
-    static final RestApi.Tuning TUNING = new RestApi.Tuning(Duration.ofSeconds(4), 8, 16, Duration.ofSeconds(10));
+    static final RestApi.Tuning TUNING = new RestApi.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(10));
 
     private final InMemoryApplication application = new InMemoryApplication();
     final InMemoryStores stores = application.stores;
     final InMemoryWechat wechat = application.wechat;
+    final InMemoryWechatImages images = application.images;
     final ScriptedPushDecoder decoder = application.decoder;
     final TestClock clock = application.clock;
     final CardServices app;
     final RestApi api;
+    /** What bootstrap's thread owner hands the API for WeChat's pushes. */
+    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4);
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();
@@ -64,8 +70,8 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS), application.eventDependencies());
-        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, tuning);
+                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
+        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
 
@@ -74,7 +80,7 @@ final class ApiHarness implements AutoCloseable {
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
-                app.findMembers(), app.changeFeed(), app.manageWebhooks());
+                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks());
     }
 
     /** The routes the published document lists. */
@@ -121,5 +127,6 @@ final class ApiHarness implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        pushWorkers.shutdownNow();
     }
 }

@@ -42,8 +42,9 @@ class GracefulShutdownTest {
                     useCases.deleteCard(), slow, useCases.activateMembership(), useCases.changeLedger(),
                     useCases.invalidateMembership(), useCases.pullMemberInfo(), useCases.findMemberships(),
                     useCases.importMembers(), useCases.acceptWechatPush(), useCases.authenticateApiKey(),
-                    useCases.findMembers(), useCases.changeFeed(), useCases.manageWebhooks());
-        }, new RestApi.Tuning(Duration.ofSeconds(4), 2, 2, Duration.ofSeconds(10)), () -> true,
+                    useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
+                    useCases.manageWebhooks());
+        }, new RestApi.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(10)), () -> true,
                 RestSettings.DEFAULT_MAX_BODY_BYTES);
         Merchant m = h.newMerchant();
         String id = m.draft(Cards.minimal());

@@ -29,7 +29,7 @@ class PushRoutesTest {
     @BeforeAll
     static void start() {
         h = new ApiHarness();
-        RestApi.Tuning quick = new RestApi.Tuning(Duration.ofMillis(300), 2, 2, Duration.ofSeconds(5));
+        RestApi.Tuning quick = new RestApi.Tuning(Duration.ofMillis(300), Duration.ofSeconds(5));
         probed = new ApiHarness(useCases -> withPush(useCases, (tenant, request) -> {
             RECEIVED.set(request);
             String body = new String(request.body(), StandardCharsets.UTF_8);
@@ -159,8 +159,8 @@ class PushRoutesTest {
         return new RestUseCases(u.draftCard(), u.editCard(), u.submitCard(), u.setTestWhitelist(),
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), u.importMembers(),
-                push, u.authenticateApiKey(),
-                    u.findMembers(), u.changeFeed(), u.manageWebhooks());
+                push, u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
+                u.manageWebhooks());
     }
 
     static void sleep(long millis) {

@@ -41,7 +41,13 @@ final class ErrorCodes {
             Map.entry(41012L, Kind.CLIENT_ERROR),
             Map.entry(45021L, Kind.CLIENT_ERROR),
             Map.entry(40122L, Kind.CLIENT_ERROR),
-            Map.entry(40124L, Kind.CLIENT_ERROR));
+            Map.entry(40124L, Kind.CLIENT_ERROR),
+            // media/uploadimg: invalid file type, invalid image size, media data missing; card/create, update,
+            // activate, updateuser: a picture not on WeChat's host (FIDELITY.md section 2)
+            Map.entry(40005L, Kind.CLIENT_ERROR),
+            Map.entry(40009L, Kind.CLIENT_ERROR),
+            Map.entry(41005L, Kind.CLIENT_ERROR),
+            Map.entry(40141L, Kind.CLIENT_ERROR));
 
     private ErrorCodes() {}
 

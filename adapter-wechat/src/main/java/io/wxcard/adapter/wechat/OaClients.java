@@ -30,6 +30,10 @@ final class OaClients {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    private final Cache<WechatAccount, OaMediaApi> mediaClients = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
     private final Cache<WechatAccount, OaAsyncApi> asyncClients = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
@@ -48,6 +52,12 @@ final class OaClients {
         return WechatHttp.either(() -> invocation.apply(api));
     }
 
+    /** Calls the account's client for uploads (multipart); a failure is the typed error the ports answer. */
+    <A> Either<WechatError, A> callMedia(WechatAccount account, Function<OaMediaApi, A> invocation) {
+        OaMediaApi api = mediaClients.get(account, this::mediaClient);
+        return WechatHttp.either(() -> invocation.apply(api));
+    }
+
     /** Calls the account's asynchronous client; a WeChat failure is the typed error the ports answer. */
     <A> CompletableFuture<Either<WechatError, A>> callAsync(WechatAccount account,
                                                             Function<OaAsyncApi, CompletableFuture<A>> invocation) {
@@ -57,6 +67,11 @@ final class OaClients {
 
     private OaApi client(WechatAccount account) {
         return WechatHttp.officialAccount(OaApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
+    }
+
+    private OaMediaApi mediaClient(WechatAccount account) {
+        return WechatHttp.officialAccount(OaMediaApi.class, settings, http, retries,
                 Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
     }
 

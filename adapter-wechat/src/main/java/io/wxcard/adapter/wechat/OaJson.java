@@ -45,6 +45,9 @@ final class OaJson {
     /** An answer with nothing but errcode and errmsg. */
     record Plain(Long errcode, String errmsg) implements WechatJson.Answer {}
 
+    /** {@code media/uploadimg}: the picture's URL on WeChat's CDN. */
+    record UploadImageAnswer(Long errcode, String errmsg, String url) implements WechatJson.Answer {}
+
     // ---- cards --------------------------------------------------------------------------------------------------
 
     record CardIdRequest(String cardId) {}

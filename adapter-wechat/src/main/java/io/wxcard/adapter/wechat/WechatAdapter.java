@@ -5,6 +5,7 @@ import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.SharedTokenStore.TokenKey;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
@@ -12,7 +13,7 @@ import java.net.http.HttpClient;
 import java.util.Objects;
 
 /**
- * The WeChat side of the platform: the four outgoing WeChat ports over Feign, and the push decoder. One instance per
+ * The WeChat side of the platform: the five outgoing WeChat ports over Feign, and the push decoder. One instance per
  * process; instances share access tokens and card tickets through the {@link SharedTokenStore}.
  */
 public final class WechatAdapter {
@@ -21,6 +22,7 @@ public final class WechatAdapter {
     private final WechatCardDistribution distribution;
     private final WechatMemberCards members;
     private final WechatMemberImport memberImport;
+    private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
 
     private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
@@ -35,6 +37,7 @@ public final class WechatAdapter {
         this.catalog = new FeignCardCatalog(calls);
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
+        this.images = new FeignCardImages(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
@@ -60,6 +63,10 @@ public final class WechatAdapter {
 
     public WechatMemberImport memberImport() {
         return memberImport;
+    }
+
+    public WechatCardImages images() {
+        return images;
     }
 
     public WechatPushDecoder pushDecoder() {

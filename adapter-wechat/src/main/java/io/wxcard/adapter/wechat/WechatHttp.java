@@ -12,6 +12,7 @@ import feign.Retryer;
 import feign.codec.Decoder;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
+import feign.form.FormEncoder;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
 
 /**
  * Builds the Feign clients: feign-java11's {@link Http2Client} over one JDK {@link HttpClient} (HTTP/1.1, no
- * redirects, the settings' timeouts), feign-jackson's codec with {@link WechatJson#MAPPER}, an {@link ErrorDecoder}
+ * redirects, the settings' timeouts), feign-jackson's codec (behind feign-form's encoder for multipart uploads) with {@link WechatJson#MAPPER}, an {@link ErrorDecoder}
  * for non-2xx answers, an {@link AnswerDecoder} for WeChat's errors answered with HTTP 200, Feign's retries off and
  * every call run by {@link Retries}. Feign logs nothing ({@link Logger.Level#NONE}: a logged request line would carry
  * the access_token or the appsecret).
@@ -68,7 +69,7 @@ final class WechatHttp {
     static <T> T officialAccount(Class<T> api, WechatSettings settings, HttpClient http, Retries retries,
                                  RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
         return feign(settings, http)
-                .encoder(new JacksonEncoder(WechatJson.MAPPER))
+                .encoder(new FormEncoder(new JacksonEncoder(WechatJson.MAPPER))) // JSON, or multipart for uploads
                 .decoder(new AnswerDecoder(new JacksonDecoder(WechatJson.MAPPER)))
                 .errorDecoder(WechatHttp::httpStatusError)
                 .requestInterceptors(List.of(interceptors))

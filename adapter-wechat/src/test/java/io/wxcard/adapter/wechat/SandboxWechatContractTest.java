@@ -2,10 +2,12 @@ package io.wxcard.adapter.wechat;
 
 import io.wxcard.application.contract.wechat.WechatCardCatalogContract;
 import io.wxcard.application.contract.wechat.WechatCardDistributionContract;
+import io.wxcard.application.contract.wechat.WechatCardImagesContract;
 import io.wxcard.application.contract.wechat.WechatContractSubject;
 import io.wxcard.application.contract.wechat.WechatMemberCardsContract;
 import io.wxcard.application.contract.wechat.WechatMemberImportContract;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.testing.InMemoryStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +76,21 @@ class SandboxWechatContractTest {
         @Override
         protected WechatContractSubject subject() {
             return subject;
+        }
+    }
+
+    @Nested
+    class Images extends WechatCardImagesContract {
+        private final WechatContractSubject subject = fresh();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
+        }
+
+        @Override
+        protected WechatCardImages images() {
+            return adapter.images();
         }
     }
 }

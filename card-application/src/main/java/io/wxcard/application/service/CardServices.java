@@ -28,12 +28,14 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
@@ -46,6 +48,7 @@ import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
@@ -65,13 +68,15 @@ public final class CardServices {
      * @param dispatcherName this instance's name in outbox and inbox claims (unique per running instance)
      * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
      *                       any) and gives it at least {@link ImportSettings#concurrency()}
+     * @param wechatImages   where card logos and backgrounds are uploaded ({@code media/uploadimg})
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
                                OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
                                WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
-                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders) {
+                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders,
+                               WechatCardImages wechatImages) {
         public Dependencies {
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(memberships, "memberships");
@@ -91,6 +96,7 @@ public final class CardServices {
             Objects.requireNonNull(imports, "imports");
             Objects.requireNonNull(importSettings, "import settings");
             Objects.requireNonNull(importSenders, "import senders");
+            Objects.requireNonNull(wechatImages, "WeChat card images");
         }
     }
 
@@ -118,6 +124,7 @@ public final class CardServices {
     private final MembershipService memberships;
     private final LedgerService ledger;
     private final WechatEventService events;
+    private final CardReconciler reconciler;
     private final WechatPushService pushes;
     private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
@@ -127,6 +134,7 @@ public final class CardServices {
     private final MemberDirectoryService members;
     private final EventRelay eventRelay;
     private final WebhookService webhooks;
+    private final CardImageService images;
 
     public CardServices(Dependencies d, EventDependencies e) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
@@ -141,16 +149,21 @@ public final class CardServices {
                 lookups, unitOfWork, d.clock(), publisher, e.profiles());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock(),
                 publisher);
-        this.events = new WechatEventService(cards, memberships, ledger);
+        TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
+                lookups, unitOfWork);
+        this.events = new WechatEventService(cards, memberships, totals);
+        this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
+                unitOfWork, d.clock());
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
         this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
                 d.clock(), d.dispatcherName());
         this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
-                memberships, lookups, d.clock(), d.dispatcherName());
+                memberships, totals, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
+        this.images = new CardImageService(d.wechatImages(), lookups);
         this.members = new MemberDirectoryService(e.profiles(), lookups);
         this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
                 d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
@@ -222,6 +235,10 @@ public final class CardServices {
         return ledger;
     }
 
+    public ReconcileCardUseCase reconcileCard() {
+        return reconciler;
+    }
+
     public HandleWechatEventUseCase handleWechatEvent() {
         return events;
     }
@@ -257,6 +274,10 @@ public final class CardServices {
 
     public RunImportsUseCase runImports() {
         return importRunner;
+    }
+
+    public UploadCardImageUseCase uploadCardImage() {
+        return images;
     }
 
     public FindMembersQuery findMembers() {

@@ -13,16 +13,13 @@ import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.domain.ledger.TotalsCheck;
 import io.wxcard.domain.ledger.WechatRange;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Points and stored value. A change lands in the ledger and the membership's totals in one transaction, together with
@@ -60,32 +57,28 @@ final class LedgerService implements ChangeLedgerUseCase {
     }
 
     /**
-     * Records what WeChat reports happened on its side ({@code update_member_card}), then syncs the totals back, so
-     * that a sync of ours that crossed the change on the way cannot leave WeChat behind.
-     *
-     * @param pushKey what identifies the push, so that the entries are recorded once however often it arrives
+     * Books a change that happened on WeChat's side (see {@link TotalsReconciler}), in the caller's transaction, on the
+     * membership as just read. Its entries are {@link EntrySource#WECHAT}: never sent back to WeChat. The keys name the
+     * ledger entry the change follows, so a second booking of the same change after the same entry is a replay.
      */
-    Either<Failure, Membership> recordReportedByWechat(MembershipKey key, long bonusDelta, long balanceDelta,
-                                                       String pushKey) {
-        if (!WechatRange.holdsDelta(bonusDelta) || !WechatRange.holdsDelta(balanceDelta)) {
-            return Either.left(new Failure.Rejected(Rejection.of(RejectionCode.LEDGER_CHANGE_INVALID, "WeChat reported "
-                    + "a change of " + bonusDelta + " points and " + balanceDelta + " fen for " + key.code()
-                    + ", outside WeChat's own range (" + WechatRange.MAX + " either way); nothing was recorded")));
+    Either<Failure, Membership> bookChangeOnWechat(Membership membership, TotalsCheck.Totals change, String reason) {
+        if (!WechatRange.holdsDelta(change.points()) || !WechatRange.holdsDelta(change.balance())) {
+            return Either.left(new Failure.Rejected(Rejection.of(RejectionCode.LEDGER_CHANGE_INVALID, "WeChat shows a "
+                    + "change of " + change.points() + " points and " + change.balance() + " fen for "
+                    + membership.code() + ", outside WeChat's own range (" + WechatRange.MAX
+                    + " either way); nothing was recorded")));
         }
-        return unitOfWork.run("membership " + key.code(), () -> {
-            Either<Failure, Membership> result = lookups.membership(key);
-            if (bonusDelta != 0) {
-                result = result.flatMap(m -> apply(m, LedgerChange.points(Points.of(bonusDelta),
-                        "changed on WeChat", externalKey(pushKey, "bonus"), EntrySource.WECHAT, false))
-                        .map(LedgerResult::membership));
-            }
-            if (balanceDelta != 0) {
-                result = result.flatMap(m -> apply(m, LedgerChange.balance(Fen.of(balanceDelta),
-                        "changed on WeChat", externalKey(pushKey, "balance"), EntrySource.WECHAT, false))
-                        .map(LedgerResult::membership));
-            }
-            return result;
-        });
+        String after = "wechat-after-" + membership.totals().lastSequence();
+        Either<Failure, Membership> result = Either.right(membership);
+        if (change.points() != 0) {
+            result = result.flatMap(m -> apply(m, LedgerChange.points(Points.of(change.points()), reason,
+                    new IdempotencyKey(after + "-points"), EntrySource.WECHAT, false)).map(LedgerResult::membership));
+        }
+        if (change.balance() != 0) {
+            result = result.flatMap(m -> apply(m, LedgerChange.balance(Fen.of(change.balance()), reason,
+                    new IdempotencyKey(after + "-balance"), EntrySource.WECHAT, false)).map(LedgerResult::membership));
+        }
+        return result;
     }
 
     private Either<Failure, LedgerResult> apply(Membership membership, LedgerChange change) {
@@ -100,15 +93,5 @@ final class LedgerService implements ChangeLedgerUseCase {
                     events.ledgerRecorded(saved, result.entry());
                     return new LedgerResult(saved, result.entry(), false);
                 });
-    }
-
-    /** Idempotency keys are at most 128 characters; a push key can be longer, so it is hashed. */
-    private static IdempotencyKey externalKey(String pushKey, String asset) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pushKey.getBytes(StandardCharsets.UTF_8));
-            return new IdempotencyKey("wechat-" + asset + "-" + HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

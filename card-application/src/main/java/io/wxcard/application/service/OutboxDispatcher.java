@@ -25,6 +25,7 @@ import io.wxcard.domain.ledger.Asset;
 import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerTotals;
+import io.wxcard.domain.ledger.TotalsCheck;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
@@ -32,6 +33,7 @@ import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,13 +70,15 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     private final WechatCardCatalog catalog;
     private final WechatMemberCards wechat;
     private final MembershipService membershipService;
+    private final TotalsReconciler totals;
     private final Lookups lookups;
     private final Clock clock;
     private final String dispatcherName;
 
     OutboxDispatcher(OutboxStore outbox, MembershipStore memberships, LedgerStore ledger,
                      WechatCardCatalog catalog, WechatMemberCards wechat, MembershipService membershipService,
-                     Lookups lookups, Clock clock, String dispatcherName) {
+                     TotalsReconciler totals, Lookups lookups, Clock clock, String dispatcherName) {
+        this.totals = totals;
         this.outbox = outbox;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -151,22 +155,24 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
         } catch (RuntimeException technical) {
             sent = CompletableFuture.failedFuture(technical);
         }
-        return sent.handle((result, failure) -> batch.stream()
-                .map(message -> settle(message, result, failure instanceof CompletionException wrapped
-                        && wrapped.getCause() != null ? wrapped.getCause() : failure))
-                .toList());
+        return sent.handle((result, failure) -> {
+            Throwable technical = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : failure;
+            if (technical == null && result.isRight()) { // the tasks of one call leave together: one write
+                outbox.completed(batch.stream().map(OutboxMessage::id).toList(), dispatcherName);
+                LOG.debug("outbox tasks {} done: {}", batch.stream().map(OutboxMessage::id).toList(), result.get());
+                return Collections.nCopies(batch.size(), Delivery.SENT);
+            }
+            return batch.stream().map(message -> settle(message, result, technical)).toList();
+        });
     }
 
+    /** A task whose call failed: offered again later, or set aside. */
     private Delivery settle(OutboxMessage message, Either<Failure, String> result, Throwable technical) {
         if (technical != null) {
             LOG.warn("outbox task {} ({}) failed: {}", message.id(), message.task().kind(), technical.toString());
             return retryOrBury(message, "technical failure: " + technical.getClass().getSimpleName() + ": "
                     + technical.getMessage(), true);
-        }
-        if (result.isRight()) {
-            outbox.completed(message.id(), dispatcherName);
-            LOG.debug("outbox task {} done: {}", message.id(), result.get());
-            return Delivery.SENT;
         }
         Failure failure = result.getLeft();
         boolean mayPass = failure instanceof Failure.WechatFailed wechatFailed && wechatFailed.error().kind().worthRetryingLater()
@@ -196,6 +202,10 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
                     catalog.delete(account, delete.wechatCardId()), WechatError.Kind.NOT_FOUND,
                     "WeChat card " + delete.wechatCardId() + " deleted"));
         }
+        if (task instanceof OutboxTask.CheckMemberTotals check) {
+            return totals.check(check.membership(), Option.of(new TotalsCheck.Totals(check.reportedBonus(),
+                    check.reportedBalance())));
+        }
         OutboxTask.PullMemberInfo pull = (OutboxTask.PullMemberInfo) task;
         return membershipService.pull(new MembershipKey(pull.tenantId(), pull.cardId(), pull.code()))
                 .map(membership -> "member info of " + pull.code() + " recorded");
@@ -214,9 +224,11 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             return done(Either.right("membership " + key + " is no longer active; nothing to sync"));
         }
         LedgerTotals totals = found.get().totals();
-        List<LedgerEntry> told = batch.stream().map(message -> ((OutboxTask.SyncMemberTotals) message.task()).sequence())
-                .distinct().sorted()
-                .flatMap(sequence -> ledger.entry(key, sequence).toJavaStream())
+        List<Long> sequences = batch.stream()
+                .map(message -> ((OutboxTask.SyncMemberTotals) message.task()).sequence())
+                .distinct()
+                .toList();
+        List<LedgerEntry> told = ledger.entries(key, sequences).stream() // one read for the whole batch
                 .filter(entry -> entry.source() == EntrySource.MERCHANT)
                 .toList();
         Either<Failure, Tuple2<WechatAccount, Card>> target = lookups.account(key.tenantId())

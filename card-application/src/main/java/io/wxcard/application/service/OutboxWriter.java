@@ -5,7 +5,9 @@ import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.domain.card.CardEvent;
+import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.membership.MembershipEvent;
+import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
 import java.util.List;
 
@@ -27,8 +29,10 @@ final class OutboxWriter {
 
     void membershipChanged(TenantId tenantId, List<MembershipEvent> events) {
         events.forEach(event -> {
-            if (event instanceof MembershipEvent.LedgerEntryRecorded recorded) {
-                // WeChat gets the ledger's totals as they are when the task runs (see OutboxDispatcher).
+            if (event instanceof MembershipEvent.LedgerEntryRecorded recorded
+                    && recorded.entry().source() != EntrySource.WECHAT) {
+                // A change WeChat reported is never sent back: it is already there, and sending it would be echoed
+                // back as another change (issue 14 item 2). WeChat gets the ledger's totals as they are when the task runs (see OutboxDispatcher).
                 enqueue(new OutboxTask.SyncMemberTotals(tenantId, recorded.cardId(), recorded.code(),
                         recorded.entry().sequence()));
             } else if (event instanceof MembershipEvent.MembershipInvalidated invalidated) {
@@ -45,6 +49,11 @@ final class OutboxWriter {
                         new OutboxTask.DeleteCardOnWechat(tenantId, deleted.cardId(), wechatCardId)));
             }
         });
+    }
+
+    /** Sends a membership's totals again, telling the member nothing (WeChat missed changes the ledger confirmed). */
+    void resync(MembershipKey key) {
+        enqueue(new OutboxTask.SyncMemberTotals(key.tenantId(), key.cardId(), key.code(), 0));
     }
 
     /** A task no event asks for (reading what WeChat holds, cleaning up after a race). */

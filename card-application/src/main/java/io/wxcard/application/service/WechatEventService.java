@@ -7,7 +7,6 @@ import io.wxcard.application.port.in.HandleWechatEventUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase.CardReceived;
 import io.wxcard.application.port.in.RecordReviewResultUseCase.ReviewResult;
 import io.wxcard.application.port.out.wechat.push.WechatEvent;
-import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
 
@@ -19,12 +18,12 @@ final class WechatEventService implements HandleWechatEventUseCase {
 
     private final CardService cards;
     private final MembershipService memberships;
-    private final LedgerService ledger;
+    private final TotalsReconciler totals;
 
-    WechatEventService(CardService cards, MembershipService memberships, LedgerService ledger) {
+    WechatEventService(CardService cards, MembershipService memberships, TotalsReconciler totals) {
         this.cards = cards;
         this.memberships = memberships;
-        this.ledger = ledger;
+        this.totals = totals;
     }
 
     @Override
@@ -52,11 +51,9 @@ final class WechatEventService implements HandleWechatEventUseCase {
             return memberships.formSubmitted(tenantId, submitted.cardId(), submitted.code())
                     .map(membership -> "membership " + membership.code() + " activated by the one-click form");
         }
-        if (event instanceof WechatEvent.MemberTotalsChanged changed) {
-            return cards.cardOnWechat(tenantId, changed.cardId())
-                    .flatMap(card -> ledger.recordReportedByWechat(new MembershipKey(tenantId, card.id(), changed.code()),
-                            changed.modifyBonus(), changed.modifyBalance(), changed.dedupeKey()))
-                    .map(membership -> "membership " + membership.code() + " totals changed on WeChat");
+        if (event instanceof WechatEvent.MemberTotalsChanged changed) { // may echo our own updateuser: never booked blindly
+            return totals.reported(tenantId, changed.cardId(), changed.code(), changed.modifyBonus(),
+                    changed.modifyBalance());
         }
         return Either.right("event " + event.header().event() + " noted, nothing to do");
     }

@@ -19,6 +19,7 @@ import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,22 @@ public abstract class LedgerStoreContract {
         assertThat(ledger.entry(alice, 3)).isEmpty();
         assertThat(ledger.entry(bob, 2)).isEmpty();
         assertThat(ledger.entry(new MembershipKey(tenant, card, new Code("999")), 1)).isEmpty();
+    }
+
+    @Test
+    void reads_the_entries_with_given_sequences_in_one_call_in_sequence_order() {
+        LedgerEntry first = entry(1, Asset.POINTS, 100, 100, 0, "k1");
+        LedgerEntry second = entry(2, Asset.BALANCE, 2_500, 100, 2_500, "k2");
+        LedgerEntry third = entry(3, Asset.POINTS, -30, 70, 2_500, "k3");
+        ledger.append(alice, first);
+        ledger.append(alice, second);
+        ledger.append(alice, third);
+        ledger.append(bob, entry(1, Asset.POINTS, 7, 7, 0, "k1"));
+
+        assertThat(ledger.entries(alice, List.of(3L, 1L, 9L))).containsExactly(first, third);
+        assertThat(ledger.entries(alice, List.of(2L))).containsExactly(second);
+        assertThat(ledger.entries(bob, List.of(2L, 3L))).isEmpty();
+        assertThat(ledger.entries(alice, List.of())).isEmpty();
     }
 
     @Test

@@ -50,7 +50,8 @@ public abstract class OutboxStoreContract {
         List<OutboxTask> tasks = List.of(sync("100001", 7),
                 new OutboxTask.InvalidateOnWechat(tenant, new CardId("card1"), new Code("100002"), "丢失 lost card"),
                 new OutboxTask.DeleteCardOnWechat(tenant, new CardId("card1"), new WechatCardId("pCard1")),
-                new OutboxTask.PullMemberInfo(tenant, new CardId("card1"), new Code("100003")));
+                new OutboxTask.PullMemberInfo(tenant, new CardId("card1"), new Code("100003")),
+                new OutboxTask.CheckMemberTotals(tenant, new CardId("card1"), new Code("100004"), -20, 500));
         for (int i = 0; i < tasks.size(); i++) {
             outbox.enqueue("ob" + i, tasks.get(i), T0.plusMillis(i));
         }
@@ -90,6 +91,22 @@ public abstract class OutboxStoreContract {
 
         assertThat(outbox.claim("d1", 10, T0.plus(Duration.ofHours(1)), LEASE)).isEmpty();
         assertThat(outbox.stats(T0).pending()).isZero();
+    }
+
+    @Test
+    void forgets_the_tasks_sent_together_that_the_dispatcher_still_holds() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("1", 2), T0);
+        outbox.enqueue("ob3", sync("2", 1), T0);
+        outbox.claim("d1", 10, T0, LEASE);
+        outbox.deadLetter("ob3", "d1", "set aside");
+
+        assertThat(outbox.completed(List.of("ob1", "ob2", "ob3", "ob-unknown"), "d2")).isZero();
+        assertThat(outbox.completed(List.of("ob1", "ob2", "ob3", "ob-unknown"), "d1")).isEqualTo(2);
+        assertThat(outbox.completed(List.of(), "d1")).isZero();
+
+        assertThat(outbox.stats(T0).pending()).isZero();
+        assertThat(outbox.stats(T0).dead()).isEqualTo(1);
     }
 
     @Test
@@ -189,6 +206,25 @@ public abstract class OutboxStoreContract {
 
         outbox.completed("ob1", "d1");
         assertThat(outbox.claim("d2", 10, T0.plusSeconds(3), LEASE)).extracting(OutboxMessage::id).containsExactly("ob2");
+    }
+
+    @Test
+    void lists_a_memberships_syncs_that_are_not_settled_waiting_backing_off_or_in_flight_but_not_dead() {
+        outbox.enqueue("ob1", sync("1", 1), T0);
+        outbox.enqueue("ob2", sync("1", 2), T0.plusSeconds(1));
+        outbox.enqueue("ob3", sync("2", 1), T0.plusSeconds(2));
+        String key = sync("1", 0).coalesceKey().get();
+        outbox.claim("d1", 1, T0.plusSeconds(5), LEASE); // ob1 and ob2, in flight
+        outbox.retryLater("ob2", "d1", T0.plusSeconds(60), "busy");
+        outbox.enqueue("ob4", sync("1", 3), T0.plusSeconds(6));
+
+        assertThat(outbox.unsettled(tenant, key)).containsExactly(sync("1", 1), sync("1", 2), sync("1", 3));
+
+        outbox.completed("ob1", "d1");
+        outbox.claim("d1", 10, T0.plusSeconds(61), LEASE);
+        outbox.deadLetter("ob2", "d1", "refused");
+        assertThat(outbox.unsettled(tenant, key)).containsExactly(sync("1", 3));
+        assertThat(outbox.unsettled(Fixtures.uniqueTenantId(), key)).isEmpty();
     }
 
     @Test

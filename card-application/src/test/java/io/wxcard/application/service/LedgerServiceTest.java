@@ -119,24 +119,57 @@ class LedgerServiceTest {
     }
 
     @Test
-    void a_change_wechat_reports_enters_the_ledger_once_and_is_synced_back() {
+    void a_change_wechat_reports_is_read_from_wechat_booked_once_and_never_sent_back() {
+        MembershipKey key = alice.key();
+        ok(h.app.changeLedger().change(new ChangeLedgerCommand(key, points(100, "order-1"))));
+        h.drainOutbox();
+        int updates = h.wechat.calls("card/membercard/updateuser");
+
+        h.wechat.member(card.wechatCardId().get(), alice.code()).get().bonus = 70; // spent 30 on WeChat's side
+        ok(h.app.handleWechatEvent().handle(h.tenant, totalsChanged(-30, 0, 1)));
+        ok(h.app.handleWechatEvent().handle(h.tenant, totalsChanged(-30, 0, 2))); // reported twice, say
+        h.drainOutbox();
+
+        assertThat(h.stores.memberships().find(key).get().totals().points()).isEqualTo(Points.of(70));
+        assertThat(h.stores.ledger().history(key, PageRequest.first(10)).items()).extracting(entry -> entry.source())
+                .containsExactly(EntrySource.MERCHANT, EntrySource.WECHAT);
+        assertThat(h.wechat.member(card.wechatCardId().get(), alice.code()).get().bonus).isEqualTo(70);
+        assertThat(h.wechat.calls("card/membercard/updateuser")).isEqualTo(updates);
+    }
+
+    @Test
+    void an_echo_of_our_own_sync_books_nothing_and_sends_nothing() {
         MembershipKey key = alice.key();
         ok(h.app.changeLedger().change(new ChangeLedgerCommand(key, points(100, "order-1"))));
         h.drainOutbox();
 
-        var service = new LedgerServiceAccess(h).ledger();
-        ok(service.recordReportedByWechat(key, -30, 0, "oAlice|1764208278|update_member_card|p|1"));
-        ok(service.recordReportedByWechat(key, -30, 0, "oAlice|1764208278|update_member_card|p|1"));
+        ok(h.app.handleWechatEvent().handle(h.tenant, totalsChanged(100, 0, 1))); // what WeChat would echo
         h.drainOutbox();
 
-        assertThat(h.stores.memberships().find(key).get().totals().points()).isEqualTo(Points.of(70));
-        assertThat(h.wechat.member(card.wechatCardId().get(), alice.code()).get().bonus).isEqualTo(70);
+        assertThat(h.stores.ledger().history(key, PageRequest.first(10)).total()).isEqualTo(1);
+        assertThat(h.wechat.calls("card/membercard/updateuser")).isEqualTo(1);
+        assertThat(h.wechat.calls("card/membercard/userinfo/get")).isEqualTo(1);
     }
 
-    /** Reaches the package-private service behind the use cases, for what only pushes trigger. */
-    private record LedgerServiceAccess(Harness h) {
-        LedgerService ledger() {
-            return (LedgerService) h.app.changeLedger();
-        }
+    @Test
+    void an_echo_that_arrives_while_our_sync_is_still_on_its_way_books_nothing() {
+        MembershipKey key = alice.key();
+        ok(h.app.changeLedger().change(new ChangeLedgerCommand(key, points(100, "order-1"))));
+        h.drainOutbox();
+        ok(h.app.handleWechatEvent().handle(h.tenant, totalsChanged(100, 0, 1))); // the echo of the first sync
+        ok(h.app.changeLedger().change(new ChangeLedgerCommand(key, points(50, "order-2"))));
+
+        h.drainOutbox(); // the comparison runs first: WeChat shows 100, the ledger 150 with its sync on the way
+        
+
+        assertThat(h.stores.memberships().find(key).get().totals().points()).isEqualTo(Points.of(150));
+        assertThat(h.stores.ledger().history(key, PageRequest.first(10)).total()).isEqualTo(2);
+        assertThat(h.wechat.member(card.wechatCardId().get(), alice.code()).get().bonus).isEqualTo(150);
+    }
+
+    private io.wxcard.application.port.out.wechat.push.WechatEvent totalsChanged(long bonus, long balance, long time) {
+        return new io.wxcard.application.port.out.wechat.push.WechatEvent.MemberTotalsChanged(
+                new io.wxcard.application.port.out.wechat.push.EventHeader("gh_fc0a06a20993", "oAlice", 1764208278L + time,
+                        "update_member_card"), card.wechatCardId().get(), alice.code(), bonus, balance);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 public final class InMemoryApplication {
     public final InMemoryStores stores = new InMemoryStores();
     public final InMemoryWechat wechat = new InMemoryWechat();
+    public final InMemoryWechatImages images = new InMemoryWechatImages();
     public final ScriptedPushDecoder decoder = new ScriptedPushDecoder();
     public final TestClock clock = new TestClock(Fixtures.T0);
     public final RecordingWebhookSender webhookReceiver = new RecordingWebhookSender();
@@ -67,7 +68,7 @@ public final class InMemoryApplication {
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS), eventDependencies());
+                IMPORT_SENDERS, images), eventDependencies());
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }

@@ -19,11 +19,9 @@ import java.util.List;
 final class InMemoryInboxStore implements InboxStore, InMemoryStores.Snapshottable {
 
     /** @param arrival the order rows were added in, for pushes received at the same instant */
-    private record Row(InboxMessage message, long arrival, Instant notBefore, Option<String> claimedBy,
-                       Instant leaseUntil) {
+    private record Row(InboxMessage message, long arrival, Instant notBefore, Lease lease) {
         Row to(State state, int attempts, Option<String> outcome, Instant due) {
-            return new Row(new InboxMessage(message.entry(), state, attempts, outcome), arrival, due, Option.none(),
-                    Instant.EPOCH);
+            return new Row(new InboxMessage(message.entry(), state, attempts, outcome), arrival, due, Lease.NONE);
         }
 
         boolean is(State state) {
@@ -61,7 +59,7 @@ final class InMemoryInboxStore implements InboxStore, InMemoryStores.Snapshottab
                 return false;
             }
             rows = rows.put(entry.id(), new Row(new InboxMessage(entry, State.PENDING, 0, Option.none()), ++arrivals,
-                    entry.receivedAt(), Option.none(), Instant.EPOCH));
+                    entry.receivedAt(), Lease.NONE));
             return true;
         });
         if (added) {
@@ -75,14 +73,14 @@ final class InMemoryInboxStore implements InboxStore, InMemoryStores.Snapshottab
         return db.locked(() -> {
             List<Row> due = rows.values()
                     .filter(row -> row.is(State.PENDING) && !row.notBefore().isAfter(now)
-                            && (row.claimedBy().isEmpty() || !row.leaseUntil().isAfter(now))
+                            && row.lease().free(now)
                             && !hasOlderPending(row))
                     .sorted(ARRIVAL)
                     .take(limit)
                     .toJavaList();
             for (Row row : due) {
                 rows = rows.put(row.entry().id(), new Row(row.message(), row.arrival(), row.notBefore(),
-                        Option.of(worker), now.plus(lease)));
+                        Lease.to(worker, now.plus(lease))));
             }
             return due.stream().map(Row::message).toList();
         });
@@ -135,7 +133,7 @@ final class InMemoryInboxStore implements InboxStore, InMemoryStores.Snapshottab
 
     /** Whether the worker holds the row's claim (a lease that ran out still counts until someone re-claims). */
     private boolean claimedBy(String id, String worker) {
-        return rows.get(id).exists(row -> row.is(State.PENDING) && row.claimedBy().contains(worker));
+        return rows.get(id).exists(row -> row.is(State.PENDING) && row.lease().heldBy(worker));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.membership.MembershipKey;
+import java.util.Collection;
 
 /** {@link LedgerStore} in memory: per membership, its entries in sequence order. */
 final class InMemoryLedgerStore implements LedgerStore, InMemoryStores.Snapshottable {
@@ -45,6 +46,13 @@ final class InMemoryLedgerStore implements LedgerStore, InMemoryStores.Snapshott
     @Override
     public Option<LedgerEntry> entry(MembershipKey membership, long sequence) {
         return db.locked(() -> entries.get(membership).flatMap(list -> list.find(e -> e.sequence() == sequence)));
+    }
+
+    @Override
+    public java.util.List<LedgerEntry> entries(MembershipKey membership, Collection<Long> sequences) {
+        return db.locked(() -> entries.get(membership).getOrElse(List.empty())
+                .filter(e -> sequences.contains(e.sequence()))
+                .toJavaList());
     }
 
     @Override

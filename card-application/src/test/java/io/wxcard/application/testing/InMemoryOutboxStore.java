@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 /** {@link OutboxStore} in memory. */
 final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshottable {
 
-    private record Row(OutboxMessage message, boolean dead, Option<String> claimedBy, Instant leaseUntil) {
-        Row with(OutboxMessage next, boolean nextDead, Option<String> owner, Instant until) {
-            return new Row(next, nextDead, owner, until);
+    private record Row(OutboxMessage message, boolean dead, Lease lease) {
+        Row with(OutboxMessage next, boolean nextDead, Lease nextLease) {
+            return new Row(next, nextDead, nextLease);
         }
     }
 
@@ -40,8 +40,7 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
             if (rows.containsKey(id)) {
                 throw new ConcurrentUpdateException("outbox task " + id + " already exists");
             }
-            rows = rows.put(id, new Row(new OutboxMessage(id, task, 0, now, now, Option.none()), false, Option.none(),
-                    Instant.EPOCH));
+            rows = rows.put(id, new Row(new OutboxMessage(id, task, 0, now, now, Option.none()), false, Lease.NONE));
             return null;
         });
     }
@@ -75,7 +74,7 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
                     .sorted(Comparator.comparing((Row row) -> row.message().createdAt()))
                     .forEach(claimed::add);
             for (Row row : claimed) {
-                rows = rows.put(row.message().id(), row.with(row.message(), false, Option.of(dispatcher), now.plus(lease)));
+                rows = rows.put(row.message().id(), row.with(row.message(), false, Lease.to(dispatcher, now.plus(lease))));
             }
             return claimed.stream().map(Row::message).toList();
         });
@@ -84,12 +83,22 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
     /** Another task that coalesces with this one is held by a live lease: its membership is being sent now. */
     private boolean inFlight(Row row, Instant now) {
         Option<String> key = row.message().task().coalesceKey();
-        return key.isDefined() && rows.values().exists(other -> other.claimedBy().isDefined()
-                && other.leaseUntil().isAfter(now) && other.message().task().coalesceKey().equals(key));
+        return key.isDefined() && rows.values().exists(other -> other.lease().live(now)
+                && other.message().task().coalesceKey().equals(key));
     }
 
     private static boolean available(Row row, Instant now) {
-        return !row.dead() && (row.claimedBy().isEmpty() || !row.leaseUntil().isAfter(now));
+        return !row.dead() && row.lease().free(now);
+    }
+
+    @Override
+    public List<OutboxTask> unsettled(TenantId tenant, String coalesceKey) {
+        return db.locked(() -> rows.values()
+                .filter(row -> !row.dead() && row.message().task().tenantId().equals(tenant)
+                        && row.message().task().coalesceKey().contains(coalesceKey))
+                .sorted(Comparator.comparing((Row row) -> row.message().createdAt()))
+                .map(row -> row.message().task())
+                .toJavaList());
     }
 
     @Override
@@ -113,6 +122,20 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
     }
 
     @Override
+    public int completed(java.util.Collection<String> ids, String dispatcher) {
+        return db.locked(() -> {
+            int removed = 0;
+            for (String id : ids) {
+                if (claimedBy(id, dispatcher)) {
+                    rows = rows.remove(id);
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
+    @Override
     public boolean retryLater(String id, String dispatcher, Instant notBefore, String error) {
         return db.locked(() -> {
             if (!claimedBy(id, dispatcher)) {
@@ -121,7 +144,7 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
             Row row = rows.get(id).get();
             OutboxMessage m = row.message();
             rows = rows.put(id, row.with(new OutboxMessage(id, m.task(), m.attempts() + 1, m.createdAt(), notBefore,
-                    Option.of(error)), false, Option.none(), Instant.EPOCH));
+                    Option.of(error)), false, Lease.NONE));
             return true;
         });
     }
@@ -135,14 +158,14 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
             Row row = rows.get(id).get();
             OutboxMessage m = row.message();
             rows = rows.put(id, row.with(new OutboxMessage(id, m.task(), m.attempts() + 1, m.createdAt(),
-                    m.notBefore(), Option.of(error)), true, Option.none(), Instant.EPOCH));
+                    m.notBefore(), Option.of(error)), true, Lease.NONE));
             return true;
         });
     }
 
     /** Whether the dispatcher holds the task's claim (a lease that ran out still counts until someone re-claims). */
     private boolean claimedBy(String id, String dispatcher) {
-        return rows.get(id).exists(row -> !row.dead() && row.claimedBy().contains(dispatcher));
+        return rows.get(id).exists(row -> !row.dead() && row.lease().heldBy(dispatcher));
     }
 
     @Override
@@ -158,7 +181,7 @@ final class InMemoryOutboxStore implements OutboxStore, InMemoryStores.Snapshott
             row.forEach(dead -> {
                 OutboxMessage m = dead.message();
                 rows = rows.put(id, dead.with(new OutboxMessage(id, m.task(), 0, m.createdAt(), now, m.lastError()),
-                        false, Option.none(), Instant.EPOCH));
+                        false, Lease.NONE));
             });
             return row.isDefined();
         });

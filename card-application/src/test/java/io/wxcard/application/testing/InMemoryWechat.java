@@ -389,8 +389,13 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             if (refusal != null) {
                 return Either.left(refusal);
             }
-            if (members.values().stream().anyMatch(m -> m.cardId.equals(request.cardId()) && m.openId.equals(request.openId()))) {
-                return Either.left(new WechatError(WechatError.Kind.CONFLICT, "ALREADY_EXISTS", "the openid already holds the card"));
+            // WeChat Pay refuses it ("会员已经领取过该卡"); the real adapter answers that as done, with the code held.
+            Option<Code> held = Option.ofOptional(members.values().stream()
+                    .filter(m -> m.cardId.equals(request.cardId()) && m.openId.equals(request.openId()))
+                    .map(m -> m.code)
+                    .findFirst());
+            if (held.isDefined()) {
+                return Either.right(held.get());
             }
             if (!cards.containsKey(request.cardId())) {
                 return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "RESOURCE_NOT_EXISTS", "card not found"));

@@ -2,7 +2,10 @@ package io.wxcard.application.wechat;
 
 import io.wxcard.application.contract.wechat.WechatCardCatalogContract;
 import io.wxcard.application.contract.wechat.WechatCardDistributionContract;
+import io.wxcard.application.contract.wechat.WechatCardImagesContract;
 import io.wxcard.application.contract.wechat.WechatContractSubject;
+import io.wxcard.application.port.out.wechat.WechatCardImages;
+import io.wxcard.application.testing.InMemoryWechatImages;
 import io.wxcard.application.contract.wechat.WechatMemberCardsContract;
 import io.wxcard.application.contract.wechat.WechatMemberImportContract;
 import io.wxcard.application.contract.wechat.WechatTestControl;
@@ -86,6 +89,22 @@ class InMemoryWechatContractTest {
         @Override
         protected WechatContractSubject subject() {
             return subject;
+        }
+    }
+
+    @Nested
+    class Images extends WechatCardImagesContract {
+        private final WechatContractSubject subject = fresh();
+        private final InMemoryWechatImages images = new InMemoryWechatImages();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
+        }
+
+        @Override
+        protected WechatCardImages images() {
+            return images;
         }
     }
 }

@@ -22,6 +22,13 @@ public record ActivationForm(
             "USER_FORM_INFO_FLAG_BIRTHDAY", "USER_FORM_INFO_FLAG_IDCARD", "USER_FORM_INFO_FLAG_EMAIL",
             "USER_FORM_INFO_FLAG_LOCATION", "USER_FORM_INFO_FLAG_EDUCATION_BACKGRO", "USER_FORM_INFO_FLAG_INDUSTRY",
             "USER_FORM_INFO_FLAG_INCOME", "USER_FORM_INFO_FLAG_HABIT");
+    /**
+     * WeChat's page spells the education field {@code USER_FORM_INFO_FLAG_EDUCATION_BACKGRO} (the documented name,
+     * which we send); WxJava spells it {@code ..._BACKGROUND} and says the short one failed its test. Both are taken
+     * and the long one is read as the documented one (FIDELITY.md section 3).
+     */
+    public static final String EDUCATION = "USER_FORM_INFO_FLAG_EDUCATION_BACKGRO";
+    public static final String EDUCATION_AS_WXJAVA_SPELLS_IT = "USER_FORM_INFO_FLAG_EDUCATION_BACKGROUND";
     public static final Set<String> RICH_FIELD_TYPES = Set.of("FORM_FIELD_RADIO", "FORM_FIELD_SELECT", "FORM_FIELD_CHECK_BOX");
 
     public ActivationForm {
@@ -38,7 +45,8 @@ public record ActivationForm(
     public record Section(boolean canModify, List<String> commonFieldIds, List<String> customFieldNames,
                           List<RichField> richFields) {
         public Section {
-            commonFieldIds = List.copyOf(commonFieldIds);
+            commonFieldIds = List.copyOf(commonFieldIds.stream()
+                    .map(id -> EDUCATION_AS_WXJAVA_SPELLS_IT.equals(id) ? EDUCATION : id).toList());
             customFieldNames = List.copyOf(customFieldNames);
             richFields = List.copyOf(richFields);
         }

@@ -1,8 +1,6 @@
 package io.wxcard.domain.membership;
 
 import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_ALREADY_ACTIVATED;
-import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_DELETED_BY_MEMBER;
-import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_INVALIDATED;
 import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_NOT_ACTIVATED;
 import static io.wxcard.domain.shared.RejectionCode.MEMBERSHIP_NOT_DELETED;
 
@@ -37,7 +35,6 @@ import java.util.Objects;
  * and change nothing, since WeChat will not take them back.
  */
 public final class Membership {
-
 
     private final MembershipSnapshot s;
 
@@ -121,8 +118,7 @@ public final class Membership {
             case ISSUED -> Either.right(this);
             case ACTIVATED -> Either.left(Rejection.of(MEMBERSHIP_ALREADY_ACTIVATED, describe() + " is already activated"
                     + s.activationMethod().map(m -> " (by " + m + ")").getOrElse("")));
-            case INVALIDATED -> Either.left(invalidated("activated"));
-            case DELETED -> Either.left(deletedByMember("activated"));
+            default -> Either.left(MembershipRejections.notHeld(s, "activated"));
         };
     }
 
@@ -152,14 +148,14 @@ public final class Membership {
                 yield Either.right(MembershipChange.of(new Membership(next),
                         new MembershipInvalidated(s.cardId(), s.code(), reason.value(), now)));
             }
-            case INVALIDATED -> Either.left(invalidated("invalidated again"));
-            case DELETED -> Either.left(deletedByMember("invalidated"));
+            case INVALIDATED -> Either.left(MembershipRejections.notHeld(s, "invalidated again"));
+            default -> Either.left(MembershipRejections.notHeld(s, "invalidated"));
         };
     }
 
     /** The member deleted the card from their WeChat wallet ({@code user_del_card}). */
     public Either<Rejection, MembershipChange> deletedByMember(Instant now) {
-        if (s.state() == MembershipState.INVALIDATED || s.state() == MembershipState.DELETED) {
+        if (s.state() != MembershipState.ISSUED && s.state() != MembershipState.ACTIVATED) {
             return Either.right(MembershipChange.unchanged(this));
         }
         var next = s.toBuilder().state(MembershipState.DELETED).stateBeforeDeletion(Option.of(s.state()))
@@ -179,6 +175,42 @@ public final class Membership {
         MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
         var next = s.toBuilder().state(back).stateBeforeDeletion(Option.none()).updatedAt(now).build();
         return Either.right(MembershipChange.of(new Membership(next)));
+    }
+
+    // ---- gifting (user_gifting_card, user_get_card with IsGiveByFriend) ------------------------------------------------
+
+    /** Sent to a friend ({@code user_gifting_card}): until accepted or back, WeChat refuses the code (40127). */
+    public Either<Rejection, MembershipChange> giftingStarted(Instant now) {
+        if (s.state() == MembershipState.GIFTING || s.state() == MembershipState.GIFTED) {
+            return Either.right(MembershipChange.unchanged(this));
+        }
+        if (s.state() != MembershipState.ISSUED && s.state() != MembershipState.ACTIVATED) {
+            return Either.left(MembershipRejections.notHeld(s, "given to a friend"));
+        }
+        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(MembershipState.GIFTING)
+                .stateBeforeDeletion(Option.of(s.state())).updatedAt(now).build())));
+    }
+
+    /** The gift came back unaccepted ({@code IsReturnBack=1}, WeChat's GIFT_TIMEOUT): the card is the member's again. */
+    public Either<Rejection, MembershipChange> giftReturned(Instant now) {
+        if (s.state() != MembershipState.GIFTING) {
+            return Either.right(MembershipChange.unchanged(this));
+        }
+        MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
+        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(back)
+                .stateBeforeDeletion(Option.none()).updatedAt(now).build())));
+    }
+
+    /**
+     * A friend accepted it ({@code user_get_card}, {@code OldUserCardCode} = this code): WeChat gave the card a new code
+     * (the friend's membership) and this one answers "invalid serial code" from then on: it ends for good.
+     */
+    public Either<Rejection, MembershipChange> giftedAway(Instant now) {
+        if (s.state() == MembershipState.GIFTED || s.state() == MembershipState.INVALIDATED) {
+            return Either.right(MembershipChange.unchanged(this));
+        }
+        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(MembershipState.GIFTED)
+                .stateBeforeDeletion(Option.none()).updatedAt(now).build())));
     }
 
     // ---- the ledger -----------------------------------------------------------------------------------------------
@@ -233,8 +265,7 @@ public final class Membership {
             case ACTIVATED -> Either.right(this);
             case ISSUED -> Either.left(Rejection.of(MEMBERSHIP_NOT_ACTIVATED, describe()
                     + " is not activated yet; points and stored value change only on an activated card"));
-            case INVALIDATED -> Either.left(invalidated("changed"));
-            case DELETED -> Either.left(deletedByMember("changed"));
+            default -> Either.left(MembershipRejections.notHeld(s, "changed"));
         };
     }
 
@@ -252,17 +283,7 @@ public final class Membership {
     }
 
     private String describe() {
-        return "membership " + s.code() + " of card " + s.cardId();
-    }
-
-    private Rejection invalidated(String what) {
-        return Rejection.of(MEMBERSHIP_INVALIDATED, describe() + " was invalidated"
-                + s.invalidationReason().map(r -> " (" + r + ")").getOrElse("") + " and cannot be " + what);
-    }
-
-    private Rejection deletedByMember(String what) {
-        return Rejection.of(MEMBERSHIP_DELETED_BY_MEMBER, describe()
-                + " was deleted by the member from their WeChat wallet and cannot be " + what + " until they restore it");
+        return MembershipRejections.describe(s);
     }
 
     @Override

@@ -10,6 +10,8 @@ public enum RejectionCode {
     PHONE_INVALID,
     /** A webhook whose URL may not be called, or that asks for no known event type. */
     WEBHOOK_INVALID,
+    /** A picture WeChat would not take for a card: not JPG/PNG, or over 1 MB. */
+    IMAGE_INVALID,
 
     // card lifecycle
     CARD_NOT_EDITABLE,
@@ -29,6 +31,10 @@ public enum RejectionCode {
     MEMBERSHIP_DELETED_BY_MEMBER,
     MEMBERSHIP_NOT_DELETED,
     MEMBERSHIP_CARD_MISMATCH,
+    /** The member is giving the card to a friend (WeChat: GIFTING, 40127 for every call on the code). */
+    MEMBERSHIP_BEING_GIFTED,
+    /** The member gave the card to a friend: WeChat changed its code, the old one no longer exists. */
+    MEMBERSHIP_GIFTED,
 
     // tenant
     TENANT_HAS_NO_MERCHANT_CREDENTIALS,

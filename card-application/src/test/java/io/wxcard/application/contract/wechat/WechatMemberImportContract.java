@@ -86,6 +86,18 @@ public abstract class WechatMemberImportContract {
     }
 
     @Test
+    void answers_the_code_the_openid_already_holds_when_it_is_imported_again_under_another_request() {
+        OpenId openId = newOpenId();
+        Code held = ok(memberImport().importMember(merchant(),
+                new ImportRequest(cardId, openId, Option.none(), unique("imp-"))));
+
+        Code again = ok(memberImport().importMember(merchant(),
+                new ImportRequest(cardId, openId, Option.none(), unique("imp-"))));
+
+        assertThat(again).isEqualTo(held);
+    }
+
+    @Test
     void answers_not_found_for_a_card_that_does_not_exist() {
         WechatError error = failed(memberImport().importMember(merchant(), new ImportRequest(
                 new WechatCardId("pUnknownCard0000000000000001"), newOpenId(), Option.none(), unique("imp-"))));

@@ -1,6 +1,7 @@
 package io.wxcard.domain.card.definition;
 
 import io.vavr.control.Option;
+import io.wxcard.domain.card.image.WechatImageUrl;
 import io.wxcard.domain.shared.Problem;
 import io.wxcard.domain.shared.Text;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class CardDefinitionRules {
             return problems.list;
         }
         checkBaseInfo(card.baseInfo(), problems);
-        problems.optionalUrl(CARD + "background_pic_url", card.backgroundPicUrl());
+        card.backgroundPicUrl().forEach(url -> problems.wechatImage(CARD + "background_pic_url", url));
         problems.requiredText(CARD + "prerogative", card.prerogative(), 1024);
         checkActivation(card, problems);
         problems.optionalUrl(CARD + "bonus_url", card.bonusUrl());
@@ -67,7 +68,7 @@ public final class CardDefinitionRules {
             problems.add("member_card.base_info", "is required");
             return;
         }
-        problems.requiredUrl(BASE + "logo_url", base.logoUrl());
+        problems.wechatImage(BASE + "logo_url", base.logoUrl());
         problems.oneOf(BASE + "code_type", base.codeType(), CODE_TYPES);
         problems.requiredText(BASE + "brand_name", base.brandName(), 12);
         problems.requiredText(BASE + "title", base.title(), 9);
@@ -204,6 +205,11 @@ public final class CardDefinitionRules {
             if (value != null && !value.isBlank() && !(value.startsWith("https://") || value.startsWith("http://"))) {
                 add(field, "must be an http(s) URL");
             }
+        }
+
+        /** A picture WeChat hosts ({@link WechatImageUrl}); any other host WeChat refuses (40141). */
+        void wechatImage(String field, String value) {
+            WechatImageUrl.of(field, value).swap().forEach(list::add);
         }
 
         void optionalUrl(String field, Option<String> value) {

@@ -4,6 +4,8 @@ import io.vavr.control.Option;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.membership.MembershipKey;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The append-only ledger entries of memberships. Saving the membership (its totals) and appending the entry happen in
@@ -23,6 +25,12 @@ public interface LedgerStore {
 
     /** The membership's entry with that sequence number (1 for its first), if it has one. */
     Option<LedgerEntry> entry(MembershipKey membership, long sequence);
+
+    /**
+     * The membership's entries with these sequence numbers (those it has), in sequence order: one read for the
+     * entries an outbox call stands for.
+     */
+    List<LedgerEntry> entries(MembershipKey membership, Collection<Long> sequences);
 
     /** A membership's entries in sequence order (oldest first). */
     Page<LedgerEntry> history(MembershipKey membership, PageRequest page);

@@ -30,6 +30,12 @@ public interface OutboxStore {
      */
     java.util.List<OutboxMessage> claim(String dispatcher, TenantId tenant, int limit, Instant now, Duration lease);
 
+    /**
+     * The tasks of a tenant sharing a {@link OutboxTask#coalesceKey()} that are not settled yet: waiting, backing off
+     * or in flight (not dead), oldest first. Tells whether a membership's syncs are still on their way.
+     */
+    java.util.List<OutboxTask> unsettled(TenantId tenant, String coalesceKey);
+
     /** The tenants that have tasks due now (not dead, not leased), so that dispatchers can take turns between them. */
     java.util.List<TenantId> tenantsWithDueTasks(Instant now);
 
@@ -41,6 +47,14 @@ public interface OutboxStore {
      * @return whether the dispatcher still held the claim
      */
     boolean completed(String id, String dispatcher);
+
+    /**
+     * The tasks were sent together (one call for a membership's coalesced syncs): they leave the outbox at once, those
+     * the dispatcher still holds.
+     *
+     * @return how many the dispatcher still held (and so removed)
+     */
+    int completed(java.util.Collection<String> ids, String dispatcher);
 
     /** The attempt failed: count it, and offer the task again from {@code notBefore}. */
     boolean retryLater(String id, String dispatcher, Instant notBefore, String error);

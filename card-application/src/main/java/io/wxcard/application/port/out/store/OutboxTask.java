@@ -38,7 +38,9 @@ public sealed interface OutboxTask {
      * are when it runs (absolute {@code bonus}/{@code balance}), so tasks may run in any order, and twice, and still
      * land on the same totals.
      *
-     * @param sequence the ledger entry that asked for the sync (its delta and reason are shown to the member)
+     * @param sequence the ledger entry that asked for the sync (its delta and reason are shown to the member); 0 for a
+     *                 re-sync no entry asked for (WeChat missed changes, see {@link CheckMemberTotals}): the totals
+     *                 alone are sent
      */
     record SyncMemberTotals(TenantId tenantId, CardId cardId, Code code, long sequence) implements OutboxTask {
         public String kind() {
@@ -97,6 +99,28 @@ public sealed interface OutboxTask {
         }
     }
 
+    /**
+     * Compare WeChat's totals for a membership ({@code /card/membercard/userinfo/get}) with the ledger's and book what
+     * the ledger and the syncs on their way do not explain (see {@code TotalsCheck}). Asked for by
+     * {@code update_member_card}, whose deltas ({@code reportedBonus}, {@code reportedBalance}) may be an echo of our
+     * own sync and are never booked blindly.
+     */
+    record CheckMemberTotals(TenantId tenantId, CardId cardId, Code code, long reportedBonus, long reportedBalance)
+            implements OutboxTask {
+        public String kind() {
+            return "check_member_totals";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "code", code.value(), "reported_bonus",
+                    Long.toString(reportedBonus), "reported_balance", Long.toString(reportedBalance));
+        }
+
+        public MembershipKey membership() {
+            return new MembershipKey(tenantId, cardId, code);
+        }
+    }
+
     /** Rebuilds a stored task. */
     static OutboxTask decode(TenantId tenantId, String kind, Map<String, String> fields) {
         return switch (kind) {
@@ -108,6 +132,9 @@ public sealed interface OutboxTask {
                     new WechatCardId(fields.get("wechat_card_id")));
             case "pull_member_info" -> new PullMemberInfo(tenantId, new CardId(fields.get("card_id")),
                     new Code(fields.get("code")));
+            case "check_member_totals" -> new CheckMemberTotals(tenantId, new CardId(fields.get("card_id")),
+                    new Code(fields.get("code")), Long.parseLong(fields.get("reported_bonus")),
+                    Long.parseLong(fields.get("reported_balance")));
             default -> throw new IllegalArgumentException("unknown outbox task kind: " + kind);
         };
     }

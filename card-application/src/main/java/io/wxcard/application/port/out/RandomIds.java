@@ -1,10 +1,12 @@
-package io.wxcard.bootstrap;
+package io.wxcard.application.port.out;
 
-import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.domain.card.CardId;
 import java.security.SecureRandom;
 
-/** Ids made of 80 random bits, in lower-case base32: unique across instances without coordination. */
+/**
+ * Ids made of 80 random bits, in lower-case base32: unique across instances without coordination. Reached through
+ * {@link IdGenerator#random()}, so that bootstrap, the Spring Boot starter and hand-wired embeddings share one.
+ */
 final class RandomIds implements IdGenerator {
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();

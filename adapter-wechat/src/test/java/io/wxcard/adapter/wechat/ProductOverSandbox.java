@@ -1,0 +1,155 @@
+package io.wxcard.adapter.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.wxcard.application.port.in.AcceptWechatPushUseCase.PushOutcome;
+import io.wxcard.application.port.in.DraftCardUseCase.DraftCardCommand;
+import io.wxcard.application.port.in.Failure;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.port.out.wechat.push.PushRequest;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.testing.InMemoryApplication;
+import io.wxcard.application.testing.InMemoryStores;
+import io.wxcard.application.testing.SequentialIds;
+import io.wxcard.domain.card.Card;
+import io.wxcard.domain.card.definition.MemberCardDefinition;
+import io.wxcard.domain.membership.Membership;
+import io.wxcard.domain.tenant.PushMode;
+import io.wxcard.domain.tenant.Secret;
+import io.wxcard.domain.tenant.Tenant;
+import io.wxcard.domain.tenant.TenantId;
+import io.wxcard.sandbox.SandboxApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole application (in-memory stores) talking to the sandbox over HTTP through the real adapter, and receiving
+ * the sandbox's pushes over HTTP: what a running instance does, with the background loops run by {@link #settle()}.
+ */
+final class ProductOverSandbox implements AutoCloseable {
+
+    final SandboxFixture sandbox;
+    final SandboxFixture.Account account;
+    final InMemoryStores stores = new InMemoryStores();
+    final CardServices app;
+    final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
+    private final HttpServer receiver;
+
+    ProductOverSandbox(SandboxFixture sandbox) {
+        this.sandbox = sandbox;
+        try {
+            receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        receiver.createContext("/wechat/", exchange -> {
+            PushOutcome outcome = services().acceptWechatPush().accept(tenant, new PushRequest(exchange.getRequestMethod(),
+                    query(exchange.getRequestURI().getRawQuery()), exchange.getRequestBody().readAllBytes()));
+            byte[] answer = "success".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(outcome instanceof PushOutcome.Accepted ? 200 : 503, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        receiver.start();
+        account = sandbox.newAccount("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/" + tenant.value(),
+                SandboxApp.PLAIN);
+        WechatAdapter wechat = WechatAdapter.create(sandbox.settings(), stores.tokens(), Clock.system());
+        app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
+                stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat.catalog(),
+                wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), Clock.system(),
+                new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
+                InMemoryApplication.IMPORT_SENDERS), new CardServices.EventDependencies(stores.events(),
+                stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
+                io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS));
+        stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
+                Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
+                Instant.now()));
+    }
+
+    static <T> T ok(Either<Failure, T> result) {
+        assertThat(result.isRight()).as("expected success, got %s", result).isTrue();
+        return result.get();
+    }
+
+    /** A card created on WeChat and approved there (its card_pass_check push applied). */
+    Card approvedCard(MemberCardDefinition definition) {
+        Card drafted = ok(app.draftCard().draft(new DraftCardCommand(tenant, definition)));
+        Card submitted = ok(app.submitCard().submit(tenant, drafted.id()));
+        new SandboxControl(sandbox).review(submitted.wechatCardId().get(), true);
+        settle();
+        return app.findCards().card(tenant, drafted.id()).get();
+    }
+
+    /** A member receives the card on WeChat (the control API plays them); the push is applied. */
+    Membership received(Card card, String openId) {
+        var code = new SandboxControl(sandbox).handOut(card.wechatCardId().get(), new io.wxcard.domain.membership.OpenId(openId));
+        settle();
+        return ok(app.findMemberships().membership(new io.wxcard.domain.membership.MembershipKey(tenant, card.id(), code)));
+    }
+
+    /**
+     * Runs the outbox dispatcher and the push inbox's worker until neither has had anything to do for a second (the
+     * sandbox pushes asynchronously, so a quiet moment is waited for), within 20 s.
+     */
+    void settle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < Duration.ofSeconds(1).toNanos()) {
+            assertThat(System.nanoTime()).as("the product and the sandbox did not settle within 20 s").isLessThan(deadline);
+            int work = app.dispatchOutbox().dispatchDue(50).claimed() + app.applyWechatPushes().applyDue(50).claimed();
+            if (work > 0) {
+                quietSince = System.nanoTime();
+            } else {
+                sleep(50);
+            }
+        }
+    }
+
+    private CardServices services() {
+        return app;
+    }
+
+    int updateuserCalls() {
+        return sandbox.calls("/card/membercard/updateuser", account.appId()).size();
+    }
+
+    long ledgerEntries(Membership membership) {
+        return stores.ledger().history(membership.key(), PageRequest.first(1)).total();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        receiver.stop(0);
+    }
+}

@@ -1,0 +1,189 @@
+package io.wxcard.spring;
+
+import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.adapter.wechat.WechatSettings;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.InboxStore;
+import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.SharedTokenStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.wechat.WechatCardCatalog;
+import io.wxcard.application.port.out.wechat.WechatCardDistribution;
+import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * wxcard on the application's own {@link DataSource}: every outgoing port a bean (the Jdbi stores, the WeChat adapter,
+ * the clock, the ids), {@link CardServices} over them, and every use case a bean ({@link WxcardUseCases}). Each bean
+ * gives way to one of the application's own of the same type, so a team replaces one port (its own tenant store, say)
+ * and keeps the rest. The same public entry points bootstrap wires by hand: {@link Persistence}, {@link WechatAdapter},
+ * {@link CardServices}.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(WxcardProperties.class)
+@Import({WxcardUseCases.class, WxcardFlywayPlaceholders.class, WxcardRuntimeConfiguration.class,
+        WxcardWebConfiguration.class, WxcardActuatorConfiguration.class})
+public class WxcardAutoConfiguration {
+
+    /**
+     * The stores over the application's pool, after the application's own database initialisation (Spring Boot's
+     * Flyway, which then has run wxcard's migrations too: {@link WxcardFlywayPlaceholders}).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public Persistence wxcardPersistence(DataSource dataSource, WxcardProperties properties) {
+        return Persistence.over(dataSource, properties.getDatabase().isMigrate());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CardStore wxcardCardStore(Persistence persistence) {
+        return persistence.cards();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MembershipStore wxcardMembershipStore(Persistence persistence) {
+        return persistence.memberships();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LedgerStore wxcardLedgerStore(Persistence persistence) {
+        return persistence.ledger();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TenantStore wxcardTenantStore(Persistence persistence) {
+        return persistence.tenants();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public OutboxStore wxcardOutboxStore(Persistence persistence) {
+        return persistence.outbox();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public InboxStore wxcardInboxStore(Persistence persistence) {
+        return persistence.processedPushes();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ImportJobStore wxcardImportJobStore(Persistence persistence) {
+        return persistence.imports();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SharedTokenStore wxcardSharedTokenStore(Persistence persistence) {
+        return persistence.tokens();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TransactionBoundary wxcardTransactions(Persistence persistence) {
+        return persistence.transactions();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock wxcardClock() {
+        return Clock.system();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IdGenerator wxcardIds() {
+        return IdGenerator.random();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatAdapter wxcardWechatAdapter(WxcardProperties properties, SharedTokenStore tokens, Clock clock) {
+        WxcardProperties.Wechat wechat = properties.getWechat();
+        return WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechat.getApiBaseUrl())
+                .withPayApiBaseUrl(wechat.getPayApiBaseUrl()).withUseStableToken(wechat.isStableToken())
+                .withConnectTimeout(wechat.getConnectTimeout()).withReadTimeout(wechat.getReadTimeout())
+                .withCallDeadline(wechat.getCallDeadline()).withInstanceId(InstanceName.of(properties)), tokens, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatCardCatalog wxcardWechatCatalog(WechatAdapter wechat) {
+        return wechat.catalog();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatCardDistribution wxcardWechatDistribution(WechatAdapter wechat) {
+        return wechat.distribution();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatMemberCards wxcardWechatMemberCards(WechatAdapter wechat) {
+        return wechat.members();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatMemberImport wxcardWechatMemberImport(WechatAdapter wechat) {
+        return wechat.memberImport();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public WechatPushDecoder wxcardWechatPushDecoder(WechatAdapter wechat) {
+        return wechat.pushDecoder();
+    }
+
+    /** The threads the application is handed (no service makes any); stopped after the background loops. */
+    @Bean(destroyMethod = "close")
+    public WxcardThreads wxcardThreads() {
+        return new WxcardThreads();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CardServices wxcardCardServices(CardStore cards, MembershipStore memberships, LedgerStore ledger,
+                                           TenantStore tenants, OutboxStore outbox, InboxStore inbox,
+                                           TransactionBoundary transactions, WechatCardCatalog catalog,
+                                           WechatCardDistribution distribution, WechatMemberCards members,
+                                           WechatMemberImport memberImport, WechatPushDecoder pushDecoder, Clock clock,
+                                           IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
+                                           WxcardThreads threads, ObjectProvider<ImportSettings> importSettings) {
+        ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
+                .withRatePerSecond(properties.getImports().getRatePerSecond())
+                .withConcurrency(properties.getImports().getConcurrency()));
+        return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
+                transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
+                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency())));
+    }
+}
