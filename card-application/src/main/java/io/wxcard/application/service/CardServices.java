@@ -153,7 +153,7 @@ public final class CardServices {
                 lookups, unitOfWork);
         this.events = new WechatEventService(cards, memberships, totals);
         this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
-                unitOfWork, d.clock());
+                unitOfWork, d.clock(), publisher);
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
         this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
                 d.clock(), d.dispatcherName());
