@@ -110,6 +110,7 @@ final class EventRoutes {
     }
 
     private void delete(Context ctx) {
+        Params.noBody(ctx);
         Problems.orAnswer(webhooks.delete(Access.tenant(ctx), ctx.pathParam("webhook")));
         ctx.status(204);
     }
@@ -124,6 +125,7 @@ final class EventRoutes {
     }
 
     private void redeliver(Context ctx) {
+        Params.noBody(ctx);
         var back = Problems.orAnswer(webhooks.redeliver(Access.tenant(ctx), ctx.pathParam("webhook"),
                 ctx.pathParam("event")));
         ctx.status(202).json(MemberResources.dead(back));
