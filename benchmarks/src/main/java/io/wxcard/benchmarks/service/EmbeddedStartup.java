@@ -44,8 +44,8 @@ public final class EmbeddedStartup {
         int idle = args.integer("idle", 30);
         List<String> jvm = args.text("jvm", "").isBlank() ? List.of() : List.of(args.text("jvm", "").trim().split("\\s+"));
         Path work = Files.createTempDirectory("wxcard-embedded-startup");
-        String example = ServiceWorld.copyOf(Path.of(args.text("example-jar", "examples/spring-boot/target/teahouse.jar")), work);
-        String service = ServiceWorld.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
+        String example = Proc.copyOf(Path.of(args.text("example-jar", "examples/spring-boot/target/teahouse.jar")), work);
+        String service = Proc.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
         System.out.println("start-up to healthy and idle RSS: the Spring Boot example on the starter vs the standalone service");
         System.out.println(Machine.describe());
         System.out.printf("example %s (built %s); JVM options: %s; %d rounds; RSS after %d s idle%n", example,
