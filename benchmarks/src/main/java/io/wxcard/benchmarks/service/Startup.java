@@ -45,9 +45,9 @@ public final class Startup {
         int idle = args.integer("idle", 30);
         List<String> jvm = args.text("jvm", "").isBlank() ? List.of() : List.of(args.text("jvm", "").trim().split("\\s+"));
         Path work = Files.createTempDirectory("wxcard-startup");
-        String jar = ServiceWorld.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
+        String jar = Proc.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
         String beforeJar = args.text("before-jar", "").isBlank() ? null
-                : ServiceWorld.copyOf(Path.of(args.text("before-jar", "")), Files.createDirectories(work.resolve("before")));
+                : Proc.copyOf(Path.of(args.text("before-jar", "")), Files.createDirectories(work.resolve("before")));
         System.out.println("start-up to ready and idle RSS: card-service.jar on embedded defaults vs a bare Javalin server");
         System.out.println(Machine.describe());
         System.out.printf("jar %s (built %s); JVM options: %s; %d rounds; RSS after %d s idle%n",
