@@ -39,9 +39,9 @@ final class BackgroundWorkers implements AutoCloseable {
     static final Duration INBOX_NAP = Duration.ofMillis(20);
     /**
      * The inbox worker's longest nap: each idle poll doubles the nap up to this, and a claim brings it back to
-     * {@link #INBOX_NAP}. Polling every 20 ms for pushes that come in bursts cost a query 50 times a second on an
-     * instance that receives none (5 to 10 % of the service's CPU samples in JFR profiles under a write load of 30 to 250 changes a
-     * second); now the first push after a quiet spell waits at most this long.
+     * {@link #INBOX_NAP}. Polling every 20 ms cost a query 50 times a second on an instance receiving no pushes (5 to
+     * 10 % of the service's CPU samples in JFR profiles of a write load of 30 to 250 changes a second); now the first
+     * push after a quiet spell waits at most this long.
      */
     static final Duration INBOX_LONGEST_NAP = Duration.ofMillis(320);
 
