@@ -183,7 +183,8 @@ public class WxcardAutoConfiguration {
                                            TenantStore tenants, OutboxStore outbox, InboxStore inbox,
                                            TransactionBoundary transactions, WechatCardCatalog catalog,
                                            WechatCardDistribution distribution, WechatMemberCards members,
-                                           WechatMemberImport memberImport, WechatCardImages images, WechatPushDecoder pushDecoder, Clock clock,
+                                           WechatMemberImport memberImport, WechatCardImages images,
+                                           WechatPushDecoder pushDecoder, Clock clock,
                                            IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
                                            WxcardThreads threads, ObjectProvider<ImportSettings> importSettings,
                                            Persistence persistence) {

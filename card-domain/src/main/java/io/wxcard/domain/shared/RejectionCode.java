@@ -39,6 +39,13 @@ public enum RejectionCode {
     // tenant
     TENANT_HAS_NO_MERCHANT_CREDENTIALS,
 
+    // console operators
+    SIGN_IN_REFUSED,
+    OPERATOR_LOCKED_OUT,
+    OPERATOR_NOT_ALLOWED,
+    OPERATOR_PASSWORD_TOO_SHORT,
+    OPERATOR_NAME_TAKEN,
+
     // ledger
     POINTS_WOULD_GO_NEGATIVE,
     BALANCE_WOULD_GO_NEGATIVE,
