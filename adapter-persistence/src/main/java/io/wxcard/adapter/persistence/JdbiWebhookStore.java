@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -88,18 +89,26 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void owe(Webhook webhook, MerchantEvent event, Instant now) {
-        sql.withHandle(() -> "owing event " + event.id() + " to webhook " + webhook.id(), handle ->
-                sql.insertUnlessPresent(handle, "INSERT INTO webhook_deliveries (webhook_id, event_id, tenant_id, "
-                                + "order_key, position_no, state, owed_at, attempts, not_before) VALUES (:webhookId, "
-                                + ":eventId, :tenantId, :orderKey, :position, 'PENDING', :now, 0, :now)",
-                        () -> "owing event " + event.id(), insert -> insert
-                                .bind("webhookId", webhook.id())
-                                .bind("eventId", event.id())
-                                .bind("tenantId", event.tenantId().value())
-                                .bind("orderKey", event.orderKey())
-                                .bind("position", event.position())
-                                .bind("now", now)));
+    public void owe(Webhook webhook, List<MerchantEvent> events, Instant now) {
+        sql.withHandle(() -> "owing " + events.size() + " events to webhook " + webhook.id(), handle -> {
+            // Placing owes each event once, one placer at a time; the read only keeps a repeat harmless.
+            Set<String> owed = new java.util.HashSet<>(handle.createQuery("SELECT event_id FROM webhook_deliveries "
+                            + "WHERE webhook_id = :webhookId AND event_id IN (<ids>)")
+                    .bind("webhookId", webhook.id())
+                    .bindList("ids", events.stream().map(MerchantEvent::id).toList())
+                    .mapTo(String.class).list());
+            PreparedBatch insert = handle.prepareBatch("INSERT INTO webhook_deliveries (webhook_id, event_id, "
+                    + "tenant_id, order_key, position_no, state, owed_at, attempts, not_before) VALUES (:webhookId, "
+                    + ":eventId, :tenantId, :orderKey, :position, 'PENDING', :now, 0, :now)");
+            for (MerchantEvent event : events) {
+                if (owed.add(event.id())) {
+                    insert.bind("webhookId", webhook.id()).bind("eventId", event.id())
+                            .bind("tenantId", event.tenantId().value()).bind("orderKey", event.orderKey())
+                            .bind("position", event.position()).bind("now", now).add();
+                }
+            }
+            return insert.size() == 0 ? new int[0] : insert.execute();
+        });
     }
 
     @Override
@@ -114,19 +123,31 @@ final class JdbiWebhookStore implements WebhookStore {
                     .bind("limit", limit)
                     .map(JdbiWebhookStore::delivery)
                     .list();
-            List<WebhookDelivery> claimed = new ArrayList<>(heads.size());
+            if (heads.isEmpty()) {
+                return heads;
+            }
+            // One round trip for the lot: each conditional update wins its row or finds it taken.
+            PreparedBatch take = handle.prepareBatch("UPDATE webhook_deliveries SET claimed_by = :claimer, "
+                    + "lease_until = :until WHERE webhook_id = :webhookId AND event_id = :eventId "
+                    + "AND state = 'PENDING' AND " + NOT_LEASED);
             for (WebhookDelivery head : heads) {
-                boolean won = handle.createUpdate("UPDATE webhook_deliveries SET claimed_by = :claimer, "
-                                + "lease_until = :until WHERE webhook_id = :webhookId AND event_id = :eventId "
-                                + "AND state = 'PENDING' AND " + NOT_LEASED)
-                        .bind("claimer", claimer)
-                        .bind("until", now.plus(lease))
-                        .bind("now", now)
-                        .bind("webhookId", head.webhook().id())
-                        .bind("eventId", head.event().id())
-                        .execute() == 1;
-                if (won) {
-                    claimed.add(head);
+                take.bind("claimer", claimer).bind("until", now.plus(lease)).bind("now", now)
+                        .bind("webhookId", head.webhook().id()).bind("eventId", head.event().id()).add();
+            }
+            int[] won = take.execute();
+            if (java.util.Arrays.stream(won).anyMatch(count -> count < 0)) {
+                // A driver that answers "done, count unknown" for a batch: read back which rows are ours.
+                Set<String> ours = new java.util.HashSet<>(handle.createQuery("SELECT webhook_id, event_id FROM "
+                                + "webhook_deliveries WHERE claimed_by = :claimer AND lease_until = :until")
+                        .bind("claimer", claimer).bind("until", now.plus(lease))
+                        .map((rs, context) -> rs.getString("webhook_id") + "/" + rs.getString("event_id")).list());
+                return heads.stream().filter(head -> ours.contains(head.webhook().id() + "/" + head.event().id()))
+                        .toList();
+            }
+            List<WebhookDelivery> claimed = new ArrayList<>(heads.size());
+            for (int i = 0; i < heads.size(); i++) {
+                if (won[i] == 1) {
+                    claimed.add(heads.get(i));
                 }
             }
             return claimed;

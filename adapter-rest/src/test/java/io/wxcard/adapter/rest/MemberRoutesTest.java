@@ -51,6 +51,10 @@ class MemberRoutesTest {
         assertThat(profile.get("phone_normalised").asText()).isEqualTo("13800138000");
         assertThat(profile.at("/fields/USER_FORM_INFO_FLAG_NAME").asText()).isEqualTo("王小明");
         assertThat(m.http.get("/v1/members?openid=oAlice").json().get("items")).hasSize(1);
+        JsonNode listed = m.http.get("/v1/cards/" + cardId + "/memberships").json();
+        assertThat(listed.at("/items/0/form_answers/USER_FORM_INFO_FLAG_MOBILE").asText()).isEqualTo("138****8000");
+        assertThat(m.http.get("/v1/cards/" + cardId + "/memberships/" + code).json()
+                .at("/form_answers/USER_FORM_INFO_FLAG_MOBILE").asText()).isEqualTo("138 0013 8000");
     }
 
     @Test

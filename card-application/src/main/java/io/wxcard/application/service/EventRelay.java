@@ -44,12 +44,11 @@ final class EventRelay implements RelayEventsUseCase, ListenToEventsUseCase, Rea
     @Override
     public int placeEvents() {
         return events.place(settings.batchSize(), placed -> {
-            List<Webhook> all = webhooks.all();
-            for (MerchantEvent event : placed) {
-                for (Webhook webhook : all) {
-                    if (webhook.tenantId().equals(event.tenantId()) && webhook.wants(event.type())) {
-                        webhooks.owe(webhook, event, clock.now());
-                    }
+            for (Webhook webhook : webhooks.all()) {
+                List<MerchantEvent> wanted = placed.stream().filter(event -> webhook.tenantId().equals(
+                        event.tenantId()) && webhook.wants(event.type())).toList();
+                if (!wanted.isEmpty()) {
+                    webhooks.owe(webhook, wanted, clock.now());
                 }
             }
         }).size();

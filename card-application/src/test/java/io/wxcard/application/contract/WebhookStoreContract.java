@@ -55,10 +55,9 @@ public abstract class WebhookStoreContract {
         MerchantEvent first = placed("membership/c/1");
         MerchantEvent second = placed("membership/c/1");
         MerchantEvent otherMember = placed("membership/c/2");
-        webhooks.owe(hook, first, T0);
-        webhooks.owe(hook, first, T0);
-        webhooks.owe(hook, second, T0);
-        webhooks.owe(hook, otherMember, T0);
+        webhooks.owe(hook, List.of(first, second), T0);
+        webhooks.owe(hook, List.of(first), T0); // owed already: left as it is
+        webhooks.owe(hook, List.of(otherMember), T0);
 
         List<WebhookDelivery> claimed = webhooks.claim("a", 10, T0, LEASE);
 
@@ -75,8 +74,8 @@ public abstract class WebhookStoreContract {
     void a_failed_delivery_waits_its_back_off_and_holds_back_the_members_later_events() {
         MerchantEvent first = placed("membership/c/1");
         MerchantEvent second = placed("membership/c/1");
-        webhooks.owe(hook, first, T0);
-        webhooks.owe(hook, second, T0);
+        webhooks.owe(hook, List.of(first), T0);
+        webhooks.owe(hook, List.of(second), T0);
         webhooks.claim("a", 10, T0, LEASE);
 
         assertThat(webhooks.retryLater(hook.id(), first.id(), "a", T0.plusSeconds(30), "HTTP 503")).isTrue();
@@ -91,7 +90,7 @@ public abstract class WebhookStoreContract {
     @Test
     void a_claim_whose_lease_ran_out_goes_to_another_claimer_and_the_first_settles_nothing() {
         MerchantEvent event = placed("membership/c/1");
-        webhooks.owe(hook, event, T0);
+        webhooks.owe(hook, List.of(event), T0);
         webhooks.claim("a", 10, T0, LEASE);
 
         assertThat(webhooks.claim("b", 10, T0.plus(LEASE).plusSeconds(1), LEASE)).hasSize(1);
@@ -105,8 +104,8 @@ public abstract class WebhookStoreContract {
     void a_dead_delivery_is_listed_lets_later_ones_go_and_can_be_redelivered() {
         MerchantEvent first = placed("membership/c/1");
         MerchantEvent second = placed("membership/c/1");
-        webhooks.owe(hook, first, T0);
-        webhooks.owe(hook, second, T0);
+        webhooks.owe(hook, List.of(first), T0);
+        webhooks.owe(hook, List.of(second), T0);
         webhooks.claim("a", 10, T0, LEASE);
 
         assertThat(webhooks.dead(hook.id(), first.id(), "a", "HTTP 500")).isTrue();
@@ -130,7 +129,7 @@ public abstract class WebhookStoreContract {
     @Test
     void deleting_a_webhook_drops_what_it_was_owed() {
         MerchantEvent event = placed("membership/c/1");
-        webhooks.owe(hook, event, T0);
+        webhooks.owe(hook, List.of(event), T0);
 
         webhooks.delete(tenant, hook.id());
 

@@ -65,14 +65,16 @@ final class InMemoryWebhookStore implements WebhookStore, InMemoryStores.Snapsho
     }
 
     @Override
-    public void owe(Webhook webhook, MerchantEvent event, Instant now) {
+    public void owe(Webhook webhook, List<MerchantEvent> events, Instant now) {
         db.locked(() -> {
-            var key = new Tuple2<>(webhook.id(), event.id());
-            if (!t.deliveries.containsKey(key)) {
-                t = new Tables(t.webhooks, t.deliveries.put(key, new Row(new WebhookDelivery(webhook, event,
-                        State.PENDING, now, 0, now, Option.none()), Option.none(), Option.none())));
+            for (MerchantEvent event : events) {
+                var key = new Tuple2<>(webhook.id(), event.id());
+                if (!t.deliveries.containsKey(key)) {
+                    t = new Tables(t.webhooks, t.deliveries.put(key, new Row(new WebhookDelivery(webhook, event,
+                            State.PENDING, now, 0, now, Option.none()), Option.none(), Option.none())));
+                }
             }
-            return key;
+            return events;
         });
     }
 

@@ -22,8 +22,11 @@ public interface WebhookStore {
     /** Deletes the webhook and what it is still owed; false when the tenant has no such webhook. */
     boolean delete(TenantId tenantId, String webhookId);
 
-    /** Owes the event to the webhook, due at once (in the caller's transaction); once only per webhook and event. */
-    void owe(Webhook webhook, MerchantEvent event, Instant now);
+    /**
+     * Owes the events to the webhook, due at once, in the caller's transaction (placing owes each placed event once:
+     * one statement for the lot, not one per event); an event already owed to it is left as it is.
+     */
+    void owe(Webhook webhook, List<MerchantEvent> events, Instant now);
 
     /**
      * Claims up to {@code limit} due deliveries for {@code lease}, each the oldest pending one of its webhook and
