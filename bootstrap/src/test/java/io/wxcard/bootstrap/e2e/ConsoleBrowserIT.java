@@ -291,6 +291,29 @@ class ConsoleBrowserIT {
         assertThat(text(By.cssSelector("h1"))).isEqualTo("会员卡");
     }
 
+    @Test
+    @Order(10)
+    void prints_a_poster_whose_qr_code_holds_wechats_link_for_the_store() throws Exception {
+        open("/console/cards/" + cardId);
+        click("distribute-card");
+        type("store", "store-7");
+        click("make-poster");
+
+        WebElement qr = browser.driver.findElement(By.cssSelector("#poster-qr svg"));
+        String link = text(By.cssSelector("#poster + p small"));
+        assertThat(link).startsWith("http");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
+        assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo(link);
+        assertThat(text(By.id("poster"))).contains("扫码领取会员卡").contains("store-7");
+        browser.screenshot("11-poster");
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("card.qr_code").contains("store store-7");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void open(String path) {
