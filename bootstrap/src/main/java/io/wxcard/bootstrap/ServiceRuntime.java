@@ -20,6 +20,7 @@ import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -131,6 +132,10 @@ final class ServiceRuntime implements AutoCloseable {
             Gauge.builder("wxcard_inbox_pending",
                             () -> persistence.processedPushes().count(InboxMessage.State.PENDING))
                     .description("WeChat pushes answered and waiting to be applied").register(rest.meterRegistry());
+            FunctionCounter.builder("wxcard_card_stock_low_total", services.stockAlerts(),
+                            alerts -> alerts.stockLowAlerts())
+                    .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
+                    .register(rest.meterRegistry());
             workers.start();
         } catch (RuntimeException failure) {
             close();

@@ -242,6 +242,21 @@ final class Card {
         return member;
     }
 
+    /** {@code /card/code/update}: re-keys the member under the new code (see {@link CodeUse#changeCode}). */
+    synchronized void changeCode(String code, String newCode) {
+        if (!useCustomCode()) {
+            throw WxException.cardStatus("only a card with use_custom_code can change its codes");
+        }
+        Membership member = member(code);
+        member.requireUsable();
+        if (members.containsKey(newCode)) {
+            throw WxException.invalidArgs("new_code " + newCode + " already exists on this card");
+        }
+        members.remove(code);
+        member.code = newCode;
+        members.put(newCode, member);
+    }
+
     synchronized boolean hasCode(String code) {
         return members.containsKey(code);
     }

@@ -183,7 +183,8 @@ public class WxcardAutoConfiguration {
                                            TenantStore tenants, OutboxStore outbox, InboxStore inbox,
                                            TransactionBoundary transactions, WechatCardCatalog catalog,
                                            WechatCardDistribution distribution, WechatMemberCards members,
-                                           WechatMemberImport memberImport, WechatCardImages images, WechatPushDecoder pushDecoder, Clock clock,
+                                           WechatMemberImport memberImport, WechatCardImages images,
+                                           WechatPushDecoder pushDecoder, Clock clock,
                                            IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
                                            WxcardThreads threads, ObjectProvider<ImportSettings> importSettings) {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
@@ -191,6 +192,7 @@ public class WxcardAutoConfiguration {
                 .withConcurrency(properties.getImports().getConcurrency()));
         return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
                 transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
-                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images));
+                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()),
+                images));
     }
 }

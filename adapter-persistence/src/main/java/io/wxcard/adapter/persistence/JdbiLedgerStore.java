@@ -10,6 +10,7 @@ import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.membership.MembershipKey;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -43,13 +44,17 @@ final class JdbiLedgerStore implements LedgerStore {
 
     @Override
     public void append(MembershipKey membership, LedgerEntry entry) {
-        LedgerEntryRow row = mapper.toRow(membership, entry);
-        String what = "appending entry " + entry.sequence() + " to the ledger of " + membership;
-        boolean appended = sql.withHandle(() -> what,
-                handle -> sql.insertUnlessPresent(handle, INSERT, () -> what, row::bindTo));
-        if (!appended) {
-            throw new ConcurrentUpdateException(what + ": it is already stored (a duplicate key)");
+        if (!appendIfAbsent(membership, entry)) {
+            throw new ConcurrentUpdateException("appending entry " + entry.sequence() + " to the ledger of "
+                    + membership + ": it is already stored (a duplicate key)");
         }
+    }
+
+    @Override
+    public boolean appendIfAbsent(MembershipKey membership, LedgerEntry entry) {
+        LedgerEntryRow row = mapper.toRow(membership, entry);
+        Supplier<String> what = () -> "appending entry " + entry.sequence() + " to the ledger of " + membership;
+        return sql.withHandle(what, handle -> sql.insertUnlessPresent(handle, INSERT, what, row::bindTo));
     }
 
     @Override

@@ -45,7 +45,8 @@ final class ApiHarness implements AutoCloseable {
     final CardServices app;
     final RestApi api;
     /** What bootstrap's thread owner hands the API for WeChat's pushes. */
-    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4);
+    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4, work -> new Thread(work, PUSH_THREAD));
+    static final String PUSH_THREAD = "harness-push";
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();

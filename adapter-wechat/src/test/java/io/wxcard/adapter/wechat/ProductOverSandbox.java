@@ -119,6 +119,11 @@ final class ProductOverSandbox implements AutoCloseable {
         return app;
     }
 
+    /** What applying each push said (the inbox's outcome), in arrival order. */
+    java.util.List<String> inboxOutcomes(io.wxcard.application.port.out.store.InboxMessage.State state) {
+        return stores.inboxOutcomes(state);
+    }
+
     int updateuserCalls() {
         return sandbox.calls("/card/membercard/updateuser", account.appId()).size();
     }

@@ -145,7 +145,7 @@ public final class DatabaseRestartDrill {
         } catch (Exception failed) {
             System.err.println("COULD NOT CHECK OR START PostgreSQL " + cluster[0] + "/" + cluster[1] + ": " + failed);
         }
-        ServiceWorld.await("PostgreSQL accepting connections", Duration.ofSeconds(60), () -> {
+        Waits.await("PostgreSQL accepting connections", Duration.ofSeconds(60), () -> {
             try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
                 return c.isValid(2);
             }

@@ -17,7 +17,7 @@ final class Drill {
               --clients 16             concurrent HTTP clients                           default 16
               --rate N                 new changes per second at most, all clients       default: as fast as they can
               --drain-minutes 10       how long to wait for the outbox to drain          default 10
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
     static final List<String> OPTION_NAMES = List.of("clients", "rate", "drain-minutes");
 
     private Drill() {}
@@ -25,7 +25,7 @@ final class Drill {
     static Args parse(String[] argv, String usage, String... own) {
         List<String> names = new ArrayList<>(List.of(own));
         names.addAll(OPTION_NAMES);
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         return Args.parse(argv, usage, names.toArray(String[]::new));
     }
 
@@ -37,8 +37,8 @@ final class Drill {
         return new PointsLoad(world, args.integer("clients", 16), true).withRate(rate);
     }
 
-    static ServiceWorld.Options options(Args args) {
-        return ServiceWorld.Options.defaults().withMemberships(200).with(args);
+    static WorldOptions options(Args args) {
+        return WorldOptions.defaults().withMemberships(200).with(args);
     }
 
     /**

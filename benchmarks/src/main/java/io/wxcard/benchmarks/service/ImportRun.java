@@ -43,7 +43,7 @@ public final class ImportRun {
                                        its rate is then the rows settled by that moment     default 180
               --pay-limit 0            the sandbox's WeChat Pay calls/s per merchant     default 0 (unlimited)
               --concurrency N          CARD_IMPORT_CONCURRENCY                           default: the service's (8)
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
 
     private static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/{card_id}/users/import";
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -62,7 +62,7 @@ public final class ImportRun {
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("rows", "above-rate", "below-rate", "below-seconds", "only",
                 "pay-limit", "concurrency", "max-sending-seconds"));
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         String only = args.text("only", "both");
         System.out.println("member import through card-service.jar (CLI import -> REST -> WeChat Pay v3 on the sandbox), "
@@ -109,7 +109,7 @@ public final class ImportRun {
         if (args.text("concurrency", null) != null) {
             environment.put("CARD_IMPORT_CONCURRENCY", args.text("concurrency", "8"));
         }
-        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args).withMemberships(0)
+        WorldOptions options = WorldOptions.defaults().with(args).withMemberships(0)
                 .withSandboxPayRateLimit(args.integer("pay-limit", 0))
                 .withServiceEnvironment(environment);
         List<String> jvm = new ArrayList<>(options.serviceJvm());

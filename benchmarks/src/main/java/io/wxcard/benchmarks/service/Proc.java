@@ -253,4 +253,16 @@ public final class Proc implements AutoCloseable {
             }
         }
     }
+
+    /** Copies a jar into {@code folder} (others may rebuild the original during a run); answers the copy. */
+    public static String copyOf(Path jar, Path folder) throws IOException {
+        if (!Files.isReadable(jar)) {
+            throw new IllegalArgumentException("no jar at " + jar.toAbsolutePath() + ": build it first (mvn -q -B -pl "
+                    + "bootstrap -am package -DskipTests)");
+        }
+        Path copy = folder.resolve(jar.getFileName());
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        return copy.toString();
+    }
 }

@@ -40,20 +40,20 @@ public final class PushPath {
               --warmup 10              warm-up slices per side                           default 10
               --slice-ms 2000          length of a slice                                 default 2000
               --event NAME             update_member_card or user_view_card              default update_member_card
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
 
     private PushPath() {}
 
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("threads", "slices", "warmup", "slice-ms", "event"));
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         int threads = args.integer("threads", 16);
         String event = args.text("event", "update_member_card");
         if (!event.equals("update_member_card") && !event.equals("user_view_card")) {
             throw new IllegalArgumentException("--event takes update_member_card or user_view_card");
         }
-        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args);
+        WorldOptions options = WorldOptions.defaults().with(args);
         System.out.println("WeChat pushes in safe mode (POST /wechat/{tenant}/events, " + event + ", card-service.jar on "
                 + "PostgreSQL) vs a bare handler on the same route, and vs the route refusing a bad signature");
         System.out.println(Machine.describe());
@@ -131,7 +131,7 @@ public final class PushPath {
         Pushes(ServiceWorld world, String event) {
             this.world = world;
             this.event = event;
-            this.crypto = new WechatCrypto(world.aesKey(), world.appId(), world.token());
+            this.crypto = new WechatCrypto(world.account().aesKey(), world.account().appId(), world.account().token());
         }
 
         /** The query string and body of one new event; a wrong signature when {@code signed} is false. */

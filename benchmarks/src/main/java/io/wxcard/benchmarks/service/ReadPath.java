@@ -31,16 +31,16 @@ public final class ReadPath {
               --slices 20              measured slices per side                          default 20
               --warmup 10              warm-up slices per side                           default 10
               --slice-ms 2000          length of a slice                                 default 2000
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
 
     private ReadPath() {}
 
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("threads", "slices", "warmup", "slice-ms"));
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         int threads = args.integer("threads", 16);
-        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args);
+        WorldOptions options = WorldOptions.defaults().with(args);
         System.out.println("membership reads over HTTP (GET /v1/cards/{id}/memberships/{code}, card-service.jar on "
                 + "PostgreSQL) vs a bare Javalin handler answering the same bytes");
         System.out.println(Machine.describe());

@@ -38,7 +38,7 @@ public final class WritePath {
               --pgbench-jobs 2         pgbench -j                                        default 2
               --pool N                 the service's CARD_DB_POOL_SIZE                   default: the service's (10)
               --sandbox-latency-ms N   the sandbox answers every WeChat call after N ms  default 0 (WeChat: tens)
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
 
     private static final String UPDATEUSER = "/card/membercard/updateuser";
 
@@ -59,13 +59,13 @@ public final class WritePath {
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("clients", "seconds", "warmup", "rounds", "pgbench-db",
                 "pgbench-scale", "pgbench-jobs", "pool", "sandbox-latency-ms"));
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         int clients = args.integer("clients", 16);
         int seconds = args.integer("seconds", 30);
         int rounds = args.integer("rounds", 2);
         int jobs = args.integer("pgbench-jobs", 2);
-        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args);
+        WorldOptions options = WorldOptions.defaults().with(args);
         if (args.text("pool", null) != null) {
             options = options.withServiceEnvironment(java.util.Map.of("CARD_DB_POOL_SIZE", args.text("pool", "10")));
         }

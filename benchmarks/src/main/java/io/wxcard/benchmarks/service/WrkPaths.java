@@ -41,14 +41,14 @@ public final class WrkPaths {
               --pgbench-scale 16       pgbench -s, when it initialises                default 16
               --pgbench-jobs 2         pgbench -j                                     default 2
               --push-rate 4000         pushes a second each service phase's file is made for (it fails if they run out)
-            """ + ServiceWorld.USAGE_OPTIONS;
+            """ + WorldOptions.USAGE;
 
     private WrkPaths() {}
 
     public static void main(String[] argv) throws Exception {
         List<String> names = new ArrayList<>(List.of("paths", "seconds", "warmup", "rounds", "threads", "connections",
                 "pgbench-db", "pgbench-scale", "pgbench-jobs", "push-rate"));
-        names.addAll(List.of(ServiceWorld.OPTION_NAMES));
+        names.addAll(List.of(WorldOptions.NAMES));
         Args args = Args.parse(argv, USAGE, names.toArray(String[]::new));
         List<String> paths = List.of(args.text("paths", "write,read,push").split(","));
         if (!List.of("write", "read", "push").containsAll(paths)) {
@@ -58,7 +58,7 @@ public final class WrkPaths {
         int seconds = args.integer("seconds", 30);
         int rounds = args.integer("rounds", 2);
         int warmup = args.integer("warmup", 10);
-        ServiceWorld.Options options = ServiceWorld.Options.defaults().with(args);
+        WorldOptions options = WorldOptions.defaults().with(args);
         System.out.println(Machine.describe());
         System.out.println("write, read and push paths driven by " + Wrk.version() + " (-t" + wrk.threads() + " -c"
                 + wrk.connections() + " --latency, Lua scripts): card-service.jar on PostgreSQL vs pgbench simple-update "
@@ -174,7 +174,7 @@ public final class WrkPaths {
     }
 
     /** The bare server, answering the bytes of a membership the service answered (ReadPath's reference). */
-    private static Proc startBare(ServiceWorld world, ServiceWorld.Options options, int port) throws Exception {
+    private static Proc startBare(ServiceWorld world, WorldOptions options, int port) throws Exception {
         Api.Answer sample = world.api().get(membershipsPath(world) + world.members().get(0).code());
         sample.expect(200, "reading a membership");
         Path body = world.work().resolve("membership.json");

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The reconcile job: for each of a card's members, WeChat's view ({@code userinfo/get}) against ours. Totals are
  * settled by {@link TotalsReconciler}; a status WeChat shows and we missed (a push lost for good) is taken from WeChat
- * when only the member or WeChat can cause it (deleting or restoring the card in the wallet, WeChat making the code
- * unavailable), and sent again when it is the merchant's decision WeChat missed (an invalidation).
+ * when only the member or WeChat can cause it (deleting or restoring the card in the wallet, gifting it, WeChat making
+ * the code unavailable), and sent again when it is the merchant's decision WeChat missed (an invalidation). EXPIRE is
+ * not a state here (the card's validity is WeChat's to enforce): nothing is repaired for it.
  */
 final class CardReconciler implements ReconcileCardUseCase {
 
@@ -77,7 +78,7 @@ final class CardReconciler implements ReconcileCardUseCase {
                     int offset = 0;
                     do {
                         page = memberships.list(tenantId, command.cardId(), Option.none(), new PageRequest(offset, PAGE));
-                        page.items().forEach(membership -> compare(account, wechatCardId, membership.key(), tally));
+                        page.items().forEach(membership -> compare(account, wechatCardId, membership, tally));
                         offset += page.items().size();
                     } while (!page.items().isEmpty() && offset < page.total());
                     ReconcileReport report = tally.report();
@@ -115,7 +116,11 @@ final class CardReconciler implements ReconcileCardUseCase {
                 report.failed().stream().map(line -> "card " + card.id() + " " + line).toList());
     }
 
-    private void compare(WechatAccount account, WechatCardId wechatCardId, MembershipKey key, Tally tally) {
+    private void compare(WechatAccount account, WechatCardId wechatCardId, Membership listed, Tally tally) {
+        MembershipKey key = listed.key();
+        if (listed.state() == MembershipState.GIFTED) {
+            return; // its code no longer exists on WeChat ("invalid serial code"): nothing to compare
+        }
         tally.checked++;
         String code = "code " + key.code();
         try {
@@ -168,6 +173,16 @@ final class CardReconciler implements ReconcileCardUseCase {
                 // WeChat made the code unusable for good: recorded as it is, nothing sent back.
                 return saved(ours.invalidate(new Reason("made unavailable on WeChat"), clock.now()),
                         "made unavailable on WeChat");
+            }
+            if ("GIFTING".equals(onWechat) && holding) {
+                return saved(ours.giftingStarted(clock.now()), "being given to a friend on WeChat");
+            }
+            if (("NORMAL".equals(onWechat) || "GIFT_TIMEOUT".equals(onWechat)) && state == MembershipState.GIFTING) {
+                return saved(ours.giftReturned(clock.now()), "the gift came back on WeChat");
+            }
+            if ("GIFT_SUCC".equals(onWechat) && (holding || state == MembershipState.GIFTING)) {
+                return saved(ours.giftedAway(clock.now()), "given to a friend on WeChat (the friend's new code is "
+                        + "recorded when its user_get_card arrives)");
             }
             if (state == MembershipState.INVALIDATED && !"UNAVAILABLE".equals(onWechat)) {
                 outbox.enqueue(new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(), key.code(),

@@ -25,6 +25,7 @@ import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
@@ -108,17 +109,19 @@ public final class CardServices {
     public CardServices(Dependencies d) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
-        Lookups lookups = new Lookups(tenantStore, d.cards(), d.memberships());
+        RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
+        Lookups lookups = new Lookups(tenantStore, cardStore, d.memberships());
         OutboxWriter outboxWriter = new OutboxWriter(d.outbox(), d.ids(), d.clock());
-        this.cards = new CardService(d.cards(), outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
+        this.cards = new CardService(cardStore, outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
                 d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
         this.distribution = new DistributionService(d.wechatDistribution(), lookups);
-        this.memberships = new MembershipService(d.cards(), d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
+        this.memberships = new MembershipService(cardStore, d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
                 lookups, unitOfWork, d.clock());
         this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
         TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
                 lookups, unitOfWork);
-        this.events = new WechatEventService(cards, memberships, totals);
+        GiftingService gifting = new GiftingService(d.memberships(), ledger, totals, lookups, unitOfWork, d.clock());
+        this.events = new WechatEventService(cards, memberships, totals, gifting);
         this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
                 unitOfWork, d.clock());
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
@@ -128,7 +131,7 @@ public final class CardServices {
                 memberships, totals, lookups, d.clock(), d.dispatcherName());
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
-        this.importRunner = new ImportRunner(d.imports(), d.cards(), d.memberships(), d.ledger(), d.transactions(),
+        this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
         this.images = new CardImageService(d.wechatImages(), lookups);
     }
@@ -199,6 +202,10 @@ public final class CardServices {
 
     public ReconcileCardUseCase reconcileCard() {
         return reconciler;
+    }
+
+    public StockAlertsQuery stockAlerts() {
+        return events;
     }
 
     public HandleWechatEventUseCase handleWechatEvent() {

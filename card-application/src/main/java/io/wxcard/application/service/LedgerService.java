@@ -3,9 +3,11 @@ package io.wxcard.application.service;
 import static io.wxcard.application.service.Lookups.rejected;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.domain.ledger.EntrySource;
@@ -20,6 +22,7 @@ import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
+import java.time.Instant;
 
 /**
  * Points and stored value. A change lands in the ledger and the membership's totals in one transaction, together with
@@ -48,7 +51,7 @@ final class LedgerService implements ChangeLedgerUseCase {
     @Override
     public Either<Failure, LedgerResult> change(ChangeLedgerCommand command) {
         MembershipKey key = command.membership();
-        return unitOfWork.run("membership " + key.code(), () -> lookups.card(key.tenantId(), key.cardId())
+        return unitOfWork.run("membership " + key.code(), () -> lookups.cardToCheck(key.tenantId(), key.cardId())
                 .flatMap(card -> rejected(card.checkOffers(command.change().asset())))
                 .flatMap(card -> lookups.membership(key))
                 .flatMap(membership -> apply(membership, command.change())));
@@ -79,16 +82,35 @@ final class LedgerService implements ChangeLedgerUseCase {
         return result;
     }
 
+    /**
+     * Decides the change as one the ledger has not seen (nearly every change carries a new key) and appends its entry
+     * before the totals: the ledger's unique keys are the idempotency check, so a change reads no entry. Only when the
+     * entry is refused, or the change is, does the entry with the change's key (if any) decide instead: a retry
+     * answers the first result, even where the change would now be refused, and a key used for another change is
+     * refused. An entry refused with no entry of that key means a concurrent change took its sequence: a lost race,
+     * which the unit of work runs again.
+     */
     private Either<Failure, LedgerResult> apply(Membership membership, LedgerChange change) {
-        return rejected(membership.record(change, ledger.findByKey(membership.key(), change.key()), clock.now()))
-                .map(result -> {
-                    if (result.replayed()) {
-                        return result;
-                    }
-                    Membership saved = memberships.saveTotals(result.membership());
-                    ledger.append(membership.key(), result.entry());
-                    outbox.membershipChanged(membership.tenantId(), result.events());
-                    return new LedgerResult(saved, result.entry(), false);
-                });
+        Instant now = clock.now();
+        Either<Rejection, LedgerResult> asNew = membership.record(change, Option.none(), now);
+        if (asNew.isLeft()) {
+            return rejected(decidedByEarlier(membership, change, now).getOrElse(asNew));
+        }
+        LedgerResult result = asNew.get();
+        if (!ledger.appendIfAbsent(membership.key(), result.entry())) {
+            return rejected(decidedByEarlier(membership, change, now).getOrElseThrow(() ->
+                    new ConcurrentUpdateException("entry " + result.entry().sequence() + " of membership "
+                            + membership.key() + " was taken by a concurrent change")));
+        }
+        Membership saved = memberships.saveTotals(result.membership());
+        outbox.membershipChanged(membership.tenantId(), result.events());
+        return Either.right(new LedgerResult(saved, result.entry(), false));
+    }
+
+    /** The decision once the entry that already has the change's key is known, when there is one. */
+    private Option<Either<Rejection, LedgerResult>> decidedByEarlier(Membership membership, LedgerChange change,
+                                                                     Instant now) {
+        return ledger.findByKey(membership.key(), change.key())
+                .map(earlier -> membership.record(change, Option.of(earlier), now));
     }
 }

@@ -2,7 +2,6 @@ package io.wxcard.application.service;
 
 import io.vavr.control.Either;
 import io.wxcard.application.port.in.Failure;
-import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.wechat.WechatAccount;
@@ -20,10 +19,10 @@ import io.wxcard.domain.tenant.TenantId;
 final class Lookups {
 
     private final TenantStore tenants;
-    private final CardStore cards;
+    private final RecentCards cards;
     private final MembershipStore memberships;
 
-    Lookups(TenantStore tenants, CardStore cards, MembershipStore memberships) {
+    Lookups(TenantStore tenants, RecentCards cards, MembershipStore memberships) {
         this.tenants = tenants;
         this.cards = cards;
         this.memberships = memberships;
@@ -39,6 +38,11 @@ final class Lookups {
 
     Either<Failure, Card> card(TenantId tenantId, CardId cardId) {
         return cards.find(tenantId, cardId).toEither(() -> new Failure.NotFound("card " + cardId));
+    }
+
+    /** The card, as read within the last {@link RecentCards#FRESH_FOR}: for a change's check of what it offers. */
+    Either<Failure, Card> cardToCheck(TenantId tenantId, CardId cardId) {
+        return cards.findToCheck(tenantId, cardId).toEither(() -> new Failure.NotFound("card " + cardId));
     }
 
     Either<Failure, Card> cardOnWechat(TenantId tenantId, WechatCardId wechatCardId) {

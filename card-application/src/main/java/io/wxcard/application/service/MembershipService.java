@@ -109,8 +109,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 .flatMap(card -> rejected(card.checkOnWechat()))
                 .flatMap(wechatCardId -> lookups.account(key.tenantId()).flatMap(account -> fromWechat(wechat.activate(
                         account, new WechatActivation(wechatCardId, key.code(), number, command.initialPoints(),
-                                command.initialPoints().map(points -> "opening points"), command.initialBalance(),
-                                Option.none())))))
+                                command.initialPoints().map(points -> "opening points"), command.initialBalance())))))
                 .flatMap(done -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
                         .flatMap(fresh -> rejected(fresh.activate(ActivationMethod.API, Option.of(number), clock.now())))
                         .flatMap(change -> rejected(change.membership().openLedger(command.initialPoints(),

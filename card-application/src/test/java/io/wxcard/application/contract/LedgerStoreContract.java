@@ -121,6 +121,23 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
+    void appends_unless_the_sequence_or_the_key_is_taken_and_the_transaction_goes_on() {
+        LedgerEntry first = entry(1, Asset.POINTS, 100, 100, 0, "k1");
+
+        stores().transactions().inTransaction(() -> {
+            assertThat(ledger.appendIfAbsent(alice, first)).isTrue();
+            assertThat(ledger.appendIfAbsent(alice, entry(1, Asset.POINTS, 5, 5, 0, "k2"))).isFalse();
+            assertThat(ledger.appendIfAbsent(alice, entry(2, Asset.POINTS, 100, 200, 0, "k1"))).isFalse();
+            assertThat(ledger.appendIfAbsent(alice, entry(2, Asset.POINTS, 5, 105, 0, "k2"))).isTrue();
+            return null;
+        });
+
+        assertThat(ledger.history(alice, PageRequest.first(10)).items()).extracting(LedgerEntry::key)
+                .containsExactly(new IdempotencyKey("k1"), new IdempotencyKey("k2"));
+        assertThat(ledger.appendIfAbsent(bob, entry(1, Asset.POINTS, 7, 7, 0, "k1"))).isTrue();
+    }
+
+    @Test
     void keeps_each_memberships_ledger_apart() {
         ledger.append(alice, entry(1, Asset.POINTS, 100, 100, 0, "k1"));
         ledger.append(bob, entry(1, Asset.POINTS, 7, 7, 0, "k1"));

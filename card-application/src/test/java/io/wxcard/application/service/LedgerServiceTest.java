@@ -62,6 +62,21 @@ class LedgerServiceTest {
     }
 
     @Test
+    void a_replayed_key_answers_the_first_result_even_where_the_change_would_now_be_refused() {
+        ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), LedgerChange.balance(Fen.of(100),
+                "top-up", new IdempotencyKey("t1"), EntrySource.MERCHANT, false))));
+        LedgerChange refund = LedgerChange.balance(Fen.of(-80), "refund", new IdempotencyKey("r1"),
+                EntrySource.MERCHANT, false);
+        LedgerResult first = ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), refund)));
+
+        LedgerResult again = ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), refund)));
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.entry()).isEqualTo(first.entry());
+        assertThat(h.stores.memberships().find(alice.key()).get().totals().balance()).isEqualTo(Fen.of(20));
+    }
+
+    @Test
     void a_key_reused_for_another_change_is_refused() {
         ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), points(120, "order-1"))));
 

@@ -30,16 +30,21 @@ final class InMemoryLedgerStore implements LedgerStore, InMemoryStores.Snapshott
 
     @Override
     public void append(MembershipKey membership, LedgerEntry entry) {
-        db.locked(() -> {
+        if (!appendIfAbsent(membership, entry)) {
+            throw new ConcurrentUpdateException("ledger of " + membership + " already has entry " + entry.sequence()
+                    + " or key " + entry.key());
+        }
+    }
+
+    @Override
+    public boolean appendIfAbsent(MembershipKey membership, LedgerEntry entry) {
+        return db.locked(() -> {
             List<LedgerEntry> list = entries.get(membership).getOrElse(List.empty());
-            if (list.exists(e -> e.sequence() == entry.sequence())) {
-                throw new ConcurrentUpdateException("ledger of " + membership + " already has entry " + entry.sequence());
-            }
-            if (list.exists(e -> e.key().equals(entry.key()))) {
-                throw new ConcurrentUpdateException("ledger of " + membership + " already has key " + entry.key());
+            if (list.exists(e -> e.sequence() == entry.sequence() || e.key().equals(entry.key()))) {
+                return false;
             }
             entries = entries.put(membership, list.append(entry).sortBy(LedgerEntry::sequence));
-            return null;
+            return true;
         });
     }
 

@@ -116,6 +116,11 @@ public final class InMemoryStores implements StoreSet {
         return processedPushes;
     }
 
+    /** What applying (or refusing) the inbox's rows in a state said, in arrival order. */
+    public java.util.List<String> inboxOutcomes(io.wxcard.application.port.out.store.InboxMessage.State state) {
+        return processedPushes.outcomes(state);
+    }
+
     @Override
     public SharedTokenStore tokens() {
         return tokens;

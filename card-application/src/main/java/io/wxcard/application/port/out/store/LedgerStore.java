@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The append-only ledger entries of memberships. Saving the membership (its totals) and appending the entry happen in
- * one transaction, so totals and entries never disagree; the membership is saved first, so stores may hold entries
- * to their membership with a foreign key.
+ * one transaction, so totals and entries never disagree; a new membership is saved before its first entries, so
+ * stores may hold entries to their membership with a foreign key.
  */
 public interface LedgerStore {
 
@@ -22,6 +22,15 @@ public interface LedgerStore {
      * @throws ConcurrentUpdateException when the membership already has an entry with this sequence or this key
      */
     void append(MembershipKey membership, LedgerEntry entry);
+
+    /**
+     * Appends an entry unless the membership already has one with its sequence or its key: then nothing is written,
+     * and the caller's transaction goes on as if the call had not been made. The unique key is the ledger's
+     * idempotency check, so a caller need not look the key up first.
+     *
+     * @return whether the entry was appended
+     */
+    boolean appendIfAbsent(MembershipKey membership, LedgerEntry entry);
 
     /** The membership's entry with that sequence number (1 for its first), if it has one. */
     Option<LedgerEntry> entry(MembershipKey membership, long sequence);
