@@ -7,6 +7,7 @@ import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
 import io.wxcard.application.port.in.SearchMembersQuery;
@@ -18,7 +19,8 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               AuditTrailUseCase audit, FindCardsQuery findCards, DraftCardUseCase draftCard,
                               EditCardUseCase editCard, SubmitCardUseCase submitCard,
                               SearchMembersQuery searchMembers, FindMembershipsQuery findMemberships,
-                              ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard) {
+                              ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
+                              InvalidateMembershipUseCase invalidateMembership) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -31,5 +33,6 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(findMemberships, "find memberships");
         Objects.requireNonNull(changeLedger, "change ledger");
         Objects.requireNonNull(distributeCard, "distribute card");
+        Objects.requireNonNull(invalidateMembership, "invalidate membership");
     }
 }

@@ -314,6 +314,31 @@ class ConsoleBrowserIT {
         assertThat(text(By.id("audit-log"))).contains("card.qr_code").contains("store store-7");
     }
 
+    @Test
+    @Order(11)
+    void invalidation_names_what_cannot_be_undone_and_needs_the_confirmation() {
+        ConsoleHttp admin = asBrowser();
+        String page = admin.get("/console/members/" + cardId + "/" + code).body();
+        var unconfirmed = admin.post("/console/members/" + cardId + "/" + code + "/invalidate", Map.of("_csrf",
+                ConsoleHttp.csrfOf(page), "invalidate_reason", "会员注销"));
+        assertThat(unconfirmed.statusCode()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("不可撤销");
+
+        open("/console/members/" + cardId + "/" + code);
+        assertThat(text(By.id("member-state"))).isEqualTo("已激活");
+        click("open-invalidate");
+        assertThat(text(By.cssSelector("#invalidate-form .alert"))).contains("不可撤销");
+        type("invalidate-reason", "会员注销");
+        click("invalidate-confirm");
+        browser.screenshot("12-invalidate-confirmation");
+        click("invalidate");
+
+        assertThat(text(By.id("member-state"))).isEqualTo("已失效");
+        assertThat(browser.driver.findElements(By.id("invalidate-form"))).isEmpty();
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("membership.invalidate").contains("INVALIDATED (会员注销)");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void open(String path) {
