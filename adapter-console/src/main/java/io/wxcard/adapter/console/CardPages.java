@@ -44,6 +44,11 @@ final class CardPages {
         boolean reviewing() {
             return state.equals(CardState.UNDER_REVIEW.name());
         }
+
+        /** WeChat hands the card out only once it approved it. */
+        boolean distributable() {
+            return state.equals(CardState.APPROVED.name()) || state.equals(CardState.ISSUED.name());
+        }
     }
 
     private final ConsoleUseCases useCases;

@@ -59,6 +59,7 @@ public final class ConsolePlugin extends Plugin<Void> {
             new MemberPages(useCases).register(routing);
             new AuditPages(useCases).register(routing);
             new OperatorPages(useCases).register(routing);
+            new DistributionPages(useCases).register(routing);
         });
     }
 

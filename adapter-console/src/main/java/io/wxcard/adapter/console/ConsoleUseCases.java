@@ -2,10 +2,12 @@ package io.wxcard.adapter.console;
 
 import io.wxcard.application.port.in.AuditTrailUseCase;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
+import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
 import io.wxcard.application.port.in.SearchMembersQuery;
@@ -17,7 +19,8 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               AuditTrailUseCase audit, FindCardsQuery findCards, DraftCardUseCase draftCard,
                               EditCardUseCase editCard, SubmitCardUseCase submitCard,
                               SearchMembersQuery searchMembers, FindMembershipsQuery findMemberships,
-                              ChangeLedgerUseCase changeLedger) {
+                              ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
+                              InvalidateMembershipUseCase invalidateMembership) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -29,5 +32,7 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(searchMembers, "search members");
         Objects.requireNonNull(findMemberships, "find memberships");
         Objects.requireNonNull(changeLedger, "change ledger");
+        Objects.requireNonNull(distributeCard, "distribute card");
+        Objects.requireNonNull(invalidateMembership, "invalidate membership");
     }
 }

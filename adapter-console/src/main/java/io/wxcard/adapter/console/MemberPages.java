@@ -8,6 +8,7 @@ import io.vavr.control.Try;
 import io.wxcard.application.port.in.AuditTrailUseCase.Change;
 import io.wxcard.application.port.in.ChangeLedgerUseCase.ChangeLedgerCommand;
 import io.wxcard.application.port.in.Failure;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase.InvalidateMembershipCommand;
 import io.wxcard.application.port.in.SignedInOperator;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
@@ -70,6 +71,8 @@ final class MemberPages {
                 ConsoleAccess.SIGNED_IN);
         routing.post(ConsolePaths.MEMBERS + "/{card}/{code}/ledger", ctx -> Pages.guarded(ctx, this::change),
                 ConsoleAccess.SIGNED_IN);
+        routing.post(ConsolePaths.MEMBERS + "/{card}/{code}/invalidate", ctx -> Pages.guarded(ctx, this::invalidate),
+                ConsoleAccess.SIGNED_IN);
     }
 
     private void search(Context ctx) {
@@ -128,6 +131,39 @@ final class MemberPages {
                     totals(before), totals(after) + " (" + signed(change.get().delta()) + " "
                     + asset.toLowerCase() + ": " + reason + ")"));
         }
+        ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Invalidation cannot be undone: the form names that, and the operator must tick that they read it. */
+    private void invalidate(Context ctx) {
+        SignedInOperator operator = Guard.allowed(ctx, OperatorAction.INVALIDATE_MEMBERSHIP);
+        Either<Failure, Membership> found = membership(ctx);
+        if (found.isLeft()) {
+            Pages.notFound(ctx);
+            return;
+        }
+        Membership before = found.get();
+        Messages t = Messages.of(ctx);
+        String reason = value(ctx, "invalidate_reason");
+        if (ctx.formParam("confirm") == null) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, before, t.get("member.invalidate_unconfirmed"), "", "", "POINTS");
+            return;
+        }
+        Try<InvalidateMembershipCommand> command = Try.of(() -> new InvalidateMembershipCommand(before.key(), reason));
+        if (command.isFailure()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, before, t.get("member.invalidate_reason_needed"), "", "", "POINTS");
+            return;
+        }
+        Either<Failure, Membership> invalidated = useCases.invalidateMembership().invalidate(command.get());
+        if (invalidated.isLeft()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, before, invalidated.getLeft().detail(), "", "", "POINTS");
+            return;
+        }
+        useCases.audit().record(operator, new Change("membership.invalidate", subject(before), before.state().name(),
+                invalidated.get().state().name() + " (" + reason + ")"));
         ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
     }
 

@@ -291,6 +291,54 @@ class ConsoleBrowserIT {
         assertThat(text(By.cssSelector("h1"))).isEqualTo("会员卡");
     }
 
+    @Test
+    @Order(10)
+    void prints_a_poster_whose_qr_code_holds_wechats_link_for_the_store() throws Exception {
+        open("/console/cards/" + cardId);
+        click("distribute-card");
+        type("store", "store-7");
+        click("make-poster");
+
+        WebElement qr = browser.driver.findElement(By.cssSelector("#poster-qr svg"));
+        String link = text(By.cssSelector("#poster + p small"));
+        assertThat(link).startsWith("http");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
+        assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo(link);
+        assertThat(text(By.id("poster"))).contains("扫码领取会员卡").contains("store-7");
+        browser.screenshot("11-poster");
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("card.qr_code").contains("store store-7");
+    }
+
+    @Test
+    @Order(11)
+    void invalidation_names_what_cannot_be_undone_and_needs_the_confirmation() {
+        ConsoleHttp admin = asBrowser();
+        String page = admin.get("/console/members/" + cardId + "/" + code).body();
+        var unconfirmed = admin.post("/console/members/" + cardId + "/" + code + "/invalidate", Map.of("_csrf",
+                ConsoleHttp.csrfOf(page), "invalidate_reason", "会员注销"));
+        assertThat(unconfirmed.statusCode()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("不可撤销");
+
+        open("/console/members/" + cardId + "/" + code);
+        assertThat(text(By.id("member-state"))).isEqualTo("已激活");
+        click("open-invalidate");
+        assertThat(text(By.cssSelector("#invalidate-form .alert"))).contains("不可撤销");
+        type("invalidate-reason", "会员注销");
+        click("invalidate-confirm");
+        browser.screenshot("12-invalidate-confirmation");
+        click("invalidate");
+
+        assertThat(text(By.id("member-state"))).isEqualTo("已失效");
+        assertThat(browser.driver.findElements(By.id("invalidate-form"))).isEmpty();
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("membership.invalidate").contains("INVALIDATED (会员注销)");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private void open(String path) {

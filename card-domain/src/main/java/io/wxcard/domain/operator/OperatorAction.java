@@ -6,6 +6,8 @@ public enum OperatorAction {
     CHANGE_LEDGER(Role.OPERATOR),
     INVALIDATE_MEMBERSHIP(Role.OPERATOR),
     IMPORT_MEMBERS(Role.OPERATOR),
+    /** QR codes and posters for the stores. */
+    DISTRIBUTE_CARD(Role.OPERATOR),
     EDIT_CARD(Role.ADMIN),
     SUBMIT_CARD(Role.ADMIN),
     MANAGE_OPERATORS(Role.ADMIN),
