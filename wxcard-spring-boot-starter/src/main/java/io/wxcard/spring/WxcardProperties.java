@@ -19,6 +19,7 @@ public class WxcardProperties {
     private final Outbox outbox = new Outbox();
     private final Imports imports = new Imports();
     private final Push push = new Push();
+    private final Events events = new Events();
     /** Tenants (WeChat official accounts) to add at start when the tenant store has no tenant of that id. */
     private List<TenantProperties> tenants = new ArrayList<>();
 
@@ -48,6 +49,10 @@ public class WxcardProperties {
 
     public Push getPush() {
         return push;
+    }
+
+    public Events getEvents() {
+        return events;
     }
 
     public List<TenantProperties> getTenants() {
@@ -225,6 +230,20 @@ public class WxcardProperties {
 
         public void setWorkers(int workers) {
             this.workers = workers;
+        }
+    }
+
+    /** wxcard's events (a card approved, points changed, ...) inside the application. */
+    public static class Events {
+        /** Publish every event as a Spring application event (listen with {@code @EventListener MerchantEvent}). */
+        private boolean spring = true;
+
+        public boolean isSpring() {
+            return spring;
+        }
+
+        public void setSpring(boolean spring) {
+            this.spring = spring;
         }
     }
 }

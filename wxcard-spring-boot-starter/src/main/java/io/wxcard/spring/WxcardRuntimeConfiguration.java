@@ -2,6 +2,7 @@ package io.wxcard.spring;
 
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
+import io.wxcard.application.port.in.ListenToEventsUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.out.Clock;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -61,6 +63,15 @@ class WxcardRuntimeConfiguration {
         if (forgotten > 0) {
             LOG.info("forgot {} pushes older than {}", forgotten, KEEP_PUSH_KEYS);
         }
+    }
+
+    /** {@code wxcard.events.spring=false} leaves the events to webhooks and the change feed only. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "wxcard.events", name = "spring", matchIfMissing = true)
+    SpringApplicationEvents wxcardSpringApplicationEvents(ListenToEventsUseCase events,
+                                                          ApplicationEventPublisher publisher) {
+        return new SpringApplicationEvents(events, publisher);
     }
 
     @Bean

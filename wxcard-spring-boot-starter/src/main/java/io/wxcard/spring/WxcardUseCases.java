@@ -12,17 +12,22 @@ import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.HandleWechatEventUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
+import io.wxcard.application.port.in.ListenToEventsUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
+import io.wxcard.application.port.in.ManageWebhooksUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
+import io.wxcard.application.port.in.RelayEventsUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
@@ -210,6 +215,36 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public UploadCardImageUseCase uploadCardImage(CardServices services) {
         return only(UploadCardImageUseCase.class, services.uploadCardImage());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public FindMembersQuery findMembers(CardServices services) {
+        return only(FindMembersQuery.class, services.findMembers());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadChangeFeedQuery changeFeed(CardServices services) {
+        return only(ReadChangeFeedQuery.class, services.changeFeed());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ListenToEventsUseCase listenToEvents(CardServices services) {
+        return only(ListenToEventsUseCase.class, services.listenToEvents());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RelayEventsUseCase relayEvents(CardServices services) {
+        return only(RelayEventsUseCase.class, services.relayEvents());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ManageWebhooksUseCase manageWebhooks(CardServices services) {
+        return only(ManageWebhooksUseCase.class, services.manageWebhooks());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

@@ -26,12 +26,18 @@ import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.tenant.TenantId;
+import io.wxcard.application.port.out.events.EventType;
+import io.wxcard.application.port.out.events.MerchantEvent;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,7 +72,19 @@ class TeaHouseLifecycleTest {
         WECHAT.close();
     }
 
+    /** The application's own listener of wxcard's events, as a team writes one. */
+    @TestConfiguration
+    static class EventsHeard {
+        final List<EventType> heard = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(MerchantEvent event) {
+            heard.add(event.type());
+        }
+    }
+
     @LocalServerPort int port;
+    @Autowired EventsHeard events;
     @Autowired DraftCardUseCase draft;
     @Autowired SubmitCardUseCase submit;
     @Autowired FindCardsQuery cards;
@@ -107,6 +125,10 @@ class TeaHouseLifecycleTest {
                 () -> WECHAT.get(WECHAT.sandbox.baseUrl() + "/sandbox/cards/" + wechatCardId + "/codes/" + code),
                 state -> state.path("bonus").asLong() == 150);
         assertThat(onWechat.path("bonus").asLong()).isEqualTo(150);
+
+        await("the events as Spring application events", () -> List.copyOf(events.heard),
+                heard -> heard.containsAll(List.of(EventType.CARD_APPROVED, EventType.MEMBERSHIP_ACTIVATED,
+                        EventType.POINTS_CHANGED)));
 
         JsonNode health = WECHAT.get("http://127.0.0.1:" + port + "/actuator/health/wxcard");
         assertThat(health.path("status").asText()).isEqualTo("UP");
