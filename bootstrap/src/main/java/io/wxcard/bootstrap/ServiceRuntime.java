@@ -92,7 +92,8 @@ final class ServiceRuntime implements AutoCloseable {
                     wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()));
+                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
+                    EventWiring.dependencies(persistence, settings, threads));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -100,6 +101,7 @@ final class ServiceRuntime implements AutoCloseable {
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
                     services.reconcileCard(), settings.reconcilePeriod());
+            workers.relayEvents(services.relayEvents());
             toClose.add(workers);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
@@ -171,7 +173,8 @@ final class ServiceRuntime implements AutoCloseable {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
-                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage());
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
+                s.findMembers(), s.changeFeed(), s.manageWebhooks());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

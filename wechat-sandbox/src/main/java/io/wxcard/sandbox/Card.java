@@ -40,7 +40,7 @@ final class Card {
         this.memberCard = memberCard;
         this.quantity = quantity;
         this.totalQuantity = quantity;
-        stripPlatformFields(memberCard);
+        CardUpdate.stripPlatformFields(memberCard);
     }
 
     /** A card read back from the state file. */
@@ -91,14 +91,13 @@ final class Card {
     synchronized boolean update(ObjectNode changes, long now) {
         requireNotDeleted("update");
         CardUpdate.Merged merged = CardUpdate.merge(memberCard, changes);
-        boolean needsReview = merged.needsReview();
         memberCard = merged.memberCard();
         updateTime = now;
-        if (needsReview) {
+        if (merged.needsReview()) {
             status = NOT_VERIFY;
             reviewRound++;
         }
-        return needsReview;
+        return merged.needsReview();
     }
 
     synchronized void delete(long now) {
@@ -281,11 +280,6 @@ final class Card {
         if (DELETE.equals(status)) {
             throw WxException.cardStatus("cannot " + action + " a deleted card");
         }
-    }
-
-    private static void stripPlatformFields(ObjectNode memberCard) {
-        ObjectNode baseInfo = (ObjectNode) memberCard.get("base_info");
-        baseInfo.remove(List.of("id", "status", "sku", "create_time", "update_time"));
     }
 
     // ---- the state file ------------------------------------------------------------------------------------------

@@ -2,14 +2,19 @@ package io.wxcard.sandbox;
 
 import io.javalin.Javalin;
 
-/** The control API for {@link MemberEvents}: gifts, the member events that change nothing, stock and coupon points. */
+/**
+ * The control API for {@link MemberEvents} (gifts, the member events that change nothing, stock and coupon points),
+ * and the account switch that makes Pay member functions require an upgraded card.
+ */
 final class MemberEventRoutes {
     private final MemberEvents events;
     private final Cards cards;
+    private final Apps apps;
 
-    MemberEventRoutes(MemberEvents events, Cards cards) {
+    MemberEventRoutes(MemberEvents events, Cards cards, Apps apps) {
         this.events = events;
         this.cards = cards;
+        this.apps = apps;
     }
 
     void register(Javalin app, ControlRoutes control) {
@@ -33,6 +38,17 @@ final class MemberEventRoutes {
         control.post(app, "/sandbox/cards/{card_id}/stock-low", (ctx, body) -> {
             events.stockLow(card(ctx.pathParam("card_id")), Json.text(body, "detail"));
             return null;
+        });
+        control.post(app, "/sandbox/apps/{appid}/require-card-upgrade", (ctx, body) -> {
+            if (!body.path("enabled").isBoolean()) {
+                throw WxException.invalidArgs("enabled must be true or false");
+            }
+            try {
+                apps.setRequireCardUpgrade(ctx.pathParam("appid"), body.get("enabled").asBoolean());
+            } catch (IllegalArgumentException unknown) {
+                throw new WxException(40013, "invalid appid: " + ctx.pathParam("appid"));
+            }
+            return Json.object().put("require_card_upgrade", body.get("enabled").asBoolean());
         });
         control.post(app, "/sandbox/apps/{appid}/coupon-point-orders", (ctx, body) -> {
             events.couponPointOrder(ctx.pathParam("appid"), Json.requiredText(body, "order_id"),

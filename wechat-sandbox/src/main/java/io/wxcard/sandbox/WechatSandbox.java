@@ -92,7 +92,7 @@ public final class WechatSandbox implements AutoCloseable {
         Identities ids = new Identities();
         Members members = new Members(apps, cards, ids, pusher, stats);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
-        PayImport payImport = new PayImport(cards, ids, stats);
+        PayImport payImport = new PayImport(apps, cards, ids, stats);
         Distribution distribution = new Distribution(cards);
         MediaRoutes media = new MediaRoutes();
         RateLimiter rateLimiter = new RateLimiter(settings.payRateLimitPerSecond());
@@ -144,7 +144,7 @@ public final class WechatSandbox implements AutoCloseable {
         ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
                 pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
         control.register(server);
-        new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards).register(server, control);
+        new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.service.CardServices;
@@ -143,6 +144,12 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public ReconcileCardUseCase reconcileCard(CardServices services) {
         return only(ReconcileCardUseCase.class, services.reconcileCard());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StockAlertsQuery stockAlerts(CardServices services) {
+        return only(StockAlertsQuery.class, services.stockAlerts());
     }
 
     @Bean

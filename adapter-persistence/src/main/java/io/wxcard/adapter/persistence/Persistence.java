@@ -13,6 +13,9 @@ import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -52,6 +55,9 @@ public final class Persistence implements AutoCloseable {
     private final OperatorStore operators;
     private final OperatorSessionStore operatorSessions;
     private final AuditLog auditLog;
+    private final MemberProfileStore profiles;
+    private final EventStore events;
+    private final WebhookStore webhooks;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -71,6 +77,9 @@ public final class Persistence implements AutoCloseable {
         this.operators = new JdbiOperatorStore(sql);
         this.operatorSessions = new JdbiOperatorSessionStore(sql);
         this.auditLog = new JdbiAuditLog(sql);
+        this.profiles = new JdbiMemberProfileStore(sql);
+        this.events = new JdbiEventStore(sql);
+        this.webhooks = new JdbiWebhookStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -192,6 +201,18 @@ public final class Persistence implements AutoCloseable {
     /** What the console's operators changed. */
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public MemberProfileStore profiles() {
+        return profiles;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public TransactionBoundary transactions() {

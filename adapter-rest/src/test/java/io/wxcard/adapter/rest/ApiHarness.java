@@ -71,7 +71,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images));
+                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
@@ -81,7 +81,7 @@ final class ApiHarness implements AutoCloseable {
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
-                app.uploadCardImage());
+                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks());
     }
 
     /** The routes the published document lists. */

@@ -163,7 +163,8 @@ class PushRoutesTest {
         return new RestUseCases(u.draftCard(), u.editCard(), u.submitCard(), u.setTestWhitelist(),
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), u.importMembers(),
-                push, u.authenticateApiKey(), u.uploadCardImage());
+                push, u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
+                u.manageWebhooks());
     }
 
     static void sleep(long millis) {

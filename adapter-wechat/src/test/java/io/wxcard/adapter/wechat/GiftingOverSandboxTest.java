@@ -17,8 +17,6 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +25,7 @@ import org.junit.jupiter.api.Test;
  * membership and record the friend's under the new code, with what WeChat shows for it; a gift that comes back
  * returns the card to the giver; the events we only record are decoded, applied and counted.
  */
-class GiftingOverSandboxTest {
-
-    private static SandboxFixture sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class GiftingOverSandboxTest extends ProductOverSandboxTest {
 
     private static String codePath(Card card, Membership member) {
         return "/sandbox/cards/" + card.wechatCardId().get().value() + "/codes/" + member.code().value();

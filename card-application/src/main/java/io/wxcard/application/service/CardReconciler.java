@@ -52,10 +52,12 @@ final class CardReconciler implements ReconcileCardUseCase {
     private final OutboxWriter outbox;
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
+    private final EventPublisher events;
     private final Clock clock;
 
     CardReconciler(TenantStore tenants, CardStore cards, MembershipStore memberships, WechatMemberCards wechat, TotalsReconciler totals,
-                   OutboxWriter outbox, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
+                   OutboxWriter outbox, Lookups lookups, UnitOfWork unitOfWork, Clock clock, EventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.cards = cards;
         this.memberships = memberships;
@@ -164,24 +166,24 @@ final class CardReconciler implements ReconcileCardUseCase {
             MembershipState state = ours.state();
             boolean holding = state == MembershipState.ISSUED || state == MembershipState.ACTIVATED;
             if ("DELETE".equals(onWechat) && holding) {
-                return saved(ours.deletedByMember(clock.now()), "deleted by the member on WeChat");
+                return saved(ours, ours.deletedByMember(clock.now()), "deleted by the member on WeChat");
             }
             if ("NORMAL".equals(onWechat) && state == MembershipState.DELETED) {
-                return saved(ours.restoredByMember(clock.now()), "restored by the member on WeChat");
+                return saved(ours, ours.restoredByMember(clock.now()), "restored by the member on WeChat");
             }
             if ("UNAVAILABLE".equals(onWechat) && holding) {
                 // WeChat made the code unusable for good: recorded as it is, nothing sent back.
-                return saved(ours.invalidate(new Reason("made unavailable on WeChat"), clock.now()),
+                return saved(ours, ours.invalidate(new Reason("made unavailable on WeChat"), clock.now()),
                         "made unavailable on WeChat");
             }
             if ("GIFTING".equals(onWechat) && holding) {
-                return saved(ours.giftingStarted(clock.now()), "being given to a friend on WeChat");
+                return saved(ours, ours.giftingStarted(clock.now()), "being given to a friend on WeChat");
             }
             if (("NORMAL".equals(onWechat) || "GIFT_TIMEOUT".equals(onWechat)) && state == MembershipState.GIFTING) {
-                return saved(ours.giftReturned(clock.now()), "the gift came back on WeChat");
+                return saved(ours, ours.giftReturned(clock.now()), "the gift came back on WeChat");
             }
             if ("GIFT_SUCC".equals(onWechat) && (holding || state == MembershipState.GIFTING)) {
-                return saved(ours.giftedAway(clock.now()), "given to a friend on WeChat (the friend's new code is "
+                return saved(ours, ours.giftedAway(clock.now()), "given to a friend on WeChat (the friend's new code is "
                         + "recorded when its user_get_card arrives)");
             }
             if (state == MembershipState.INVALIDATED && !"UNAVAILABLE".equals(onWechat)) {
@@ -193,10 +195,12 @@ final class CardReconciler implements ReconcileCardUseCase {
         }));
     }
 
-    private Either<Failure, Option<String>> saved(Either<Rejection, MembershipChange> change, String what) {
+    /** Saves what WeChat showed, and tells of it like any other change (the events table, same transaction). */
+    private Either<Failure, Option<String>> saved(Membership before, Either<Rejection, MembershipChange> change,
+                                                  String what) {
         return rejected(change).map(done -> {
             if (done.changed()) {
-                memberships.save(done.membership());
+                events.membershipChanged(Option.of(before), memberships.save(done.membership()));
             }
             return Option.of(what);
         });

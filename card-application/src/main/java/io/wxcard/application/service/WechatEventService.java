@@ -61,7 +61,8 @@ final class WechatEventService implements HandleWechatEventUseCase, StockAlertsQ
         }
         if (event instanceof WechatEvent.CardReceived received) {
             return memberships.recordReceived(new CardReceived(tenantId, received.cardId(), received.code(),
-                            new OpenId(received.header().fromUserName()), received.outerStr(), received.restored()))
+                            new OpenId(received.header().fromUserName()), received.outerStr(), received.restored(),
+                            received.unionId()))
                     .map(membership -> "membership " + membership.code() + (received.restored() ? " restored" : " received")
                             + ", now " + membership.state());
         }

@@ -6,6 +6,10 @@ public enum RejectionCode {
     CARD_DEFINITION_INVALID,
     LEDGER_CHANGE_INVALID,
     IDEMPOTENCY_KEY_REUSED,
+    /** Not a phone number (issue 15's look-ups and profiles). */
+    PHONE_INVALID,
+    /** A webhook whose URL may not be called, or that asks for no known event type. */
+    WEBHOOK_INVALID,
     /** A picture WeChat would not take for a card: not JPG/PNG, or over 1 MB. */
     IMAGE_INVALID,
 
