@@ -43,7 +43,6 @@ final class WriteTargets implements AutoCloseable {
         targets.put("pullMemberInfo", issuedMember + "/pull");
         String webhook = m.http.post("/v1/webhooks", "{\"url\":\"https://erp.example.com/hooks\"}").json().get("id")
                 .asText();
-        targets.put("uploadCardImage", "/v1/images");
         targets.put("createWebhook", "/v1/webhooks");
         targets.put("deleteWebhook", "/v1/webhooks/" + webhook);
         targets.put("redeliver", "/v1/webhooks/" + webhook + "/deliveries/ev_none/redeliver");
