@@ -29,9 +29,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,8 +159,8 @@ final class ImportRoutes {
     }
 
     /**
-     * {@code format} decides when given; otherwise CSV when the caller's Accept names text/csv, and application/json
-     * not with a higher q.
+     * {@code format} decides when given; otherwise CSV when the caller's Accept (read by Jetty's own parser of quality
+     * lists) names text/csv, and application/json not with a higher q.
      */
     private static boolean wantsCsv(Context ctx) {
         String format = ctx.queryParam("format");
@@ -170,20 +170,16 @@ final class ImportRoutes {
             }
             return format.equals("csv");
         }
-        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(Locale.ROOT);
-        double csv = quality(accept, CSV);
-        return csv > 0 && csv >= quality(accept, Params.JSON);
+        QuotedQualityCSV accept = new QuotedQualityCSV(type -> mediaType(type).equals(CSV) ? 1 : 0); // a tie: CSV
+        ctx.req().getHeaders("Accept").asIterator().forEachRemaining(accept::addValue);
+        List<String> types = accept.getValues().stream().map(ImportRoutes::mediaType).toList(); // best first, no q=0
+        int csv = types.indexOf(CSV);
+        int json = types.indexOf(Params.JSON);
+        return csv >= 0 && (json < 0 || csv < json);
     }
 
-    /** The highest q the Accept header gives the media type (1 when it names it without q), 0 when it does not. */
-    private static double quality(String accept, String type) {
-        return Arrays.stream(accept.split(",")).map(range -> range.split(";"))
-                .filter(parts -> parts[0].trim().equals(type))
-                .mapToDouble(parts -> Arrays.stream(parts).skip(1).map(p -> p.replace(" ", ""))
-                        .filter(p -> p.startsWith("q=")).mapToDouble(p -> p.matches("q=(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?)")
-                                ? Double.parseDouble(p.substring(2)) : 0)
-                        .findFirst().orElse(1))
-                .max().orElse(0);
+    private static String mediaType(String range) {
+        return range.split(";")[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /**
