@@ -2,6 +2,7 @@ package io.wxcard.bootstrap;
 
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
+import io.wxcard.application.port.in.RelayEventsUseCase;
 import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.out.store.ProcessedPushStore;
@@ -85,6 +86,23 @@ final class BackgroundWorkers implements AutoCloseable {
                 return false;
             }));
         }
+    }
+
+    /**
+     * The loops of the events going out (issue 15): placing committed events in the change feed, posting webhooks,
+     * telling this instance's listeners, and forgetting events past the retention. Added before {@link #start()}.
+     */
+    void relayEvents(RelayEventsUseCase relay) {
+        threads.add(loop("event-placer", Duration.ofMillis(50), () -> relay.placeEvents() > 0));
+        threads.add(loop("webhook-sender", Duration.ofMillis(200), () -> relay.deliverWebhooks() > 0));
+        threads.add(loop("event-listeners", Duration.ofMillis(50), () -> relay.notifyListeners() > 0));
+        threads.add(loop("event-retention", Duration.ofMinutes(10), () -> {
+            int forgotten = relay.forgetOldEvents();
+            if (forgotten > 0) {
+                LOG.info("forgot {} events past the change feed's retention", forgotten);
+            }
+            return false;
+        }));
     }
 
     void start() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Walks one card through its whole life against the running service, with the built-in sandbox playing WeChat and
- * the member: create, submit, approved, QR code, a member receives the card, activates, earns points and stored value,
+ * the member: upload the logo, create, submit, approved, QR code, a member receives the card, activates, earns points and stored value,
  * is invalidated, the card is deleted. Each state is printed as it happens.
  */
 @Command(name = "demo", description = "Drive the whole lifecycle against the running service and its sandbox.")
@@ -40,7 +40,12 @@ final class DemoCommand implements Callable<Integer> {
         api = new HttpJson(url, key);
         sandbox = new HttpJson(sandboxUrl, null);
 
-        JsonNode card = api.post("/v1/cards", HttpJson.parse(CARD), Map.of()).ok("creating the card");
+        String logo = api.postPart("/v1/images", "buffer", "logo.png", "image/png", LOGO).ok("uploading the logo")
+                .get("url").asText();
+        say("logo uploaded to WeChat (media/uploadimg; WeChat takes card pictures from its own host only): %s", logo);
+
+        JsonNode card = api.post("/v1/cards", HttpJson.parse(CARD.replace(LOGO_URL, logo)), Map.of())
+                .ok("creating the card");
         String cardId = card.get("id").asText();
         say("card %s drafted: %s", cardId, card.get("state").asText());
 
@@ -126,11 +131,17 @@ final class DemoCommand implements Callable<Integer> {
         return last;
     }
 
+    /** The demo's logo: a 1x1 PNG, uploaded to WeChat before the card names it. */
+    static final byte[] LOGO = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    /** Where {@link #CARD} names its logo, replaced by the URL WeChat answers for {@link #LOGO}. */
+    private static final String LOGO_URL = "UPLOADED_LOGO_URL";
+
     /** WeChat's own card/create body, activated on the merchant's page, with points and stored value. */
     static final String CARD = """
             {"card": {"card_type": "MEMBER_CARD", "member_card": {
               "base_info": {
-                "logo_url": "https://mmbiz.qpic.cn/demo/logo.png", "brand_name": "Tea House",
+                "logo_url": "UPLOADED_LOGO_URL", "brand_name": "Tea House",
                 "code_type": "CODE_TYPE_QRCODE", "title": "Gold Card", "color": "Color010",
                 "notice": "Show at the till", "description": "Earn a point for every yuan.",
                 "date_info": {"type": "DATE_TYPE_PERMANENT"}, "sku": {"quantity": 1000}, "get_limit": 1,

@@ -1,5 +1,8 @@
 package io.wxcard.bootstrap;
 
+import io.wxcard.adapter.console.ConsolePlugin;
+import io.wxcard.adapter.console.ConsoleSettings;
+import io.wxcard.adapter.console.ConsoleUseCases;
 import io.wxcard.adapter.persistence.DatabaseSettings;
 import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.rest.RestApi;
@@ -7,14 +10,17 @@ import io.wxcard.adapter.rest.RestSettings;
 import io.wxcard.adapter.rest.RestUseCases;
 import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
+import io.wxcard.application.port.in.ManageOperatorsUseCase.FirstAdmin;
 import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -45,6 +51,7 @@ final class ServiceRuntime implements AutoCloseable {
     private final RestApi rest;
     private final Optional<WechatSandbox> sandbox;
     private final Optional<IssuedKey> demoKey;
+    private final Optional<FirstAdmin> firstAdmin;
 
     private ServiceRuntime(Settings settings) {
         Threads threads = new Threads();
@@ -85,7 +92,8 @@ final class ServiceRuntime implements AutoCloseable {
                     wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()));
+                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
+                    EventWiring.dependencies(persistence, settings, threads));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -93,13 +101,21 @@ final class ServiceRuntime implements AutoCloseable {
             BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
                     services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
                     services.reconcileCard(), settings.reconcilePeriod());
+            workers.relayEvents(services.relayEvents());
             toClose.add(workers);
+            OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
+                    persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
+                    ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
+                    IdGenerator.random()));
+            ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
+                    new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
             ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
-                                && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS));
+                                && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
+                        List.of(console));
             } catch (RuntimeException restFailed) {
                 demoStart.exceptionally(demoFailed -> Optional.empty()).join(); // nothing is left writing while we stop
                 throw restFailed;
@@ -107,6 +123,9 @@ final class ServiceRuntime implements AutoCloseable {
             rest = api;
             toClose.add(rest);
             demoKey = started(demoStart);
+            // The demo tenant's first console admin, on the first run only; its password is shown once.
+            firstAdmin = demoKey.flatMap(key -> operators.manageOperators().createFirstAdmin(key.tenant().id())
+                    .toJavaOptional());
             Gauge.builder("wxcard_outbox_pending", () -> persistence.outbox().stats(clock.now()).pending())
                     .description("outbox tasks waiting to be sent to WeChat").register(rest.meterRegistry());
             Gauge.builder("wxcard_outbox_oldest_seconds",
@@ -115,6 +134,10 @@ final class ServiceRuntime implements AutoCloseable {
             Gauge.builder("wxcard_inbox_pending",
                             () -> persistence.processedPushes().count(InboxMessage.State.PENDING))
                     .description("WeChat pushes answered and waiting to be applied").register(rest.meterRegistry());
+            FunctionCounter.builder("wxcard_card_stock_low_total", services.stockAlerts(),
+                            alerts -> alerts.stockLowAlerts())
+                    .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
+                    .register(rest.meterRegistry());
             workers.start();
         } catch (RuntimeException failure) {
             close();
@@ -150,7 +173,14 @@ final class ServiceRuntime implements AutoCloseable {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
-                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage());
+                s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
+                s.findMembers(), s.changeFeed(), s.manageWebhooks());
+    }
+
+    private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {
+        return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
+                s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
+                s.distributeCard(), s.invalidateMembership());
     }
 
     CardServices services() {
@@ -175,7 +205,11 @@ final class ServiceRuntime implements AutoCloseable {
         demoKey.ifPresent(key -> {
             out.printf("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
                     key.tenant().appId(), settings.publicUrl(), key.tenant().id());
-            out.printf("  demo API key    %s%n%nTry:%n", key.apiKey().reveal());
+            out.printf("  demo API key    %s%n", key.apiKey().reveal());
+            out.printf("  console         %s/console/   %s%n%nTry:%n", api, firstAdmin
+                    .map(admin -> "(tenant " + key.tenant().id() + ", sign in as " + admin.name() + " / "
+                            + admin.password().reveal() + "; this password is shown only now)")
+                    .orElse("(tenant " + key.tenant().id() + "; sign in as admin with the password shown at the first start)"));
             out.printf("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
             out.printf("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
                     api, key.apiKey().reveal(), sandbox.get().baseUrl());

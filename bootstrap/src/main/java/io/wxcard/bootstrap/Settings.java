@@ -36,7 +36,16 @@ record Settings(
         int importConcurrency,
         int outboxWorkers,
         long maxBodyBytes,
-        java.time.Duration reconcilePeriod) {
+        java.time.Duration reconcilePeriod,
+        EventOptions events) {
+
+    /**
+     * How events go out (issue 15).
+     *
+     * @param webhookHttpToLoopback whether a webhook may be plain http to loopback (on by default with the sandbox)
+     * @param webhookPrivateNetworks whether a webhook may reach private network addresses (an intranet ERP)
+     */
+    record EventOptions(int feedRetentionDays, boolean webhookHttpToLoopback, boolean webhookPrivateNetworks) {}
 
     static final String REAL_WECHAT_API = "https://api.weixin.qq.com";
     static final String REAL_WECHATPAY_API = "https://api.mch.weixin.qq.com";
@@ -66,6 +75,12 @@ record Settings(
             new Entry("CARD_OUTBOX_WORKERS", "1",
                     "outbox dispatcher loops of this instance; each keeps up to 8 WeChat calls per tenant in flight"),
             new Entry("CARD_MAX_BODY_BYTES", "1048576", "largest request body the JSON API accepts (imports stream and have no such limit)"),
+            new Entry("CARD_EVENTS_RETENTION_DAYS", "7", "days the change feed keeps events (3 at least: a webhook "
+                    + "delivery is retried for 72 hours)"),
+            new Entry("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", "on when CARD_SANDBOX=on, else off",
+                    "whether a webhook may be plain http to a loopback address"),
+            new Entry("CARD_WEBHOOK_ALLOW_PRIVATE", "off",
+                    "whether a webhook may reach private network addresses (an ERP on the merchant's intranet)"),
             new Entry("CARD_RECONCILE_MINUTES", "0",
                     "minutes between scheduled reconcile runs (every card's members against WeChat); 0: off"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
@@ -139,6 +154,8 @@ record Settings(
             int importConcurrency = integer("CARD_IMPORT_CONCURRENCY", 8, 1, 256);
             int outboxWorkers = integer("CARD_OUTBOX_WORKERS", 1, 1, 64);
             long maxBody = integer("CARD_MAX_BODY_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
+            EventOptions events = new EventOptions(integer("CARD_EVENTS_RETENTION_DAYS", 7, 3, 3650),
+                    onOff("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", sandbox), onOff("CARD_WEBHOOK_ALLOW_PRIVATE", false));
             int reconcileMinutes = integer("CARD_RECONCILE_MINUTES", 0, 0, 10_080);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
@@ -146,7 +163,7 @@ record Settings(
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
                     importRate, importConcurrency, outboxWorkers, maxBody,
-                    java.time.Duration.ofMinutes(reconcileMinutes));
+                    java.time.Duration.ofMinutes(reconcileMinutes), events);
         }
 
         private String text(String name, String fallback) {

@@ -13,6 +13,9 @@ final class ActivationForm {
     static final Set<String> COMMON_FIELDS = Set.of("USER_FORM_INFO_FLAG_MOBILE", "USER_FORM_INFO_FLAG_SEX",
             "USER_FORM_INFO_FLAG_NAME", "USER_FORM_INFO_FLAG_BIRTHDAY", "USER_FORM_INFO_FLAG_IDCARD",
             "USER_FORM_INFO_FLAG_EMAIL", "USER_FORM_INFO_FLAG_LOCATION", "USER_FORM_INFO_FLAG_EDUCATION_BACKGRO",
+            // WeChat's page spells it ..._BACKGRO; WxJava sends ..._BACKGROUND and reports the short one failing:
+            // the sandbox takes both (FIDELITY.md section 3)
+            "USER_FORM_INFO_FLAG_EDUCATION_BACKGROUND",
             "USER_FORM_INFO_FLAG_INDUSTRY", "USER_FORM_INFO_FLAG_INCOME", "USER_FORM_INFO_FLAG_HABIT");
     private static final Set<String> RICH_TYPES = Set.of("FORM_FIELD_RADIO", "FORM_FIELD_SELECT",
             "FORM_FIELD_CHECK_BOX");

@@ -43,6 +43,24 @@ final class Apps {
         echoUpdateUser.put(appId, echo);
     }
 
+    /** Accounts whose cards must be upgraded before the Pay v3 member functions work, as WeChat requires (opt-in). */
+    private final java.util.Set<String> requireCardUpgrade = ConcurrentHashMap.newKeySet();
+
+    boolean requiresCardUpgrade(String appId) {
+        return requireCardUpgrade.contains(appId);
+    }
+
+    void setRequireCardUpgrade(String appId, boolean required) {
+        if (!byAppId.containsKey(appId)) {
+            throw new IllegalArgumentException("unknown appid " + appId);
+        }
+        if (required) {
+            requireCardUpgrade.add(appId);
+        } else {
+            requireCardUpgrade.remove(appId);
+        }
+    }
+
     /** Registers the account or replaces its configuration; the cards and members it has stay. */
     Registered register(SandboxApp app) {
         PublicKey merchantKey = null;

@@ -40,7 +40,7 @@ final class Card {
         this.memberCard = memberCard;
         this.quantity = quantity;
         this.totalQuantity = quantity;
-        stripPlatformFields(memberCard);
+        CardUpdate.stripPlatformFields(memberCard);
     }
 
     /** A card read back from the state file. */
@@ -91,14 +91,13 @@ final class Card {
     synchronized boolean update(ObjectNode changes, long now) {
         requireNotDeleted("update");
         CardUpdate.Merged merged = CardUpdate.merge(memberCard, changes);
-        boolean needsReview = merged.needsReview();
         memberCard = merged.memberCard();
         updateTime = now;
-        if (needsReview) {
+        if (merged.needsReview()) {
             status = NOT_VERIFY;
             reviewRound++;
         }
-        return needsReview;
+        return merged.needsReview();
     }
 
     synchronized void delete(long now) {
@@ -242,6 +241,21 @@ final class Card {
         return member;
     }
 
+    /** {@code /card/code/update}: re-keys the member under the new code (see {@link CodeUse#changeCode}). */
+    synchronized void changeCode(String code, String newCode) {
+        if (!useCustomCode()) {
+            throw WxException.cardStatus("only a card with use_custom_code can change its codes");
+        }
+        Membership member = member(code);
+        member.requireUsable();
+        if (members.containsKey(newCode)) {
+            throw WxException.invalidArgs("new_code " + newCode + " already exists on this card");
+        }
+        members.remove(code);
+        member.code = newCode;
+        members.put(newCode, member);
+    }
+
     synchronized boolean hasCode(String code) {
         return members.containsKey(code);
     }
@@ -266,11 +280,6 @@ final class Card {
         if (DELETE.equals(status)) {
             throw WxException.cardStatus("cannot " + action + " a deleted card");
         }
-    }
-
-    private static void stripPlatformFields(ObjectNode memberCard) {
-        ObjectNode baseInfo = (ObjectNode) memberCard.get("base_info");
-        baseInfo.remove(List.of("id", "status", "sku", "create_time", "update_time"));
     }
 
     // ---- the state file ------------------------------------------------------------------------------------------

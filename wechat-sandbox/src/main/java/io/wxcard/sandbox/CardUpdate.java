@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * {@code /card/update}'s merge: the given member_card fields over the current definition, base_info field by field,
- * the fields WeChat does not let an update change skipped, and whether a change needs a new review.
+ * the fields WeChat does not let an update change skipped, and whether a change needs a new review; and the other
+ * pure rules of a card's definition (the platform's own fields, a code's validity).
  */
 final class CardUpdate {
 
@@ -43,6 +44,12 @@ final class CardUpdate {
         }
         CardRules.validate(merged);
         return new Merged(merged, needsReview);
+    }
+
+    /** The fields only the platform sets (id, status, stock, times), dropped from a merchant's definition. */
+    static void stripPlatformFields(ObjectNode memberCard) {
+        ObjectNode baseInfo = (ObjectNode) memberCard.get("base_info");
+        baseInfo.remove(java.util.List.of("id", "status", "sku", "create_time", "update_time"));
     }
 
     /** {@code begin_time} / {@code end_time} of a member's code, from the card's date_info. */

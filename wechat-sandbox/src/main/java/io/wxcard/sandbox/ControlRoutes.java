@@ -31,7 +31,7 @@ final class ControlRoutes {
     private final Latency latency;
 
     /** Handles a control call with its JSON body ({@code {}} when empty); answers the fields after errcode/errmsg. */
-    private interface Handler {
+    interface Handler {
         ObjectNode handle(Context ctx, ObjectNode body);
     }
 
@@ -261,7 +261,8 @@ final class ControlRoutes {
         }
     }
 
-    private void post(Javalin app, String path, Handler handler) {
+    /** Registers a control POST, answered like every other (errcode/errmsg, a status that says what went wrong). */
+    void post(Javalin app, String path, Handler handler) {
         app.post(path, ctx -> run(ctx, handler, true));
     }
 

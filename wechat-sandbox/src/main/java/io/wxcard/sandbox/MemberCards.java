@@ -151,6 +151,9 @@ final class MemberCards {
         Card card = members.locate(appId, cardId, code);
         synchronized (card) {
             Membership member = card.member(code);
+            if (Membership.GIFT_SUCC.equals(member.status)) { // the code moved to the friend under a new one
+                throw WxException.invalidCode(code);
+            }
             ObjectNode out = Json.object().put("openid", member.openid).put("nickname", member.nickname)
                     .put("membership_number", member.membershipNumber).put("bonus", member.bonus)
                     .put("balance", member.balance).put("sex", member.sex == null ? "" : member.sex);

@@ -12,12 +12,14 @@ final class MemberRoutes {
     private final Cards cards;
     private final Members members;
     private final MemberCards memberCards;
+    private final CodeUse codeUse;
 
-    MemberRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards) {
+    MemberRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards, CodeUse codeUse) {
         this.apps = apps;
         this.cards = cards;
         this.members = members;
         this.memberCards = memberCards;
+        this.codeUse = codeUse;
     }
 
     void register(OaEndpoint oa) {
@@ -25,6 +27,11 @@ final class MemberRoutes {
                 call.text("code"), Json.bool(call.body(), "check_consume", true)));
         oa.query("/card/code/decrypt", call ->
                 Json.object().put("code", members.decrypt(call.appId, call.requiredText("encrypt_code"))));
+        oa.post("/card/code/consume", call -> codeUse.consume(call.appId, call.text("card_id"), call.text("code")));
+        oa.post("/card/code/update", call -> {
+            codeUse.changeCode(call.appId, call.text("card_id"), call.text("code"), call.text("new_code"));
+            return null;
+        });
         oa.post("/card/code/unavailable", call -> {
             members.makeUnavailable(call.appId, call.text("card_id"), call.text("code"), call.text("reason"));
             return null;

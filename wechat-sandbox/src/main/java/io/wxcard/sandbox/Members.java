@@ -162,11 +162,19 @@ final class Members {
         return holding.get(0);
     }
 
-    /** {@code /card/code/get}. With check_consume, a deleted (40127) or unavailable (40099) code is refused. */
+    /**
+     * {@code /card/code/get}. With check_consume, a deleted or unavailable code is refused with 40127 (WeChat's example)
+     * and a consumed one with 40099.
+     */
     ObjectNode codeInfo(String appId, String cardId, String code, boolean checkConsume) {
         Card card = locate(appId, cardId, code);
         synchronized (card) {
             Membership member = card.member(code);
+            if (checkConsume && Membership.UNAVAILABLE.equals(member.status)) {
+                // WeChat's own example for an abnormal code under check_consume ("核销卡券", 查询Code接口)
+                throw new WxException(40127, "invalid user-card status! Hint: the card was given to user, but may be "
+                        + "deleted or set unavailable !");
+            }
             if (checkConsume) {
                 member.requireUsable();
             }
@@ -222,7 +230,7 @@ final class Members {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     /** 40003 when the openid already belongs to another account. */
-    private void requireOpenidOf(String appId, String openid) {
+    void requireOpenidOf(String appId, String openid) {
         if (openid == null || openid.isBlank()) {
             throw WxException.missingField("openid");
         }

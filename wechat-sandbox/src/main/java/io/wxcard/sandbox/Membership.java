@@ -13,9 +13,16 @@ final class Membership {
     static final String NORMAL = "NORMAL";
     static final String DELETE = "DELETE";
     static final String UNAVAILABLE = "UNAVAILABLE";
+    /** Consumed at the till through {@code /card/code/consume}. */
+    static final String CONSUMED = "CONSUMED";
+    /** Sent to a friend, not yet accepted: every call on the code answers 40127. */
+    static final String GIFTING = "GIFTING";
+    /** A friend accepted it under a new code: this code answers "invalid serial code" (40056) from then on. */
+    static final String GIFT_SUCC = "GIFT_SUCC";
 
     final String cardId;
-    final String code;
+    /** Changed only by {@code /card/code/update}, under the card's monitor ({@link Card#changeCode}). */
+    String code;
     final String openid;
     final long receivedAt;
     final String outerStr;
@@ -56,11 +63,17 @@ final class Membership {
 
     /** Refuses operations on a code the member deleted (40127) or that was made unavailable (40099). */
     void requireUsable() {
+        if (GIFT_SUCC.equals(status)) {
+            throw WxException.invalidCode(code);
+        }
+        if (GIFTING.equals(status)) {
+            throw new WxException(40127, "the card (code " + code + ") is being given to a friend");
+        }
         if (DELETE.equals(status)) {
             throw new WxException(40127, "the member has deleted this card (code " + code + ")");
         }
-        if (UNAVAILABLE.equals(status)) {
-            throw new WxException(40099, "the code " + code + " has been consumed or made unavailable");
+        if (UNAVAILABLE.equals(status) || CONSUMED.equals(status)) {
+            throw new WxException(40099, "invalid code, this code has consumed (code " + code + " is " + status + ")");
         }
     }
 
@@ -111,7 +124,8 @@ final class Membership {
                 .put("user_card_status", status).put("has_active", active).put("membership_number", membershipNumber)
                 .put("bonus", bonus).put("balance", balance).put("outer_str", outerStr).put("outer_id", outerId)
                 .put("received_at", receivedAt).put("encrypt_code", encryptCode)
-                .put("background_pic_url", backgroundPicUrl).put("unavailable_reason", unavailableReason);
+                .put("background_pic_url", backgroundPicUrl).put("unavailable_reason", unavailableReason)
+                .put("activate_begin_time", activateBeginTime).put("activate_end_time", activateEndTime);
         for (int i = 0; i < 3; i++) {
             out.put("custom_field_value" + (i + 1), customFieldValues[i]);
         }

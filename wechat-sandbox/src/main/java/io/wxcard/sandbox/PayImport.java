@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PayImport {
     static final String UNKNOWN_CARD = "会员卡ID无效";
     static final String OTHER_MERCHANTS_CARD = "会员卡的创建商户号不等于调用方商户号";
+    static final String NOT_UPGRADED = "请先升级会员卡才能使用此功能";
+    static final String ALREADY_UPGRADED = "会员卡已经迁移";
     static final String ALREADY_HOLDS_THE_CARD = "会员已经领取过该卡";
     private record Done(String fingerprint, String code) {
     }
@@ -21,7 +23,12 @@ final class PayImport {
     private final Stats stats;
     private final Map<String, Done> byRequestNo = new ConcurrentHashMap<>(); // mchid|out_request_no -> result
 
-    PayImport(Cards cards, Identities ids, Stats stats) {
+    /** card_id -> brand_id of the cards upgraded (not kept in the state file). */
+    private final java.util.Map<String, String> upgraded = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Apps apps;
+
+    PayImport(Apps apps, Cards cards, Identities ids, Stats stats) {
+        this.apps = apps;
         this.cards = cards;
         this.ids = ids;
         this.stats = stats;
@@ -54,6 +61,9 @@ final class PayImport {
             if (!card.appId.equals(merchant.appId())) {
                 throw new PayException(400, "INVALID_REQUEST", OTHER_MERCHANTS_CARD);
             }
+            if (apps.requiresCardUpgrade(card.appId) && !upgraded.containsKey(card.id)) {
+                throw new PayException(400, "INVALID_REQUEST", NOT_UPGRADED);
+            }
             if (ids.belongsElsewhere(openid, merchant.appId())) {
                 // WeChat documents no answer for this (the brand table's closest is 400 INVALID_REQUEST "OpenID 无效"):
                 // kept 403 NO_AUTH, which the product's end-to-end tests rely on
@@ -64,6 +74,27 @@ final class PayImport {
             byRequestNo.put(key, new Done(fingerprint, member.code));
             stats.imports.increment();
             return member.code;
+        }
+    }
+
+    /**
+     * {@code POST /v3/marketing/membercard-open/cards/{card_id}/upgrade}: binds the card to a brand; card_id and
+     * members stay. Again on an upgraded card: 400 INVALID_REQUEST "会员卡已经迁移" (a community report). The appid must
+     * be the card's account (the sandbox's stand-in for WeChat's "B-A relation" with the brand).
+     */
+    void upgrade(Apps.Registered merchant, String cardId, String brandId, String appId) {
+        Card card = cards.find(cardId);
+        if (card == null) {
+            throw new PayException(400, "INVALID_REQUEST", UNKNOWN_CARD);
+        }
+        if (!card.appId.equals(merchant.appId())) {
+            throw new PayException(400, "INVALID_REQUEST", OTHER_MERCHANTS_CARD);
+        }
+        if (!card.appId.equals(appId)) {
+            throw new PayException(400, "INVALID_REQUEST", "appid " + appId + " is not bound to the brand of this card");
+        }
+        if (upgraded.putIfAbsent(card.id, brandId) != null) {
+            throw new PayException(400, "INVALID_REQUEST", ALREADY_UPGRADED);
         }
     }
 
@@ -105,6 +136,7 @@ final class PayImport {
     }
 
     void clear() {
+        upgraded.clear();
         byRequestNo.clear();
     }
 

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PayRoutes {
     static final String IMPORT_PATH = "/v3/marketing/membercard-open/cards/{card_id}/users/import";
+    static final String UPGRADE_PATH = "/v3/marketing/membercard-open/cards/{card_id}/upgrade";
     static final String CERTIFICATES_PATH = "/v3/certificates";
     static final String USER_CARDS_PATH = "/v3/marketing/membercard-open/user/cards";
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
@@ -60,6 +61,20 @@ final class PayRoutes {
             changes.changed();
             return answer;
         }));
+        app.post(UPGRADE_PATH, ctx -> serve(ctx, UPGRADE_PATH, (c, merchant) -> {
+            ObjectNode request = payBody(c);
+            String brandId = payText(request, "brand_id");
+            String appId = payText(request, "appid");
+            if (brandId == null || brandId.isBlank()) {
+                throw PayException.param("brand_id", "is required");
+            }
+            if (appId == null || appId.isBlank()) {
+                throw PayException.param("appid", "is required");
+            }
+            payImport.upgrade(merchant, c.pathParam("card_id"), brandId, appId);
+            changes.changed();
+            return null; // 204, no body
+        }));
         app.get(CERTIFICATES_PATH, ctx -> serve(ctx, CERTIFICATES_PATH, (c, merchant) -> certificates(merchant)));
         app.get(USER_CARDS_PATH, ctx -> serve(ctx, USER_CARDS_PATH, (c, merchant) -> userCards(c, merchant)));
     }
@@ -81,6 +96,7 @@ final class PayRoutes {
             Apps.Registered merchant = authenticate(ctx);
             appId[0] = merchant.appId();
             body = work.run(ctx, merchant);
+            status = body == null ? 204 : 200;
         } catch (PayException refusal) {
             status = refusal.status;
             body = refusal.body();
@@ -95,7 +111,7 @@ final class PayRoutes {
             return;
         }
         answer(ctx, status, body);
-        log(ctx, appId[0], status == 200 ? null : body.get("code").asText(), fault, started);
+        log(ctx, appId[0], status < 300 ? null : body.get("code").asText(), fault, started);
         latency.delay(ctx);
     }
 
@@ -135,13 +151,16 @@ final class PayRoutes {
         return merchant;
     }
 
-    private String importMember(Context ctx, Apps.Registered merchant) {
-        ObjectNode request;
+    private static ObjectNode payBody(Context ctx) {
         try {
-            request = Json.parseObject(ctx.body());
+            return Json.parseObject(ctx.body());
         } catch (WxException e) {
             throw new PayException(400, "PARAM_ERROR", "the body must be a JSON object");
         }
+    }
+
+    private String importMember(Context ctx, Apps.Registered merchant) {
+        ObjectNode request = payBody(ctx);
         String openid = payText(request, "openid");
         String outRequestNo = payText(request, "out_request_no");
         if (openid == null || openid.isBlank()) {
@@ -243,7 +262,7 @@ final class PayRoutes {
 
     /** Writes a signed answer: Wechatpay-Timestamp/Nonce/Signature/Serial over TIMESTAMP\nNONCE\nBODY\n. */
     private void answer(Context ctx, int status, ObjectNode body) {
-        String json = Json.write(body);
+        String json = body == null ? "" : Json.write(body); // 204: signed over the empty body
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         byte[] nonceBytes = new byte[16];
         random.nextBytes(nonceBytes);

@@ -92,7 +92,7 @@ public final class WechatSandbox implements AutoCloseable {
         Identities ids = new Identities();
         Members members = new Members(apps, cards, ids, pusher, stats);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
-        PayImport payImport = new PayImport(cards, ids, stats);
+        PayImport payImport = new PayImport(apps, cards, ids, stats);
         Distribution distribution = new Distribution(cards);
         MediaRoutes media = new MediaRoutes();
         RateLimiter rateLimiter = new RateLimiter(settings.payRateLimitPerSecond());
@@ -138,11 +138,13 @@ public final class WechatSandbox implements AutoCloseable {
         new CredentialRoutes(apps, tokens, stats).register(oa);
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
-        new MemberRoutes(apps, cards, members, memberCards).register(oa);
+        new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
         new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
                 .register(server);
-        new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls, pusher, stats, platformKey,
-                reset, changes, verifier, settings.verifyCallbacks(), latency).register(server);
+        ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
+                pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
+        control.register(server);
+        new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

@@ -258,7 +258,7 @@ class IndependentClientTest {
         WxErrorException consumed = catchThrowableOfType(WxErrorException.class,
                 () -> wx.getCardService().queryCardCode(cardId, code, true));
         assertThat(consumed).isNotNull();
-        assertThat(consumed.getError().getErrorCode()).isEqualTo(40099);
+        assertThat(consumed.getError().getErrorCode()).isEqualTo(40127); // WeChat's example: "may be ... set unavailable"
     }
 
     @Test

@@ -115,7 +115,7 @@ class MemberApiTest {
 
         assertThat(f.oa("/card/code/unavailable", body(cardId, code, "\"reason\":\"fraud\"")).errcode()).isZero();
         assertThat(f.oa("/card/code/unavailable", body(cardId, code, "")).errcode()).isEqualTo(40099);
-        assertThat(f.oa("/card/code/get", body(cardId, code, "")).errcode()).isEqualTo(40099);
+        assertThat(f.oa("/card/code/get", body(cardId, code, "")).errcode()).isEqualTo(40127);
         JsonNode unchecked = f.oa("/card/code/get", body(cardId, code, "\"check_consume\":false")).json();
         assertThat(unchecked.get("user_card_status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(unchecked.get("can_consume").asBoolean()).isFalse();
@@ -418,6 +418,18 @@ class MemberApiTest {
                 + "\"optional_form\":{\"custom_field_list\":[\"d\",\"e\",\"f\"]}}").errcode()).isEqualTo(40124);
         assertThat(f.oa("/card/membercard/activateuserform/set", "{\"required_form\":{}}").errcode())
                 .isEqualTo(41012);
+    }
+
+    @Test
+    void the_education_field_is_taken_in_both_spellings_sources_give() {
+        String cardId = f.approvedCard(oneClickCard(false));
+
+        for (String spelling : new String[] {"USER_FORM_INFO_FLAG_EDUCATION_BACKGRO",
+            "USER_FORM_INFO_FLAG_EDUCATION_BACKGROUND"}) {
+            assertThat(f.oa("/card/membercard/activateuserform/set", "{\"card_id\":\"" + cardId + "\","
+                    + "\"required_form\":{\"common_field_id_list\":[\"" + spelling + "\"]}}").errcode())
+                    .as(spelling).isZero();
+        }
     }
 
     @Test

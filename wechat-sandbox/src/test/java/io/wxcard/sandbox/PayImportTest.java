@@ -5,15 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class PayImportTest {
     private static final JsonNode VECTOR = TestVectors.load("wechatpay-v3.json");
-    private static final String MCHID = VECTOR.get("mchid").asText();
-    private static final String SERIAL = VECTOR.get("serial_no").asText();
-    private static final PrivateKey MERCHANT_KEY = privateKey(VECTOR.get("private_key_pem").asText());
+    private static final String MCHID = PayMerchant.MCHID;
+    private static final String SERIAL = PayMerchant.SERIAL;
+    private static final PrivateKey MERCHANT_KEY = PayMerchant.KEY;
     private static Fixture f;
     private static String cardId;
 
@@ -52,32 +44,15 @@ class PayImportTest {
     }
 
     private static Http.Response post(String path, String body, long timestamp, String serial, PrivateKey key) {
-        String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        String message = "POST\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
-        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + MCHID + "\",nonce_str=\"" + nonce
-                + "\",signature=\"" + sign(key, message) + "\",timestamp=\"" + timestamp + "\",serial_no=\""
-                + serial + "\"";
-        return f.http.send(HttpRequest.newBuilder(URI.create(f.sandbox.baseUrl() + path))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return PayMerchant.post(f, path, body, timestamp, serial, key);
     }
 
     private static Http.Response post(String path, String body) {
         return post(path, body, System.currentTimeMillis() / 1000, SERIAL, MERCHANT_KEY);
     }
 
-    /** What a merchant's client must check on every answer. */
     private static void assertSignedByPlatform(Http.Response response) throws Exception {
-        String timestamp = response.headers().firstValue("Wechatpay-Timestamp").orElseThrow();
-        String nonce = response.headers().firstValue("Wechatpay-Nonce").orElseThrow();
-        String signature = response.headers().firstValue("Wechatpay-Signature").orElseThrow();
-        assertThat(response.headers().firstValue("Wechatpay-Serial")).contains(f.sandbox.platformSerial());
-        PublicKey platform = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
-                pemBody(f.sandbox.platformPublicKeyPem())));
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(platform);
-        verifier.update((timestamp + "\n" + nonce + "\n" + response.body() + "\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(verifier.verify(Base64.getDecoder().decode(signature))).as("response signature").isTrue();
+        PayMerchant.assertSignedByPlatform(f, response);
     }
 
     private static String error(Http.Response response) {
@@ -134,14 +109,7 @@ class PayImportTest {
     }
 
     private static Http.Response get(String pathAndQuery) {
-        long timestamp = System.currentTimeMillis() / 1000;
-        String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        String message = "GET\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n\n";
-        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + MCHID + "\",nonce_str=\"" + nonce
-                + "\",signature=\"" + sign(MERCHANT_KEY, message) + "\",timestamp=\"" + timestamp + "\",serial_no=\""
-                + SERIAL + "\"";
-        return f.http.send(HttpRequest.newBuilder(URI.create(f.sandbox.baseUrl() + pathAndQuery))
-                .header("Authorization", authorization).header("Accept", "application/json").GET());
+        return PayMerchant.get(f, pathAndQuery);
     }
 
     @Test
@@ -286,25 +254,6 @@ class PayImportTest {
     }
 
     private static String sign(PrivateKey key, String message) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key);
-            signer.update(message.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey privateKey(String pem) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pemBody(pem)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] pemBody(String pem) {
-        return Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        return PayMerchant.sign(key, message);
     }
 }

@@ -183,14 +183,22 @@ public class WxcardAutoConfiguration {
                                            TenantStore tenants, OutboxStore outbox, InboxStore inbox,
                                            TransactionBoundary transactions, WechatCardCatalog catalog,
                                            WechatCardDistribution distribution, WechatMemberCards members,
-                                           WechatMemberImport memberImport, WechatCardImages images, WechatPushDecoder pushDecoder, Clock clock,
+                                           WechatMemberImport memberImport, WechatCardImages images,
+                                           WechatPushDecoder pushDecoder, Clock clock,
                                            IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
-                                           WxcardThreads threads, ObjectProvider<ImportSettings> importSettings) {
+                                           WxcardThreads threads, ObjectProvider<ImportSettings> importSettings,
+                                           Persistence persistence) {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
         return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
                 transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
-                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images));
+                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images),
+                // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.
+                new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
+                        io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook.WebhookSenderSettings
+                                .defaults(threads.pool("wxcard-webhook-client", 4))),
+                        io.wxcard.application.service.EventSettings.defaults(),
+                        threads.pool("wxcard-webhook-sender", 16)));
     }
 }

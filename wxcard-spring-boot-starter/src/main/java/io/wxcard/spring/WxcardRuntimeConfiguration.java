@@ -34,7 +34,8 @@ class WxcardRuntimeConfiguration {
     @ConditionalOnProperty(prefix = "wxcard.outbox", name = "enabled", matchIfMissing = true)
     BackgroundLoops wxcardBackgroundLoops(WxcardProperties properties, DispatchOutboxUseCase outbox,
                                           ApplyWechatPushesUseCase inbox, RunImportsUseCase imports,
-                                          InboxStore pushes, Clock clock) {
+                                          InboxStore pushes, Clock clock,
+                                          io.wxcard.application.service.CardServices services) {
         List<BackgroundLoops.Loop> loops = new ArrayList<>();
         for (int worker = 1; worker <= properties.getOutbox().getWorkers(); worker++) {
             loops.add(new BackgroundLoops.Loop("outbox-dispatcher-" + worker, Duration.ofMillis(100),
@@ -47,6 +48,11 @@ class WxcardRuntimeConfiguration {
             forgetOldPushes(pushes, clock);
             return false;
         }));
+        var relay = services.relayEvents(); // issue 15: events placed in the feed, webhooks posted, listeners told
+        loops.add(new BackgroundLoops.Loop("event-placer", Duration.ofMillis(50), () -> relay.placeEvents() > 0));
+        loops.add(new BackgroundLoops.Loop("webhook-sender", Duration.ofMillis(200), () -> relay.deliverWebhooks() > 0));
+        loops.add(new BackgroundLoops.Loop("event-listeners", Duration.ofMillis(50), () -> relay.notifyListeners() > 0));
+        loops.add(new BackgroundLoops.Loop("event-retention", Duration.ofMinutes(10), () -> relay.forgetOldEvents() < 0));
         return new BackgroundLoops(loops);
     }
 

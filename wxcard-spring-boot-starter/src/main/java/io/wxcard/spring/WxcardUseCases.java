@@ -19,12 +19,15 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
+import io.wxcard.application.port.in.ReconcileCardUseCase;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase;
 import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.service.CardServices;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.target.SingletonTargetSource;
@@ -139,6 +142,18 @@ class WxcardUseCases {
 
     @Bean
     @ConditionalOnMissingBean
+    public ReconcileCardUseCase reconcileCard(CardServices services) {
+        return only(ReconcileCardUseCase.class, services.reconcileCard());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StockAlertsQuery stockAlerts(CardServices services) {
+        return only(StockAlertsQuery.class, services.stockAlerts());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     public HandleWechatEventUseCase handleWechatEvent(CardServices services) {
         return only(HandleWechatEventUseCase.class, services.handleWechatEvent());
     }
@@ -189,6 +204,12 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public RunImportsUseCase runImports(CardServices services) {
         return only(RunImportsUseCase.class, services.runImports());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public UploadCardImageUseCase uploadCardImage(CardServices services) {
+        return only(UploadCardImageUseCase.class, services.uploadCardImage());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

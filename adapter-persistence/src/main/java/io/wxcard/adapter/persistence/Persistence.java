@@ -1,15 +1,21 @@
 package io.wxcard.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.wxcard.application.port.out.store.AuditLog;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.OperatorSessionStore;
+import io.wxcard.application.port.out.store.OperatorStore;
 import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -46,6 +52,12 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
+    private final OperatorStore operators;
+    private final OperatorSessionStore operatorSessions;
+    private final AuditLog auditLog;
+    private final MemberProfileStore profiles;
+    private final EventStore events;
+    private final WebhookStore webhooks;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -62,6 +74,12 @@ public final class Persistence implements AutoCloseable {
         this.processedPushes = new JdbiInboxStore(sql, new JdbiProcessedPushStore(sql));
         this.tokens = new JdbiSharedTokenStore(sql);
         this.imports = new JdbiImportJobStore(sql);
+        this.operators = new JdbiOperatorStore(sql);
+        this.operatorSessions = new JdbiOperatorSessionStore(sql);
+        this.auditLog = new JdbiAuditLog(sql);
+        this.profiles = new JdbiMemberProfileStore(sql);
+        this.events = new JdbiEventStore(sql);
+        this.webhooks = new JdbiWebhookStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -168,6 +186,33 @@ public final class Persistence implements AutoCloseable {
 
     public ImportJobStore imports() {
         return imports;
+    }
+
+    /** The console's operator accounts. */
+    public OperatorStore operators() {
+        return operators;
+    }
+
+    /** The console's signed-in sessions. */
+    public OperatorSessionStore operatorSessions() {
+        return operatorSessions;
+    }
+
+    /** What the console's operators changed. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public MemberProfileStore profiles() {
+        return profiles;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public TransactionBoundary transactions() {

@@ -58,4 +58,19 @@ record PersistenceStoreSet(Persistence persistence) implements StoreSet {
     public TransactionBoundary transactions() {
         return persistence.transactions();
     }
+
+    @Override
+    public io.wxcard.application.port.out.store.MemberProfileStore profiles() {
+        return persistence.profiles();
+    }
+
+    @Override
+    public io.wxcard.application.port.out.store.EventStore events() {
+        return persistence.events();
+    }
+
+    @Override
+    public io.wxcard.application.port.out.store.WebhookStore webhooks() {
+        return persistence.webhooks();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 final class RunningDatabase implements AutoCloseable {
 
     /** Children before parents. */
-    private static final List<String> TABLES = List.of("import_rows", "import_jobs", "ledger_entries", "memberships",
+    private static final List<String> TABLES = List.of("member_profiles", "webhook_deliveries", "webhooks", "events",
+            "import_rows", "import_jobs", "ledger_entries", "memberships",
             "cards", "tenants", "outbox", "inbox", "processed_pushes", "shared_tokens");
 
     private final TestDatabase database;

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,9 @@ import java.util.regex.Pattern;
 /**
  * The OpenAPI document, in swagger-core's models: each routes class describes its operations next to the handlers it
  * registers, and swagger-core's {@link ModelResolver}, reading the JSON records through the API's own ObjectMapper,
- * makes their schemas (snake_case names, {@code @Schema} descriptions and required fields).
+ * makes their schemas (snake_case names, {@code @Schema} descriptions and required fields). The schemas are resolved
+ * when the document is first written, not at registration: resolving them is most of what the document costs (over
+ * a second of a cold start), and only a reader of {@code /openapi.json} needs them.
  */
 final class ApiDocs {
 
@@ -59,7 +62,8 @@ final class ApiDocs {
                     + "reach (type database-unavailable: repeat a change with the same Idempotency-Key); or this "
                     + "instance is not ready."));
 
-    private final ModelConverters converters = new ModelConverters();
+    /** The records whose schemas the document refers to, resolved by {@link #json()}. */
+    private final Set<Class<?>> records = new LinkedHashSet<>();
     private final Map<String, Schema> schemas = new TreeMap<>();
     private final OpenAPI openApi = new OpenAPI()
             .openapi("3.1.0")
@@ -76,7 +80,6 @@ final class ApiDocs {
                             + "Problems carry it as request_id; log lines carry it too.")));
 
     ApiDocs() {
-        converters.addConverter(new ModelResolver(Json.MAPPER.copy()));
         schemas.put("Problem", new ObjectSchema().description("An RFC 9457 problem.")
                 .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
@@ -167,9 +170,9 @@ final class ApiDocs {
         return List.of(query("offset", "Items to skip; 0 when absent."), query("limit", "At most 1 to 200 items; 50 when absent."));
     }
 
-    /** A reference to the record's schema, which is made (with those of its fields' records) the first time. */
-    Schema<?> schema(Class<?> type) {
-        converters.readAll(new AnnotatedType(type)).forEach(schemas::putIfAbsent);
+    /** A reference to the record's schema, which {@link #json()} makes (with those of its fields' records). */
+    synchronized Schema<?> schema(Class<?> type) {
+        records.add(type);
         return ref(type.getSimpleName());
     }
 
@@ -189,8 +192,11 @@ final class ApiDocs {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The document, as JSON. */
-    byte[] json() {
+    /** The document, as JSON, its schemas resolved now. */
+    synchronized byte[] json() {
+        ModelConverters converters = new ModelConverters();
+        converters.addConverter(new ModelResolver(Json.MAPPER.copy()));
+        records.forEach(type -> converters.readAll(new AnnotatedType(type)).forEach(schemas::putIfAbsent));
         openApi.getComponents().setSchemas(new TreeMap<>(schemas));
         try {
             return io.swagger.v3.core.util.Json.mapper().writeValueAsBytes(openApi);

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -56,7 +57,7 @@ final class HttpMetrics implements AutoCloseable {
                     .tag("method", ctx.method().name())
                     .tag("uri", uri)
                     .tag("status", Integer.toString(status))
-                    .tag("outcome", outcome(status))
+                    .tag("outcome", Outcome.forStatus(status).name())
                     .publishPercentileHistogram()
                     .maximumExpectedValue(Duration.ofSeconds(10))
                     .register(registry)
@@ -69,19 +70,6 @@ final class HttpMetrics implements AutoCloseable {
         } finally {
             MDC.remove("request_id");
         }
-    }
-
-    private static String outcome(int status) {
-        if (status < 200) {
-            return "INFORMATIONAL";
-        }
-        if (status < 300) {
-            return "SUCCESS";
-        }
-        if (status < 400) {
-            return "REDIRECTION";
-        }
-        return status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
     }
 
     @Override

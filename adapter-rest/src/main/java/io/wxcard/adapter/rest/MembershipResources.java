@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.WechatRange;
+import io.wxcard.domain.member.MemberProfile;
 import io.wxcard.domain.membership.Membership;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.MembershipSnapshot;
 import io.wxcard.domain.shared.Reason;
@@ -63,6 +65,21 @@ final class MembershipResources {
 
     @Schema(description = "Makes a member's card unusable, for good (WeChat's card/code/unavailable).")
     record InvalidateRequest(@Schema(description = "1 to " + Reason.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String reason) {}
+
+    /**
+     * A membership in a list: its form answers with the mobile masked ({@code 138****5678}), as personal data is in
+     * lists; reading the one membership shows it whole.
+     */
+    static MembershipResource listed(Membership membership) {
+        MembershipResource whole = membership(membership);
+        Map<String, String> answers = new java.util.TreeMap<>(whole.formAnswers());
+        answers.computeIfPresent(MemberProfile.MOBILE_FIELD, (field, mobile) -> Phone.parse(mobile)
+                .map(Phone::masked).getOrElse("***"));
+        return new MembershipResource(whole.cardId(), whole.code(), whole.openid(), whole.state(),
+                whole.activationMethod(), whole.membershipNumber(), whole.points(), whole.balance(), answers,
+                whole.outerStr(), whole.invalidationReason(), whole.version(), whole.receivedAt(), whole.activatedAt(),
+                whole.updatedAt());
+    }
 
     static MembershipResource membership(Membership membership) {
         MembershipSnapshot s = membership.snapshot();

@@ -97,7 +97,7 @@ final class MembershipRoutes {
         var state = Params.enumQuery(ctx, "state", MembershipState.class);
         CardId cardId = Params.cardId(ctx);
         var page = Problems.orAnswer(useCases.findMemberships().memberships(Access.tenant(ctx), cardId, state, Params.page(ctx)));
-        ctx.status(200).json(PageResource.of(page, MembershipResources::membership));
+        ctx.status(200).json(PageResource.of(page, MembershipResources::listed));
     }
 
     private void read(Context ctx) {

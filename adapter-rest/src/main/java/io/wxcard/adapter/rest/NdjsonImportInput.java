@@ -7,7 +7,6 @@ import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.shared.Problem;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -19,12 +18,16 @@ import java.util.List;
  */
 final class NdjsonImportInput {
     private final InputStream in;
+    /** Read a chunk at a time: BufferedInputStream's read() of one byte takes a lock, per byte of a 1 GB upload. */
+    private final byte[] chunk = new byte[64 * 1024];
+    private int position;
+    private int limit;
     private final byte[] line = new byte[ImportInput.MAX_LINE_BYTES];
     private long number;
     private boolean first = true;
 
     NdjsonImportInput(InputStream in) {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = in;
     }
 
     /** The next line that is not blank, or null at the end; a first line that is not a JSON object is refused. */
@@ -85,11 +88,11 @@ final class NdjsonImportInput {
      */
     private int nextLine() throws IOException {
         int length = 0;
-        int b = in.read();
+        int b = nextByte();
         if (b < 0) {
             return -1;
         }
-        for (; b >= 0 && b != '\n'; b = in.read()) {
+        for (; b >= 0 && b != '\n'; b = nextByte()) {
             if (length < line.length) {
                 line[length] = (byte) b;
             }
@@ -97,5 +100,17 @@ final class NdjsonImportInput {
         }
         number++;
         return length > 0 && length <= line.length && line[length - 1] == '\r' ? length - 1 : length;
+    }
+
+    /** The next byte (0-255) of the upload; -1 at its end. */
+    private int nextByte() throws IOException {
+        if (position == limit) {
+            position = 0;
+            limit = Math.max(0, in.read(chunk));
+            if (limit == 0) {
+                return -1;
+            }
+        }
+        return chunk[position++] & 0xFF;
     }
 }

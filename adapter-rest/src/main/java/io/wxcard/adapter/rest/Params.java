@@ -185,19 +185,15 @@ final class Params {
             throw ApiProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body has no Content-Type; send " + accepted)
                     .toAnswer();
         }
-        String[] parts = header.split(";");
-        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = header.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!accepted.contains(mediaType)) {
             throw ApiProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "this route takes " + accepted + ", not "
                     + abbreviate(mediaType)).toAnswer();
         }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].trim().split("=", 2);
-            if (parameter[0].trim().equalsIgnoreCase("charset") && parameter.length == 2
-                    && !parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
-                throw ApiProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, format + " UTF-8 only, not "
-                        + abbreviate(parameter[1].trim())).toAnswer();
-            }
+        String charset = ctx.req().getCharacterEncoding(); // the servlet container's reading of the charset parameter
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw ApiProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, format + " UTF-8 only, not " + abbreviate(charset))
+                    .toAnswer();
         }
         return mediaType;
     }

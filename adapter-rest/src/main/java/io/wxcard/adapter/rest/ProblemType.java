@@ -55,7 +55,8 @@ enum ProblemType {
     /** Input that breaks the rules is 422; everything else the domain refuses is a conflict with the current state. */
     static int statusOf(RejectionCode code) {
         return switch (code) {
-            case CARD_DEFINITION_INVALID, LEDGER_CHANGE_INVALID, IDEMPOTENCY_KEY_REUSED, IMAGE_INVALID -> 422;
+            case CARD_DEFINITION_INVALID, LEDGER_CHANGE_INVALID, IDEMPOTENCY_KEY_REUSED, IMAGE_INVALID, PHONE_INVALID,
+                 WEBHOOK_INVALID -> 422;
             default -> 409;
         };
     }

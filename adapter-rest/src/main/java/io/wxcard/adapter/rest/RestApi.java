@@ -3,6 +3,7 @@ package io.wxcard.adapter.rest;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.Plugin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -59,8 +60,22 @@ public final class RestApi implements AutoCloseable {
         return start(settings, useCases, databaseReady, pushWorkers, Tuning.defaults());
     }
 
+    /**
+     * Starts listening, with Javalin plugins that mount more on the same server (the operator console); throws when
+     * the port cannot be bound.
+     */
+    public static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady,
+                                ExecutorService pushWorkers, List<? extends Plugin<?>> plugins) {
+        return start(settings, useCases, databaseReady, pushWorkers, Tuning.defaults(), plugins);
+    }
+
     static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady,
                          ExecutorService pushWorkers, Tuning tuning) {
+        return start(settings, useCases, databaseReady, pushWorkers, tuning, List.of());
+    }
+
+    static RestApi start(RestSettings settings, RestUseCases useCases, BooleanSupplier databaseReady,
+                         ExecutorService pushWorkers, Tuning tuning, List<? extends Plugin<?>> plugins) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "use cases");
         Objects.requireNonNull(databaseReady, "database readiness");
@@ -69,7 +84,10 @@ public final class RestApi implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(registry);
         AtomicBoolean closing = new AtomicBoolean();
         List<String> registered = new ArrayList<>();
-        Javalin app = Javalin.create(config -> configure(config, settings, tuning, metrics, registered));
+        Javalin app = Javalin.create(config -> {
+            configure(config, settings, tuning, metrics, registered);
+            plugins.forEach(config::registerPlugin);
+        });
         app.before(Access::assignRequestId);
         app.beforeMatched(Access.checkApiKey(useCases.authenticateApiKey()));
         ApiDocs docs = new ApiDocs();
@@ -83,6 +101,8 @@ public final class RestApi implements AutoCloseable {
         new CardRoutes(useCases).register(app, docs);
         new MembershipRoutes(useCases).register(app, docs);
         new ImportRoutes(useCases, settings.maxImportBytes()).register(app, docs);
+        new MemberRoutes(useCases.findMembers()).register(app, docs);
+        new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);

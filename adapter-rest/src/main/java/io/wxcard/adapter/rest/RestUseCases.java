@@ -16,6 +16,9 @@ import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.FindMembersQuery;
+import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
 
@@ -37,7 +40,10 @@ public record RestUseCases(
         ImportMembersUseCase importMembers,
         AcceptWechatPushUseCase acceptWechatPush,
         AuthenticateApiKeyQuery authenticateApiKey,
-        UploadCardImageUseCase uploadCardImage) {
+        UploadCardImageUseCase uploadCardImage,
+        FindMembersQuery findMembers,
+        ReadChangeFeedQuery changeFeed,
+        ManageWebhooksUseCase manageWebhooks) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -57,5 +63,8 @@ public record RestUseCases(
         Objects.requireNonNull(acceptWechatPush, "acceptWechatPush");
         Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
         Objects.requireNonNull(uploadCardImage, "uploadCardImage");
+        Objects.requireNonNull(findMembers, "findMembers");
+        Objects.requireNonNull(changeFeed, "changeFeed");
+        Objects.requireNonNull(manageWebhooks, "manageWebhooks");
     }
 }

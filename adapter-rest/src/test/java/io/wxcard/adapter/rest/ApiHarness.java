@@ -45,7 +45,8 @@ final class ApiHarness implements AutoCloseable {
     final CardServices app;
     final RestApi api;
     /** What bootstrap's thread owner hands the API for WeChat's pushes. */
-    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4);
+    private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4, work -> new Thread(work, PUSH_THREAD));
+    static final String PUSH_THREAD = "harness-push";
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();
@@ -70,7 +71,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images));
+                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
@@ -80,7 +81,7 @@ final class ApiHarness implements AutoCloseable {
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
-                app.uploadCardImage());
+                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks());
     }
 
     /** The routes the published document lists. */

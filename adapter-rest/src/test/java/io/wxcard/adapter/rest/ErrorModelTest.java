@@ -69,7 +69,8 @@ class ErrorModelTest {
                     useCases.activateMembership(), useCases.changeLedger(), useCases.invalidateMembership(),
                     useCases.pullMemberInfo(), useCases.findMemberships(), useCases.importMembers(),
                     useCases.acceptWechatPush(), useCases.authenticateApiKey(),
-                    useCases.uploadCardImage());
+                    useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
+                    useCases.manageWebhooks());
         }, ApiHarness.TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
     }
 

@@ -42,7 +42,8 @@ class GracefulShutdownTest {
                     useCases.deleteCard(), slow, useCases.activateMembership(), useCases.changeLedger(),
                     useCases.invalidateMembership(), useCases.pullMemberInfo(), useCases.findMemberships(),
                     useCases.importMembers(), useCases.acceptWechatPush(), useCases.authenticateApiKey(),
-                    useCases.uploadCardImage());
+                    useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
+                    useCases.manageWebhooks());
         }, new RestApi.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(10)), () -> true,
                 RestSettings.DEFAULT_MAX_BODY_BYTES);
         Merchant m = h.newMerchant();

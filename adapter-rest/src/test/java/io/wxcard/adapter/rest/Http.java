@@ -86,8 +86,12 @@ final class Http {
         return send("DELETE", path, null, null, Map.of());
     }
 
+    /**
+     * The first GET of /openapi.json resolves the document's schemas (a second or so, several times that on a
+     * machine loaded many times over), so a request may take a while before any test calls it slow.
+     */
     Answer send(String method, String path, byte[] body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);

@@ -513,7 +513,8 @@ class ImportRoutesTest {
         return new RestUseCases(u.draftCard(), u.editCard(), u.submitCard(), u.setTestWhitelist(),
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), imports,
-                u.acceptWechatPush(), u.authenticateApiKey(), u.uploadCardImage());
+                u.acceptWechatPush(), u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
+                u.manageWebhooks());
     }
 
     private static ImportMembersUseCase counting(ImportMembersUseCase real) {

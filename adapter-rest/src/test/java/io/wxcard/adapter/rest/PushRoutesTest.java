@@ -25,6 +25,7 @@ class PushRoutesTest {
     /** A harness whose push use case records what it got, and sleeps or fails for chosen bodies. */
     private static ApiHarness probed;
     private static final AtomicReference<PushRequest> RECEIVED = new AtomicReference<>();
+    private static final AtomicReference<String> HANDLED_ON = new AtomicReference<>();
 
     @BeforeAll
     static void start() {
@@ -32,6 +33,7 @@ class PushRoutesTest {
         RestApi.Tuning quick = new RestApi.Tuning(Duration.ofMillis(300), Duration.ofSeconds(5));
         probed = new ApiHarness(useCases -> withPush(useCases, (tenant, request) -> {
             RECEIVED.set(request);
+            HANDLED_ON.set(Thread.currentThread().getName());
             String body = new String(request.body(), StandardCharsets.UTF_8);
             if (body.equals("slow")) {
                 sleep(2000);
@@ -128,6 +130,8 @@ class PushRoutesTest {
         assertThat(received.body()).isEqualTo(raw);
         assertThat(received.query()).containsEntry("nonce", "n+1").containsEntry("encrypt_type", "aes")
                 .containsEntry("openid", "o1").hasSize(6);
+        assertThat(HANDLED_ON.get()).as("on the executor the API was handed, not a pool of its own")
+                .isEqualTo(ApiHarness.PUSH_THREAD);
     }
 
     @Test
@@ -159,7 +163,8 @@ class PushRoutesTest {
         return new RestUseCases(u.draftCard(), u.editCard(), u.submitCard(), u.setTestWhitelist(),
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), u.importMembers(),
-                push, u.authenticateApiKey(), u.uploadCardImage());
+                push, u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
+                u.manageWebhooks());
     }
 
     static void sleep(long millis) {

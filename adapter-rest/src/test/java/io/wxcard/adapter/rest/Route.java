@@ -12,7 +12,7 @@ import java.util.Locale;
  * One operation of the API as its published document (/openapi.json) describes it: the tests walk every route the
  * document lists, and OpsRoutesTest checks that the document lists every handler Javalin serves.
  */
-record Route(String method, String path, String operationId, boolean authenticated, boolean linesBody) {
+record Route(String method, String path, String operationId, boolean authenticated, boolean nonJsonBody) {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -23,7 +23,8 @@ record Route(String method, String path, String operationId, boolean authenticat
             JsonNode op = operation.getValue();
             routes.add(new Route(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
                     op.get("operationId").asText(), op.get("security").size() > 0,
-                    op.at("/requestBody/content").has("text/csv")));
+                    op.at("/requestBody/content").has("text/csv")
+                            || op.at("/requestBody/content").has("multipart/form-data")));
         }));
         return routes;
     }

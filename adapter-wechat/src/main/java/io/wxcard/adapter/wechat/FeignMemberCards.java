@@ -3,6 +3,9 @@ package io.wxcard.adapter.wechat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.wechat.CodeStatus;
+import io.wxcard.application.port.out.wechat.ConsumedCode;
+import io.wxcard.application.port.out.wechat.CustomFieldValues;
+import io.wxcard.application.port.out.wechat.MemberFieldsUpdate;
 import io.wxcard.application.port.out.wechat.Done;
 import io.wxcard.application.port.out.wechat.HeldCard;
 import io.wxcard.application.port.out.wechat.MemberInfo;
@@ -14,11 +17,14 @@ import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.domain.card.ActivationForm;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.card.image.WechatImageUrl;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.CustomFieldValue;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +42,46 @@ final class FeignMemberCards implements WechatMemberCards {
 
     @Override
     public Either<WechatError, Done> activate(WechatAccount account, WechatActivation activation) {
+        CustomFieldValues custom = activation.initCustomFieldValues();
         OaJson.ActivateRequest body = new OaJson.ActivateRequest(activation.membershipNumber().value(),
-                activation.code().value(), activation.cardId().value(), activation.backgroundPicUrl().getOrNull(),
+                activation.code().value(), activation.cardId().value(),
+                activation.backgroundPicUrl().map(WechatImageUrl::value).getOrNull(),
+                activation.activeFrom().map(Instant::getEpochSecond).getOrNull(),
+                activation.activeUntil().map(Instant::getEpochSecond).getOrNull(),
                 activation.initBonus().map(Points::value).getOrNull(), activation.initBonusRecord().getOrNull(),
-                activation.initBalance().map(Fen::value).getOrNull());
+                activation.initBalance().map(Fen::value).getOrNull(), text(custom.field1()), text(custom.field2()),
+                text(custom.field3()));
         return calls.call(account, api -> api.activate(body))
                 .map(answer -> Done.DONE);
+    }
+
+    private static String text(Option<CustomFieldValue> value) {
+        return value.map(CustomFieldValue::value).getOrNull();
+    }
+
+    @Override
+    public Either<WechatError, Done> updateMemberFields(WechatAccount account, MemberFieldsUpdate update) {
+        CustomFieldValues values = update.values();
+        OaJson.UpdateFieldsRequest body = new OaJson.UpdateFieldsRequest(update.code().value(), update.cardId().value(),
+                text(values.field1()), text(values.field2()), text(values.field3()),
+                new OaJson.NotifyFields(update.notifyField1(), update.notifyField2(), update.notifyField3()));
+        return calls.call(account, api -> api.updateFields(body)).map(answer -> Done.DONE);
+    }
+
+    @Override
+    public Either<WechatError, ConsumedCode> consumeCode(WechatAccount account, WechatCardId cardId, Code code) {
+        OaJson.ConsumeRequest body = new OaJson.ConsumeRequest(code.value(), cardId.value());
+        return calls.call(account, api -> api.consume(body))
+                .flatMap(answer -> answer.openid() == null || answer.openid().isEmpty()
+                        ? Either.left(Answers.missing("openid"))
+                        : Either.right(new ConsumedCode(answer.card() != null && answer.card().cardId() != null
+                                ? new WechatCardId(answer.card().cardId()) : cardId, new OpenId(answer.openid()))));
+    }
+
+    @Override
+    public Either<WechatError, Done> changeCode(WechatAccount account, WechatCardId cardId, Code code, Code newCode) {
+        OaJson.CodeUpdateRequest body = new OaJson.CodeUpdateRequest(cardId.value(), code.value(), newCode.value());
+        return calls.call(account, api -> api.codeUpdate(body)).map(answer -> Done.DONE);
     }
 
     @Override

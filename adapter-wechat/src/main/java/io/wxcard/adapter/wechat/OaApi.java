@@ -78,6 +78,17 @@ interface OaApi {
     @RequestLine("POST /card/code/unavailable")
     OaJson.Plain unavailable(OaJson.UnavailableRequest request);
 
+    /** NOT repeated: irreversible, and a repeat answers 40099 (already consumed) for a consume that worked. */
+    @RequestLine("POST /card/code/consume")
+    OaJson.ConsumeAnswer consume(OaJson.ConsumeRequest request);
+
+    /**
+     * NOT repeated: after a lost success the old code no longer exists, so a repeat answers an error for a change
+     * that worked; the caller reads the code back ({@code code/get}) instead.
+     */
+    @RequestLine("POST /card/code/update")
+    OaJson.Plain codeUpdate(OaJson.CodeUpdateRequest request);
+
     @RepeatSafe
     @RequestLine("POST /card/user/getcardlist")
     OaJson.CardListAnswer cardList(OaJson.CardListRequest request);
@@ -114,4 +125,9 @@ interface OaApi {
     @RepeatSafe
     @RequestLine("POST /card/membercard/updateuser")
     OaJson.UpdateUserAnswer updateUser(OaJson.UpdateUserRequest request);
+
+    /** The same endpoint with the custom field values only: absolute values, so a repeat lands on the same card. */
+    @RepeatSafe
+    @RequestLine("POST /card/membercard/updateuser")
+    OaJson.UpdateUserAnswer updateFields(OaJson.UpdateFieldsRequest request);
 }

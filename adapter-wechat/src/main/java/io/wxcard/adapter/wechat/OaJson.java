@@ -105,6 +105,13 @@ final class OaJson {
 
     record UnavailableRequest(String cardId, String code, String reason) {}
 
+    /** {@code card_id} is required for cards with the merchant's own codes, and always sent. */
+    record ConsumeRequest(String code, String cardId) {}
+
+    record ConsumeAnswer(Long errcode, String errmsg, CodeCard card, String openid) implements WechatJson.Answer {}
+
+    record CodeUpdateRequest(String cardId, String code, String newCode) {}
+
     record CardListRequest(String openid, String cardId) {}
 
     record CardListAnswer(Long errcode, String errmsg, List<HeldCode> cardList, Boolean hasShareCard)
@@ -113,7 +120,9 @@ final class OaJson {
     record HeldCode(String code, String cardId) {}
 
     record ActivateRequest(String membershipNumber, String code, String cardId, String backgroundPicUrl,
-                           Long initBonus, String initBonusRecord, Long initBalance) {}
+                           Long activateBeginTime, Long activateEndTime, Long initBonus, String initBonusRecord,
+                           Long initBalance, String initCustomFieldValue1, String initCustomFieldValue2,
+                           String initCustomFieldValue3) {}
 
     record FormRequest(String cardId, NamedLink serviceStatement, NamedLink bindOldCard, FormSection requiredForm,
                        FormSection optionalForm) {}
@@ -149,6 +158,14 @@ final class OaJson {
 
     record NotifyOptional(@JsonProperty("is_notify_bonus") Boolean isNotifyBonus,
                           @JsonProperty("is_notify_balance") Boolean isNotifyBalance) {}
+
+    /** updateuser with the custom field values only: no totals, so it touches nothing else. */
+    record UpdateFieldsRequest(String code, String cardId, String customFieldValue1, String customFieldValue2,
+                               String customFieldValue3, NotifyFields notifyOptional) {}
+
+    record NotifyFields(@JsonProperty("is_notify_custom_field1") Boolean isNotifyCustomField1,
+                        @JsonProperty("is_notify_custom_field2") Boolean isNotifyCustomField2,
+                        @JsonProperty("is_notify_custom_field3") Boolean isNotifyCustomField3) {}
 
     record UpdateUserAnswer(Long errcode, String errmsg, Long resultBonus, Long resultBalance, String openid)
             implements WechatJson.Answer {}

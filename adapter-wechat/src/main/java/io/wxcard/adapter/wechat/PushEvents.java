@@ -8,6 +8,7 @@ import io.wxcard.application.port.out.wechat.push.PushRejection;
 import io.wxcard.application.port.out.wechat.push.PushRejection.Reason;
 import io.wxcard.application.port.out.wechat.push.WechatEvent;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.membership.Code;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,6 +62,15 @@ final class PushEvents {
                     numberOrZero(f, "ModifyBonus"), numberOrZero(f, "ModifyBalance"));
             case "user_consume_card" -> new WechatEvent.CardConsumed(header, cardId(f), code(f),
                     text(f, "ConsumeSource"), text(f, "LocationName"), text(f, "StaffOpenId"), text(f, "OuterStr"));
+            case "user_gifting_card" -> new WechatEvent.CardGifting(header, cardId(f), code(f), flag(f, "IsReturnBack"),
+                    text(f, "FriendUserName"), flag(f, "IsChatRoom"));
+            case "user_view_card" -> new WechatEvent.CardViewed(header, cardId(f), code(f), text(f, "OuterStr"));
+            case "user_enter_session_from_card" -> new WechatEvent.SessionFromCard(header, cardId(f), code(f));
+            case "card_sku_remind" -> new WechatEvent.StockLow(header, cardId(f), text(f, "Detail").getOrElse(""));
+            case "user_pay_from_pay_cell" -> new WechatEvent.PaidFromPayCell(header, cardId(f), code(f),
+                    required(f, "TransId"), text(f, "LocationId"), fen(f, "Fee"), fen(f, "OriginalFee"));
+            case "card_pay_order" -> new WechatEvent.CouponPointsOrder(header, required(f, "OrderId"),
+                    text(f, "Status"), f);
             default -> new WechatEvent.Other(header, optional(f, "CardId", WechatCardId::new),
                     optional(f, "UserCardCode", Code::new), f);
         });
@@ -106,6 +116,15 @@ final class PushEvents {
         } catch (NumberFormatException e) {
             throw new Refused(field + " is not a number");
         }
+    }
+
+    /** An amount in fen (the pay-cell event's {@code Fee}, {@code OriginalFee}); a fraction or a negative is refused. */
+    private static Fen fen(Map<String, String> f, String field) {
+        long fen = numberOrZero(f, field);
+        if (fen < 0) {
+            throw new Refused(field + " is negative");
+        }
+        return Fen.of(fen);
     }
 
     private static long numberOrZero(Map<String, String> f, String field) {

@@ -12,6 +12,7 @@ import io.wxcard.application.port.out.wechat.push.PushRejection.Reason;
 import io.wxcard.application.port.out.wechat.push.PushRequest;
 import io.wxcard.application.port.out.wechat.push.WechatEvent;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.tenant.AppId;
 import io.wxcard.domain.tenant.PushMode;
@@ -454,8 +455,7 @@ class PushDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"user_view_card", "user_enter_session_from_card", "user_gifting_card", "card_sku_remind",
-        "user_pay_from_pay_cell", "subscribe", "some_future_event"})
+    @ValueSource(strings = {"subscribe", "some_future_event"})
     void keeps_events_it_does_not_model_as_other_with_all_their_fields(String name) {
         WechatEvent event = event(postPlain(eventXml(name, "<CardId>pCard1</CardId><UserCardCode>123</UserCardCode>"
                 + "<Detail>the stock is low</Detail>")));
@@ -465,6 +465,37 @@ class PushDecoderTest {
         assertThat(other.cardId()).contains(new WechatCardId("pCard1"));
         assertThat(other.code()).contains(new Code("123"));
         assertThat(other.fields()).containsEntry("Detail", "the stock is low");
+    }
+
+    @Test
+    void maps_gifting_views_sessions_stock_alerts_pay_cell_payments_and_coupon_point_orders() {
+        String card = "<CardId>pCard1</CardId><UserCardCode>123</UserCardCode>";
+        WechatEvent.CardGifting gifting = (WechatEvent.CardGifting) event(postPlain(eventXml("user_gifting_card", card
+                + "<IsReturnBack>0</IsReturnBack><FriendUserName>oFriend</FriendUserName><IsChatRoom>0</IsChatRoom>")));
+        assertThat(gifting.returnedBack()).isFalse();
+        assertThat(gifting.friendUserName()).contains("oFriend");
+        assertThat(((WechatEvent.CardGifting) event(postPlain(eventXml("user_gifting_card", card
+                + "<IsReturnBack>1</IsReturnBack><IsChatRoom>1</IsChatRoom>")))).returnedBack()).isTrue();
+        assertThat(((WechatEvent.CardViewed) event(postPlain(eventXml("user_view_card", card
+                + "<OuterStr>poster</OuterStr>")))).outerStr()).contains("poster");
+        assertThat(event(postPlain(eventXml("user_enter_session_from_card", card))))
+                .isInstanceOf(WechatEvent.SessionFromCard.class);
+        assertThat(((WechatEvent.StockLow) event(postPlain(eventXml("card_sku_remind",
+                "<CardId>pCard1</CardId><Detail>the card's stock is 100</Detail>")))).detail())
+                .isEqualTo("the card's stock is 100");
+        WechatEvent.PaidFromPayCell paid = (WechatEvent.PaidFromPayCell) event(postPlain(eventXml(
+                "user_pay_from_pay_cell", card + "<TransId>4200000001</TransId><LocationId>7</LocationId>"
+                        + "<Fee>990</Fee><OriginalFee>1200</OriginalFee>")));
+        assertThat(paid.fee()).isEqualTo(Fen.of(990));
+        assertThat(paid.originalFee()).isEqualTo(Fen.of(1200));
+        assertThat(paid.transId()).isEqualTo("4200000001");
+        assertThat(reason(postPlain(eventXml("user_pay_from_pay_cell", card + "<TransId>1</TransId><Fee>9.9</Fee>"))))
+                .as("a fraction of a fen is refused, never truncated").isEqualTo(Reason.MALFORMED);
+        WechatEvent.CouponPointsOrder order = (WechatEvent.CouponPointsOrder) event(postPlain(eventXml("card_pay_order",
+                "<OrderId>100</OrderId><Status>ORDER_STATUS_SUCC</Status><PayCoinCount>5</PayCoinCount>")));
+        assertThat(order.orderId()).isEqualTo("100");
+        assertThat(order.status()).contains("ORDER_STATUS_SUCC");
+        assertThat(order.fields()).containsEntry("PayCoinCount", "5");
     }
 
     @Test

@@ -158,7 +158,7 @@ class PushOverSandboxTest {
         assertThat(received.restored()).isFalse();
 
         adapter.members().activate(account.account(), new WechatActivation(cardId, code, new MembershipNumber("M1"),
-                Option.none(), Option.none(), Option.none(), Option.none())).get();
+                Option.none(), Option.none(), Option.none())).get();
         adapter.members().updateMember(account.account(), new MemberUpdate(cardId, code, Points.of(120), Fen.of(3000),
                 Option.of(120L), Option.of("sale"), Option.of(3000L), Option.of("top-up"), true, true)).get();
         sandbox.control("POST", "/sandbox/cards/" + cardId.value() + "/codes/" + code.value() + "/wechat-side-change",

@@ -18,8 +18,6 @@ import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Membership;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +25,7 @@ import org.junit.jupiter.api.Test;
  * change of ours whose sync was set aside) is found by the reconcile job and repaired, each the right way round, and
  * a second run finds everything in step.
  */
-class ReconcileOverSandboxTest {
-
-    private static SandboxFixture sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class ReconcileOverSandboxTest extends ProductOverSandboxTest {
 
     @Test
     void a_planted_drift_on_either_side_is_repaired_and_reported() {

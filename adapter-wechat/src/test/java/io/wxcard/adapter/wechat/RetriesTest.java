@@ -45,7 +45,8 @@ class RetriesTest {
                 .filter(m -> !m.isAnnotationPresent(RepeatSafe.class)).map(Method::getName).collect(Collectors.toSet());
 
         assertThat(notRepeatSafe).containsExactlyInAnyOrder("create", "delete", "modifyStock", "createQrCode",
-                "createLandingPage", "unavailable", "activate");
+                "createLandingPage", "unavailable", "activate", "consume", "codeUpdate");
+        assertThat(endpoint(OaMediaApi.class, "uploadImage").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(endpoint(PayApi.class, "importMember").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(Arrays.stream(TokenApi.class.getDeclaredMethods()))
                 .allMatch(m -> m.isAnnotationPresent(RepeatSafe.class));
@@ -66,7 +67,7 @@ class RetriesTest {
         assertThat(attempts(retries, endpoint(PayApi.class, "importMember"), Repeat.MAYBE_APPLIED))
                 .isEqualTo(Retries.MAX_ATTEMPTS);
         for (String once : new String[] {"create", "createQrCode", "createLandingPage", "modifyStock", "unavailable",
-            "delete", "activate"}) {
+            "delete", "activate", "consume", "codeUpdate"}) {
             assertThat(attempts(retries, endpoint(OaApi.class, once), Repeat.MAYBE_APPLIED)).as(once).isEqualTo(1);
         }
     }

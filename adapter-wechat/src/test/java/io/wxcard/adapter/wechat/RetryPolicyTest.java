@@ -85,8 +85,8 @@ class RetryPolicyTest {
     private static Code activatedMember(WechatCardId cardId) {
         Code code = new SandboxControl(sandbox).handOut(cardId, new OpenId("o" + SandboxFixture.shortId()));
         assertThat(adapter.members().activate(wx(), new WechatActivation(cardId, code,
-                new MembershipNumber("M" + code.value()), Option.none(), Option.none(), Option.none(),
-                Option.none())).isRight()).isTrue();
+                new MembershipNumber("M" + code.value()), Option.none(), Option.none(), Option.none()))
+                .isRight()).isTrue();
         return code;
     }
 

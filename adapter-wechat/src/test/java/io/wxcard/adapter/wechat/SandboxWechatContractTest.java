@@ -3,6 +3,7 @@ package io.wxcard.adapter.wechat;
 import io.wxcard.application.contract.wechat.WechatCardCatalogContract;
 import io.wxcard.application.contract.wechat.WechatCardDistributionContract;
 import io.wxcard.application.contract.wechat.WechatCardImagesContract;
+import io.wxcard.application.contract.wechat.WechatCodeUseContract;
 import io.wxcard.application.contract.wechat.WechatContractSubject;
 import io.wxcard.application.contract.wechat.WechatMemberCardsContract;
 import io.wxcard.application.contract.wechat.WechatMemberImportContract;
@@ -91,6 +92,16 @@ class SandboxWechatContractTest {
         @Override
         protected WechatCardImages images() {
             return adapter.images();
+        }
+    }
+
+    @Nested
+    class CodeUse extends WechatCodeUseContract {
+        private final WechatContractSubject subject = fresh();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
         }
     }
 }

@@ -15,8 +15,6 @@ import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.membership.Membership;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,19 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * may) and without, the merchant's changes and a change made on WeChat's side leave the ledger and WeChat equal, each
  * change booked once, and no updateuser is ever sent for what WeChat reported.
  */
-class UpdateMemberCardOverSandboxTest {
-
-    private static SandboxFixture sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class UpdateMemberCardOverSandboxTest extends ProductOverSandboxTest {
 
     @ParameterizedTest(name = "echo {0}")
     @ValueSource(booleans = {true, false})

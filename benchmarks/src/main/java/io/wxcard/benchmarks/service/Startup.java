@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * and the service's own banner figure ("ready (N s after the JVM started)"); then, after {@code --idle} seconds of
  * doing nothing, VmRSS from /proc/PID/status. Three kinds of start per round, alternating their order: on a fresh data
  * folder (migrations, a new demo tenant with its RSA key), again on that folder (what every later start is), and the
- * reference, the bare Javalin server ({@link BareServer}) started the same way with the same JVM options.
+ * reference, the bare Javalin server ({@link BareServer}) started the same way with the same JVM options. With
+ * {@code --before-jar}, an earlier build's fresh and again starts too, in the same rounds (on data folders of its own).
  */
 public final class Startup {
 
@@ -29,7 +30,8 @@ public final class Startup {
               --rounds 5               starts of each kind                               default 5
               --idle 30                seconds idle before reading VmRSS                 default 30
               --jvm "OPTS"             JVM options of every start (e.g. -Xmx256m)       default none, as README's java -jar
-              --service-jar FILE       the service's jar                                 default bootstrap/target/card-service.jar""";
+              --service-jar FILE       the service's jar                                 default bootstrap/target/card-service.jar
+              --before-jar FILE        an earlier build, started alternately with it     default none""";
 
     private static final Pattern BANNER = Pattern.compile("wxcard is ready \\(([0-9.]+) s after the JVM started\\)");
 
@@ -38,12 +40,14 @@ public final class Startup {
     record Start(double readySeconds, double bannerSeconds, long rssKib) {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = Args.parse(argv, USAGE, "rounds", "idle", "jvm", "service-jar");
+        Args args = Args.parse(argv, USAGE, "rounds", "idle", "jvm", "service-jar", "before-jar");
         int rounds = args.integer("rounds", 5);
         int idle = args.integer("idle", 30);
         List<String> jvm = args.text("jvm", "").isBlank() ? List.of() : List.of(args.text("jvm", "").trim().split("\\s+"));
         Path work = Files.createTempDirectory("wxcard-startup");
         String jar = Proc.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
+        String beforeJar = args.text("before-jar", "").isBlank() ? null
+                : Proc.copyOf(Path.of(args.text("before-jar", "")), Files.createDirectories(work.resolve("before")));
         System.out.println("start-up to ready and idle RSS: card-service.jar on embedded defaults vs a bare Javalin server");
         System.out.println(Machine.describe());
         System.out.printf("jar %s (built %s); JVM options: %s; %d rounds; RSS after %d s idle%n",
@@ -53,13 +57,23 @@ public final class Startup {
         starts.put("fresh", new ArrayList<>());
         starts.put("again", new ArrayList<>());
         starts.put("bare", new ArrayList<>());
+        if (beforeJar != null) {
+            starts.put("before-fresh", new ArrayList<>());
+            starts.put("before-again", new ArrayList<>());
+        }
         for (int round = 1; round <= rounds; round++) {
             Path data = Files.createDirectories(work.resolve("data-" + round));
-            List<String> order = round % 2 == 1 ? List.of("fresh", "again", "bare") : List.of("bare", "fresh", "again");
+            Path beforeData = Files.createDirectories(work.resolve("before-data-" + round));
+            List<String> order = new ArrayList<>(round % 2 == 1 ? List.of("fresh", "again", "bare") : List.of("bare", "fresh", "again"));
+            if (beforeJar != null) {
+                order.addAll(round % 2 == 1 ? 0 : order.size(), List.of("before-fresh", "before-again"));
+            }
             for (String kind : order) {
-                Start start = kind.equals("bare") ? bare(jvm, idle) : service(jar, jvm, data, kind.equals("again") ? idle : 0);
+                int idleOf = kind.endsWith("again") ? idle : 0;
+                Start start = kind.equals("bare") ? bare(jvm, idle)
+                        : kind.startsWith("before") ? service(beforeJar, jvm, beforeData, idleOf) : service(jar, jvm, data, idleOf);
                 starts.get(kind).add(start);
-                System.out.printf("round %d %-6s ready after %.2f s (banner %s), RSS %s%n", round, kind + ":",
+                System.out.printf("round %d %-13s ready after %.2f s (banner %s), RSS %s%n", round, kind + ":",
                         start.readySeconds(), Double.isNaN(start.bannerSeconds()) ? "-"
                                 : String.format("%.1f s", start.bannerSeconds()),
                         start.rssKib() < 0 ? "-" : String.format("%.0f MiB", start.rssKib() / 1024.0));
@@ -76,6 +90,8 @@ public final class Startup {
             String what = switch (kind.getKey()) {
                 case "fresh" -> "service, fresh data folder (migrations, new demo tenant)";
                 case "again" -> "service, same folder again";
+                case "before-fresh" -> "before (--before-jar), fresh data folder";
+                case "before-again" -> "before (--before-jar), same folder again";
                 default -> "bare Javalin server (reference)";
             };
             System.out.printf("| %s | **%.2f s** | %.2f / %.2f s | %s | %s |%n", what, Stats.median(ready),
@@ -85,6 +101,11 @@ public final class Startup {
         }
         double fresh = Stats.median(starts.get("fresh").stream().map(Start::readySeconds).toList());
         double again = Stats.median(starts.get("again").stream().map(Start::readySeconds).toList());
+        if (beforeJar != null) {
+            System.out.printf("service / before (medians): fresh %.3f, again %.3f%n",
+                    fresh / Stats.median(starts.get("before-fresh").stream().map(Start::readySeconds).toList()),
+                    again / Stats.median(starts.get("before-again").stream().map(Start::readySeconds).toList()));
+        }
         System.out.printf("goal (ready within 3 s): %s (fresh %.2f s, again %.2f s)%n",
                 Math.max(fresh, again) <= 3 ? "MET" : fresh > 3 && again > 3 ? "NOT MET" : "MET on one kind only",
                 fresh, again);

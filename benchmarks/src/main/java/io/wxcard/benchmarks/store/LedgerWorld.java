@@ -57,7 +57,11 @@ final class LedgerWorld implements AutoCloseable {
                     new ScriptedPushDecoder(), Clock.system(), new RandomIds(), "bench-" + ProcessHandle.current().pid(),
                     persistence.imports(), ImportSettings.defaults(),
                     java.util.concurrent.Executors.newFixedThreadPool(ImportSettings.defaults().concurrency()),
-                    new io.wxcard.application.testing.InMemoryWechatImages()));
+                    new io.wxcard.application.testing.InMemoryWechatImages()),
+                    new CardServices.EventDependencies(persistence.events(), persistence.profiles(),
+                            persistence.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
+                            io.wxcard.application.service.EventSettings.defaults(),
+                            java.util.concurrent.Executors.newFixedThreadPool(2)));
 
             TenantId tenant = ok(app.manageTenants().add(new AddTenantCommand(Option.none(), "Bench Tea House",
                     new AppId("wxbench" + ProcessHandle.current().pid()), Secret.of("bench-app-secret"),

@@ -27,11 +27,12 @@ final class ArchitectureRules {
     static final String PERSISTENCE = "io.wxcard.adapter.persistence..";
     static final String WECHAT = "io.wxcard.adapter.wechat..";
     static final String REST = "io.wxcard.adapter.rest..";
+    static final String CONSOLE = "io.wxcard.adapter.console..";
     static final String BOOTSTRAP = "io.wxcard.bootstrap..";
     static final String SANDBOX = "io.wxcard.sandbox..";
 
     static final List<String> NAMED_PACKAGES = List.of(DOMAIN, APPLICATION, PORT_IN, PORT_OUT, SERVICE, ADAPTERS,
-            PERSISTENCE, WECHAT, REST, BOOTSTRAP, SANDBOX);
+            PERSISTENCE, WECHAT, REST, CONSOLE, BOOTSTRAP, SANDBOX);
 
     private ArchitectureRules() {}
 

@@ -62,7 +62,8 @@ class ArchitectureTest {
 
     /** A rule about technology types that matched nothing in an adapter would guard nothing there. */
     @ParameterizedTest
-    @ValueSource(strings = {"io.wxcard.adapter.persistence..", "io.wxcard.adapter.wechat..", "io.wxcard.adapter.rest.."})
+    @ValueSource(strings = {"io.wxcard.adapter.persistence..", "io.wxcard.adapter.wechat..", "io.wxcard.adapter.rest..",
+            "io.wxcard.adapter.console.."})
     void each_adapter_has_technology_types_for_the_rule_to_hold(String adapter) {
         PackageMatcher matcher = PackageMatcher.of(adapter);
         assertThat(product.stream().filter(c -> matcher.matches(c.getPackageName()))

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The reconcile job: for each of a card's members, WeChat's view ({@code userinfo/get}) against ours. Totals are
  * settled by {@link TotalsReconciler}; a status WeChat shows and we missed (a push lost for good) is taken from WeChat
- * when only the member or WeChat can cause it (deleting or restoring the card in the wallet, WeChat making the code
- * unavailable), and sent again when it is the merchant's decision WeChat missed (an invalidation).
+ * when only the member or WeChat can cause it (deleting or restoring the card in the wallet, gifting it, WeChat making
+ * the code unavailable), and sent again when it is the merchant's decision WeChat missed (an invalidation). EXPIRE is
+ * not a state here (the card's validity is WeChat's to enforce): nothing is repaired for it.
  */
 final class CardReconciler implements ReconcileCardUseCase {
 
@@ -51,10 +52,12 @@ final class CardReconciler implements ReconcileCardUseCase {
     private final OutboxWriter outbox;
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
+    private final EventPublisher events;
     private final Clock clock;
 
     CardReconciler(TenantStore tenants, CardStore cards, MembershipStore memberships, WechatMemberCards wechat, TotalsReconciler totals,
-                   OutboxWriter outbox, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
+                   OutboxWriter outbox, Lookups lookups, UnitOfWork unitOfWork, Clock clock, EventPublisher events) {
+        this.events = events;
         this.tenants = tenants;
         this.cards = cards;
         this.memberships = memberships;
@@ -77,7 +80,7 @@ final class CardReconciler implements ReconcileCardUseCase {
                     int offset = 0;
                     do {
                         page = memberships.list(tenantId, command.cardId(), Option.none(), new PageRequest(offset, PAGE));
-                        page.items().forEach(membership -> compare(account, wechatCardId, membership.key(), tally));
+                        page.items().forEach(membership -> compare(account, wechatCardId, membership, tally));
                         offset += page.items().size();
                     } while (!page.items().isEmpty() && offset < page.total());
                     ReconcileReport report = tally.report();
@@ -115,7 +118,11 @@ final class CardReconciler implements ReconcileCardUseCase {
                 report.failed().stream().map(line -> "card " + card.id() + " " + line).toList());
     }
 
-    private void compare(WechatAccount account, WechatCardId wechatCardId, MembershipKey key, Tally tally) {
+    private void compare(WechatAccount account, WechatCardId wechatCardId, Membership listed, Tally tally) {
+        MembershipKey key = listed.key();
+        if (listed.state() == MembershipState.GIFTED) {
+            return; // its code no longer exists on WeChat ("invalid serial code"): nothing to compare
+        }
         tally.checked++;
         String code = "code " + key.code();
         try {
@@ -159,15 +166,25 @@ final class CardReconciler implements ReconcileCardUseCase {
             MembershipState state = ours.state();
             boolean holding = state == MembershipState.ISSUED || state == MembershipState.ACTIVATED;
             if ("DELETE".equals(onWechat) && holding) {
-                return saved(ours.deletedByMember(clock.now()), "deleted by the member on WeChat");
+                return saved(ours, ours.deletedByMember(clock.now()), "deleted by the member on WeChat");
             }
             if ("NORMAL".equals(onWechat) && state == MembershipState.DELETED) {
-                return saved(ours.restoredByMember(clock.now()), "restored by the member on WeChat");
+                return saved(ours, ours.restoredByMember(clock.now()), "restored by the member on WeChat");
             }
             if ("UNAVAILABLE".equals(onWechat) && holding) {
                 // WeChat made the code unusable for good: recorded as it is, nothing sent back.
-                return saved(ours.invalidate(new Reason("made unavailable on WeChat"), clock.now()),
+                return saved(ours, ours.invalidate(new Reason("made unavailable on WeChat"), clock.now()),
                         "made unavailable on WeChat");
+            }
+            if ("GIFTING".equals(onWechat) && holding) {
+                return saved(ours, ours.giftingStarted(clock.now()), "being given to a friend on WeChat");
+            }
+            if (("NORMAL".equals(onWechat) || "GIFT_TIMEOUT".equals(onWechat)) && state == MembershipState.GIFTING) {
+                return saved(ours, ours.giftReturned(clock.now()), "the gift came back on WeChat");
+            }
+            if ("GIFT_SUCC".equals(onWechat) && (holding || state == MembershipState.GIFTING)) {
+                return saved(ours, ours.giftedAway(clock.now()), "given to a friend on WeChat (the friend's new code is "
+                        + "recorded when its user_get_card arrives)");
             }
             if (state == MembershipState.INVALIDATED && !"UNAVAILABLE".equals(onWechat)) {
                 outbox.enqueue(new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(), key.code(),
@@ -178,10 +195,12 @@ final class CardReconciler implements ReconcileCardUseCase {
         }));
     }
 
-    private Either<Failure, Option<String>> saved(Either<Rejection, MembershipChange> change, String what) {
+    /** Saves what WeChat showed, and tells of it like any other change (the events table, same transaction). */
+    private Either<Failure, Option<String>> saved(Membership before, Either<Rejection, MembershipChange> change,
+                                                  String what) {
         return rejected(change).map(done -> {
             if (done.changed()) {
-                memberships.save(done.membership());
+                events.membershipChanged(Option.of(before), memberships.save(done.membership()));
             }
             return Option.of(what);
         });

@@ -58,10 +58,13 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EventPublisher events;
     private final IdGenerator ids;
 
     CardService(CardStore cards, OutboxWriter outbox, WechatCardCatalog catalog, WechatCardDistribution distribution,
-                WechatMemberCards members, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids) {
+                WechatMemberCards members, Lookups lookups, UnitOfWork unitOfWork, Clock clock, IdGenerator ids,
+                EventPublisher events) {
+        this.events = events;
         this.cards = cards;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -198,12 +201,12 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     public Either<Failure, Card> delete(TenantId tenantId, CardId cardId) {
         return lookups.card(tenantId, cardId).flatMap(found -> unitOfWork.run("card " + cardId, () ->
                 lookups.card(tenantId, cardId)
-                        .flatMap(fresh -> rejected(fresh.delete(clock.now())))
-                        .map(change -> {
+                        .flatMap(fresh -> rejected(fresh.delete(clock.now())).map(change -> {
                             Card saved = cards.save(change.card());
                             outbox.cardChanged(tenantId, change.events());
+                            events.cardChanged(fresh, saved);
                             return saved;
-                        })));
+                        }))));
     }
 
     /** The card a WeChat card_id names, within a tenant. */
@@ -225,7 +228,13 @@ final class CardService implements DraftCardUseCase, EditCardUseCase, SubmitCard
     private Either<Failure, Card> change(TenantId tenantId, CardId cardId,
                                          Function<Card, Either<Rejection, CardChange>> decision) {
         return unitOfWork.run("card " + cardId, () -> lookups.card(tenantId, cardId)
-                .flatMap(fresh -> rejected(decision.apply(fresh)))
-                .map(change -> change.changed() ? cards.save(change.card()) : change.card()));
+                .flatMap(fresh -> rejected(decision.apply(fresh)).map(change -> {
+                    if (!change.changed()) {
+                        return change.card();
+                    }
+                    Card saved = cards.save(change.card());
+                    events.cardChanged(fresh, saved);
+                    return saved;
+                })));
     }
 }

@@ -12,7 +12,16 @@ import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.ListenToEventsUseCase;
+import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ReadChangeFeedQuery;
+import io.wxcard.application.port.in.RelayEventsUseCase;
+import io.wxcard.application.port.out.events.WebhookSender;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
 import io.wxcard.application.port.in.HandleWechatEventUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
@@ -25,6 +34,7 @@ import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.in.RecordReviewResultUseCase;
 import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
@@ -91,6 +101,25 @@ public final class CardServices {
         }
     }
 
+    /**
+     * What the events going out (issue 15) need: the events table and what reads it, the members' profiles, and the
+     * webhooks with their sender.
+     *
+     * @param webhookSenders where webhook posts run side by side (the caller owns its threads)
+     */
+    public record EventDependencies(EventStore events, MemberProfileStore profiles, WebhookStore webhooks,
+                                    WebhookSender webhookSender, EventSettings settings,
+                                    ExecutorService webhookSenders) {
+        public EventDependencies {
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(profiles, "profiles");
+            Objects.requireNonNull(webhooks, "webhooks");
+            Objects.requireNonNull(webhookSender, "webhook sender");
+            Objects.requireNonNull(settings, "event settings");
+            Objects.requireNonNull(webhookSenders, "webhook senders");
+        }
+    }
+
     private final CardService cards;
     private final DistributionService distribution;
     private final MembershipService memberships;
@@ -103,25 +132,31 @@ public final class CardServices {
     private final TenantService tenants;
     private final ImportService imports;
     private final ImportRunner importRunner;
+    private final MemberDirectoryService members;
+    private final EventRelay eventRelay;
+    private final WebhookService webhooks;
     private final CardImageService images;
 
-    public CardServices(Dependencies d) {
+    public CardServices(Dependencies d, EventDependencies e) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
         RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
         Lookups lookups = new Lookups(tenantStore, cardStore, d.memberships());
         OutboxWriter outboxWriter = new OutboxWriter(d.outbox(), d.ids(), d.clock());
+        EventPublisher publisher = new EventPublisher(e.events(), d.ids(), d.clock());
         this.cards = new CardService(cardStore, outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
-                d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids());
+                d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids(), publisher);
         this.distribution = new DistributionService(d.wechatDistribution(), lookups);
         this.memberships = new MembershipService(cardStore, d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
-                lookups, unitOfWork, d.clock());
-        this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock());
+                lookups, unitOfWork, d.clock(), publisher, e.profiles());
+        this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock(),
+                publisher);
         TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
                 lookups, unitOfWork);
-        this.events = new WechatEventService(cards, memberships, totals);
+        GiftingService gifting = new GiftingService(d.memberships(), ledger, totals, lookups, unitOfWork, d.clock());
+        this.events = new WechatEventService(cards, memberships, totals, gifting);
         this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
-                unitOfWork, d.clock());
+                unitOfWork, d.clock(), publisher);
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
         this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
                 d.clock(), d.dispatcherName());
@@ -130,8 +165,13 @@ public final class CardServices {
         this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
         this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
         this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
-                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders());
+                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
         this.images = new CardImageService(d.wechatImages(), lookups);
+        this.members = new MemberDirectoryService(e.profiles(), lookups);
+        this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
+                d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
+        this.webhooks = new WebhookService(e.webhooks(), new WebhookUrlPolicy(e.settings().allowHttpToLoopback()),
+                lookups, d.ids(), d.clock());
     }
 
     public DraftCardUseCase draftCard() {
@@ -202,6 +242,10 @@ public final class CardServices {
         return reconciler;
     }
 
+    public StockAlertsQuery stockAlerts() {
+        return events;
+    }
+
     public HandleWechatEventUseCase handleWechatEvent() {
         return events;
     }
@@ -241,5 +285,27 @@ public final class CardServices {
 
     public UploadCardImageUseCase uploadCardImage() {
         return images;
+    }
+
+    public FindMembersQuery findMembers() {
+        return members;
+    }
+
+    public ReadChangeFeedQuery changeFeed() {
+        return eventRelay;
+    }
+
+    /** For embedding teams: every event, after commit (the loop {@link #relayEvents()} runs tells them). */
+    public ListenToEventsUseCase listenToEvents() {
+        return eventRelay;
+    }
+
+    /** The loops every instance runs to place events, post webhooks and tell listeners. */
+    public RelayEventsUseCase relayEvents() {
+        return eventRelay;
+    }
+
+    public ManageWebhooksUseCase manageWebhooks() {
+        return webhooks;
     }
 }

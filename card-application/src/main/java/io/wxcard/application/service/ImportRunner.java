@@ -63,10 +63,12 @@ final class ImportRunner implements RunImportsUseCase {
     /** Sends rows side by side; bootstrap owns its threads (at least {@link ImportSettings#concurrency()}). */
     private final ExecutorService senders;
     private final Map<TenantId, TokenBucket> limits = new ConcurrentHashMap<>();
+    private final EventPublisher events;
 
     ImportRunner(ImportJobStore imports, CardStore cards, MembershipStore memberships, LedgerStore ledger,
                  TransactionBoundary transactions, WechatMemberImport wechat, Lookups lookups, Clock clock,
-                 ImportSettings settings, String owner, ExecutorService senders) {
+                 ImportSettings settings, String owner, ExecutorService senders, EventPublisher events) {
+        this.events = events;
         this.imports = imports;
         this.cards = cards;
         this.memberships = memberships;
@@ -120,7 +122,11 @@ final class ImportRunner implements RunImportsUseCase {
                     continue;
                 }
                 if (imports.nextDue(job.id()).isEmpty()) {
-                    imports.completed(job.id(), clock.now());
+                    transactions.inTransaction(() -> {
+                        imports.completed(job.id(), clock.now());
+                        events.importFinished(job.tenantId(), job.id(), imports.counts(job.id()));
+                        return job.id();
+                    });
                     LOG.info("import {} completed: {}", job.id(), imports.counts(job.id()));
                 }
                 return; // rows waiting to be retried are taken up on a later run

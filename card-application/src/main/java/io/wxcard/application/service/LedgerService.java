@@ -37,9 +37,11 @@ final class LedgerService implements ChangeLedgerUseCase {
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EventPublisher events;
 
     LedgerService(MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox, Lookups lookups,
-                  UnitOfWork unitOfWork, Clock clock) {
+                  UnitOfWork unitOfWork, Clock clock, EventPublisher events) {
+        this.events = events;
         this.memberships = memberships;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -104,6 +106,7 @@ final class LedgerService implements ChangeLedgerUseCase {
         }
         Membership saved = memberships.saveTotals(result.membership());
         outbox.membershipChanged(membership.tenantId(), result.events());
+        events.ledgerRecorded(saved, result.entry());
         return Either.right(new LedgerResult(saved, result.entry(), false));
     }
 

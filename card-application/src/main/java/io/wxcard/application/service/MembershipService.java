@@ -15,6 +15,7 @@ import io.wxcard.application.port.in.RecordMemberDeletedCardUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.application.port.out.store.Page;
@@ -27,6 +28,7 @@ import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.member.MemberProfile;
 import io.wxcard.domain.membership.ActivationMethod;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.LedgerOpening;
@@ -54,9 +56,14 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EventPublisher events;
+    private final MemberProfileStore profiles;
 
     MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox,
-                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
+                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock,
+                      EventPublisher events, MemberProfileStore profiles) {
+        this.events = events;
+        this.profiles = profiles;
         this.cards = cards;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -76,7 +83,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 if (known.isDefined()) {
                     // A restore, or the same delivery reported again: the member already holds this code.
                     return received.restored()
-                            ? rejected(known.get().restoredByMember(clock.now())).map(this::save)
+                            ? rejected(known.get().restoredByMember(clock.now())).map(change -> save(known, change))
                             : Either.right(known.get());
                 }
                 MembershipChange change = Membership.received(received.tenantId(), card.id(), received.code(),
@@ -87,7 +94,14 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 if (delivered.isRight() && delivered.get().changed()) {
                     cards.save(delivered.get().card());
                 }
-                return Either.right(memberships.save(change.membership()));
+                Membership saved = memberships.save(change.membership());
+                events.membershipChanged(Option.none(), saved);
+                received.unionId().forEach(unionId -> {
+                    MemberProfile identity = MemberProfile.ofIdentity(key, received.openId(), Option.of(unionId),
+                            clock.now());
+                    profiles.save(profiles.find(key).map(stored -> stored.updatedBy(identity)).getOrElse(identity));
+                });
+                return Either.right(saved);
             });
         });
     }
@@ -109,13 +123,21 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 .flatMap(card -> rejected(card.checkOnWechat()))
                 .flatMap(wechatCardId -> lookups.account(key.tenantId()).flatMap(account -> fromWechat(wechat.activate(
                         account, new WechatActivation(wechatCardId, key.code(), number, command.initialPoints(),
-                                command.initialPoints().map(points -> "opening points"), command.initialBalance(),
-                                Option.none())))))
+                                command.initialPoints().map(points -> "opening points"), command.initialBalance())))))
                 .flatMap(done -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                        .flatMap(fresh -> rejected(fresh.activate(ActivationMethod.API, Option.of(number), clock.now())))
+                        .flatMap(membership -> activateAndOpen(membership, command, number))));
+    }
+
+    private Either<Failure, Membership> activateAndOpen(Membership membership, ActivateMembershipCommand command,
+                                                        MembershipNumber number) {
+        return rejected(membership.activate(ActivationMethod.API, Option.of(number), clock.now()))
                         .flatMap(change -> rejected(change.membership().openLedger(command.initialPoints(),
                                 command.initialBalance(), EntrySource.ACTIVATION, clock.now())))
-                        .map(this::save)));
+                        .map(opening -> {
+                            Membership saved = save(opening);
+                            events.membershipChanged(Option.of(membership), saved);
+                            return saved;
+                        });
     }
 
     @Override
@@ -125,14 +147,26 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 .flatMap(card -> rejected(card.checkOnWechat()))
                 .flatMap(wechatCardId -> lookups.account(key.tenantId())
                         .flatMap(account -> fromWechat(wechat.memberInfo(account, wechatCardId, key.code()))))
-                .flatMap(info -> change(key, membership -> recordInfo(membership, info)));
+                .flatMap(info -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
+                        .flatMap(fresh -> rejected(recordInfo(fresh, info)).map(change -> {
+                            Membership saved = save(Option.of(fresh), change);
+                            MemberProfile told = MemberProfile.fromWechat(key, info.openId(), info.nickname(),
+                                    info.sex(), answers(info), clock.now());
+                            profiles.save(profiles.find(key).map(known -> known.updatedBy(told)).getOrElse(told));
+                            events.profileUpdated(saved);
+                            return saved;
+                        }))));
+    }
+
+    private static Map<String, String> answers(MemberInfo info) {
+        Map<String, String> answers = new LinkedHashMap<>(info.commonFields());
+        answers.putAll(info.customFields());
+        return answers;
     }
 
     /** Records the member's answers; a member WeChat shows as active (they submitted the one-click form) is activated. */
     private Either<Rejection, MembershipChange> recordInfo(Membership membership, MemberInfo info) {
-        Map<String, String> answers = new LinkedHashMap<>(info.commonFields());
-        answers.putAll(info.customFields());
-        Either<Rejection, MembershipChange> recorded = membership.memberInfoRecorded(answers, info.membershipNumber(),
+        Either<Rejection, MembershipChange> recorded = membership.memberInfoRecorded(answers(info), info.membershipNumber(),
                 clock.now());
         if (info.hasActive() && membership.state() == MembershipState.ISSUED) {
             return recorded.flatMap(change -> change.membership()
@@ -145,12 +179,12 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     public Either<Failure, Membership> invalidate(InvalidateMembershipCommand command) {
         MembershipKey key = command.membership();
         return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                .flatMap(membership -> rejected(membership.invalidate(new Reason(command.reason()), clock.now())))
-                .map(change -> {
-                    Membership saved = save(change);
-                    outbox.membershipChanged(key.tenantId(), change.events());
-                    return saved;
-                }));
+                .flatMap(membership -> rejected(membership.invalidate(new Reason(command.reason()), clock.now()))
+                        .map(change -> {
+                            Membership saved = save(Option.of(membership), change);
+                            outbox.membershipChanged(key.tenantId(), change.events());
+                            return saved;
+                        })));
     }
 
     /** The member submitted the one-click form: active at once; the answers are read from WeChat afterwards. */
@@ -160,11 +194,12 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
             return unitOfWork.run("membership " + code, () -> lookups.membership(key).flatMap(membership -> {
                 // Whatever the membership's state, the form's answers are WeChat's to tell: read them afterwards.
                 outbox.enqueue(new OutboxTask.PullMemberInfo(tenantId, card.id(), code));
+                events.memberInfoSubmitted(membership);
                 if (membership.state() != MembershipState.ISSUED) {
                     return Either.right(membership);
                 }
                 return rejected(membership.activate(ActivationMethod.ONE_CLICK_FORM, Option.none(), clock.now()))
-                        .map(this::save);
+                        .map(change -> save(Option.of(membership), change));
             }));
         });
     }
@@ -196,10 +231,18 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         return change.changed() ? memberships.save(change.membership()) : change.membership();
     }
 
+    /** Saves a change and tells of it (in the same transaction). */
+    private Membership save(Option<Membership> before, MembershipChange change) {
+        Membership saved = save(change);
+        if (change.changed()) {
+            events.membershipChanged(before, saved);
+        }
+        return saved;
+    }
+
     private Either<Failure, Membership> change(MembershipKey key,
                                                Function<Membership, Either<Rejection, MembershipChange>> decision) {
         return unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                .flatMap(fresh -> rejected(decision.apply(fresh)))
-                .map(this::save));
+                .flatMap(fresh -> rejected(decision.apply(fresh)).map(change -> save(Option.of(fresh), change))));
     }
 }

@@ -80,6 +80,11 @@ final class TotalsReconciler {
                 });
     }
 
+    /** Compares a membership's totals with WeChat's afterwards, through the outbox (no change was reported). */
+    void compareLater(MembershipKey key) {
+        outbox.enqueue(new OutboxTask.CheckMemberTotals(key.tenantId(), key.cardId(), key.code(), 0, 0));
+    }
+
     /**
      * Reads WeChat's totals and settles them with the ledger. A {@link Failure.Conflict} means "ask again later"
      * (syncs on their way that nothing explains yet).

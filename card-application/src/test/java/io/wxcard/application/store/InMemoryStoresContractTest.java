@@ -1,6 +1,9 @@
 package io.wxcard.application.store;
 
 import io.wxcard.application.contract.CardStoreContract;
+import io.wxcard.application.contract.EventStoreContract;
+import io.wxcard.application.contract.MemberProfileStoreContract;
+import io.wxcard.application.contract.WebhookStoreContract;
 import io.wxcard.application.contract.ImportJobStoreContract;
 import io.wxcard.application.contract.LedgerStoreContract;
 import io.wxcard.application.contract.MembershipStoreContract;
@@ -113,6 +116,36 @@ class InMemoryStoresContractTest {
 
     @Nested
     class Transactions extends TransactionBoundaryContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Profiles extends MemberProfileStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Events extends EventStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookStoreContract {
         private final StoreSet stores = fresh();
 
         @Override

@@ -1,6 +1,8 @@
 package io.wxcard.application.testing;
 
+import io.wxcard.application.port.out.events.WebhookSender;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,9 @@ public final class InMemoryApplication {
     public final InMemoryWechatImages images = new InMemoryWechatImages();
     public final ScriptedPushDecoder decoder = new ScriptedPushDecoder();
     public final TestClock clock = new TestClock(Fixtures.T0);
+    public final RecordingWebhookSender webhookReceiver = new RecordingWebhookSender();
+    /** Where webhooks are posted: {@link #webhookReceiver} unless a test gives the real sender. */
+    private final WebhookSender webhookSender;
     public final CardServices app;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
@@ -39,6 +44,11 @@ public final class InMemoryApplication {
         this(ImportSettings.defaults().withRatePerSecond(10_000), true);
     }
 
+    /** Applies pushes on request, and posts webhooks with {@code sender} (the real one, in its adapter's tests). */
+    public static InMemoryApplication postingWebhooksWith(WebhookSender sender) {
+        return new InMemoryApplication(ImportSettings.defaults().withRatePerSecond(10_000), false, sender);
+    }
+
     /** Applies pushes only when a test calls {@link #applyPushes()}. */
     public static InMemoryApplication applyingPushesOnRequest() {
         return new InMemoryApplication(ImportSettings.defaults().withRatePerSecond(10_000), false);
@@ -49,13 +59,25 @@ public final class InMemoryApplication {
     }
 
     private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground) {
+        this(importSettings, applyingPushesInBackground, null);
+    }
+
+    private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground,
+                                WebhookSender sender) {
+        this.webhookSender = sender == null ? webhookReceiver : sender;
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS, images));
+                IMPORT_SENDERS, images), eventDependencies());
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
+    }
+
+    /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
+    public CardServices.EventDependencies eventDependencies() {
+        return new CardServices.EventDependencies(stores.events(), stores.profiles(), stores.webhooks(), webhookSender,
+                EventSettings.defaults().withHttpToLoopback(true), IMPORT_SENDERS);
     }
 
     /** Applies the pushes the inbox keeps until none is due; answers how many were claimed. */

@@ -151,6 +151,12 @@ final class InMemoryInboxStore implements InboxStore, InMemoryStores.Snapshottab
         });
     }
 
+    /** What applying (or refusing) the rows in a state said, in arrival order: for tests that follow pushes through. */
+    public java.util.List<String> outcomes(State state) {
+        return db.locked(() -> rows.values().filter(row -> row.is(state)).sorted(ARRIVAL)
+                .map(row -> row.message().outcome().getOrElse("")).toJavaList());
+    }
+
     @Override
     public long count(State state) {
         return db.locked(() -> (long) rows.values().count(row -> row.is(state)));

@@ -90,6 +90,11 @@ final class InMemoryMembershipStore implements MembershipStore, InMemoryStores.S
         });
     }
 
+    /** Every membership (the caller holds the lock). */
+    java.util.stream.Stream<Membership> all() {
+        return memberships.values().toJavaStream();
+    }
+
     @Override
     public Object snapshot() {
         return memberships;

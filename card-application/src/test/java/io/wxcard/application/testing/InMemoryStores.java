@@ -10,6 +10,10 @@ import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
+import io.wxcard.domain.membership.Membership;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -32,8 +36,11 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryInboxStore processedPushes = new InMemoryInboxStore(this, pushKeys);
     private final InMemorySharedTokenStore tokens = new InMemorySharedTokenStore(this);
     private final InMemoryImportJobStore imports = new InMemoryImportJobStore(this);
+    private final InMemoryMemberProfileStore profiles = new InMemoryMemberProfileStore(this);
+    private final InMemoryEventStore events = new InMemoryEventStore(this);
+    private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore(this);
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
-            processedPushes, tokens, imports);
+            processedPushes, tokens, imports, profiles, events, webhooks);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -116,6 +123,11 @@ public final class InMemoryStores implements StoreSet {
         return processedPushes;
     }
 
+    /** What applying (or refusing) the inbox's rows in a state said, in arrival order. */
+    public java.util.List<String> inboxOutcomes(io.wxcard.application.port.out.store.InboxMessage.State state) {
+        return processedPushes.outcomes(state);
+    }
+
     @Override
     public SharedTokenStore tokens() {
         return tokens;
@@ -124,6 +136,26 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public ImportJobStore imports() {
         return imports;
+    }
+
+    @Override
+    public MemberProfileStore profiles() {
+        return profiles;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
+    }
+
+    /** Every stored membership, for the look-ups across cards. */
+    java.util.stream.Stream<Membership> allMemberships() {
+        return memberships.all();
     }
 
     /** Runs {@code listener} after each push the inbox keeps (outside the lock): a worker's wake-up call. */

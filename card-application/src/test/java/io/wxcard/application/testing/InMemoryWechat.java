@@ -5,6 +5,8 @@ import io.vavr.control.Option;
 import io.wxcard.domain.tenant.AppId;
 import io.wxcard.application.port.out.wechat.CardExtRequest;
 import io.wxcard.application.port.out.wechat.CodeStatus;
+import io.wxcard.application.port.out.wechat.ConsumedCode;
+import io.wxcard.application.port.out.wechat.MemberFieldsUpdate;
 import io.wxcard.application.port.out.wechat.Done;
 import io.wxcard.application.port.out.wechat.HeldCard;
 import io.wxcard.application.port.out.wechat.ImportRequest;
@@ -96,6 +98,7 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
         public String status = "NORMAL";
         public String membershipNumber;
         public Map<String, String> formAnswers = Map.of();
+        public final String[] customFieldValues = new String[3];
 
         MemberOnWechat(WechatCardId cardId, Code code, OpenId openId) {
             this.cardId = cardId;
@@ -340,6 +343,51 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             update.balance().forEach(balance -> member.balance = balance.value());
             memberUpdates.add(update);
             return Either.right(new MemberTotals(Points.of(member.bonus), Fen.of(member.balance), member.openId));
+        }));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Done> updateMemberFields(WechatAccount account, MemberFieldsUpdate update) {
+        return call("card/membercard/updateuser", () -> withMember(update.cardId(), update.code(), member -> {
+            if (!member.status.equals("NORMAL")) {
+                return Either.left(new WechatError(WechatError.Kind.CONFLICT, "40127", "card deleted by the member or unavailable"));
+            }
+            update.values().field1().forEach(v -> member.customFieldValues[0] = v.value());
+            update.values().field2().forEach(v -> member.customFieldValues[1] = v.value());
+            update.values().field3().forEach(v -> member.customFieldValues[2] = v.value());
+            return Either.right(Done.DONE);
+        }));
+    }
+
+    @Override
+    public synchronized Either<WechatError, ConsumedCode> consumeCode(WechatAccount account, WechatCardId cardId, Code code) {
+        return call("card/code/consume", () -> withMember(cardId, code, member -> {
+            if (!member.status.equals("NORMAL")) {
+                return Either.left(new WechatError(WechatError.Kind.CONFLICT, "40099", "invalid code, this code has consumed"));
+            }
+            member.status = "CONSUMED";
+            return Either.right(new ConsumedCode(cardId, member.openId));
+        }));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Done> changeCode(WechatAccount account, WechatCardId cardId, Code code,
+                                                             Code newCode) {
+        return call("card/code/update", () -> withMember(cardId, code, member -> {
+            if (members.containsKey(key(cardId, newCode))) {
+                return Either.left(new WechatError(WechatError.Kind.CONFLICT, "40097", "invalid args: new_code exists"));
+            }
+            MemberOnWechat moved = new MemberOnWechat(cardId, newCode, member.openId);
+            moved.bonus = member.bonus;
+            moved.balance = member.balance;
+            moved.active = member.active;
+            moved.status = member.status;
+            moved.membershipNumber = member.membershipNumber;
+            moved.formAnswers = member.formAnswers;
+            System.arraycopy(member.customFieldValues, 0, moved.customFieldValues, 0, 3);
+            members.remove(key(cardId, code));
+            members.put(key(cardId, newCode), moved);
+            return Either.right(Done.DONE);
         }));
     }
 

@@ -9,6 +9,9 @@ import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
+import io.wxcard.application.port.out.store.EventStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.WebhookStore;
 
 /** One implementation of every storage port, sharing one database: what the contract tests run against. */
 public interface StoreSet {
@@ -35,5 +38,20 @@ public interface StoreSet {
      */
     default ImportJobStore imports() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no ImportJobStore yet");
+    }
+
+    /** Members' profiles and the look-ups (issue 15); a default that fails, like {@link #imports()}. */
+    default MemberProfileStore profiles() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no MemberProfileStore yet");
+    }
+
+    /** The events table (issue 15). */
+    default EventStore events() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no EventStore yet");
+    }
+
+    /** Webhooks and their deliveries (issue 15). */
+    default WebhookStore webhooks() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no WebhookStore yet");
     }
 }

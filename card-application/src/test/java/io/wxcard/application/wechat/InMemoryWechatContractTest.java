@@ -3,6 +3,7 @@ package io.wxcard.application.wechat;
 import io.wxcard.application.contract.wechat.WechatCardCatalogContract;
 import io.wxcard.application.contract.wechat.WechatCardDistributionContract;
 import io.wxcard.application.contract.wechat.WechatCardImagesContract;
+import io.wxcard.application.contract.wechat.WechatCodeUseContract;
 import io.wxcard.application.contract.wechat.WechatContractSubject;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.testing.InMemoryWechatImages;
@@ -105,6 +106,16 @@ class InMemoryWechatContractTest {
         @Override
         protected WechatCardImages images() {
             return images;
+        }
+    }
+
+    @Nested
+    class CodeUse extends WechatCodeUseContract {
+        private final WechatContractSubject subject = fresh();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
         }
     }
 }

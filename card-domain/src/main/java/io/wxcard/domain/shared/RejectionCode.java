@@ -6,6 +6,10 @@ public enum RejectionCode {
     CARD_DEFINITION_INVALID,
     LEDGER_CHANGE_INVALID,
     IDEMPOTENCY_KEY_REUSED,
+    /** Not a phone number (issue 15's look-ups and profiles). */
+    PHONE_INVALID,
+    /** A webhook whose URL may not be called, or that asks for no known event type. */
+    WEBHOOK_INVALID,
     /** A picture WeChat would not take for a card: not JPG/PNG, or over 1 MB. */
     IMAGE_INVALID,
 
@@ -34,6 +38,13 @@ public enum RejectionCode {
 
     // tenant
     TENANT_HAS_NO_MERCHANT_CREDENTIALS,
+
+    // console operators
+    SIGN_IN_REFUSED,
+    OPERATOR_LOCKED_OUT,
+    OPERATOR_NOT_ALLOWED,
+    OPERATOR_PASSWORD_TOO_SHORT,
+    OPERATOR_NAME_TAKEN,
 
     // ledger
     POINTS_WOULD_GO_NEGATIVE,

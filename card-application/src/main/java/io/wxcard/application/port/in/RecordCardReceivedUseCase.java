@@ -18,13 +18,21 @@ public interface RecordCardReceivedUseCase {
     Either<Failure, Membership> recordReceived(CardReceived received);
 
     record CardReceived(TenantId tenantId, WechatCardId wechatCardId, Code code, OpenId openId,
-                        Option<String> outerStr, boolean restored) {
+                        Option<String> outerStr, boolean restored, Option<String> unionId) {
+        /** A receipt without a unionid (WeChat gives one only to accounts bound to an Open Platform account). */
+        public CardReceived(TenantId tenantId, WechatCardId wechatCardId, Code code, OpenId openId,
+                            Option<String> outerStr, boolean restored) {
+            this(tenantId, wechatCardId, code, openId, outerStr, restored, Option.none());
+        }
+
         public CardReceived {
             Objects.requireNonNull(tenantId, "tenant id");
             Objects.requireNonNull(wechatCardId, "WeChat card id");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(openId, "openid");
             Objects.requireNonNull(outerStr, "outer_str");
+            Objects.requireNonNull(unionId, "unionid");
+            unionId = unionId.filter(id -> !id.isBlank() && id.length() <= 64);
         }
     }
 }

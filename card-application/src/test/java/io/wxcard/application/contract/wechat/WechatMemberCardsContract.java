@@ -66,7 +66,7 @@ public abstract class WechatMemberCardsContract {
     private Code activatedMember(WechatCardId cardId, OpenId openId, long bonus, long balance) {
         Code code = control().handOut(cardId, openId);
         ok(members().activate(account(), new WechatActivation(cardId, code, new MembershipNumber(unique("M")),
-                Option.of(Points.of(bonus)), Option.of("welcome gift"), Option.of(Fen.of(balance)), Option.none())));
+                Option.of(Points.of(bonus)), Option.of("welcome gift"), Option.of(Fen.of(balance)))));
         return code;
     }
 
@@ -83,7 +83,7 @@ public abstract class WechatMemberCardsContract {
         MembershipNumber number = new MembershipNumber(unique("M"));
 
         Done done = ok(members().activate(account(), new WechatActivation(cardId, code, number,
-                Option.of(Points.of(100)), Option.of("welcome gift"), Option.of(Fen.of(1234)), Option.none())));
+                Option.of(Points.of(100)), Option.of("welcome gift"), Option.of(Fen.of(1234)))));
 
         assertThat(done).isEqualTo(Done.DONE);
         MemberInfo info = ok(members().memberInfo(account(), cardId, code));

@@ -7,7 +7,10 @@ import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.adapter.webhook.WebhookSenderSettings;
+import io.wxcard.adapter.webhook.Webhooks;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +37,11 @@ public final class TeaHouseWiring implements AutoCloseable {
                 persistence.ledger(), tenants, persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), instanceName,
-                persistence.imports(), imports, importSenders, wechat.images()));
+                persistence.imports(), imports, importSenders, wechat.images()),
+                // Members' profiles and the events going out; webhooks post to public https addresses only.
+                new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
+                        Webhooks.sender(WebhookSenderSettings.defaults(importSenders)), EventSettings.defaults(),
+                        importSenders));
     }
 
     @Override

@@ -49,7 +49,7 @@ class TeaHouseWiringTest {
             assertThat(submitted.state()).isEqualTo(CardState.UNDER_REVIEW);
 
             // The team's own background loop (bootstrap and the starter run it for you): apply the kept pushes.
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             Card now = submitted;
             while (now.state() != CardState.APPROVED && System.nanoTime() < deadline) {
                 app.services.applyWechatPushes().applyDue(50);

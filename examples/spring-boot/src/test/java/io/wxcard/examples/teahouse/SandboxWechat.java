@@ -58,9 +58,9 @@ final class SandboxWechat implements AutoCloseable {
         }
     }
 
-    /** Polls {@code probe} until {@code done} holds (WeChat's pushes and the outbox are asynchronous), for 15 s. */
+    /** Polls {@code probe} until {@code done} holds (WeChat's pushes and the outbox are asynchronous), for 30 s. */
     static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {

@@ -42,7 +42,19 @@ public interface WechatMemberCards {
         }
     }
 
+    /** Sets what the member's card shows in its custom fields; safe to repeat, since the values are absolute. */
+    Either<WechatError, Done> updateMemberFields(WechatAccount account, MemberFieldsUpdate update);
+
     Either<WechatError, CodeStatus> codeStatus(WechatAccount account, WechatCardId cardId, Code code);
+
+    /**
+     * Consumes the code at the till ({@code /card/code/consume}, irreversible; WeChat pushes
+     * {@code user_consume_card}). A second consume is refused (40099).
+     */
+    Either<WechatError, ConsumedCode> consumeCode(WechatAccount account, WechatCardId cardId, Code code);
+
+    /** Gives the member's card another code ({@code /card/code/update}); cards with the merchant's own codes only. */
+    Either<WechatError, Done> changeCode(WechatAccount account, WechatCardId cardId, Code code, Code newCode);
 
     /** Turns the {@code encrypt_code} WeChat passes to the merchant's page into the real code. */
     Either<WechatError, Code> decryptCode(WechatAccount account, String encryptCode);

@@ -2,6 +2,7 @@ package io.wxcard.application.port.out.wechat.push;
 
 import io.vavr.control.Option;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.membership.Code;
 
 /** The events WeChat pushes about cards (wechat-api.md, section 5), typed. */
@@ -74,8 +75,59 @@ public sealed interface WechatEvent {
         }
     }
 
-    /** {@code user_view_card}, {@code user_enter_session_from_card}, {@code user_gifting_card}, {@code card_sku_remind},
-     *  {@code user_pay_from_pay_cell} and any event not listed: recorded, not acted on. */
+    /**
+     * {@code user_gifting_card}: the member sent the card to a friend ({@code returnedBack} false), or the gift came
+     * back unaccepted ({@code IsReturnBack=1}).
+     */
+    record CardGifting(EventHeader header, WechatCardId cardId, Code code, boolean returnedBack,
+                       Option<String> friendUserName, boolean toChatRoom) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value() + "|" + (returnedBack ? "back" : "sent");
+        }
+    }
+
+    /** {@code user_view_card}: the member opened the card; {@code outerStr} names the channel that brought them. */
+    record CardViewed(EventHeader header, WechatCardId cardId, Code code, Option<String> outerStr) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code user_enter_session_from_card}: the member went from the card to the account's chat. */
+    record SessionFromCard(EventHeader header, WechatCardId cardId, Code code) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value();
+        }
+    }
+
+    /** {@code card_sku_remind}: the card's stock runs low; {@code detail} is WeChat's sentence. */
+    record StockLow(EventHeader header, WechatCardId cardId, String detail) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value();
+        }
+    }
+
+    /** {@code user_pay_from_pay_cell}: the member paid through the card's pay cell (amounts in fen). */
+    record PaidFromPayCell(EventHeader header, WechatCardId cardId, Code code, String transId,
+                           Option<String> locationId, Fen fee, Fen originalFee) implements WechatEvent {
+        public String detailKey() {
+            return cardId.value() + "|" + code.value() + "|" + transId;
+        }
+    }
+
+    /** {@code card_pay_order}: an order of coupon points (券点) changed; its other fields are kept as sent. */
+    record CouponPointsOrder(EventHeader header, String orderId, Option<String> status,
+                             java.util.Map<String, String> fields) implements WechatEvent {
+        public CouponPointsOrder {
+            fields = java.util.Map.copyOf(fields);
+        }
+
+        public String detailKey() {
+            return orderId + "|" + status.getOrElse("");
+        }
+    }
+
+    /** Any event not listed above: recorded, not acted on. */
     record Other(EventHeader header, Option<WechatCardId> cardId, Option<Code> code,
                  java.util.Map<String, String> fields) implements WechatEvent {
         public Other {

@@ -1,0 +1,38 @@
+package io.wxcard.adapter.console;
+
+import io.wxcard.application.port.in.AuditTrailUseCase;
+import io.wxcard.application.port.in.ChangeLedgerUseCase;
+import io.wxcard.application.port.in.DistributeCardUseCase;
+import io.wxcard.application.port.in.DraftCardUseCase;
+import io.wxcard.application.port.in.EditCardUseCase;
+import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.InvalidateMembershipUseCase;
+import io.wxcard.application.port.in.ManageOperatorsUseCase;
+import io.wxcard.application.port.in.OperatorSignInUseCase;
+import io.wxcard.application.port.in.SearchMembersQuery;
+import io.wxcard.application.port.in.SubmitCardUseCase;
+import java.util.Objects;
+
+/** The use cases the console calls: the application's ports, nothing else. */
+public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCase operators,
+                              AuditTrailUseCase audit, FindCardsQuery findCards, DraftCardUseCase draftCard,
+                              EditCardUseCase editCard, SubmitCardUseCase submitCard,
+                              SearchMembersQuery searchMembers, FindMembershipsQuery findMemberships,
+                              ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
+                              InvalidateMembershipUseCase invalidateMembership) {
+    public ConsoleUseCases {
+        Objects.requireNonNull(signIn, "sign-in");
+        Objects.requireNonNull(operators, "operators");
+        Objects.requireNonNull(audit, "audit trail");
+        Objects.requireNonNull(findCards, "find cards");
+        Objects.requireNonNull(draftCard, "draft card");
+        Objects.requireNonNull(editCard, "edit card");
+        Objects.requireNonNull(submitCard, "submit card");
+        Objects.requireNonNull(searchMembers, "search members");
+        Objects.requireNonNull(findMemberships, "find memberships");
+        Objects.requireNonNull(changeLedger, "change ledger");
+        Objects.requireNonNull(distributeCard, "distribute card");
+        Objects.requireNonNull(invalidateMembership, "invalidate membership");
+    }
+}

@@ -1,0 +1,64 @@
+package io.wxcard.adapter.console;
+
+import io.javalin.http.Context;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The console's words in one language: Chinese by default, English when the operator switched to it (a cookie).
+ * The bundles are {@code console/messages.properties} (Chinese) and {@code console/messages_en.properties}.
+ */
+final class Messages {
+
+    static final String COOKIE = "wxcard_lang";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final Messages CHINESE = new Messages("zh", ResourceBundle.getBundle("console.messages",
+            Locale.ROOT, NO_FALLBACK));
+    private static final Messages ENGLISH = new Messages("en", ResourceBundle.getBundle("console.messages",
+            Locale.ENGLISH, NO_FALLBACK));
+
+    private final String language;
+    private final ResourceBundle bundle;
+
+    private Messages(String language, ResourceBundle bundle) {
+        this.language = language;
+        this.bundle = bundle;
+    }
+
+    static Messages of(Context ctx) {
+        return "en".equals(ctx.cookie(COOKIE)) ? ENGLISH : CHINESE;
+    }
+
+    static Messages forLanguage(String language) {
+        return "en".equals(language) ? ENGLISH : CHINESE;
+    }
+
+    /** {@code zh} or {@code en}, for {@code <html lang>}. */
+    String language() {
+        return language;
+    }
+
+    /** The other language, which the switch offers. */
+    String otherLanguage() {
+        return "en".equals(language) ? "zh" : "en";
+    }
+
+    String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException missing) {
+            return key; // a missing word shows its key, and MessagesTest finds it
+        }
+    }
+
+    String format(String key, Object... arguments) {
+        return new MessageFormat(get(key), Locale.ROOT).format(arguments);
+    }
+
+    boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}

@@ -1,0 +1,73 @@
+package io.wxcard.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Finds a member's memberships on all of the tenant's cards, through the running service's {@code GET /v1/members}:
+ * the same look-up the merchant's CRM makes. Phones are printed masked, as the service answers them.
+ */
+@Command(name = "members", description = "Find members by phone, membership number, openid or unionid.",
+        subcommands = MembersCommand.Find.class)
+final class MembersCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "find", description = "Find a member's memberships (exactly one of the filters).")
+    static final class Find implements Callable<Integer> {
+
+        @Mixin
+        ServiceClient service;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Filter filter;
+
+        static final class Filter {
+            @Option(names = "--phone", description = "a phone number, in any form (+86 138 0013 8000, 13800138000)")
+            String phone;
+            @Option(names = "--membership-number", description = "the membership number on the card")
+            String membershipNumber;
+            @Option(names = "--openid", description = "the member's openid")
+            String openid;
+            @Option(names = "--unionid", description = "the member's unionid")
+            String unionid;
+        }
+
+        @Override
+        public Integer call() {
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("phone", filter.phone);
+            given.put("membership_number", filter.membershipNumber);
+            given.put("openid", filter.openid);
+            given.put("unionid", filter.unionid);
+            Map.Entry<String, String> chosen = given.entrySet().stream().filter(e -> e.getValue() != null)
+                    .findFirst().orElseThrow();
+            JsonNode found = service.api().get("/v1/members?" + chosen.getKey() + "="
+                    + URLEncoder.encode(chosen.getValue(), StandardCharsets.UTF_8)).ok("finding members");
+            JsonNode items = found.path("items");
+            if (items.isEmpty()) {
+                System.out.println("no membership matches");
+                return 1;
+            }
+            System.out.printf("%-20s %-14s %-12s %-12s %10s %12s  %s%n", "card", "code", "state", "phone", "points",
+                    "balance(fen)", "membership number");
+            for (JsonNode item : items) {
+                System.out.printf("%-20s %-14s %-12s %-12s %10d %12d  %s%n", item.path("card_id").asText(),
+                        item.path("code").asText(), item.path("state").asText(), item.path("phone").asText("-"),
+                        item.path("points").asLong(), item.path("balance").asLong(),
+                        item.path("membership_number").asText("-"));
+            }
+            return 0;
+        }
+    }
+}

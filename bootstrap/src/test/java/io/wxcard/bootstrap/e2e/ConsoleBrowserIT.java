@@ -1,0 +1,418 @@
+package io.wxcard.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in a real browser (headless chromium) against the packaged service on its embedded defaults,
+ * with the built-in sandbox playing WeChat: what an operator does, in the order they do it, and what an attacker
+ * tries. Screenshots of the main pages land in {@code target/console-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final String API_KEY = "e2e-console-key-0123456789abcdef";
+    private static final Pattern ADMIN_PASSWORD = Pattern.compile("sign in as admin / (\\S+);");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path dataDir;
+    private ServiceProcess service;
+    private Browser browser;
+    private String base;
+    private String sandbox;
+    private String adminPassword;
+    private String otherTenantsCard;
+    private String cardId;
+    private String code;
+
+    @BeforeAll
+    void startTheServiceAndTheBrowser() throws Exception {
+        dataDir = Files.createTempDirectory("wxcard-console-e2e-");
+        int httpPort = ServiceProcess.freePort();
+        int sandboxPort = ServiceProcess.freePort();
+        base = "http://127.0.0.1:" + httpPort;
+        sandbox = "http://127.0.0.1:" + sandboxPort;
+        Map<String, String> environment = Map.of("CARD_DATA_DIR", dataDir.toString(), "CARD_HTTP_PORT",
+                Integer.toString(httpPort), "CARD_HTTP_HOST", "127.0.0.1", "CARD_SANDBOX_PORT",
+                Integer.toString(sandboxPort), "CARD_DEMO_API_KEY", API_KEY);
+        // Another tenant, with a card of its own, whose ids the demo tenant's operators must not reach.
+        Path secret = Files.writeString(dataDir.resolve("other-secret"), "other-tenant-secret-0001");
+        ServiceProcess.Result added = ServiceProcess.run(environment, Duration.ofMinutes(1), "tenant", "add", "--id",
+                "other", "--name", "Other shop", "--appid", "wxother0000card0001", "--appsecret-file",
+                secret.toString(), "--token-file", secret.toString());
+        assertThat(added.status()).as(added.output()).isZero();
+        Matcher key = Pattern.compile("API key \\(shown this once; only its hash is kept\\): (\\S+)").matcher(added.output());
+        assertThat(key.find()).as(added.output()).isTrue();
+        String otherKey = key.group(1);
+
+        service = ServiceProcess.start(ServiceProcess.SERVICE_JAR, environment);
+        service.awaitHealthy(base + "/health/ready", Duration.ofSeconds(90));
+        service.awaitOutput("wxcard is ready", Duration.ofSeconds(30));
+        Matcher password = ADMIN_PASSWORD.matcher(service.output());
+        assertThat(password.find()).as(service.output()).isTrue();
+        adminPassword = password.group(1);
+        otherTenantsCard = rest("POST", "/v1/cards", otherKey, OTHER_CARD).get("id").asText();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_wrong_password_is_refused_with_a_reason_and_the_right_one_signs_in() {
+        open("/console/");
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/sign-in");
+        signIn("admin", "not-the-password");
+        assertThat(text(By.id("sign-in-error"))).contains("用户名或密码错误");
+        browser.screenshot("01-sign-in-refused");
+
+        signIn("admin", adminPassword);
+
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/cards");
+        assertThat(text(By.id("signed-in-as"))).contains("admin").contains("管理员");
+    }
+
+    @Test
+    @Order(2)
+    void a_too_long_title_is_named_beside_the_field_as_one_types_and_the_fixed_card_is_submitted_and_approved() {
+        open("/console/cards/new");
+        type("brand_name", "茶馆");
+        type("title", "黄金会员卡超级尊享版本");
+        type("notice", "结账时出示");
+        type("description", "每消费一元积一分。");
+        type("prerogative", "饮品九折");
+
+        await(() -> text(By.id("problem-title")).contains("at most 9 characters"));
+        assertThat(text(By.id("preview-title"))).isEqualTo("黄金会员卡超级尊享版本");
+        browser.screenshot("02-card-editor-title-too-long");
+        click("save-card");
+        assertThat(text(By.id("problem-title"))).contains("at most 9 characters, got 11");
+        assertThat(browser.driver.findElements(By.cssSelector("#card-state"))).isEmpty(); // nothing was stored
+
+        type("title", "黄金会员卡");
+        await(() -> text(By.id("problem-title")).isEmpty());
+        click("save-card");
+        assertThat(text(By.id("state-badge"))).isEqualTo("草稿");
+        cardId = browser.driver.getCurrentUrl().replaceAll(".*/cards/", "");
+        click("submit-card");
+
+        await(() -> "APPROVED".equals(browser.driver.findElement(By.id("state-badge")).getAttribute("data-state")));
+        assertThat(text(By.id("state-badge"))).isEqualTo("审核通过");
+        browser.screenshot("03-card-approved");
+        open("/console/cards");
+        assertThat(text(By.id("card-list"))).contains("黄金会员卡").contains("审核通过");
+        browser.screenshot("04-cards-list");
+    }
+
+    @Test
+    @Order(3)
+    void finds_a_member_by_code_and_a_double_click_adds_the_points_once() throws Exception {
+        JsonNode qr = rest("POST", "/v1/cards/" + cardId + "/qr-codes", API_KEY, "{\"outer_str\": \"store-1\"}");
+        JsonNode scan = post(sandbox + "/sandbox/qrcodes/" + qr.get("ticket").asText() + "/scan", null,
+                "{\"openid\": \"oConsoleMember0000000000001\"}");
+        code = scan.get("code").asText();
+        await(() -> restStatus("/v1/cards/" + cardId + "/memberships/" + code) == 200);
+
+        open("/console/members");
+        type("member-search", code);
+        click("search");
+        browser.driver.findElement(By.cssSelector("#member-list a")).click();
+        assertThat(text(By.id("member-points"))).isEqualTo("0");
+        type("delta", "100");
+        type("reason", "开业赠送");
+        String key = browser.driver.findElement(By.name("idempotency_key")).getAttribute("value");
+        String csrf = browser.driver.findElement(By.name("_csrf")).getAttribute("value");
+        WebElement apply = browser.driver.findElement(By.id("apply-change"));
+        new Actions(browser.driver).doubleClick(apply).perform();
+        await(() -> text(By.id("member-points")).equals("100"));
+        // And the same form once more, as a browser's resend would: the key makes it a replay.
+        ConsoleHttp replay = asBrowser();
+        var again = replay.post("/console/members/" + cardId + "/" + code + "/ledger", Map.of("_csrf", csrf,
+                "idempotency_key", key, "asset", "POINTS", "delta", "100", "reason", "开业赠送"));
+        assertThat(again.statusCode()).isEqualTo(303);
+
+        browser.driver.navigate().refresh();
+        assertThat(text(By.id("member-points"))).isEqualTo("100");
+        List<WebElement> timeline = browser.driver.findElements(By.cssSelector("#timeline li"));
+        assertThat(timeline).hasSize(1);
+        assertThat(timeline.get(0).getText()).contains("+100").contains("开业赠送");
+        browser.screenshot("05-member");
+        browser.phoneSized();
+        browser.screenshot("06-member-on-a-phone");
+        browser.desktopSized();
+    }
+
+    @Test
+    @Order(4)
+    void the_audit_log_shows_who_changed_what_before_and_after() {
+        open("/console/audit");
+        String log = text(By.id("audit-log"));
+        assertThat(log).contains("card.draft").contains("card.submit").contains("ledger.change")
+                .contains("points 0, balance ¥0.00").contains("points 100, balance ¥0.00").contains("admin");
+        browser.screenshot("07-audit-log");
+    }
+
+    @Test
+    @Order(5)
+    void a_form_without_its_csrf_token_changes_nothing() {
+        ConsoleHttp attacker = asBrowser();
+        String path = "/console/members/" + cardId + "/" + code + "/ledger";
+
+        var missing = attacker.post(path, Map.of("idempotency_key", "csrf-1", "asset", "POINTS", "delta", "500",
+                "reason", "forged"));
+        var wrong = attacker.post(path, Map.of("_csrf", "forged-token-forged-token", "idempotency_key", "csrf-2",
+                "asset", "POINTS", "delta", "500", "reason", "forged"));
+
+        assertThat(missing.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("CSRF");
+        open("/console/members/" + cardId + "/" + code);
+        assertThat(text(By.id("member-points"))).isEqualTo("100");
+    }
+
+    @Test
+    @Order(6)
+    void a_session_id_planted_before_sign_in_never_becomes_a_signed_in_one() {
+        ConsoleHttp victim = new ConsoleHttp(base);
+        victim.plantCookie("wxcard_console", "attacker-chosen-session-id-000000000000");
+
+        HttpResponse<String> signedIn = victim.signIn("demo", "admin", adminPassword);
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String issued = ConsoleHttp.setCookie(signedIn, "wxcard_console");
+        assertThat(issued).isNotBlank().isNotEqualTo("attacker-chosen-session-id-000000000000");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("wxcard_console=" + issued).contains("HttpOnly").contains("SameSite=Strict"));
+        ConsoleHttp attacker = new ConsoleHttp(base);
+        attacker.plantCookie("wxcard_console", "attacker-chosen-session-id-000000000000");
+        assertThat(attacker.get("/console/cards").statusCode()).isEqualTo(303);
+        ConsoleHttp holder = new ConsoleHttp(base);
+        holder.plantCookie("wxcard_console", issued);
+        assertThat(holder.get("/console/cards").statusCode()).isEqualTo(200);
+        // A real session brought to a new sign-in is ended by it: the new sign-in gets a new id.
+        HttpResponse<String> again = holder.signIn("demo", "admin", adminPassword);
+        assertThat(ConsoleHttp.setCookie(again, "wxcard_console")).isNotEqualTo(issued);
+        ConsoleHttp thief = new ConsoleHttp(base);
+        thief.plantCookie("wxcard_console", issued);
+        assertThat(thief.get("/console/cards").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @Order(7)
+    void a_viewer_reads_but_may_not_change_points_and_repeated_failures_lock_an_account() {
+        open("/console/operators");
+        type("new-operator-name", "vera");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("new-operator-role")))
+                .selectByValue("VIEWER");
+        type("new-operator-password", "viewer-password-0001");
+        click("add-operator");
+        assertThat(text(By.id("operator-list"))).contains("vera").contains("只读");
+        browser.screenshot("08-operators");
+
+        ConsoleHttp viewer = new ConsoleHttp(base);
+        assertThat(viewer.signIn("demo", "vera", "viewer-password-0001").statusCode()).isEqualTo(303);
+        var page = viewer.get("/console/members/" + cardId + "/" + code);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("member-points").doesNotContain("change-form");
+        var refused = viewer.post("/console/members/" + cardId + "/" + code + "/ledger", Map.of("_csrf",
+                ConsoleHttp.csrfOf(page.body()), "idempotency_key", "viewer-1", "asset", "POINTS", "delta", "5",
+                "reason", "not allowed"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/console/audit").statusCode()).isEqualTo(403);
+        open("/console/members/" + cardId + "/" + code);
+        assertThat(text(By.id("member-points"))).isEqualTo("100");
+
+        ConsoleHttp guesser = new ConsoleHttp(base);
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.signIn("demo", "vera", "wrong-guess-" + i).statusCode()).isEqualTo(401);
+        }
+        var locked = guesser.signIn("demo", "vera", "viewer-password-0001");
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.body()).contains("锁定");
+    }
+
+    @Test
+    @Order(8)
+    void another_tenants_ids_are_not_found() {
+        open("/console/cards/" + otherTenantsCard);
+        assertThat(text(By.id("error-message"))).contains("没有找到");
+        browser.screenshot("09-another-tenants-card");
+
+        ConsoleHttp admin = asBrowser();
+        String csrf = ConsoleHttp.csrfOf(admin.get("/console/cards").body());
+        assertThat(admin.post("/console/cards/" + otherTenantsCard + "/submit", Map.of("_csrf", csrf)).statusCode())
+                .isEqualTo(404);
+        assertThat(admin.get("/console/members/" + otherTenantsCard + "/" + code).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
+    void the_console_switches_to_english_and_back() {
+        open("/console/cards");
+        browser.driver.findElement(By.cssSelector("a.lang")).click();
+        assertThat(text(By.cssSelector("h1"))).isEqualTo("Cards");
+        browser.screenshot("10-cards-in-english");
+        browser.driver.findElement(By.cssSelector("a.lang")).click();
+        assertThat(text(By.cssSelector("h1"))).isEqualTo("会员卡");
+    }
+
+    @Test
+    @Order(10)
+    void prints_a_poster_whose_qr_code_holds_wechats_link_for_the_store() throws Exception {
+        open("/console/cards/" + cardId);
+        click("distribute-card");
+        type("store", "store-7");
+        click("make-poster");
+
+        WebElement qr = browser.driver.findElement(By.cssSelector("#poster-qr svg"));
+        String link = text(By.cssSelector("#poster + p small"));
+        assertThat(link).startsWith("http");
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
+        assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo(link);
+        assertThat(text(By.id("poster"))).contains("扫码领取会员卡").contains("store-7");
+        browser.screenshot("11-poster");
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("card.qr_code").contains("store store-7");
+    }
+
+    @Test
+    @Order(11)
+    void invalidation_names_what_cannot_be_undone_and_needs_the_confirmation() {
+        ConsoleHttp admin = asBrowser();
+        String page = admin.get("/console/members/" + cardId + "/" + code).body();
+        var unconfirmed = admin.post("/console/members/" + cardId + "/" + code + "/invalidate", Map.of("_csrf",
+                ConsoleHttp.csrfOf(page), "invalidate_reason", "会员注销"));
+        assertThat(unconfirmed.statusCode()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("不可撤销");
+
+        open("/console/members/" + cardId + "/" + code);
+        assertThat(text(By.id("member-state"))).isEqualTo("已激活");
+        click("open-invalidate");
+        assertThat(text(By.cssSelector("#invalidate-form .alert"))).contains("不可撤销");
+        type("invalidate-reason", "会员注销");
+        click("invalidate-confirm");
+        browser.screenshot("12-invalidate-confirmation");
+        click("invalidate");
+
+        assertThat(text(By.id("member-state"))).isEqualTo("已失效");
+        assertThat(browser.driver.findElements(By.id("invalidate-form"))).isEmpty();
+        open("/console/audit");
+        assertThat(text(By.id("audit-log"))).contains("membership.invalidate").contains("INVALIDATED (会员注销)");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private void open(String path) {
+        browser.driver.get(base + path);
+    }
+
+    private void signIn(String name, String password) {
+        type("name", name);
+        type("password", password);
+        click("sign-in");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void click(String id) {
+        browser.driver.findElement(By.id(id)).click();
+    }
+
+    private String text(By what) {
+        return browser.driver.findElement(what).getText().strip();
+    }
+
+    private void await(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    /** Plain HTTP with the browser's own session cookie. */
+    private ConsoleHttp asBrowser() {
+        ConsoleHttp http = new ConsoleHttp(base);
+        Cookie session = browser.driver.manage().getCookieNamed("wxcard_console");
+        http.plantCookie(session.getName(), session.getValue());
+        return http;
+    }
+
+    private JsonNode rest(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
+        return JSON.readTree(answer.body());
+    }
+
+    private int restStatus(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + API_KEY).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception failed) {
+            return -1;
+        }
+    }
+
+    private static JsonNode post(String url, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
+        return JSON.readTree(answer.body());
+    }
+
+    private static final String OTHER_CARD = """
+            {"card": {"card_type": "MEMBER_CARD", "member_card": {
+              "base_info": {
+                "logo_url": "https://mmbiz.qpic.cn/other/logo.png", "brand_name": "Other shop",
+                "code_type": "CODE_TYPE_QRCODE", "title": "Other", "color": "Color090",
+                "notice": "Show at the till", "description": "Not the demo tenant's.",
+                "date_info": {"type": "DATE_TYPE_PERMANENT"}, "sku": {"quantity": 10}, "use_all_locations": true},
+              "prerogative": "none", "auto_activate": true, "supply_bonus": true, "supply_balance": false}}}
+            """;
+}

@@ -1,0 +1,29 @@
+package io.wxcard.domain.operator;
+
+/** What an operator can do in the console, each with the least role it needs: the one place this rule lives. */
+public enum OperatorAction {
+    READ(Role.VIEWER),
+    CHANGE_LEDGER(Role.OPERATOR),
+    INVALIDATE_MEMBERSHIP(Role.OPERATOR),
+    IMPORT_MEMBERS(Role.OPERATOR),
+    /** QR codes and posters for the stores. */
+    DISTRIBUTE_CARD(Role.OPERATOR),
+    EDIT_CARD(Role.ADMIN),
+    SUBMIT_CARD(Role.ADMIN),
+    MANAGE_OPERATORS(Role.ADMIN),
+    READ_AUDIT_LOG(Role.ADMIN);
+
+    private final Role needs;
+
+    OperatorAction(Role needs) {
+        this.needs = needs;
+    }
+
+    public Role needs() {
+        return needs;
+    }
+
+    public boolean allowedTo(Role role) {
+        return role.includes(needs);
+    }
+}
