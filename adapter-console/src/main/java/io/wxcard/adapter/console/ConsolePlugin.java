@@ -3,8 +3,6 @@ package io.wxcard.adapter.console;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.plugin.Plugin;
 import io.javalin.rendering.template.JavalinJte;
@@ -49,11 +47,9 @@ public final class ConsolePlugin extends Plugin<Void> {
         Guard guard = new Guard(useCases.signIn(), settings.secureCookies());
         config.router.mount(routing -> {
             routing.beforeMatched(ConsolePaths.ROOT + "*", guard::before);
-            routing.exception(ConsoleRefusal.class, (refusal, ctx) -> Pages.renderError(ctx, refusal.status,
-                    refusal.messageKey));
-            routing.get(ConsolePaths.ROOT, ctx -> ctx.redirect(ConsolePaths.CARDS, HttpStatus.SEE_OTHER),
-                    ConsoleAccess.SIGNED_IN);
-            routing.get(ConsolePaths.ROOT + "language", ConsolePlugin::switchLanguage, ConsoleAccess.ANYONE);
+            routing.exception(ConsoleRefusal.class, Pages::refused);
+            routing.get(ConsolePaths.ROOT, Pages::home, ConsoleAccess.SIGNED_IN);
+            routing.get(ConsolePaths.ROOT + "language", Pages::switchLanguage, ConsoleAccess.ANYONE);
             new SignInPages(useCases, guard, settings).register(routing);
             new CardPages(useCases).register(routing);
             new MemberPages(useCases).register(routing);
@@ -61,11 +57,5 @@ public final class ConsolePlugin extends Plugin<Void> {
             new OperatorPages(useCases).register(routing);
             new DistributionPages(useCases).register(routing);
         });
-    }
-
-    private static void switchLanguage(Context ctx) {
-        String language = "en".equals(ctx.queryParam("to")) ? "en" : "zh";
-        ctx.cookie(Messages.COOKIE, language, 365 * 24 * 3600);
-        ctx.redirect(ConsolePaths.safeReturn(ctx.queryParam("back")), HttpStatus.SEE_OTHER);
     }
 }

@@ -46,4 +46,18 @@ final class Pages {
         ctx.render("error.jte", Map.of("chrome", new Chrome(t, Option.none(), "", "", ctx.path()),
                 "message", t.get(messageKey)));
     }
+
+    static void home(Context ctx) {
+        ctx.redirect(ConsolePaths.CARDS, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    static void refused(ConsoleRefusal refusal, Context ctx) {
+        renderError(ctx, refusal.status, refusal.messageKey);
+    }
+
+    static void switchLanguage(Context ctx) {
+        String language = "en".equals(ctx.queryParam("to")) ? "en" : "zh";
+        ctx.cookie(Messages.COOKIE, language, 365 * 24 * 3600);
+        ctx.redirect(ConsolePaths.safeReturn(ctx.queryParam("back")), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
 }
