@@ -71,7 +71,9 @@ class RandomBodiesTest {
 
     private static String validBody(Route route) {
         return switch (route.operationId()) {
-            case "submitCard", "deleteCard", "pullMemberInfo", "createQrCode", "signCardExt", "activateMembership" -> "{}";
+            case "submitCard", "deleteCard", "pullMemberInfo", "createQrCode", "signCardExt", "activateMembership",
+                 "deleteWebhook", "redeliver" -> "{}";
+            case "createWebhook" -> "{\"url\":\"https://erp.example.com/hooks\",\"events\":[\"membership.activated\"]}";
             default -> SecurityTest.VALID_BODIES.get(route.operationId());
         };
     }
