@@ -4,6 +4,7 @@ import io.wxcard.application.port.out.events.WebhookSender;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.JoiningServices;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,6 +22,9 @@ public final class InMemoryApplication {
     /** Where webhooks are posted: {@link #webhookReceiver} unless a test gives the real sender. */
     private final WebhookSender webhookSender;
     public final CardServices app;
+    public final InMemoryActivationSessionStore activationSessions = new InMemoryActivationSessionStore();
+    /** The activation pages and campaigns (issue 20), on the same stores and WeChat. */
+    public final JoiningServices joining;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
     public static final ExecutorService IMPORT_SENDERS = Executors.newCachedThreadPool(runnable -> {
@@ -69,9 +73,16 @@ public final class InMemoryApplication {
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
                 IMPORT_SENDERS, images), eventDependencies());
+        this.joining = joiningOf(app);
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
+    }
+
+    /** Activation pages and campaigns over {@code services} (this application's, or one built on its stores). */
+    public JoiningServices joiningOf(CardServices services) {
+        return new JoiningServices(new JoiningServices.Dependencies(services, activationSessions, stores.tenants(),
+                stores.cards(), stores.memberships(), wechat, clock, new SequentialIds()));
     }
 
     /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
