@@ -1,6 +1,7 @@
 package io.wxcard.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.port.out.store.AuditLog;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
@@ -58,6 +59,7 @@ public final class Persistence implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final EventStore events;
     private final WebhookStore webhooks;
+    private final ActivationSessionStore activationSessions;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -80,6 +82,7 @@ public final class Persistence implements AutoCloseable {
         this.profiles = new JdbiMemberProfileStore(sql);
         this.events = new JdbiEventStore(sql);
         this.webhooks = new JdbiWebhookStore(sql);
+        this.activationSessions = new JdbiActivationSessionStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -194,6 +197,11 @@ public final class Persistence implements AutoCloseable {
     }
 
     /** The console's signed-in sessions. */
+    /** The activation pages' sessions (issue 20). */
+    public ActivationSessionStore activationSessions() {
+        return activationSessions;
+    }
+
     public OperatorSessionStore operatorSessions() {
         return operatorSessions;
     }
