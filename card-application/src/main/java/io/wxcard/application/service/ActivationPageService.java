@@ -192,7 +192,7 @@ final class ActivationPageService implements ActivationPageUseCase {
                     .filter(other -> known.stream().noneMatch(k -> k.membership().key().equals(other.membership().key())))
                     .forEach(known::add);
         }
-        return Either.right(new ActivationPage(session, membership, known, repeated));
+        return Either.right(new ActivationPage(session, session.state(clock.now()), membership, known, repeated));
     }
 
     /** WeChat refusing a parameter is the caller's problem, named; WeChat failing otherwise stays WeChat's. */

@@ -64,6 +64,13 @@ public record ActivationSession(ActivationSessionId id, MembershipKey membership
         return activation.isDefined();
     }
 
+    public SessionState state(Instant now) {
+        if (activated()) {
+            return SessionState.ACTIVATED;
+        }
+        return now.isBefore(expiresAt) ? SessionState.OPEN : SessionState.EXPIRED;
+    }
+
     /**
      * Whether the page may activate now: a session not yet activated, and not expired. A session that already
      * activated is answered from that activation ({@link #repeatedActivation}) instead.

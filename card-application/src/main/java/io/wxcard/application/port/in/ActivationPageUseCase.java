@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.in.FindMembersQuery.FoundMember;
 import io.wxcard.domain.activation.ActivationSession;
 import io.wxcard.domain.activation.ActivationSessionId;
+import io.wxcard.domain.activation.SessionState;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.Points;
@@ -81,11 +82,12 @@ public interface ActivationPageUseCase {
     /**
      * A session as the page shows it.
      *
-     * @param knownAs   the tenant's other memberships of the same person (by the form's phone or the number typed)
-     * @param repeated  whether this answer repeats an earlier activation of the session
+     * @param state    the session's state when this was answered
+     * @param knownAs  the tenant's other memberships of the same person (by the form's phone or the number typed)
+     * @param repeated whether this answer repeats an earlier activation of the session
      */
-    record ActivationPage(ActivationSession session, Membership membership, List<FoundMember> knownAs,
-                          boolean repeated) {
+    record ActivationPage(ActivationSession session, SessionState state, Membership membership,
+                          List<FoundMember> knownAs, boolean repeated) {
         public ActivationPage {
             knownAs = List.copyOf(knownAs);
         }
