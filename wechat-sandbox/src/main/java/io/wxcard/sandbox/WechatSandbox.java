@@ -145,6 +145,7 @@ public final class WechatSandbox implements AutoCloseable {
                 pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
         control.register(server);
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
+        new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
