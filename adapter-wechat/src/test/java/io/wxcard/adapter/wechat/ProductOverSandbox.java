@@ -13,6 +13,8 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.wechat.push.PushRequest;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.JoiningServices;
+import io.wxcard.application.testing.InMemoryActivationSessionStore;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.SequentialIds;
@@ -44,6 +46,8 @@ final class ProductOverSandbox implements AutoCloseable {
     final SandboxFixture.Account account;
     final InMemoryStores stores = new InMemoryStores();
     final CardServices app;
+    /** The activation pages (issue 20), over {@link #app} and the same WeChat adapter. */
+    final JoiningServices joining;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
 
@@ -76,6 +80,9 @@ final class ProductOverSandbox implements AutoCloseable {
                 InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
                 stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
                 io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS));
+        joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
+                stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
+                new SequentialIds()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));

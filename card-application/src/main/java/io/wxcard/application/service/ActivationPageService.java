@@ -199,7 +199,7 @@ final class ActivationPageService implements ActivationPageUseCase {
     private static <T> Either<Failure, T> refusedByWechat(WechatError error, String parameter, String why) {
         return switch (error.kind()) {
             case NOT_FOUND, CLIENT_ERROR -> Either.left(invalid(parameter + " was refused by WeChat ("
-                    + error.code() + "): " + why));
+                    + error.code() + " " + error.message() + "): " + why));
             default -> fromWechat(Either.left(error));
         };
     }
