@@ -4,6 +4,7 @@ import io.wxcard.application.port.out.events.WebhookSender;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.CampaignServices;
 import io.wxcard.application.service.JoiningServices;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,8 @@ public final class InMemoryApplication {
     private final WebhookSender webhookSender;
     public final CardServices app;
     public final InMemoryActivationSessionStore activationSessions = new InMemoryActivationSessionStore();
+    public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    public final InMemoryWechatCampaigns wechatCampaigns = new InMemoryWechatCampaigns();
     /** The activation pages and campaigns (issue 20), on the same stores and WeChat. */
     public final JoiningServices joining;
 
@@ -83,6 +86,12 @@ public final class InMemoryApplication {
     public JoiningServices joiningOf(CardServices services) {
         return new JoiningServices(new JoiningServices.Dependencies(services, activationSessions, stores.tenants(),
                 stores.cards(), stores.memberships(), wechat, clock, new SequentialIds()));
+    }
+
+    /** Gift-on-joining campaigns over this application's stores, with WeChat's side in memory. */
+    public CampaignServices campaignServices() {
+        return new CampaignServices(new CampaignServices.Dependencies(campaigns, stores.imports(), wechatCampaigns,
+                wechatCampaigns, stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
     }
 
     /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
