@@ -1,6 +1,8 @@
 package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.contract.ActivationSessionStoreContract;
+import io.wxcard.application.contract.CampaignStoreContract;
+import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +14,7 @@ class JoiningStoresOnEveryDatabaseTest {
     /** Issue 20's tables emptied, and the stores on them. */
     static Persistence emptied(RunningDatabase running) {
         try (Connection connection = running.connect()) {
-            for (String table : new String[] {"activation_sessions"}) {
+            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews"}) {
                 TestDatabase.execute(connection, "DELETE FROM " + table);
             }
         } catch (SQLException failed) {
@@ -22,6 +24,16 @@ class JoiningStoresOnEveryDatabaseTest {
     }
 
     abstract static class JoiningStores extends OnOneDatabase {
+
+        @Nested
+        class Campaigns extends CampaignStoreContract {
+            private final Persistence stores = emptied(running());
+
+            @Override
+            protected CampaignStore campaigns() {
+                return stores.campaigns();
+            }
+        }
 
         @Nested
         class ActivationSessions extends ActivationSessionStoreContract {

@@ -39,7 +39,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
     @Override
     public synchronized List<Campaign> ofCard(TenantId tenantId, CardId cardId) {
         return campaigns.values().stream().filter(c -> c.tenantId().equals(tenantId) && c.cardId().equals(cardId))
-                .toList();
+                .sorted(java.util.Comparator.comparing(Campaign::startedAt)).toList();
     }
 
     @Override
