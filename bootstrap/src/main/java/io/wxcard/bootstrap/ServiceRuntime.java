@@ -16,7 +16,6 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -86,14 +85,7 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
-            services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                    persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
-                    persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
-                    persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
-                            .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
-                    EventWiring.dependencies(persistence, settings, threads));
+            services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
