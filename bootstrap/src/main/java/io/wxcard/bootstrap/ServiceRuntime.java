@@ -16,6 +16,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.InstanceLoops;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -90,11 +91,9 @@ final class ServiceRuntime implements AutoCloseable {
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
-            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
-                    services.reconcileCard(), settings.reconcilePeriod());
-            workers.relayEvents(services.relayEvents());
-            toClose.add(workers);
+            InstanceLoops loops = InstanceLoops.of(services, persistence.processedPushes(), clock,
+                    settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
+            toClose.add(loops::stop);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
@@ -130,7 +129,7 @@ final class ServiceRuntime implements AutoCloseable {
                             alerts -> alerts.stockLowAlerts())
                     .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
                     .register(rest.meterRegistry());
-            workers.start();
+            loops.start();
         } catch (RuntimeException failure) {
             close();
             threads.close(); // again, if it failed before the threads were among the parts to close
