@@ -106,7 +106,7 @@ final class ServiceRuntime implements AutoCloseable {
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
-                    IdGenerator.random()));
+                    IdGenerator.random(), persistence.transactions()));
             ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
                     new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
             ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
