@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import io.wxcard.application.port.in.AuditTrailUseCase.Change;
 import io.wxcard.application.port.in.ChangeLedgerUseCase.ChangeLedgerCommand;
@@ -113,23 +114,22 @@ final class MemberPages {
         });
         if (change.isFailure()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            String why = change.getCause() instanceof NumberFormatException ? t.get("member.delta_invalid")
-                    : change.getCause().getMessage();
+            // the value objects' own messages are English: the console names what to fix in the operator's words
+            String why = t.get(change.getCause() instanceof NumberFormatException ? "member.delta_invalid"
+                    : "member.change_invalid");
             render(ctx, before, why, reason, deltaText, asset);
             return;
         }
-        Either<Failure, LedgerResult> result = useCases.changeLedger().change(new ChangeLedgerCommand(before.key(),
-                change.get()));
+        // A repeated form (a double click) is answered from the ledger's record: it changed nothing, so no entry.
+        Either<Failure, LedgerResult> result = useCases.audit().audited(operator,
+                () -> useCases.changeLedger().change(new ChangeLedgerCommand(before.key(), change.get())),
+                done -> done.replayed() ? Option.none() : Option.of(new Change("ledger.change", subject(before),
+                        totals(before), totals(done.membership()) + " (" + signed(change.get().delta()) + " "
+                        + asset.toLowerCase() + ": " + reason + ")")));
         if (result.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, before, result.getLeft().detail(), reason, deltaText, asset);
+            render(ctx, before, t.failure(result.getLeft()), reason, deltaText, asset);
             return;
-        }
-        if (!result.get().replayed()) {
-            Membership after = result.get().membership();
-            useCases.audit().record(operator, new Change("ledger.change", subject(before),
-                    totals(before), totals(after) + " (" + signed(change.get().delta()) + " "
-                    + asset.toLowerCase() + ": " + reason + ")"));
         }
         ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
     }
@@ -156,14 +156,15 @@ final class MemberPages {
             render(ctx, before, t.get("member.invalidate_reason_needed"), "", "", "POINTS");
             return;
         }
-        Either<Failure, Membership> invalidated = useCases.invalidateMembership().invalidate(command.get());
+        Either<Failure, Membership> invalidated = useCases.audit().audited(operator,
+                () -> useCases.invalidateMembership().invalidate(command.get()),
+                after -> Option.of(new Change("membership.invalidate", subject(before), before.state().name(),
+                        after.state().name() + " (" + reason + ")")));
         if (invalidated.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, before, invalidated.getLeft().detail(), "", "", "POINTS");
+            render(ctx, before, t.failure(invalidated.getLeft()), "", "", "POINTS");
             return;
         }
-        useCases.audit().record(operator, new Change("membership.invalidate", subject(before), before.state().name(),
-                invalidated.get().state().name() + " (" + reason + ")"));
         ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
     }
 
