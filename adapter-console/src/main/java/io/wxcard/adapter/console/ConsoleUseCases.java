@@ -6,6 +6,7 @@ import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
@@ -20,7 +21,7 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               EditCardUseCase editCard, SubmitCardUseCase submitCard,
                               SearchMembersQuery searchMembers, FindMembershipsQuery findMemberships,
                               ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
-                              InvalidateMembershipUseCase invalidateMembership) {
+                              InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -34,5 +35,6 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(changeLedger, "change ledger");
         Objects.requireNonNull(distributeCard, "distribute card");
         Objects.requireNonNull(invalidateMembership, "invalidate membership");
+        Objects.requireNonNull(findMembers, "find members");
     }
 }

@@ -20,19 +20,25 @@ import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.application.port.out.store.MemberLookup;
+import io.wxcard.domain.member.MemberProfile;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.MembershipNumber;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.operator.OperatorAction;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Members: search by code or openid, a member's page with state, totals and the ledger as a timeline, and changing
+ * Members: search by code, openid, phone or membership number, a member's page with state, totals and the ledger as a timeline, and changing
  * points or stored value with a reason. Each change form carries an idempotency key made when the form was shown, so
  * that a double click (or a resent form) applies once.
  */
@@ -41,7 +47,9 @@ final class MemberPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    record MemberRow(String cardId, String code, String openId, String state, long points, String balance) {
+    /** @param phone the member's phone, masked ({@code 138****8000}); empty when none is known */
+    record MemberRow(String cardId, String code, String openId, String state, long points, String balance,
+                     String phone) {
         String url() {
             return ConsolePaths.MEMBERS + "/" + cardId + "/" + code;
         }
@@ -79,9 +87,28 @@ final class MemberPages {
     private void search(Context ctx) {
         SignedInOperator operator = Guard.operator(ctx);
         String term = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        List<MemberRow> rows = useCases.searchMembers().search(operator.tenantId(), term).stream()
-                .map(MemberPages::row).toList();
-        ctx.render("members.jte", Map.of("page", new SearchPage(Pages.chrome(ctx, "members"), term, rows)));
+        Map<MembershipKey, MemberRow> found = new LinkedHashMap<>();
+        useCases.searchMembers().search(operator.tenantId(), term)
+                .forEach(m -> found.put(m.key(), row(m)));
+        crmLookups(term).forEach(lookup -> useCases.findMembers().find(operator.tenantId(), lookup)
+                .getOrElse(List.of())
+                .forEach(f -> found.putIfAbsent(f.membership().key(), row(f.membership(), f.profile()))));
+        ctx.render("members.jte", Map.of("page", new SearchPage(Pages.chrome(ctx, "members"), term,
+                List.copyOf(found.values()))));
+    }
+
+    /**
+     * What store staff type besides a code or an openid: a phone (compared in its normalised form, so
+     * {@code +86 138 0013 8000} finds 13800138000) or the merchant's membership number.
+     */
+    private static List<MemberLookup> crmLookups(String term) {
+        if (term.isEmpty()) {
+            return List.of();
+        }
+        List<MemberLookup> lookups = new ArrayList<>();
+        Phone.parse(term).forEach(phone -> lookups.add(new MemberLookup.ByPhone(phone)));
+        Try.of(() -> new MembershipNumber(term)).forEach(n -> lookups.add(new MemberLookup.ByMembershipNumber(n)));
+        return lookups;
     }
 
     private void show(Context ctx) {
@@ -186,8 +213,14 @@ final class MemberPages {
     }
 
     private static MemberRow row(Membership m) {
+        return row(m, Option.none());
+    }
+
+    /** A phone is personal data: the list shows it masked, enough to tell two members apart at the till. */
+    private static MemberRow row(Membership m, Option<MemberProfile> profile) {
         return new MemberRow(m.cardId().value(), m.code().value(), m.openId().value(), m.state().name(),
-                m.totals().points().value(), yuan(m.totals().balance().value()));
+                m.totals().points().value(), yuan(m.totals().balance().value()),
+                profile.flatMap(MemberProfile::phone).map(Phone::masked).getOrElse(""));
     }
 
     private static TimelineEntry entry(LedgerEntry e) {
