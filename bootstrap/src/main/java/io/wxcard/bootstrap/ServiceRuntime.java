@@ -180,7 +180,8 @@ final class ServiceRuntime implements AutoCloseable {
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
-                s.distributeCard(), s.invalidateMembership(), s.findMembers());
+                s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
+                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts());
     }
 
     CardServices services() {
