@@ -3,6 +3,7 @@ package io.wxcard.adapter.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.DraftCardUseCase.DraftCardCommand;
@@ -36,6 +37,7 @@ import io.wxcard.domain.tenant.TenantId;
 final class ConsoleWorld implements AutoCloseable {
 
     static final String PASSWORD = "a-long-password-1";
+    static final long MULTIPART_LIMIT_BYTES = 1_100_000;
 
     final InMemoryApplication whole = InMemoryApplication.applyingPushesOnRequest();
     final CardServices app = whole.app;
@@ -58,7 +60,12 @@ final class ConsoleWorld implements AutoCloseable {
                 app.invalidateMembership(), app.findMembers(), app.importMembers(), app.manageDeadLetters(),
                 app.manageWebhooks(), app.stockAlerts());
         ConsolePlugin plugin = ConsolePlugin.create(useCases, new ConsoleSettings(false, tenant.value()));
-        server = Javalin.create(config -> config.registerPlugin(plugin)).start("127.0.0.1", 0);
+        server = Javalin.create(config -> {
+            config.registerPlugin(plugin);
+            // the service's server takes multipart bodies up to its pictures' limit (adapter-rest); about that here
+            config.jetty.multipartConfig.maxTotalRequestSize(MULTIPART_LIMIT_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(MULTIPART_LIMIT_BYTES, SizeUnit.BYTES);
+        }).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
         adminPassword = operators.manageOperators().createFirstAdmin(tenant).get().password().reveal();
         SignedInOperator signedIn = ok(operators.signIn().signIn(new SignInCommand(tenant, new OperatorName("admin"),

@@ -106,4 +106,17 @@ class ImportPagesTest {
         assertThat(other.get("/console/imports/" + job).statusCode()).isEqualTo(404);
         assertThat(other.get("/console/imports/" + job + "/failures.csv").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void a_file_larger_than_the_server_takes_is_refused_with_a_page_that_says_so_and_nothing_is_staged() {
+        ConsoleClient browser = world.signedIn("operator");
+        long before = runningJobs();
+        String huge = "openid\n" + "o_line_0000000000000000000000000000\n".repeat(40_000);
+
+        HttpResponse<String> refused = upload(browser, huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("id=\"error-message\"", "文件太大", "/v1/cards/{id}/imports");
+        assertThat(runningJobs()).isEqualTo(before);
+    }
 }
