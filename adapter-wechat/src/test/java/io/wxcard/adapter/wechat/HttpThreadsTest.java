@@ -61,8 +61,11 @@ class HttpThreadsTest {
             }
 
             long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
-            assertThat(answeredOn).as("the threads the answers completed on").hasSizeLessThanOrEqualTo(4)
-                    .allSatisfy(name -> assertThat(name).startsWith("test-wechat-call-"));
+            // An answer completes on the call's thread, or on Failsafe's own bounded pool when its stage attaches
+            // after the answer; on the JDK's sendAsync each completed on a new "Thread-N".
+            assertThat(answeredOn).as("the threads the answers completed on").hasSizeLessThanOrEqualTo(8)
+                    .allSatisfy(name -> assertThat(name)
+                            .matches("test-wechat-call-\\d+|ForkJoinPool(-\\d+|\\.commonPool)-worker-\\d+"));
             assertThat(made).as("threads of the pools given").hasValueLessThanOrEqualTo(6);
             // The stub's own pool and Failsafe's may start a few; a thread per call would be 200.
             assertThat(started).as("threads started in the JVM during %d calls", CALLS).isLessThan(CALLS / 10);
