@@ -56,12 +56,17 @@ final class WechatHttp {
                 .build();
     }
 
-    /** What every client shares; the options match the JDK client's, so that Http2Client uses it as it is. */
+    /** The settings' timeouts, no redirects: the JDK client's own, so that Http2Client uses that client as it is. */
+    private static Request.Options options(WechatSettings settings) {
+        return new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
+    }
+
+    /** What every synchronous client shares. */
     private static Feign.Builder feign(WechatSettings settings, HttpClient http) {
         return Feign.builder()
                 .client(new Http2Client(http))
-                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE);
     }
@@ -90,8 +95,7 @@ final class WechatHttp {
                                       Retries retries, RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
         return AsyncFeign.<Object>builder()
                 .client(new AsyncClient.Default<>(new Http2Client(http), calls))
-                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE)
                 .encoder(new JacksonEncoder(WechatJson.MAPPER))
