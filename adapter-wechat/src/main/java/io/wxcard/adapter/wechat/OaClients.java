@@ -10,6 +10,7 @@ import io.wxcard.application.port.out.wechat.WechatError;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ final class OaClients {
 
     private final WechatSettings settings;
     private final HttpClient http;
+    private final ExecutorService asyncCalls;
     private final Retries retries;
     private final CredentialCache accessTokens;
     private final Cache<WechatAccount, OaApi> clients = Caffeine.newBuilder()
@@ -39,9 +41,11 @@ final class OaClients {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    OaClients(WechatSettings settings, HttpClient http, Retries retries, CredentialCache accessTokens) {
+    OaClients(WechatSettings settings, HttpClient http, ExecutorService asyncCalls, Retries retries,
+              CredentialCache accessTokens) {
         this.settings = settings;
         this.http = http;
+        this.asyncCalls = asyncCalls;
         this.retries = retries;
         this.accessTokens = accessTokens;
     }
@@ -76,7 +80,7 @@ final class OaClients {
     }
 
     private OaAsyncApi asyncClient(WechatAccount account) {
-        return WechatHttp.officialAccountAsync(OaAsyncApi.class, settings, http, retries,
+        return WechatHttp.officialAccountAsync(OaAsyncApi.class, settings, http, asyncCalls, retries,
                 Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
     }
 

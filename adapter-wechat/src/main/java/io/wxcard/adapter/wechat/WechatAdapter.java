@@ -29,13 +29,13 @@ public final class WechatAdapter {
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
 
-    private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
-        HttpClient http = WechatHttp.httpClient(settings);
+    private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock, WechatThreads threads) {
+        HttpClient http = WechatHttp.httpClient(settings, threads.http());
         Retries retries = new Retries(settings);
         TokenApi tokenApi = WechatHttp.officialAccount(TokenApi.class, settings, http, retries, null);
         CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
                 TokenFetchers.accessToken(tokenApi, settings.useStableToken(), clock));
-        OaClients calls = new OaClients(settings, http, retries, accessTokens);
+        OaClients calls = new OaClients(settings, http, threads.calls(), retries, accessTokens);
         CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
                 TokenFetchers.cardTicket(calls));
         this.catalog = new FeignCardCatalog(calls);
@@ -49,9 +49,16 @@ public final class WechatAdapter {
         this.pushDecoder = new PushDecoder(settings);
     }
 
+    /** On threads of the adapter's own ({@link WechatThreads#daemons()}): for tests and tools. */
     public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
+        return create(settings, tokens, clock, WechatThreads.daemons());
+    }
+
+    /** On the caller's threads: a running service gives them from the one owner of its threads. */
+    public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock,
+                                       WechatThreads threads) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(threads, "threads"));
     }
 
     /** Every WeChat port {@link CardServices} needs, given to its builder. */
