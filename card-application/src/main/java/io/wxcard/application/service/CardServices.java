@@ -53,6 +53,8 @@ import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.vavr.control.Option;
+import io.wxcard.application.port.out.store.StoreStore;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
@@ -138,6 +140,18 @@ public final class CardServices {
     private final CardImageService images;
 
     public CardServices(Dependencies d, EventDependencies e) {
+        this(d, e, Option.none());
+    }
+
+    /**
+     * With the tenant's stores (issue 17): a member who holds the card and scans a store's code is recorded as a
+     * visit of that store.
+     */
+    public CardServices(Dependencies d, EventDependencies e, StoreStore stores) {
+        this(d, e, Option.of(Objects.requireNonNull(stores, "stores")));
+    }
+
+    private CardServices(Dependencies d, EventDependencies e, Option<StoreStore> stores) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
         RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
@@ -154,7 +168,7 @@ public final class CardServices {
         TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
                 lookups, unitOfWork);
         GiftingService gifting = new GiftingService(d.memberships(), ledger, totals, lookups, unitOfWork, d.clock());
-        this.events = new WechatEventService(cards, memberships, totals, gifting);
+        this.events = new WechatEventService(cards, memberships, totals, gifting, new StoreVisits(stores, lookups));
         this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
                 unitOfWork, d.clock(), publisher);
         this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());

@@ -23,6 +23,8 @@ public record Segment(TenantId tenantId, SegmentId id, CardId cardId, String nam
 
     /** WeChat: a tag's name is at most 30 bytes (error 45158); one page says 30 characters, bytes is the stricter. */
     public static final int MAX_NAME_BYTES = 30;
+    /** WeChat: {@code tags/members/batchtagging} takes at most 50 openids a call. */
+    public static final int MAX_TAGGED_PER_CALL = 50;
 
     public Segment {
         Objects.requireNonNull(tenantId, "tenant id");

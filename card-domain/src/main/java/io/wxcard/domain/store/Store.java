@@ -1,9 +1,12 @@
 package io.wxcard.domain.store;
 
 import io.vavr.control.Option;
+import io.wxcard.domain.shared.Problem;
 import io.wxcard.domain.shared.Text;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +36,21 @@ public record Store(TenantId tenantId, StoreId id, String name, String address, 
             }
         });
         Objects.requireNonNull(createdAt, "created at");
+    }
+
+    /** Every problem of a store's fields at once, named by field (empty when they make a store). */
+    public static List<Problem> problems(String name, String address, Option<Long> locationId) {
+        List<Problem> problems = new ArrayList<>();
+        if (name == null || name.isBlank() || Text.length(name) > MAX_NAME) {
+            problems.add(new Problem("name", "must have 1 to " + MAX_NAME + " characters"));
+        }
+        if (address == null || address.isBlank() || Text.length(address) > MAX_ADDRESS) {
+            problems.add(new Problem("address", "must have 1 to " + MAX_ADDRESS
+                    + " characters"));
+        }
+        locationId.filter(location -> location <= 0).forEach(location -> problems.add(
+                new Problem("location_id", "must be a positive number, got " + location)));
+        return problems;
     }
 
     /** The {@code outer_str} of this store's QR codes (WeChat allows 128 characters; ours stay under 71). */
