@@ -2,7 +2,10 @@ package io.wxcard.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.wxcard.application.port.out.store.AuditLog;
+import io.wxcard.application.port.out.store.CardStatisticsStore;
 import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.SegmentStore;
+import io.wxcard.application.port.out.store.StoreStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
@@ -58,6 +61,9 @@ public final class Persistence implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final EventStore events;
     private final WebhookStore webhooks;
+    private final StoreStore stores;
+    private final SegmentStore segments;
+    private final CardStatisticsStore statistics;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -80,6 +86,9 @@ public final class Persistence implements AutoCloseable {
         this.profiles = new JdbiMemberProfileStore(sql);
         this.events = new JdbiEventStore(sql);
         this.webhooks = new JdbiWebhookStore(sql);
+        this.stores = new JdbiStoreStore(sql);
+        this.segments = new JdbiSegmentStore(sql);
+        this.statistics = new JdbiCardStatisticsStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -153,6 +162,21 @@ public final class Persistence implements AutoCloseable {
         try (HikariDataSource dataSource = ConnectionPool.open(settings, vendor, "wxcard-migrate")) {
             Migrations.migrate(dataSource, vendor);
         }
+    }
+
+    /** The tenants' stores and the visits their QR codes bring (issue 17). */
+    public StoreStore stores() {
+        return stores;
+    }
+
+    /** Segments of card members and the card messages sent to them (issue 17). */
+    public SegmentStore segments() {
+        return segments;
+    }
+
+    /** WeChat's daily card statistics, and what our own are counted from (issue 17). */
+    public CardStatisticsStore statistics() {
+        return statistics;
     }
 
     public CardStore cards() {
