@@ -44,6 +44,13 @@ final class ProductOverSandbox implements AutoCloseable {
     final SandboxFixture.Account account;
     final InMemoryStores stores = new InMemoryStores();
     final CardServices app;
+    final io.wxcard.application.testing.InMemoryStoreStore storeStore =
+            new io.wxcard.application.testing.InMemoryStoreStore();
+    final io.wxcard.application.testing.InMemorySegmentStore segmentStore =
+            new io.wxcard.application.testing.InMemorySegmentStore();
+    final io.wxcard.application.testing.InMemoryCardStatisticsStore statisticsStore;
+    /** Issue 17's stores, segments, card messages and statistics over the same stores and adapter. */
+    final io.wxcard.application.service.EngagementServices engagement;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
 
@@ -75,7 +82,15 @@ final class ProductOverSandbox implements AutoCloseable {
                 new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
                 InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
                 stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
-                io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS));
+                io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS),
+                storeStore);
+        statisticsStore = new io.wxcard.application.testing.InMemoryCardStatisticsStore(stores.memberships(),
+                stores.ledger(), storeStore);
+        engagement = new io.wxcard.application.service.EngagementServices(
+                new io.wxcard.application.service.EngagementServices.Dependencies(app, stores.tenants(),
+                        stores.cards(), stores.memberships(), storeStore, segmentStore, statisticsStore,
+                        io.wxcard.application.port.out.MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
+                        wechat.cardStatistics(), Clock.system(), new SequentialIds()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));
