@@ -59,10 +59,34 @@ class EngagementOverSandboxTest extends ProductOverSandboxTest {
                 new Code(scanned.get("code").asText()))));
     }
 
+    /** A record with one component replaced (the definitions are records of many components). */
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> R with(R record, String component, Object value) {
+        try {
+            var components = record.getClass().getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getName().equals(component) ? value
+                        : components[i].getAccessor().invoke(record);
+            }
+            return (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An auto-activated card one member may hold once (get_limit 1), as member cards are usually set up. */
+    private static io.wxcard.domain.card.definition.MemberCardDefinition oneEach() {
+        var definition = Fixtures.definitionActivatedBy(ActivationMode.AUTO);
+        return with(definition, "baseInfo", with(definition.baseInfo(), "getLimit", Option.of(1)));
+    }
+
     @Test
     void a_stores_qr_code_attributes_the_member_to_the_store_and_opens_the_card_to_a_member_who_holds_it() {
         try (ProductOverSandbox product = new ProductOverSandbox(sandbox)) {
-            Card card = product.approvedCard(Fixtures.definitionActivatedBy(ActivationMode.AUTO));
+            Card card = product.approvedCard(oneEach());
             Store jingan = store(product, "静安店");
             StoreQrCode qr = ok(product.engagement.manageStores().storeQrCode(new StoreQrCodeCommand(product.tenant,
                     jingan.id(), card.id(), Option.none())));
