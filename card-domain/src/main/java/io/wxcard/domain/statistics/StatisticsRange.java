@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public record StatisticsRange(LocalDate from, LocalDate to) {
 
-    /** WeChat: "查询时间区间需<=62天" for getcardbizuininfo / getcardmembercardinfo / getcardmembercarddetail. */
+    /** WeChat: "查询时间区间需{@code <=}62天" for getcardbizuininfo / getcardmembercardinfo / getcardmembercarddetail. */
     public static final int MAX_DAYS = 62;
     /** WeChat's dates are Beijing dates. */
     public static final ZoneId WECHAT_ZONE = ZoneId.of("Asia/Shanghai");
