@@ -1,8 +1,10 @@
 package io.wxcard.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.port.out.store.AuditLog;
 import io.wxcard.application.port.out.store.CardStatisticsStore;
+import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.SegmentStore;
 import io.wxcard.application.port.out.store.StoreStore;
@@ -66,6 +68,8 @@ public final class Persistence implements AutoCloseable {
     private final StoreStore stores;
     private final SegmentStore segments;
     private final CardStatisticsStore statistics;
+    private final ActivationSessionStore activationSessions;
+    private final CampaignStore campaigns;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -91,6 +95,8 @@ public final class Persistence implements AutoCloseable {
         this.stores = new JdbiStoreStore(sql);
         this.segments = new JdbiSegmentStore(sql);
         this.statistics = new JdbiCardStatisticsStore(sql);
+        this.activationSessions = new JdbiActivationSessionStore(sql);
+        this.campaigns = new JdbiCampaignStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -220,6 +226,16 @@ public final class Persistence implements AutoCloseable {
     }
 
     /** The console's signed-in sessions. */
+    /** Gift-on-joining campaigns and import reviews (issue 20). */
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    /** The activation pages' sessions (issue 20). */
+    public ActivationSessionStore activationSessions() {
+        return activationSessions;
+    }
+
     public OperatorSessionStore operatorSessions() {
         return operatorSessions;
     }

@@ -13,6 +13,10 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.wechat.push.PushRequest;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.CampaignServices;
+import io.wxcard.application.service.JoiningServices;
+import io.wxcard.application.testing.InMemoryCampaignStore;
+import io.wxcard.application.testing.InMemoryActivationSessionStore;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.SequentialIds;
@@ -51,6 +55,10 @@ final class ProductOverSandbox implements AutoCloseable {
     final io.wxcard.application.testing.InMemoryCardStatisticsStore statisticsStore;
     /** Issue 17's stores, segments, card messages and statistics over the same stores and adapter. */
     final io.wxcard.application.service.EngagementServices engagement;
+    /** The activation pages (issue 20), over {@link #app} and the same WeChat adapter. */
+    final JoiningServices joining;
+    /** Gift-on-joining campaigns (issue 20), over the same stores and WeChat adapter; no card is upgraded. */
+    final CampaignServices campaigns;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
 
@@ -94,6 +102,12 @@ final class ProductOverSandbox implements AutoCloseable {
                         stores.cards(), stores.memberships(), storeStore, segmentStore, statisticsStore,
                         io.wxcard.application.port.out.MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
                         wechat.cardStatistics(), Clock.system(), new SequentialIds()));
+        joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
+                stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
+                new SequentialIds()));
+        campaigns = new CampaignServices(new CampaignServices.Dependencies(new InMemoryCampaignStore(),
+                stores.imports(), (tenantId, cardId) -> false, wechat.campaigns(), stores.tenants(), stores.cards(),
+                stores.memberships(), Clock.system(), new SequentialIds()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));
