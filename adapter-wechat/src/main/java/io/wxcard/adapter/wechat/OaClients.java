@@ -36,6 +36,10 @@ final class OaClients {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    private final Cache<WechatAccount, OaEngagementApi> engagementClients = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
     private final Cache<WechatAccount, OaAsyncApi> asyncClients = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
@@ -62,6 +66,12 @@ final class OaClients {
         return WechatHttp.either(() -> invocation.apply(api));
     }
 
+    /** Calls the account's client for tags, card messages and statistics (issue 17). */
+    <A> Either<WechatError, A> callEngagement(WechatAccount account, Function<OaEngagementApi, A> invocation) {
+        OaEngagementApi api = engagementClients.get(account, this::engagementClient);
+        return WechatHttp.either(() -> invocation.apply(api));
+    }
+
     /** Calls the account's asynchronous client; a WeChat failure is the typed error the ports answer. */
     <A> CompletableFuture<Either<WechatError, A>> callAsync(WechatAccount account,
                                                             Function<OaAsyncApi, CompletableFuture<A>> invocation) {
@@ -76,6 +86,11 @@ final class OaClients {
 
     private OaMediaApi mediaClient(WechatAccount account) {
         return WechatHttp.officialAccount(OaMediaApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
+    }
+
+    private OaEngagementApi engagementClient(WechatAccount account) {
+        return WechatHttp.officialAccount(OaEngagementApi.class, settings, http, retries,
                 Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
     }
 

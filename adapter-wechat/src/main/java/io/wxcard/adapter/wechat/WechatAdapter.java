@@ -6,6 +6,9 @@ import io.wxcard.application.port.out.store.SharedTokenStore.TokenKey;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
+import io.wxcard.application.port.out.wechat.WechatCardMessages;
+import io.wxcard.application.port.out.wechat.WechatCardStatistics;
+import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
@@ -28,6 +31,7 @@ public final class WechatAdapter {
     private final WechatMemberImport memberImport;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
+    private final FeignEngagement engagement;
 
     private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock, WechatThreads threads) {
         HttpClient http = WechatHttp.httpClient(settings, threads.http());
@@ -43,6 +47,7 @@ public final class WechatAdapter {
         this.members = new FeignMemberCards(calls);
         this.campaigns = new FeignCampaigns(calls);
         this.images = new FeignCardImages(calls);
+        this.engagement = new FeignEngagement(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
@@ -90,6 +95,21 @@ public final class WechatAdapter {
 
     public WechatCardImages images() {
         return images;
+    }
+
+    /** The account's user tags (issue 17). */
+    public WechatUserTags userTags() {
+        return engagement;
+    }
+
+    /** The card sent as a message: previews, mass sends by tag, customer-service messages (issue 17). */
+    public WechatCardMessages cardMessages() {
+        return engagement;
+    }
+
+    /** WeChat's card statistics (datacube, issue 17). */
+    public WechatCardStatistics cardStatistics() {
+        return engagement;
     }
 
     public WechatPushDecoder pushDecoder() {
