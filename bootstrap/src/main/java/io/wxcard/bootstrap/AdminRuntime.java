@@ -37,7 +37,7 @@ final class AdminRuntime implements AutoCloseable {
                 wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
                 threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()),
-                EventWiring.dependencies(persistence, settings, threads));
+                EventWiring.dependencies(persistence, settings, threads), PayWiring.dependencies(wechat));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.wxcard.adapter.console.ConsoleUseCases;
 import io.wxcard.adapter.persistence.DatabaseSettings;
 import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.rest.RestApi;
+import io.wxcard.adapter.rest.RestPayUseCases;
 import io.wxcard.adapter.rest.RestSettings;
 import io.wxcard.adapter.rest.RestUseCases;
 import io.wxcard.adapter.wechat.WechatAdapter;
@@ -93,7 +94,7 @@ final class ServiceRuntime implements AutoCloseable {
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
                     threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
-                    EventWiring.dependencies(persistence, settings, threads));
+                    EventWiring.dependencies(persistence, settings, threads), PayWiring.dependencies(wechat));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -174,7 +175,8 @@ final class ServiceRuntime implements AutoCloseable {
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(),
+                new RestPayUseCases(s.upgradeCardForWechatPay()));
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

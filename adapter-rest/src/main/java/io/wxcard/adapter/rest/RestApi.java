@@ -105,6 +105,7 @@ public final class RestApi implements AutoCloseable {
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
+        new PayRoutes(useCases.wechatPay()).register(app, docs);
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {

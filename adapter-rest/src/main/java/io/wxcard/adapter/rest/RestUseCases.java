@@ -43,7 +43,8 @@ public record RestUseCases(
         UploadCardImageUseCase uploadCardImage,
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
-        ManageWebhooksUseCase manageWebhooks) {
+        ManageWebhooksUseCase manageWebhooks,
+        RestPayUseCases wechatPay) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -66,5 +67,6 @@ public record RestUseCases(
         Objects.requireNonNull(findMembers, "findMembers");
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
+        Objects.requireNonNull(wechatPay, "wechatPay");
     }
 }

@@ -71,7 +71,8 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
+                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies(),
+                new CardServices.PayDependencies(wechat));
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
@@ -81,7 +82,8 @@ final class ApiHarness implements AutoCloseable {
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
-                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks());
+                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
+                new RestPayUseCases(app.upgradeCardForWechatPay()));
     }
 
     /** The routes the published document lists. */

@@ -37,7 +37,8 @@ class SecurityTest {
             Map.entry("activateMembership", "{}"),
             Map.entry("changePoints", "{\"delta\":5,\"reason\":\"Tea\"}"),
             Map.entry("changeBalance", "{\"delta\":5,\"reason\":\"Tea\"}"),
-            Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"));
+            Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"),
+            Map.entry("upgradeCardForWechatPay", "{\"brand_id\":\"1001622624\"}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);

@@ -41,6 +41,8 @@ final class WriteTargets implements AutoCloseable {
         targets.put("changeBalance", member + "/balance");
         targets.put("invalidateMembership", member + "/invalidate");
         targets.put("pullMemberInfo", issuedMember + "/pull");
+        m.withPayCredentials();
+        targets.put("upgradeCardForWechatPay", "/v1/cards/" + m.approved(Cards.minimal()) + "/wechat-pay-upgrade");
         String webhook = m.http.post("/v1/webhooks", "{\"url\":\"https://erp.example.com/hooks\"}").json().get("id")
                 .asText();
         targets.put("createWebhook", "/v1/webhooks");

@@ -8,6 +8,7 @@ import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.net.http.HttpClient;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class WechatAdapter {
     private final WechatCardDistribution distribution;
     private final WechatMemberCards members;
     private final WechatMemberImport memberImport;
+    private final WechatPayCardUpgrade payCardUpgrade;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
 
@@ -40,7 +42,9 @@ public final class WechatAdapter {
         this.images = new FeignCardImages(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
-        this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
+        PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
+        this.memberImport = new PayMemberImport(payApi, payClient, platformKeys);
+        this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
         this.pushDecoder = new PushDecoder(settings);
     }
 
@@ -63,6 +67,10 @@ public final class WechatAdapter {
 
     public WechatMemberImport memberImport() {
         return memberImport;
+    }
+
+    public WechatPayCardUpgrade payCardUpgrade() {
+        return payCardUpgrade;
     }
 
     public WechatCardImages images() {

@@ -136,6 +136,10 @@ class ImportResumeIT {
         bindToAnotherAccount(sandbox, elsewhere);
         phase(started, "QR member and " + elsewhere.size() + " openids of another account ready");
 
+        // WeChat Pay imports only into a card upgraded for it (issue 14 item 3), as the sandbox does by default.
+        api.post("/v1/cards/" + cardId + "/wechat-pay-upgrade", "{\"brand_id\":\"1001622624\"}", "application/json")
+                .expect(200);
+
         Upload upload = Upload.build(holder, holderCode, elsewhere);
         Answer staged = api.post("/v1/cards/" + cardId + "/imports", upload.csv, "text/csv");
         JsonNode job = staged.expect(202);

@@ -36,6 +36,7 @@ import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
@@ -51,8 +52,11 @@ import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.vavr.control.Either;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
@@ -120,6 +124,22 @@ public final class CardServices {
         }
     }
 
+    /**
+     * WeChat Pay's member functions beyond the import (membercard-open, issues 14 and 20). An embedding without WeChat
+     * Pay takes {@link #notWired()}: every such call then answers a failure that says so.
+     */
+    public record PayDependencies(WechatPayCardUpgrade cardUpgrade) {
+        public PayDependencies {
+            Objects.requireNonNull(cardUpgrade, "WeChat Pay card upgrade");
+        }
+
+        public static PayDependencies notWired() {
+            WechatError notWired = new WechatError(WechatError.Kind.FORBIDDEN, "wechat_pay_not_wired",
+                    "this embedding wires no WeChat Pay member functions (CardServices.PayDependencies)");
+            return new PayDependencies((merchant, card, brand, appId) -> Either.left(notWired));
+        }
+    }
+
     private final CardService cards;
     private final DistributionService distribution;
     private final MembershipService memberships;
@@ -136,8 +156,13 @@ public final class CardServices {
     private final EventRelay eventRelay;
     private final WebhookService webhooks;
     private final CardImageService images;
+    private final PayCardService payCards;
 
     public CardServices(Dependencies d, EventDependencies e) {
+        this(d, e, PayDependencies.notWired());
+    }
+
+    public CardServices(Dependencies d, EventDependencies e, PayDependencies p) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
         RecentTenants tenantStore = new RecentTenants(d.tenants());
         RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
@@ -167,6 +192,7 @@ public final class CardServices {
         this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
         this.images = new CardImageService(d.wechatImages(), lookups);
+        this.payCards = new PayCardService(cardStore, p.cardUpgrade(), lookups, unitOfWork, d.clock(), publisher);
         this.members = new MemberDirectoryService(e.profiles(), lookups);
         this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
                 d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
@@ -285,6 +311,10 @@ public final class CardServices {
 
     public UploadCardImageUseCase uploadCardImage() {
         return images;
+    }
+
+    public UpgradeCardForWechatPayUseCase upgradeCardForWechatPay() {
+        return payCards;
     }
 
     public FindMembersQuery findMembers() {

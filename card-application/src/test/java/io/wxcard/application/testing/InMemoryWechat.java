@@ -2,7 +2,6 @@ package io.wxcard.application.testing;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.wxcard.domain.tenant.AppId;
 import io.wxcard.application.port.out.wechat.CardExtRequest;
 import io.wxcard.application.port.out.wechat.CodeStatus;
 import io.wxcard.application.port.out.wechat.ConsumedCode;
@@ -26,6 +25,9 @@ import io.wxcard.application.port.out.wechat.WechatCardStatus;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.domain.card.BrandId;
+import io.wxcard.domain.tenant.AppId;
 import io.wxcard.domain.card.ActivationForm;
 import io.wxcard.domain.card.TestWhitelist;
 import io.wxcard.domain.card.WechatCardId;
@@ -55,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * be told to fail the next calls with a given error.
  */
 public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistribution, WechatMemberCards,
-        WechatMemberImport {
+        WechatMemberImport, WechatPayCardUpgrade {
 
     public static final String CARD_TICKET = "in-memory-card-ticket";
 
@@ -64,6 +66,9 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     private final Map<String, Code> importsByRequestNo = new LinkedHashMap<>();
     private final Map<OpenId, WechatError> importRefusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger importsApplied = new AtomicInteger();
+    private final Map<WechatCardId, BrandId> upgraded = new LinkedHashMap<>();
+    /** Whether import refuses a card not upgraded, as WeChat Pay does (off for the services' tests, on for contracts). */
+    private volatile boolean requireCardUpgrade;
     private final Deque<WechatError> failures = new ConcurrentLinkedDeque<>();
     private final Deque<WechatError> lostAnswers = new ConcurrentLinkedDeque<>();
     private final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
@@ -448,6 +453,9 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             if (!cards.containsKey(request.cardId())) {
                 return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "RESOURCE_NOT_EXISTS", "card not found"));
             }
+            if (requireCardUpgrade && !upgraded.containsKey(request.cardId())) {
+                return Either.left(new WechatError(WechatError.Kind.FORBIDDEN, "INVALID_REQUEST", NOT_UPGRADED));
+            }
             Code code = request.code().getOrElse(() -> new Code(Long.toString(ids.incrementAndGet())));
             MemberOnWechat member = new MemberOnWechat(request.cardId(), code, request.openId());
             member.active = true;
@@ -456,6 +464,32 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             importsApplied.incrementAndGet();
             return Either.right(code);
         });
+    }
+
+    // ---- WechatPayCardUpgrade ------------------------------------------------------------------------------------
+
+    /** WeChat Pay's refusal of a member call on a card not upgraded (membercard-open error table). */
+    public static final String NOT_UPGRADED = "请先升级会员卡才能使用此功能";
+
+    @Override
+    public synchronized Either<WechatError, Done> upgrade(MerchantCredentials merchant, WechatCardId cardId,
+                                                          BrandId brandId, AppId appId) {
+        return call("v3/cards/upgrade", () -> {
+            if (!cards.containsKey(cardId)) {
+                return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "INVALID_REQUEST", "会员卡ID无效"));
+            }
+            upgraded.putIfAbsent(cardId, brandId); // again: "会员卡已经迁移", which counts as done
+            return Either.right(Done.DONE);
+        });
+    }
+
+    /** Makes import refuse cards not upgraded, as WeChat Pay does. */
+    public void requireCardUpgrade(boolean required) {
+        requireCardUpgrade = required;
+    }
+
+    public synchronized boolean isUpgraded(WechatCardId cardId) {
+        return upgraded.containsKey(cardId);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
