@@ -93,6 +93,7 @@ public final class WechatSandbox implements AutoCloseable {
         Members members = new Members(apps, cards, ids, pusher, stats);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(apps, cards, ids, stats);
+        PayMembers payMembers = new PayMembers(apps, cards, ids, platformKey, httpClient, scheduler, stats);
         Distribution distribution = new Distribution(cards);
         MediaRoutes media = new MediaRoutes();
         RateLimiter rateLimiter = new RateLimiter(settings.payRateLimitPerSecond());
@@ -119,6 +120,7 @@ public final class WechatSandbox implements AutoCloseable {
             members.clear();
             ids.clear();
             payImport.clear();
+            payMembers.clear();
             distribution.clear();
             media.clear();
             calls.clear();
@@ -139,12 +141,14 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
-                .register(server);
+        PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
+                latency);
+        payRoutes.register(server);
         ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
                 pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
         control.register(server);
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
+        new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

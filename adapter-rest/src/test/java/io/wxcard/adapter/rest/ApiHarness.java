@@ -72,7 +72,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
                 InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies(),
-                new CardServices.PayDependencies(wechat));
+                new CardServices.PayDependencies(wechat, wechat, wechat, wechat));
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }

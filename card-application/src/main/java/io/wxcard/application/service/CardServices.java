@@ -37,6 +37,8 @@ import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase;
+import io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase;
+import io.wxcard.application.port.in.ImportMemberByPhoneUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
@@ -55,6 +57,9 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import io.vavr.control.Either;
 import java.util.Objects;
@@ -128,15 +133,21 @@ public final class CardServices {
      * WeChat Pay's member functions beyond the import (membercard-open, issues 14 and 20). An embedding without WeChat
      * Pay takes {@link #notWired()}: every such call then answers a failure that says so.
      */
-    public record PayDependencies(WechatPayCardUpgrade cardUpgrade) {
+    public record PayDependencies(WechatPayCardUpgrade cardUpgrade, WechatPayPhoneImport phoneImport,
+                                  WechatPayNotificationReader notifications, WechatPayCallbacks callbacks) {
         public PayDependencies {
             Objects.requireNonNull(cardUpgrade, "WeChat Pay card upgrade");
+            Objects.requireNonNull(phoneImport, "WeChat Pay phone import");
+            Objects.requireNonNull(notifications, "WeChat Pay notifications");
+            Objects.requireNonNull(callbacks, "WeChat Pay callbacks");
         }
 
         public static PayDependencies notWired() {
             WechatError notWired = new WechatError(WechatError.Kind.FORBIDDEN, "wechat_pay_not_wired",
                     "this embedding wires no WeChat Pay member functions (CardServices.PayDependencies)");
-            return new PayDependencies((merchant, card, brand, appId) -> Either.left(notWired));
+            return new PayDependencies((merchant, card, brand, appId) -> Either.left(notWired),
+                    (merchant, request) -> Either.left(notWired), (merchant, headers, body) -> Either.left(notWired),
+                    (merchant, url) -> Either.left(notWired));
         }
     }
 
@@ -157,6 +168,7 @@ public final class CardServices {
     private final WebhookService webhooks;
     private final CardImageService images;
     private final PayCardService payCards;
+    private final PayMemberService payMembers;
 
     public CardServices(Dependencies d, EventDependencies e) {
         this(d, e, PayDependencies.notWired());
@@ -193,6 +205,8 @@ public final class CardServices {
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
         this.images = new CardImageService(d.wechatImages(), lookups);
         this.payCards = new PayCardService(cardStore, p.cardUpgrade(), lookups, unitOfWork, d.clock(), publisher);
+        this.payMembers = new PayMemberService(p.phoneImport(), p.notifications(), p.callbacks(), events, d.inbox(),
+                lookups, unitOfWork, d.clock());
         this.members = new MemberDirectoryService(e.profiles(), lookups);
         this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
                 d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
@@ -315,6 +329,14 @@ public final class CardServices {
 
     public UpgradeCardForWechatPayUseCase upgradeCardForWechatPay() {
         return payCards;
+    }
+
+    public ImportMemberByPhoneUseCase importMemberByPhone() {
+        return payMembers;
+    }
+
+    public AcceptWechatPayNotificationUseCase acceptWechatPayNotification() {
+        return payMembers;
     }
 
     public FindMembersQuery findMembers() {
