@@ -9,6 +9,7 @@ final class PayWiring {
     private PayWiring() {}
 
     static CardServices.PayDependencies dependencies(WechatAdapter wechat) {
-        return new CardServices.PayDependencies(wechat.payCardUpgrade());
+        return new CardServices.PayDependencies(wechat.payCardUpgrade(), wechat.payPhoneImport(),
+                wechat.payNotifications(), wechat.payCallbacks());
     }
 }

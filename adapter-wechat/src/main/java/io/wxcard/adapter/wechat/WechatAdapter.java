@@ -8,7 +8,10 @@ import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.net.http.HttpClient;
 import java.util.Objects;
@@ -24,6 +27,9 @@ public final class WechatAdapter {
     private final WechatMemberCards members;
     private final WechatMemberImport memberImport;
     private final WechatPayCardUpgrade payCardUpgrade;
+    private final WechatPayPhoneImport payPhoneImport;
+    private final WechatPayCallbacks payCallbacks;
+    private final WechatPayNotificationReader payNotifications;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
 
@@ -45,6 +51,9 @@ public final class WechatAdapter {
         PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
         this.memberImport = new PayMemberImport(payApi, payClient, platformKeys);
         this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
+        this.payPhoneImport = new PayPhoneImport(payApi, payClient, platformKeys);
+        this.payCallbacks = new PayCallbacks(payApi, payClient, platformKeys);
+        this.payNotifications = new PayNotificationReader(clock);
         this.pushDecoder = new PushDecoder(settings);
     }
 
@@ -71,6 +80,18 @@ public final class WechatAdapter {
 
     public WechatPayCardUpgrade payCardUpgrade() {
         return payCardUpgrade;
+    }
+
+    public WechatPayPhoneImport payPhoneImport() {
+        return payPhoneImport;
+    }
+
+    public WechatPayCallbacks payCallbacks() {
+        return payCallbacks;
+    }
+
+    public WechatPayNotificationReader payNotifications() {
+        return payNotifications;
     }
 
     public WechatCardImages images() {

@@ -76,7 +76,8 @@ final class ProductOverSandbox implements AutoCloseable {
                 InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
                 stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
                 io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS),
-                new CardServices.PayDependencies(wechat.payCardUpgrade()));
+                new CardServices.PayDependencies(wechat.payCardUpgrade(), wechat.payPhoneImport(),
+                        wechat.payNotifications(), wechat.payCallbacks()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));
