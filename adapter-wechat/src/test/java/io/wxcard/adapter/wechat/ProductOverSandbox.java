@@ -62,6 +62,17 @@ final class ProductOverSandbox implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        receiver.createContext("/wechatpay/", exchange -> {
+            var outcome = services().acceptWechatPayNotification().accept(
+                    new io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase.WechatPayNotification(tenant,
+                            exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+            byte[] answer = (outcome.isRight() ? "{\"code\":\"SUCCESS\",\"message\":\"OK\"}"
+                    : "{\"code\":\"FAIL\",\"message\":\"refused\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(outcome.isRight() ? 200 : 401, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         receiver.start();
         account = sandbox.newAccount("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/" + tenant.value(),
                 SandboxApp.PLAIN);
@@ -81,6 +92,17 @@ final class ProductOverSandbox implements AutoCloseable {
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));
+    }
+
+    /** Where the sandbox is to send this tenant's WeChat Pay notifications. */
+    java.net.URI payNotificationUrl() {
+        return java.net.URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechatpay/"
+                + tenant.value());
+    }
+
+    /** Gives the tenant the sandbox merchant's WeChat Pay credentials. */
+    void withPayMerchant() {
+        ok(app.manageTenants().replaceMerchant(tenant, sandbox.merchant(account)));
     }
 
     static <T> T ok(Either<Failure, T> result) {
