@@ -176,7 +176,8 @@ final class ServiceRuntime implements AutoCloseable {
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
                 s.findMembers(), s.changeFeed(), s.manageWebhooks(),
-                new RestPayUseCases(s.upgradeCardForWechatPay()));
+                new RestPayUseCases(s.upgradeCardForWechatPay(), s.importMemberByPhone(),
+                        s.acceptWechatPayNotification()));
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

@@ -83,7 +83,8 @@ final class ApiHarness implements AutoCloseable {
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
-                new RestPayUseCases(app.upgradeCardForWechatPay()));
+                new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
+                        app.acceptWechatPayNotification()));
     }
 
     /** The routes the published document lists. */

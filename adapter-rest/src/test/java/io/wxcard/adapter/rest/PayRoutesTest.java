@@ -86,4 +86,63 @@ class PayRoutesTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("WeChat Pay merchant credentials");
     }
+
+    @Test
+    void imports_by_phone_into_an_upgraded_card_and_refuses_a_phone_that_is_not_one() {
+        Merchant m = h.newMerchant().withPayCredentials();
+        String cardId = m.approved(Cards.minimal());
+        Http.Answer notUpgraded = m.http.post("/v1/cards/" + cardId + "/phone-imports", "{\"phone\":\"13800138000\"}");
+        m.http.post("/v1/cards/" + cardId + "/wechat-pay-upgrade", "{\"brand_id\":\"1001622624\"}");
+
+        Http.Answer imported = m.http.post("/v1/cards/" + cardId + "/phone-imports", "{\"phone\":\"13800138000\"}");
+        Http.Answer notAPhone = m.http.post("/v1/cards/" + cardId + "/phone-imports", "{\"phone\":\"call me\"}");
+        Http.Answer foreign = m.http.post("/v1/cards/" + cardId + "/phone-imports", "{\"phone\":\"+44 20 7946 0958\"}");
+
+        assertThat(notUpgraded.status()).isEqualTo(409);
+        assertThat(notUpgraded.json().get("type").asText()).endsWith("card-not-upgraded-for-wechat-pay");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("code").asText()).isNotBlank();
+        assertThat(notAPhone.status()).isEqualTo(422);
+        assertThat(notAPhone.json().get("errors").get(0).get("field").asText()).isEqualTo("phone");
+        assertThat(notAPhone.body()).doesNotContain("call me");
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.json().get("detail").asText()).contains("mainland mobile");
+    }
+
+    @Test
+    void registers_the_notification_url_and_refuses_one_that_is_not_a_url() {
+        Merchant m = h.newMerchant().withPayCredentials();
+
+        Http.Answer registered = m.http.send("PUT", "/v1/wechat-pay/callback",
+                "{\"url\":\"https://cards.example.com/wechatpay/t/notifications\"}".getBytes(), "application/json",
+                java.util.Map.of());
+        Http.Answer refused = m.http.send("PUT", "/v1/wechat-pay/callback", "{\"url\":\"not a url\"}".getBytes(),
+                "application/json", java.util.Map.of());
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(204);
+        assertThat(h.wechat.callbackUrl()).hasToString("https://cards.example.com/wechatpay/t/notifications");
+        assertThat(refused.status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_notification_makes_the_membership_once_and_a_forged_one_is_401() {
+        Merchant m = h.newMerchant().withPayCredentials();
+        String cardId = m.approved(Cards.minimal());
+        byte[] body = h.wechat.memberCardNotification("MEMBERCARD.ACTIVATE_CARD", m.wechatCardId(cardId),
+                new io.wxcard.domain.membership.Code("770000001"), new io.wxcard.domain.membership.OpenId("oNotified1"));
+        Http anonymous = h.client(null);
+        String path = "/wechatpay/" + m.tenant.value() + "/notifications";
+
+        Http.Answer first = anonymous.send("POST", path, body, "application/json", java.util.Map.of());
+        Http.Answer again = anonymous.send("POST", path, body, "application/json", java.util.Map.of());
+        Http.Answer forged = anonymous.send("POST", path, "{\"id\":\"EV-forged\"}".getBytes(), "application/json",
+                java.util.Map.of());
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("code").asText()).isEqualTo("SUCCESS");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(m.http.get("/v1/cards/" + cardId + "/memberships/770000001").json().get("state").asText())
+                .isEqualTo("ACTIVATED");
+    }
 }

@@ -38,7 +38,9 @@ class SecurityTest {
             Map.entry("changePoints", "{\"delta\":5,\"reason\":\"Tea\"}"),
             Map.entry("changeBalance", "{\"delta\":5,\"reason\":\"Tea\"}"),
             Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"),
-            Map.entry("upgradeCardForWechatPay", "{\"brand_id\":\"1001622624\"}"));
+            Map.entry("upgradeCardForWechatPay", "{\"brand_id\":\"1001622624\"}"),
+            Map.entry("importMemberByPhone", "{\"phone\":\"13800138000\"}"),
+            Map.entry("registerWechatPayCallback", "{\"url\":\"https://cards.example.com/wechatpay/t/notifications\"}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);
