@@ -17,7 +17,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.InstanceLoops;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -87,23 +87,14 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
-            services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                    persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
-                    persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
-                    persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
-                            .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
-                    EventWiring.dependencies(persistence, settings, threads), PayWiring.dependencies(wechat));
+            services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
-            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
-                    services.reconcileCard(), settings.reconcilePeriod());
-            workers.relayEvents(services.relayEvents());
-            toClose.add(workers);
+            InstanceLoops loops = InstanceLoops.of(services, persistence.processedPushes(), clock,
+                    settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
+            toClose.add(loops::stop);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
@@ -139,7 +130,7 @@ final class ServiceRuntime implements AutoCloseable {
                             alerts -> alerts.stockLowAlerts())
                     .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
                     .register(rest.meterRegistry());
-            workers.start();
+            loops.start();
         } catch (RuntimeException failure) {
             close();
             threads.close(); // again, if it failed before the threads were among the parts to close
@@ -194,30 +185,36 @@ final class ServiceRuntime implements AutoCloseable {
         return rest.port();
     }
 
-    /** What a newcomer needs to know, printed once the service is ready. Only the demo key is a secret shown. */
+    /**
+     * What a newcomer needs to know, printed once the service is ready, in one write so that log lines from other
+     * threads do not cut it and a reader sees it whole. Only the demo key is a secret shown.
+     */
     void printBanner(Settings settings, PrintStream out) {
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String api = "http://127.0.0.1:" + rest.port();
-        out.printf("%nwxcard is ready (%.1f s after the JVM started)%n", readyMillis / 1000.0);
-        out.printf("  HTTP API        %s   (OpenAPI %s/openapi.json, health %s/health)%n", api, api, api);
-        out.printf("  database        %s%n", settings.dbUrl());
+        StringBuilder banner = new StringBuilder();
+        java.util.Formatter text = new java.util.Formatter(banner);
+        text.format("%nwxcard is ready (%.1f s after the JVM started)%n", readyMillis / 1000.0);
+        text.format("  HTTP API        %s   (OpenAPI %s/openapi.json, health %s/health)%n", api, api, api);
+        text.format("  database        %s%n", settings.dbUrl());
         sandbox.ifPresentOrElse(
-                running -> out.printf("  WeChat sandbox  %s   (control API %s/sandbox/..., state in %s)%n",
+                running -> text.format("  WeChat sandbox  %s   (control API %s/sandbox/..., state in %s)%n",
                         running.baseUrl(), running.baseUrl(), settings.dataDir().resolve("sandbox-state.json")),
-                () -> out.printf("  WeChat          %s and %s%n", settings.wechatApiBase(), settings.wechatPayApiBase()));
+                () -> text.format("  WeChat          %s and %s%n", settings.wechatApiBase(), settings.wechatPayApiBase()));
         demoKey.ifPresent(key -> {
-            out.printf("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
+            text.format("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
                     key.tenant().appId(), settings.publicUrl(), key.tenant().id());
-            out.printf("  demo API key    %s%n", key.apiKey().reveal());
-            out.printf("  console         %s/console/   %s%n%nTry:%n", api, firstAdmin
+            text.format("  demo API key    %s%n", key.apiKey().reveal());
+            text.format("  console         %s/console/   %s%n%nTry:%n", api, firstAdmin
                     .map(admin -> "(tenant " + key.tenant().id() + ", sign in as " + admin.name() + " / "
                             + admin.password().reveal() + "; this password is shown only now)")
                     .orElse("(tenant " + key.tenant().id() + "; sign in as admin with the password shown at the first start)"));
-            out.printf("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
-            out.printf("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
+            text.format("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
+            text.format("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
                     api, key.apiKey().reveal(), sandbox.get().baseUrl());
         });
-        out.println();
+        banner.append(System.lineSeparator());
+        out.print(banner);
         out.flush();
     }
 

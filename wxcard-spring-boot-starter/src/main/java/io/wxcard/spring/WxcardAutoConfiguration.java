@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(WxcardProperties.class)
 @Import({WxcardUseCases.class, WxcardFlywayPlaceholders.class, WxcardRuntimeConfiguration.class,
-        WxcardWebConfiguration.class, WxcardActuatorConfiguration.class})
+        WxcardWebConfiguration.class, WxcardRestConfiguration.class, WxcardActuatorConfiguration.class})
 public class WxcardAutoConfiguration {
 
     /**
@@ -187,18 +187,24 @@ public class WxcardAutoConfiguration {
                                            WechatPushDecoder pushDecoder, Clock clock,
                                            IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
                                            WxcardThreads threads, ObjectProvider<ImportSettings> importSettings,
-                                           Persistence persistence) {
+                                           Persistence persistence, WechatAdapter wechat) {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
-        return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
-                transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
-                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images),
+        return CardServices.builder().cards(cards).memberships(memberships).ledger(ledger).tenants(tenants)
+                .outbox(outbox).inbox(inbox).imports(imports).transactions(transactions).wechatCatalog(catalog)
+                .wechatDistribution(distribution).wechatMembers(members).wechatImport(memberImport)
+                .wechatImages(images).pushDecoder(pushDecoder).clock(clock).ids(ids)
+                // WeChat Pay's member functions (issues 14 item 3, 20 item 2), from the same adapter
+                .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
+                .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
+                .instanceName(InstanceName.of(properties)).importSettings(settings)
+                .importSenders(threads.pool("wxcard-import-sender", settings.concurrency()))
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.
-                new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
-                        io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook.WebhookSenderSettings
-                                .defaults(threads.pool("wxcard-webhook-client", 4))),
-                        io.wxcard.application.service.EventSettings.defaults(),
-                        threads.pool("wxcard-webhook-sender", 16)));
+                .events(persistence.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
+                .profiles(persistence.profiles()).webhooks(persistence.webhooks())
+                .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
+                        .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
+                .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();
     }
 }

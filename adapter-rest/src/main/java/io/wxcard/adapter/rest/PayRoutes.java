@@ -87,6 +87,10 @@ final class PayRoutes {
                 .requestBody(docs.body(CallbackRequest.class, true))
                 .getResponses().addApiResponse("204", new io.swagger.v3.oas.models.responses.ApiResponse()
                         .description("Registered"));
+    }
+
+    /** {@code /wechatpay/{tenant}/notifications}: public, beside WeChat's own push route (not under /v1). */
+    void registerNotifications(Javalin app, ApiDocs docs) {
         app.post(NOTIFICATIONS, this::notification, Access.PUBLIC);
         docs.operation(POST, NOTIFICATIONS, "receiveWechatPayNotification", "WeChat Pay's MEMBERCARD notifications",
                         TAG)

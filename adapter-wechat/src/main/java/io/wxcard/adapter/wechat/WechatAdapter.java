@@ -13,6 +13,8 @@ import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.CardServicesBuilder;
 import java.net.http.HttpClient;
 import java.util.Objects;
 
@@ -60,6 +62,14 @@ public final class WechatAdapter {
     public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
                 Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Every WeChat port {@link CardServices} needs, given to its builder. */
+    public CardServicesBuilder portsOf(CardServicesBuilder application) {
+        return application.wechatCatalog(catalog).wechatDistribution(distribution).wechatMembers(members)
+                .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder)
+                .wechatPayUpgrade(payCardUpgrade).wechatPayPhoneImport(payPhoneImport)
+                .wechatPayNotifications(payNotifications).wechatPayCallbacks(payCallbacks);
     }
 
     public WechatCardCatalog catalog() {
