@@ -78,6 +78,7 @@ final class ApiHarness implements AutoCloseable {
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
+                application.joiningOf(app).activationPages(),
                 new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
                         app.acceptWechatPayNotification()));
     }
