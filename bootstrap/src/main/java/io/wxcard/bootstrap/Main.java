@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "WeChat member cards, the whole lifecycle. Without a command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, TenantCommand.class, ImportCommand.class,
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
-                WebhooksCommand.class, ConsoleAdminCommand.class})
+                WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -40,9 +40,11 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     private TenantId tenant(AdminRuntime runtime) {
-        if (tenantId != null) {
-            return new TenantId(tenantId);
-        }
+        return tenantId != null ? new TenantId(tenantId) : onlyTenant(runtime);
+    }
+
+    /** The one tenant there is, or a problem saying to name it. */
+    static TenantId onlyTenant(AdminRuntime runtime) {
         List<Tenant> tenants = runtime.services.manageTenants().list();
         if (tenants.size() != 1) {
             throw new IllegalArgumentException("there are " + tenants.size() + " tenants: name the card's with --tenant ID");

@@ -6,6 +6,7 @@ import io.wxcard.adapter.console.ConsoleUseCases;
 import io.wxcard.adapter.persistence.DatabaseSettings;
 import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.rest.RestApi;
+import io.wxcard.adapter.rest.RestPayUseCases;
 import io.wxcard.adapter.rest.RestSettings;
 import io.wxcard.adapter.rest.RestUseCases;
 import io.wxcard.adapter.wechat.WechatAdapter;
@@ -171,7 +172,9 @@ final class ServiceRuntime implements AutoCloseable {
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages(),
+                new RestPayUseCases(s.upgradeCardForWechatPay(), s.importMemberByPhone(),
+                        s.acceptWechatPayNotification()));
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

@@ -43,11 +43,14 @@ final class Apps {
         echoUpdateUser.put(appId, echo);
     }
 
-    /** Accounts whose cards must be upgraded before the Pay v3 member functions work, as WeChat requires (opt-in). */
-    private final java.util.Set<String> requireCardUpgrade = ConcurrentHashMap.newKeySet();
+    /**
+     * Accounts exempted from WeChat Pay's rule that a card must be upgraded before its membercard-open member calls
+     * work. The rule holds by default, as on WeChat Pay; a test that wants the old, lenient behaviour turns it off.
+     */
+    private final java.util.Set<String> cardUpgradeNotRequired = ConcurrentHashMap.newKeySet();
 
     boolean requiresCardUpgrade(String appId) {
-        return requireCardUpgrade.contains(appId);
+        return !cardUpgradeNotRequired.contains(appId);
     }
 
     void setRequireCardUpgrade(String appId, boolean required) {
@@ -55,9 +58,9 @@ final class Apps {
             throw new IllegalArgumentException("unknown appid " + appId);
         }
         if (required) {
-            requireCardUpgrade.add(appId);
+            cardUpgradeNotRequired.remove(appId);
         } else {
-            requireCardUpgrade.remove(appId);
+            cardUpgradeNotRequired.add(appId);
         }
     }
 

@@ -23,7 +23,7 @@ final class PayImport {
     private final Stats stats;
     private final Map<String, Done> byRequestNo = new ConcurrentHashMap<>(); // mchid|out_request_no -> result
 
-    /** card_id -> brand_id of the cards upgraded (not kept in the state file). */
+    /** card_id -> brand_id of the cards upgraded (kept in the state file: WeChat Pay never undoes an upgrade). */
     private final java.util.Map<String, String> upgraded = new java.util.concurrent.ConcurrentHashMap<>();
     private final Apps apps;
 
@@ -150,6 +150,23 @@ final class PayImport {
                     .put("fingerprint", done.fingerprint).put("code", done.code));
         }
         return out;
+    }
+
+    /** The cards upgraded, with their brands. */
+    com.fasterxml.jackson.databind.node.ArrayNode upgradesSnapshot() {
+        var out = Json.array();
+        upgraded.forEach((cardId, brandId) -> out.addObject().put("card_id", cardId).put("brand_id", brandId));
+        return out;
+    }
+
+    void restoreUpgrades(com.fasterxml.jackson.databind.node.ArrayNode upgrades) {
+        for (var row : upgrades) {
+            upgraded.put(StateJson.text(row, "card_id"), StateJson.text(row, "brand_id"));
+        }
+    }
+
+    boolean isUpgraded(String cardId) {
+        return upgraded.containsKey(cardId);
     }
 
     void restore(com.fasterxml.jackson.databind.node.ArrayNode requests) {

@@ -51,7 +51,7 @@ final class PayRoutes {
     }
 
     /** What a route does once the merchant is authenticated; answers the 200 body or throws a refusal. */
-    private interface Work {
+    interface Work {
         ObjectNode run(Context ctx, Apps.Registered merchant);
     }
 
@@ -79,7 +79,8 @@ final class PayRoutes {
         app.get(USER_CARDS_PATH, ctx -> serve(ctx, USER_CARDS_PATH, (c, merchant) -> userCards(c, merchant)));
     }
 
-    private void serve(Context ctx, String route, Work work) {
+    /** Serves one v3 call: faults, the merchant's signature, the rate limit, then the work; the answer is signed. */
+    void serve(Context ctx, String route, Work work) {
         long started = System.nanoTime();
         stats.countCall(route);
         String[] appId = new String[1];
@@ -151,7 +152,7 @@ final class PayRoutes {
         return merchant;
     }
 
-    private static ObjectNode payBody(Context ctx) {
+    static ObjectNode payBody(Context ctx) {
         try {
             return Json.parseObject(ctx.body());
         } catch (WxException e) {
@@ -237,7 +238,7 @@ final class PayRoutes {
         return nonce.toString();
     }
 
-    private static String payText(ObjectNode request, String field) {
+    static String payText(ObjectNode request, String field) {
         try {
             return Json.text(request, field);
         } catch (WxException e) {

@@ -125,6 +125,7 @@ final class StateFile implements AutoCloseable {
             }
             parts.members.restoreTickets(StateJson.optionalArray(state, "activate_tickets"));
             parts.payImport.restore(StateJson.optionalArray(state, "pay_imports"));
+            parts.payImport.restoreUpgrades(StateJson.optionalArray(state, "pay_card_upgrades"));
             parts.distribution.restore(StateJson.optionalArray(state, "qr_codes"),
                     StateJson.optionalArray(state, "landing_pages"));
             parts.media.restore(StateJson.optionalArray(state, "images"));
@@ -199,6 +200,7 @@ final class StateFile implements AutoCloseable {
         out.set("landing_pages", parts.distribution.snapshotLandingPages());
         out.set("activate_tickets", parts.members.snapshotTickets());
         out.set("pay_imports", parts.payImport.snapshot());
+        out.set("pay_card_upgrades", parts.payImport.upgradesSnapshot());
         out.set("images", parts.media.snapshot());
         return out;
     }

@@ -93,6 +93,7 @@ public final class WechatSandbox implements AutoCloseable {
         Members members = new Members(apps, cards, ids, pusher, stats);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(apps, cards, ids, stats);
+        PayMembers payMembers = new PayMembers(apps, cards, ids, platformKey, httpClient, scheduler, stats);
         Distribution distribution = new Distribution(cards);
         Datacube datacube = new Datacube(cards);
         UserTags userTags = new UserTags(members);
@@ -122,6 +123,7 @@ public final class WechatSandbox implements AutoCloseable {
             members.clear();
             ids.clear();
             payImport.clear();
+            payMembers.clear();
             distribution.clear();
             datacube.clear();
             userTags.clear();
@@ -155,8 +157,9 @@ public final class WechatSandbox implements AutoCloseable {
             payGiftRules.delete(call.appId, requiredRuleId(call));
             return null;
         });
-        new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
-                .register(server);
+        PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
+                latency);
+        payRoutes.register(server);
         ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
                 pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency, datacube);
         control.register(server);
@@ -164,6 +167,7 @@ public final class WechatSandbox implements AutoCloseable {
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
         new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
+        new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

@@ -24,12 +24,10 @@ class CardUpgradeTest {
     }
 
     @Test
-    void with_upgrades_required_import_is_refused_until_the_card_is_upgraded_and_works_after() throws Exception {
+    void by_default_import_is_refused_until_the_card_is_upgraded_and_works_after() throws Exception {
         String card = f.approvedCard(Fixture.memberCard());
         String upgrade = "/v3/marketing/membercard-open/cards/" + card + "/upgrade";
-        assertThat(f.control("/sandbox/apps/" + Fixture.APP_ID + "/require-card-upgrade", "{\"enabled\":true}")
-                .status()).isEqualTo(200);
-        try {
+        {
             Http.Response refused = PayMerchant.post(f, "/v3/marketing/membercard-open/cards/" + card + "/users/import", "{\"openid\":\"oUpgrade1\",\"out_request_no\":\"up-1\"}");
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
@@ -48,8 +46,20 @@ class CardUpgradeTest {
             Http.Response imported = PayMerchant.post(f, "/v3/marketing/membercard-open/cards/" + card + "/users/import", "{\"openid\":\"oUpgrade1\",\"out_request_no\":\"up-1\"}");
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
             assertThat(imported.json().get("code").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void an_account_can_be_exempted_from_the_upgrade_for_old_tests() {
+        String card = f.approvedCard(Fixture.memberCard());
+        assertThat(f.control("/sandbox/apps/" + Fixture.APP_ID + "/require-card-upgrade", "{\"enabled\":false}")
+                .status()).isEqualTo(200);
+        try {
+            Http.Response imported = PayMerchant.post(f, "/v3/marketing/membercard-open/cards/" + card
+                    + "/users/import", "{\"openid\":\"oExempt1\",\"out_request_no\":\"ex-1\"}");
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         } finally {
-            f.control("/sandbox/apps/" + Fixture.APP_ID + "/require-card-upgrade", "{\"enabled\":false}");
+            f.control("/sandbox/apps/" + Fixture.APP_ID + "/require-card-upgrade", "{\"enabled\":true}");
         }
     }
 }

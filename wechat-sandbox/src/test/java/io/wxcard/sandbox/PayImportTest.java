@@ -28,6 +28,7 @@ class PayImportTest {
                 SandboxApp.plain(Fixture.APP_ID, Fixture.SECRET, Fixture.TOKEN, null)
                         .withMerchant(MCHID, SERIAL, VECTOR.get("public_key_pem").asText()));
         cardId = f.approvedCard(Fixture.memberCard());
+        PayMerchant.upgrade(f, cardId);
     }
 
     @AfterAll
@@ -198,6 +199,7 @@ class PayImportTest {
     @Test
     void a_card_not_yet_approved_cannot_take_imports() {
         String underReview = f.createCard(Fixture.memberCard());
+        PayMerchant.upgrade(f, underReview);
 
         Http.Response response = post(path(underReview), body("oImport14", "imp-0014"));
 

@@ -37,6 +37,13 @@ final class PayMerchant {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Upgrades the card for WeChat Pay's member functions, which the sandbox (as WeChat Pay) requires first. */
+    static void upgrade(Fixture f, String cardId) {
+        Http.Response upgraded = post(f, "/v3/marketing/membercard-open/cards/" + cardId + "/upgrade",
+                "{\"brand_id\":\"1001622624\",\"appid\":\"" + Fixture.APP_ID + "\"}");
+        assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(204);
+    }
+
     static Http.Response get(Fixture f, String pathAndQuery) {
         long timestamp = System.currentTimeMillis() / 1000;
         String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();

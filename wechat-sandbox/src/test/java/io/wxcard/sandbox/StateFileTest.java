@@ -77,6 +77,7 @@ class StateFileTest {
             String logoUrl = Multipart.upload(f.http, "/cgi-bin/media/uploadimg?access_token=" + f.token(),
                     "buffer", "logo.png", png).json().get("url").asText();
             logoPath = MediaRoutes.servedPath(logoUrl);
+            payUpgrade(f.http, cardId);
             importedCode = payImport(f.http, cardId, "oImported1", "import-1").json().get("code").asText();
             oldToken = f.token();
             serial = f.sandbox.platformSerial();
@@ -120,6 +121,8 @@ class StateFileTest {
                     .get("openid").asText()).isEqualTo("oImported1");
             assertThat(payImport(http, cardId, "oImported1", "import-1").json().get("code").asText())
                     .as("the same out_request_no answers the same code").isEqualTo(importedCode);
+            assertThat(payImport(http, cardId, "oImported2", "import-2").json().get("code").asText())
+                    .as("the upgrade is kept: a new import works").isNotEqualTo(importedCode);
             assertThat(sandbox.platformSerial()).isEqualTo(serial);
             assertThat(http.get(logoPath).status()).isEqualTo(200);
 
@@ -200,8 +203,20 @@ class StateFileTest {
     /** A WeChat Pay v3 import signed with the merchant key of the test vectors. */
     private static Http.Response payImport(Http http, String cardId, String openid, String outRequestNo)
             throws Exception {
-        String path = "/v3/marketing/membercard-open/cards/" + cardId + "/users/import";
-        String body = "{\"openid\":\"" + openid + "\",\"out_request_no\":\"" + outRequestNo + "\"}";
+        Http.Response response = paySigned(http, "/v3/marketing/membercard-open/cards/" + cardId + "/users/import",
+                "{\"openid\":\"" + openid + "\",\"out_request_no\":\"" + outRequestNo + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** The membercard-open upgrade, which WeChat Pay requires before an import. */
+    private static void payUpgrade(Http http, String cardId) throws Exception {
+        Http.Response response = paySigned(http, "/v3/marketing/membercard-open/cards/" + cardId + "/upgrade",
+                "{\"brand_id\":\"1001622624\",\"appid\":\"" + Fixture.APP_ID + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private static Http.Response paySigned(Http http, String path, String body) throws Exception {
         long timestamp = System.currentTimeMillis() / 1000;
         String nonce = UUID.randomUUID().toString().replace("-", "");
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
@@ -213,10 +228,8 @@ class StateFileTest {
         String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + PAY.get("mchid").asText() + "\",nonce_str=\""
                 + nonce + "\",signature=\"" + Base64.getEncoder().encodeToString(signer.sign()) + "\",timestamp=\""
                 + timestamp + "\",serial_no=\"" + PAY.get("serial_no").asText() + "\"";
-        Http.Response response = http.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path))
+        return http.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path))
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response;
     }
 }

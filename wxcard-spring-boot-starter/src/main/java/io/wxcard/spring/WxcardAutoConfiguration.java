@@ -190,7 +190,7 @@ public class WxcardAutoConfiguration {
                                            WechatPushDecoder pushDecoder, Clock clock,
                                            IdGenerator ids, ImportJobStore imports, WxcardProperties properties,
                                            WxcardThreads threads, ObjectProvider<ImportSettings> importSettings,
-                                           Persistence persistence) {
+                                           Persistence persistence, WechatAdapter wechat) {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
@@ -198,6 +198,9 @@ public class WxcardAutoConfiguration {
                 .outbox(outbox).inbox(inbox).imports(imports).transactions(transactions).wechatCatalog(catalog)
                 .wechatDistribution(distribution).wechatMembers(members).wechatImport(memberImport)
                 .wechatImages(images).pushDecoder(pushDecoder).clock(clock).ids(ids)
+                // WeChat Pay's member functions (issues 14 item 3, 20 item 2), from the same adapter
+                .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
+                .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
                 .instanceName(InstanceName.of(properties)).importSettings(settings)
                 .importSenders(threads.pool("wxcard-import-sender", settings.concurrency()))
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.

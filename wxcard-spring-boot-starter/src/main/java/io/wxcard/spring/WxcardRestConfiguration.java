@@ -77,6 +77,12 @@ class WxcardRestConfiguration {
                 beans.getBean(AcceptWechatPushUseCase.class), beans.getBean(AuthenticateApiKeyQuery.class),
                 beans.getBean(UploadCardImageUseCase.class), beans.getBean(FindMembersQuery.class),
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
-                beans.getBean(ActivationPageUseCase.class));
+                beans.getBean(ActivationPageUseCase.class),
+                payUseCases(beans.getBean(io.wxcard.application.service.CardServices.class)));
+    }
+
+    private static io.wxcard.adapter.rest.RestPayUseCases payUseCases(io.wxcard.application.service.CardServices app) {
+        return new io.wxcard.adapter.rest.RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
+                app.acceptWechatPayNotification());
     }
 }

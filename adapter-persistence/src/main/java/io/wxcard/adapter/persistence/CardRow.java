@@ -17,18 +17,20 @@ record CardRow(
         Instant firstIssuedAt,
         String activationFormJson,
         String testWhitelistJson,
+        String payBrandId,
+        Instant payUpgradedAt,
         long version,
         Instant createdAt,
         Instant updatedAt) {
 
     /** The columns, in the order of the components. */
     static final String COLUMNS = "id, tenant_id, definition_json, state, wechat_card_id, refusal_reason, "
-            + "first_issued_at, activation_form_json, test_whitelist_json, version, "
+            + "first_issued_at, activation_form_json, test_whitelist_json, pay_brand_id, pay_upgraded_at, version, "
             + "created_at, updated_at";
 
     /** The named parameters for {@link #COLUMNS}, for an {@code INSERT ... VALUES}. */
     static final String PARAMETERS = ":id, :tenantId, :definitionJson, :state, :wechatCardId, :refusalReason, "
-            + ":firstIssuedAt, :activationFormJson, :testWhitelistJson, :version, :createdAt, "
+            + ":firstIssuedAt, :activationFormJson, :testWhitelistJson, :payBrandId, :payUpgradedAt, :version, :createdAt, "
             + ":updatedAt";
 
 
@@ -44,6 +46,8 @@ record CardRow(
                 UtcInstants.read(rs, "first_issued_at"),
                 rs.getString("activation_form_json"),
                 rs.getString("test_whitelist_json"),
+                rs.getString("pay_brand_id"),
+                UtcInstants.read(rs, "pay_upgraded_at"),
                 rs.getLong("version"),
                 UtcInstants.read(rs, "created_at"),
                 UtcInstants.read(rs, "updated_at"));
@@ -61,6 +65,8 @@ record CardRow(
                 .bind("firstIssuedAt", firstIssuedAt)
                 .bind("activationFormJson", activationFormJson)
                 .bind("testWhitelistJson", testWhitelistJson)
+                .bind("payBrandId", payBrandId)
+                .bind("payUpgradedAt", payUpgradedAt)
                 .bind("version", version)
                 .bind("createdAt", createdAt)
                 .bind("updatedAt", updatedAt);

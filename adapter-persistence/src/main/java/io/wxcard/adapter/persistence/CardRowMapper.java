@@ -4,9 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.ActivationForm;
+import io.wxcard.domain.card.BrandId;
 import io.wxcard.domain.card.CardSnapshot;
+import io.wxcard.domain.card.PayUpgrade;
 import io.wxcard.domain.card.TestWhitelist;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
+import java.time.Instant;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -30,13 +33,30 @@ abstract class CardRowMapper {
     @Mapping(target = "definitionJson", source = "card.definition")
     @Mapping(target = "activationFormJson", source = "card.activationForm")
     @Mapping(target = "testWhitelistJson", source = "card.testWhitelist")
+    @Mapping(target = "payBrandId", expression = "java(payBrandId(card.payUpgrade()))")
+    @Mapping(target = "payUpgradedAt", expression = "java(payUpgradedAt(card.payUpgrade()))")
     @Mapping(target = "version", source = "version")
     abstract CardRow toRow(CardSnapshot card, long version);
 
     @Mapping(target = "definition", source = "definitionJson")
     @Mapping(target = "activationForm", source = "activationFormJson")
     @Mapping(target = "testWhitelist", source = "testWhitelistJson")
+    @Mapping(target = "payUpgrade", expression = "java(payUpgrade(row.payBrandId(), row.payUpgradedAt()))")
     abstract CardSnapshot toSnapshot(CardRow row);
+
+    String payBrandId(Option<PayUpgrade> upgrade) {
+        return upgrade.map(u -> u.brandId().value()).getOrNull();
+    }
+
+    Instant payUpgradedAt(Option<PayUpgrade> upgrade) {
+        return upgrade.map(PayUpgrade::upgradedAt).getOrNull();
+    }
+
+    /** Both columns or neither: a brand without its time (or the reverse) is not an upgrade. */
+    Option<PayUpgrade> payUpgrade(String brandId, Instant upgradedAt) {
+        return brandId == null || upgradedAt == null ? Option.none()
+                : Option.of(new PayUpgrade(new BrandId(brandId), upgradedAt));
+    }
 
     String definitionJson(MemberCardDefinition definition) {
         return Json.write(documents.toDocument(definition));

@@ -25,6 +25,7 @@ final class JdbiCardStore implements CardStore {
     private static final String UPDATE = "UPDATE cards SET definition_json = :definitionJson, state = :state, "
             + "wechat_card_id = :wechatCardId, refusal_reason = :refusalReason, first_issued_at = :firstIssuedAt, "
             + "activation_form_json = :activationFormJson, test_whitelist_json = :testWhitelistJson, "
+            + "pay_brand_id = :payBrandId, pay_upgraded_at = :payUpgradedAt, "
             + "version = :version, updated_at = :updatedAt "
             + "WHERE id = :id AND tenant_id = :tenantId AND version = :expectedVersion";
 

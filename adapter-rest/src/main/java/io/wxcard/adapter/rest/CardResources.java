@@ -28,10 +28,15 @@ final class CardResources {
             @Schema(description = "The stock: base_info.sku.quantity of the definition.") Long stock,
             TestWhitelistJson testWhitelist,
             @Schema(description = "The one-click activation form, once configured.") ActivationFormJson activationForm,
+            @Schema(description = "The card's upgrade for WeChat Pay's member functions; absent: not upgraded.")
+            PayUpgradeJson wechatPayUpgrade,
             @Schema(description = "Increases with every change.") long version,
             String createdAt,
             String updatedAt,
             @Schema(description = "The definition, exactly as WeChat's card/create takes it.") CardJson card) {}
+
+    @Schema(description = "That the card is upgraded for WeChat Pay's member functions, under which brand and since when.")
+    record PayUpgradeJson(String brandId, String upgradedAt) {}
 
     @Schema(description = "WeChat's card/testwhitelist/set body: the accounts that may receive the card before review passes.")
     record TestWhitelistJson(@Schema(description = "openids") List<String> openid, @Schema(description = "WeChat account names") List<String> username) {}
@@ -61,7 +66,9 @@ final class CardResources {
         return new CardResource(s.id().value(), s.state().name(), s.wechatCardId().map(WechatCardId::value).getOrNull(),
                 review, s.refusalReason().getOrNull(), s.definition().baseInfo().skuQuantity(),
                 new TestWhitelistJson(s.testWhitelist().openids(), s.testWhitelist().usernames()),
-                s.activationForm().map(CardResources::formJsonOf).getOrNull(), s.version(),
+                s.activationForm().map(CardResources::formJsonOf).getOrNull(),
+                s.payUpgrade().map(u -> new PayUpgradeJson(u.brandId().value(), u.upgradedAt().toString())).getOrNull(),
+                s.version(),
                 s.createdAt().toString(), s.updatedAt().toString(),
                 CardDefinitionJson.fromDomain(s.definition()).card());
     }

@@ -93,6 +93,7 @@ public final class RestApi implements AutoCloseable {
         });
         ApiDocs docs = mountApi(app, useCases, settings.maxImportBytes());
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
+        new PayRoutes(useCases.wechatPay()).registerNotifications(app, docs);
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {
@@ -148,6 +149,7 @@ public final class RestApi implements AutoCloseable {
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
         new ActivationRoutes(useCases.activationPages()).register(app, docs);
+        new PayRoutes(useCases.wechatPay()).register(app, docs);
         return docs;
     }
 

@@ -45,7 +45,8 @@ public record RestUseCases(
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
         ManageWebhooksUseCase manageWebhooks,
-        ActivationPageUseCase activationPages) {
+        ActivationPageUseCase activationPages,
+        RestPayUseCases wechatPay) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -69,5 +70,6 @@ public record RestUseCases(
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
         Objects.requireNonNull(activationPages, "activationPages");
+        Objects.requireNonNull(wechatPay, "wechatPay");
     }
 }

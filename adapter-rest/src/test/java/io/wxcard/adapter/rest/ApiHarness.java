@@ -78,7 +78,9 @@ final class ApiHarness implements AutoCloseable {
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
-                application.joiningOf(app).activationPages());
+                application.joiningOf(app).activationPages(),
+                new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
+                        app.acceptWechatPayNotification()));
     }
 
     /** The routes the published document lists. */

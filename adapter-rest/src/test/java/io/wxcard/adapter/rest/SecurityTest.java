@@ -40,7 +40,10 @@ class SecurityTest {
             Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"),
             Map.entry("openActivationSession", "{\"card_id\":\"pNoSuchCard\",\"encrypt_code\":\"enc:1\","
                     + "\"openid\":\"o_member\"}"),
-            Map.entry("activateActivationSession", "{}"));
+            Map.entry("activateActivationSession", "{}"),
+            Map.entry("upgradeCardForWechatPay", "{\"brand_id\":\"1001622624\"}"),
+            Map.entry("importMemberByPhone", "{\"phone\":\"13800138000\"}"),
+            Map.entry("registerWechatPayCallback", "{\"url\":\"https://cards.example.com/wechatpay/t/notifications\"}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);

@@ -41,6 +41,14 @@ final class WriteTargets implements AutoCloseable {
         targets.put("changeBalance", member + "/balance");
         targets.put("invalidateMembership", member + "/invalidate");
         targets.put("pullMemberInfo", issuedMember + "/pull");
+        m.withPayCredentials();
+        targets.put("upgradeCardForWechatPay", "/v1/cards/" + m.approved(Cards.minimal()) + "/wechat-pay-upgrade");
+        String upgraded = m.approved(Cards.minimal());
+        h.app.upgradeCardForWechatPay().upgrade(new io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase
+                .UpgradeCardCommand(m.tenant, new io.wxcard.domain.card.CardId(upgraded),
+                new io.wxcard.domain.card.BrandId("1001622624"))).get();
+        targets.put("importMemberByPhone", "/v1/cards/" + upgraded + "/phone-imports");
+        targets.put("registerWechatPayCallback", "/v1/wechat-pay/callback");
         String webhook = m.http.post("/v1/webhooks", "{\"url\":\"https://erp.example.com/hooks\"}").json().get("id")
                 .asText();
         String[] atThePage = m.member(Cards.merchantPage());

@@ -22,6 +22,30 @@ interface PayApi {
     Response importMember(@Param("cardId") String cardId, @Param("authorization") String authorization,
                           @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
 
+    /** "Already upgraded" (会员卡已经迁移) counts as done, so a repeat after a lost answer is harmless. */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-open/cards/{cardId}/upgrade")
+    @Headers("Content-Type: application/json")
+    Response upgradeCard(@Param("cardId") String cardId, @Param("authorization") String authorization,
+                         @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /**
+     * The phone is encrypted with the platform key {@code Wechatpay-Serial} names (required here); the same
+     * out_request_no answers the same code.
+     */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-open/cards/{cardId}/phone-membercard/import")
+    @Headers("Content-Type: application/json")
+    Response importByPhone(@Param("cardId") String cardId, @Param("authorization") String authorization,
+                           @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /** Sets the URL of the member-card notifications; setting the same URL again changes nothing. */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-open/callback")
+    @Headers("Content-Type: application/json")
+    Response setCallback(@Param("authorization") String authorization,
+                         @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
     /** The member cards an openid holds under the brand (a read): tells the code of an "already imported" member. */
     @RepeatSafe
     @RequestLine("GET /v3/marketing/membercard-open/user/cards?openid={openid}&offset={offset}&limit={limit}")

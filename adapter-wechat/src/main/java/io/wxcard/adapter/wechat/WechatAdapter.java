@@ -12,6 +12,10 @@ import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.CardServicesBuilder;
@@ -29,6 +33,10 @@ public final class WechatAdapter {
     private final WechatMemberCards members;
     private final WechatCampaigns campaigns;
     private final WechatMemberImport memberImport;
+    private final WechatPayCardUpgrade payCardUpgrade;
+    private final WechatPayPhoneImport payPhoneImport;
+    private final WechatPayCallbacks payCallbacks;
+    private final WechatPayNotificationReader payNotifications;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
     private final FeignEngagement engagement;
@@ -50,7 +58,12 @@ public final class WechatAdapter {
         this.engagement = new FeignEngagement(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
-        this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
+        PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
+        this.memberImport = new PayMemberImport(payApi, payClient, platformKeys);
+        this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
+        this.payPhoneImport = new PayPhoneImport(payApi, payClient, platformKeys);
+        this.payCallbacks = new PayCallbacks(payApi, payClient, platformKeys);
+        this.payNotifications = new PayNotificationReader(clock);
         this.pushDecoder = new PushDecoder(settings);
     }
 
@@ -69,7 +82,9 @@ public final class WechatAdapter {
     /** Every WeChat port {@link CardServices} needs, given to its builder. */
     public CardServicesBuilder portsOf(CardServicesBuilder application) {
         return application.wechatCatalog(catalog).wechatDistribution(distribution).wechatMembers(members)
-                .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder);
+                .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder)
+                .wechatPayUpgrade(payCardUpgrade).wechatPayPhoneImport(payPhoneImport)
+                .wechatPayNotifications(payNotifications).wechatPayCallbacks(payCallbacks);
     }
 
     public WechatCardCatalog catalog() {
@@ -91,6 +106,22 @@ public final class WechatAdapter {
 
     public WechatMemberImport memberImport() {
         return memberImport;
+    }
+
+    public WechatPayCardUpgrade payCardUpgrade() {
+        return payCardUpgrade;
+    }
+
+    public WechatPayPhoneImport payPhoneImport() {
+        return payPhoneImport;
+    }
+
+    public WechatPayCallbacks payCallbacks() {
+        return payCallbacks;
+    }
+
+    public WechatPayNotificationReader payNotifications() {
+        return payNotifications;
     }
 
     public WechatCardImages images() {

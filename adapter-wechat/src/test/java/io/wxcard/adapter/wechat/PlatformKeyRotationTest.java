@@ -9,6 +9,7 @@ import io.wxcard.application.port.out.wechat.ImportRequest;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.InMemoryStores;
+import io.wxcard.domain.card.BrandId;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
@@ -44,6 +45,8 @@ class PlatformKeyRotationTest {
                     Clock.system());
             WechatCardId cardId = adapter.catalog().create(account.account(), Fixtures.definition()).get();
             new SandboxControl(sandbox).review(cardId, true);
+            adapter.payCardUpgrade().upgrade(sandbox.merchant(account), cardId, new BrandId("1001622624"),
+                    account.account().appId()).get();
             MerchantCredentials merchant = sandbox.merchant(account); // trusts the key before the rotations only
             int members = 90;
             ExecutorService pool = Executors.newFixedThreadPool(6);

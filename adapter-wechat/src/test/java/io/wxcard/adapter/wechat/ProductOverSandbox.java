@@ -77,6 +77,17 @@ final class ProductOverSandbox implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        receiver.createContext("/wechatpay/", exchange -> {
+            var outcome = services().acceptWechatPayNotification().accept(
+                    new io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase.WechatPayNotification(tenant,
+                            exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+            byte[] answer = (outcome.isRight() ? "{\"code\":\"SUCCESS\",\"message\":\"OK\"}"
+                    : "{\"code\":\"FAIL\",\"message\":\"refused\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(outcome.isRight() ? 200 : 401, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         receiver.start();
         account = sandbox.newAccount("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/" + tenant.value(),
                 SandboxApp.PLAIN);
@@ -89,6 +100,8 @@ final class ProductOverSandbox implements AutoCloseable {
                 .imports(stores.imports()).transactions(stores.transactions()).wechatCatalog(wechat.catalog())
                 .wechatDistribution(wechat.distribution()).wechatMembers(wechat.members())
                 .wechatImport(wechat.memberImport()).wechatImages(wechat.images()).pushDecoder(wechat.pushDecoder())
+                .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
+                .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
                 .clock(Clock.system()).ids(new SequentialIds()).instanceName("test-" + tenant.value())
                 .importSettings(ImportSettings.defaults()).importSenders(InMemoryApplication.IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
@@ -111,6 +124,17 @@ final class ProductOverSandbox implements AutoCloseable {
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));
+    }
+
+    /** Where the sandbox is to send this tenant's WeChat Pay notifications. */
+    java.net.URI payNotificationUrl() {
+        return java.net.URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechatpay/"
+                + tenant.value());
+    }
+
+    /** Gives the tenant the sandbox merchant's WeChat Pay credentials. */
+    void withPayMerchant() {
+        ok(app.manageTenants().replaceMerchant(tenant, sandbox.merchant(account)));
     }
 
     static <T> T ok(Either<Failure, T> result) {

@@ -21,6 +21,7 @@ import io.wxcard.application.port.out.wechat.WechatError.Kind;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.domain.card.ActivationForm;
+import io.wxcard.domain.card.BrandId;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.card.definition.ActivationMode;
 import io.wxcard.domain.card.definition.BaseInfo;
@@ -306,13 +307,20 @@ class SandboxEndpointsTest {
 
     // ---- WeChat Pay import --------------------------------------------------------------------------------------
 
+    /** WeChat Pay imports only into a card upgraded for it (membercard-open upgrade), as the sandbox does by default. */
+    private WechatCardId upgraded(WechatCardId cardId) {
+        adapter.payCardUpgrade().upgrade(sandbox.merchant(account), cardId, new BrandId("1001622624"),
+                account.account().appId()).get();
+        return cardId;
+    }
+
     private ImportRequest importRequest(WechatCardId cardId, OpenId openId) {
         return new ImportRequest(cardId, openId, Option.none(), "imp-" + SandboxFixture.shortId());
     }
 
     @Test
     void answers_the_code_a_member_already_holds_when_importing_them_again() {
-        WechatCardId cardId = approved(Fixtures.definition());
+        WechatCardId cardId = upgraded(approved(Fixtures.definition()));
         OpenId member = openId();
         Code held = adapter.memberImport().importMember(sandbox.merchant(account), importRequest(cardId, member)).get();
 
@@ -370,7 +378,7 @@ class SandboxEndpointsTest {
     }
 
     @Test
-    void surfaces_the_rate_limit_as_quota_and_never_repeats_it() {
+    void surfaces_the_rate_limit_as_quota_and_never_repeats_it() throws InterruptedException {
         try (SandboxFixture limited = SandboxFixture.start(SandboxSettings.defaults().withoutAutoReview()
                 .withPayRateLimitPerSecond(1))) {
             SandboxFixture.Account own = limited.newAccount();
@@ -378,6 +386,9 @@ class SandboxEndpointsTest {
                     Clock.system());
             WechatCardId cardId = viaLimited.catalog().create(own.account(), Fixtures.definition()).get();
             new SandboxControl(limited).review(cardId, true);
+            viaLimited.payCardUpgrade().upgrade(limited.merchant(own), cardId, new BrandId("1001622624"),
+                    own.account().appId()).get();
+            Thread.sleep(1100); // the upgrade took this second's one call
             List<WechatError> errors = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 viaLimited.memberImport().importMember(limited.merchant(own), importRequest(cardId, openId()))
@@ -395,7 +406,7 @@ class SandboxEndpointsTest {
 
     @Test
     void repeats_an_import_whose_answers_were_lost_with_the_same_out_request_no_and_imports_once() {
-        WechatCardId cardId = approved(Fixtures.definition());
+        WechatCardId cardId = upgraded(approved(Fixtures.definition()));
         ImportRequest request = importRequest(cardId, openId());
         long importsBefore = sandbox.stats().get("imports").asLong();
         sandbox.faults(sandbox.object().put("busy_ratio", 1.0).put("after_apply", true).put("path_prefix", "/v3/"));
@@ -412,7 +423,7 @@ class SandboxEndpointsTest {
 
     @Test
     void refuses_an_import_into_a_card_not_yet_approved_as_a_client_error() {
-        WechatCardId cardId = adapter.catalog().create(wx(), Fixtures.definition()).get();
+        WechatCardId cardId = upgraded(adapter.catalog().create(wx(), Fixtures.definition()).get());
 
         WechatError error = error(adapter.memberImport().importMember(sandbox.merchant(account),
                 importRequest(cardId, openId())));

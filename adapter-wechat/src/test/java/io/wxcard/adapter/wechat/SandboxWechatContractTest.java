@@ -75,6 +75,11 @@ class SandboxWechatContractTest {
         private final WechatContractSubject subject = fresh();
 
         @Override
+        protected io.wxcard.application.port.out.wechat.WechatPayCardUpgrade payUpgrade() {
+            return adapter.payCardUpgrade();
+        }
+
+        @Override
         protected WechatContractSubject subject() {
             return subject;
         }

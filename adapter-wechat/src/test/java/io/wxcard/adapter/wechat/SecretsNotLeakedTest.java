@@ -101,6 +101,8 @@ class SecretsNotLeakedTest {
         results.add(adapter.memberImport().importMember(new MerchantCredentials(merchant.merchantId(), "WRONGSERIAL",
                 merchant.privateKeyPem(), merchant.apiV3Key(), merchant.platformSerial(),
                 merchant.platformPublicKeyPem()), new ImportRequest(cardId, new OpenId("oLeak1"), Option.none(), "i-1")));
+        adapter.payCardUpgrade().upgrade(merchant, cardId, new io.wxcard.domain.card.BrandId("1001622624"), wx.appId())
+                .get(); // WeChat Pay imports only into an upgraded card
         results.add(adapter.memberImport().importMember(merchant,
                 new ImportRequest(cardId, new OpenId("oLeak2"), Option.none(), "i-2")));
 

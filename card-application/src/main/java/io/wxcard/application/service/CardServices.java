@@ -32,6 +32,9 @@ import io.wxcard.application.port.in.RunImportsUseCase;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
+import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase;
+import io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase;
+import io.wxcard.application.port.in.ImportMemberByPhoneUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 
 /**
@@ -54,6 +57,8 @@ public final class CardServices {
     private final ImportRunner importRunner;
     private final EventServices events;
     private final CardImageService images;
+    private final PayCardService payCards;
+    private final PayMemberService payMembers;
 
     /** Start here: every port the application needs, given by name. */
     public static CardServicesBuilder builder() {
@@ -92,6 +97,9 @@ public final class CardServices {
         this.importRunner = new ImportRunner(b.imports, cardStore, b.memberships, b.ledger, b.transactions,
                 b.wechatImport, lookups, b.clock, b.importSettings, b.instanceName, b.importSenders, publisher);
         this.images = new CardImageService(b.wechatImages, lookups);
+        this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);
+        this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
+                wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
     }
 
     public DraftCardUseCase draftCard() {
@@ -205,6 +213,18 @@ public final class CardServices {
 
     public UploadCardImageUseCase uploadCardImage() {
         return images;
+    }
+
+    public UpgradeCardForWechatPayUseCase upgradeCardForWechatPay() {
+        return payCards;
+    }
+
+    public ImportMemberByPhoneUseCase importMemberByPhone() {
+        return payMembers;
+    }
+
+    public AcceptWechatPayNotificationUseCase acceptWechatPayNotification() {
+        return payMembers;
     }
 
     public FindMembersQuery findMembers() {

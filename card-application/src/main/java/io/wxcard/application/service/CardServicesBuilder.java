@@ -19,6 +19,10 @@ import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +49,10 @@ public final class CardServicesBuilder {
     WechatMemberImport wechatImport;
     WechatCardImages wechatImages;
     WechatPushDecoder pushDecoder;
+    WechatPayCardUpgrade wechatPayUpgrade;
+    WechatPayPhoneImport wechatPayPhoneImport;
+    WechatPayNotificationReader wechatPayNotifications;
+    WechatPayCallbacks wechatPayCallbacks;
     Clock clock;
     IdGenerator ids;
     String instanceName;
@@ -114,6 +122,30 @@ public final class CardServicesBuilder {
 
     public CardServicesBuilder pushDecoder(WechatPushDecoder decoder) { this.pushDecoder = decoder; return this; }
 
+    /** WeChat Pay's card upgrade (membercard-open), which its member functions need first (issue 14 item 3). */
+    public CardServicesBuilder wechatPayUpgrade(WechatPayCardUpgrade upgrade) {
+        this.wechatPayUpgrade = upgrade;
+        return this;
+    }
+
+    /** WeChat Pay's import of existing members by phone (issue 20 item 2). */
+    public CardServicesBuilder wechatPayPhoneImport(WechatPayPhoneImport phoneImport) {
+        this.wechatPayPhoneImport = phoneImport;
+        return this;
+    }
+
+    /** Reads WeChat Pay's MEMBERCARD notifications: verified, decrypted (issue 20 item 2). */
+    public CardServicesBuilder wechatPayNotifications(WechatPayNotificationReader reader) {
+        this.wechatPayNotifications = reader;
+        return this;
+    }
+
+    /** Where WeChat Pay sends the MEMBERCARD notifications (issue 20 item 2). */
+    public CardServicesBuilder wechatPayCallbacks(WechatPayCallbacks callbacks) {
+        this.wechatPayCallbacks = callbacks;
+        return this;
+    }
+
     public CardServicesBuilder clock(Clock clock) { this.clock = clock; return this; }
 
     public CardServicesBuilder ids(IdGenerator ids) { this.ids = ids; return this; }
@@ -158,6 +190,10 @@ public final class CardServicesBuilder {
         Objects.requireNonNull(wechatImport, "WeChat import");
         Objects.requireNonNull(wechatImages, "WeChat card images");
         Objects.requireNonNull(pushDecoder, "push decoder");
+        Objects.requireNonNull(wechatPayUpgrade, "WeChat Pay card upgrade");
+        Objects.requireNonNull(wechatPayPhoneImport, "WeChat Pay phone import");
+        Objects.requireNonNull(wechatPayNotifications, "WeChat Pay notifications");
+        Objects.requireNonNull(wechatPayCallbacks, "WeChat Pay callbacks");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(instanceName, "instance name");

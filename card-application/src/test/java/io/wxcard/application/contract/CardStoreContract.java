@@ -10,9 +10,11 @@ import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.StoreSet;
+import io.wxcard.domain.card.BrandId;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.CardState;
+import io.wxcard.domain.card.PayUpgrade;
 import io.wxcard.domain.card.TestWhitelist;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.tenant.TenantId;
@@ -59,6 +61,21 @@ public abstract class CardStoreContract {
         assertThat(found.refusalReason()).contains("logo unclear: 商标不清晰");
         assertThat(found.activationForm()).contains(Fixtures.activationForm());
         assertThat(found.testWhitelist().openids()).containsExactly("oA", "oB");
+    }
+
+    @Test
+    void keeps_a_cards_wechat_pay_upgrade_and_its_brand() {
+        Card saved = cards.save(Fixtures.draftCard(tenant, new CardId("c-pay")));
+        Card submitted = cards.save(saved.submitted(new WechatCardId("pPay123"), T0.plusSeconds(1)).get().card());
+        assertThat(cards.find(tenant, new CardId("c-pay")).get().upgradedForWechatPay()).isFalse();
+
+        Card upgraded = cards.save(submitted.upgradedForWechatPay(new BrandId("brand_1004"), T0.plusSeconds(2))
+                .get().card());
+
+        Card found = cards.find(tenant, new CardId("c-pay")).get();
+        assertThat(found.snapshot()).isEqualTo(upgraded.snapshot());
+        assertThat(found.upgradedForWechatPay()).isTrue();
+        assertThat(found.payUpgrade()).contains(new PayUpgrade(new BrandId("brand_1004"), T0.plusSeconds(2)));
     }
 
     @Test

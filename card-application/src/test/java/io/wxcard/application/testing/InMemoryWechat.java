@@ -2,7 +2,6 @@ package io.wxcard.application.testing;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.wxcard.domain.tenant.AppId;
 import io.wxcard.application.port.out.wechat.CardExtRequest;
 import io.wxcard.application.port.out.wechat.CodeStatus;
 import io.wxcard.application.port.out.wechat.ConsumedCode;
@@ -26,6 +25,12 @@ import io.wxcard.application.port.out.wechat.WechatCardStatus;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
+import io.wxcard.domain.card.BrandId;
+import io.wxcard.domain.tenant.AppId;
 import io.wxcard.domain.card.ActivationForm;
 import io.wxcard.domain.card.TestWhitelist;
 import io.wxcard.domain.card.WechatCardId;
@@ -55,7 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * be told to fail the next calls with a given error.
  */
 public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistribution, WechatMemberCards,
-        WechatMemberImport {
+        WechatMemberImport, WechatPayCardUpgrade, WechatPayPhoneImport, WechatPayCallbacks, WechatPayNotificationReader {
 
     public static final String CARD_TICKET = "in-memory-card-ticket";
 
@@ -64,6 +69,9 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     private final Map<String, Code> importsByRequestNo = new LinkedHashMap<>();
     private final Map<OpenId, WechatError> importRefusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger importsApplied = new AtomicInteger();
+    private final Map<WechatCardId, BrandId> upgraded = new LinkedHashMap<>();
+    /** Whether import refuses a card not upgraded, as WeChat Pay does (off for the services' tests, on for contracts). */
+    private volatile boolean requireCardUpgrade;
     private final Deque<WechatError> failures = new ConcurrentLinkedDeque<>();
     private final Deque<WechatError> lostAnswers = new ConcurrentLinkedDeque<>();
     private final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
@@ -465,6 +473,9 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             if (!cards.containsKey(request.cardId())) {
                 return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "RESOURCE_NOT_EXISTS", "card not found"));
             }
+            if (requireCardUpgrade && !upgraded.containsKey(request.cardId())) {
+                return Either.left(new WechatError(WechatError.Kind.FORBIDDEN, "INVALID_REQUEST", NOT_UPGRADED));
+            }
             Code code = request.code().getOrElse(() -> new Code(Long.toString(ids.incrementAndGet())));
             MemberOnWechat member = new MemberOnWechat(request.cardId(), code, request.openId());
             member.active = true;
@@ -473,6 +484,90 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
             importsApplied.incrementAndGet();
             return Either.right(code);
         });
+    }
+
+    // ---- WechatPayCardUpgrade ------------------------------------------------------------------------------------
+
+    /** WeChat Pay's refusal of a member call on a card not upgraded (membercard-open error table). */
+    public static final String NOT_UPGRADED = "请先升级会员卡才能使用此功能";
+
+    @Override
+    public synchronized Either<WechatError, Done> upgrade(MerchantCredentials merchant, WechatCardId cardId,
+                                                          BrandId brandId, AppId appId) {
+        return call("v3/cards/upgrade", () -> {
+            if (!cards.containsKey(cardId)) {
+                return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "INVALID_REQUEST", "会员卡ID无效"));
+            }
+            upgraded.putIfAbsent(cardId, brandId); // again: "会员卡已经迁移", which counts as done
+            return Either.right(Done.DONE);
+        });
+    }
+
+    private final Map<String, Code> phoneImports = new LinkedHashMap<>();
+    private final Map<String, MemberCardNotification> notificationsSent = new LinkedHashMap<>();
+    private volatile java.net.URI callbackUrl;
+
+    @Override
+    public synchronized Either<WechatError, Code> importByPhone(MerchantCredentials merchant,
+                                                                PhoneImportRequest request) {
+        return call("v3/phone-membercard/import", () -> {
+            if (!cards.containsKey(request.cardId())) {
+                return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "INVALID_REQUEST", "会员卡ID无效"));
+            }
+            if (requireCardUpgrade && !upgraded.containsKey(request.cardId())) {
+                return Either.left(new WechatError(WechatError.Kind.FORBIDDEN, "INVALID_REQUEST", NOT_UPGRADED));
+            }
+            return Either.right(phoneImports.computeIfAbsent(request.cardId().value() + "|"
+                    + request.phone().normalised(), k -> request.code()
+                    .getOrElse(() -> new Code(Long.toString(ids.incrementAndGet())))));
+        });
+    }
+
+    @Override
+    public Either<WechatError, Done> registerCallback(MerchantCredentials merchant, java.net.URI url) {
+        return call("v3/callback", () -> {
+            callbackUrl = url;
+            return Either.right(Done.DONE);
+        });
+    }
+
+    public java.net.URI callbackUrl() {
+        return callbackUrl;
+    }
+
+    /**
+     * WeChat Pay tells of a member taking (and activating) the card: answers the body of the notification, which
+     * {@link #read} trusts; a body the double did not send is refused as WeChat Pay's signature check would.
+     */
+    public synchronized byte[] memberCardNotification(String eventType, WechatCardId cardId, Code code, OpenId openId) {
+        String id = "EV-" + ids.incrementAndGet();
+        notificationsSent.put(id, new MemberCardNotification(id, eventType, cardId, Option.of(code), openId,
+                Option.none(), Option.none(), Option.of("PAY"), java.time.Instant.now()));
+        if (!members.containsKey(key(cardId, code))) {
+            MemberOnWechat member = new MemberOnWechat(cardId, code, openId);
+            member.active = true;
+            members.put(key(cardId, code), member);
+        }
+        return ("{\"id\":\"" + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized Either<WechatError, MemberCardNotification> read(
+            MerchantCredentials merchant, Map<String, ? extends java.util.Collection<String>> headers, byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String id = text.replaceAll("^\\{\"id\":\"([^\"]+)\"}$", "$1");
+        MemberCardNotification sent = notificationsSent.get(id);
+        return sent == null ? Either.left(new WechatError(WechatError.Kind.UNTRUSTED_ANSWER, "untrusted_notification",
+                "the notification is not signed by the platform key")) : Either.right(sent);
+    }
+
+    /** Makes import refuse cards not upgraded, as WeChat Pay does. */
+    public void requireCardUpgrade(boolean required) {
+        requireCardUpgrade = required;
+    }
+
+    public synchronized boolean isUpgraded(WechatCardId cardId) {
+        return upgraded.containsKey(cardId);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.wxcard.application.contract.wechat.WechatMemberImportContract;
 import io.wxcard.application.contract.wechat.WechatTestControl;
 import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.testing.Fixtures;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.testing.InMemoryWechat;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
@@ -47,7 +48,10 @@ class InMemoryWechatContractTest {
 
     /** A new double per test, so every test has the account to itself. */
     private static WechatContractSubject fresh() {
-        InMemoryWechat wechat = new InMemoryWechat();
+        return fresh(new InMemoryWechat());
+    }
+
+    private static WechatContractSubject fresh(InMemoryWechat wechat) {
         var tenant = Fixtures.tenantWithEverything(Fixtures.uniqueTenantId());
         return new WechatContractSubject(wechat, wechat, wechat, wechat, WechatAccount.of(tenant),
                 tenant.merchant().get(), new InMemoryControl(wechat));
@@ -85,11 +89,21 @@ class InMemoryWechatContractTest {
 
     @Nested
     class Import extends WechatMemberImportContract {
-        private final WechatContractSubject subject = fresh();
+        private final InMemoryWechat wechat = new InMemoryWechat();
+        private final WechatContractSubject subject = fresh(wechat);
+
+        Import() {
+            wechat.requireCardUpgrade(true); // as WeChat Pay does
+        }
 
         @Override
         protected WechatContractSubject subject() {
             return subject;
+        }
+
+        @Override
+        protected WechatPayCardUpgrade payUpgrade() {
+            return wechat;
         }
     }
 

@@ -77,6 +77,16 @@ public final class Card {
         return s.testWhitelist();
     }
 
+    /** Whether the card was upgraded for WeChat Pay's member functions (membercard-open), and under which brand. */
+    public Option<PayUpgrade> payUpgrade() {
+        return s.payUpgrade();
+    }
+
+    /** Whether WeChat Pay's member functions (import, codes, activation through WeChat Pay) work on this card. */
+    public boolean upgradedForWechatPay() {
+        return s.payUpgrade().isDefined();
+    }
+
     public long version() {
         return s.version();
     }
@@ -212,6 +222,25 @@ public final class Card {
     /** Whether the card lets members hold this asset (WeChat's {@code supply_bonus} / {@code supply_balance}). */
     public Either<Rejection, Card> checkOffers(Asset asset) {
         return CardPolicies.offers(s, asset).map(allowed -> this);
+    }
+
+    // ---- WeChat Pay ---------------------------------------------------------------------------------------------
+
+    /** Whether the card may be upgraded for WeChat Pay under this brand (on WeChat; never moved to another brand). */
+    public Either<Rejection, WechatCardId> checkUpgradableForWechatPay(BrandId brand) {
+        return CardPolicies.upgradable(s, brand);
+    }
+
+    /** Records the upgrade WeChat Pay accepted (or had already made); the same brand again changes nothing. */
+    public Either<Rejection, CardChange> upgradedForWechatPay(BrandId brand, Instant now) {
+        return checkUpgradableForWechatPay(brand).map(wechatId -> upgradedForWechatPay()
+                ? CardChange.unchanged(this)
+                : changed(s.toBuilder().payUpgrade(Option.of(new PayUpgrade(brand, now))).updatedAt(now).build()));
+    }
+
+    /** Whether WeChat Pay's member functions may be called for this card: it must be upgraded and on WeChat. */
+    public Either<Rejection, WechatCardId> checkWechatPayMemberFunctions() {
+        return CardPolicies.payMemberFunctions(s);
     }
 
     // ---- deletion -------------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_EDITABLE;
 import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_ON_WECHAT;
 import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_SUBMITTABLE;
 import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_UNDER_REVIEW;
+import static io.wxcard.domain.shared.RejectionCode.CARD_NOT_UPGRADED_FOR_WECHAT_PAY;
+import static io.wxcard.domain.shared.RejectionCode.CARD_UPGRADED_UNDER_ANOTHER_BRAND;
 
 import io.vavr.control.Either;
 import io.wxcard.domain.card.definition.ActivationMode;
@@ -111,6 +113,28 @@ final class CardPolicies {
             case BALANCE -> s.definition().supplyBalance() ? Either.right(s) : Either.left(Rejection.of(
                     CARD_DOES_NOT_OFFER_STORED_VALUE, "card " + s.id() + " does not offer stored value (supply_balance is false)"));
         };
+    }
+
+    /**
+     * Whether the card may be upgraded for WeChat Pay under this brand: it must be on WeChat; once upgraded it stays
+     * with its brand (the same brand again is allowed, and changes nothing).
+     */
+    static Either<Rejection, WechatCardId> upgradable(CardSnapshot s, BrandId brand) {
+        if (s.payUpgrade().exists(upgrade -> !upgrade.brandId().equals(brand))) {
+            return Either.left(Rejection.of(CARD_UPGRADED_UNDER_ANOTHER_BRAND, "card " + s.id()
+                    + " is upgraded for WeChat Pay under brand " + s.payUpgrade().get().brandId() + ", not " + brand
+                    + "; WeChat Pay never undoes or moves an upgrade"));
+        }
+        return onWechat(s);
+    }
+
+    /** WeChat Pay answers every membercard-open member call on a card not upgraded with a refusal. */
+    static Either<Rejection, WechatCardId> payMemberFunctions(CardSnapshot s) {
+        if (s.payUpgrade().isEmpty()) {
+            return Either.left(Rejection.of(CARD_NOT_UPGRADED_FOR_WECHAT_PAY, "card " + s.id()
+                    + " is not upgraded for WeChat Pay; WeChat Pay's member functions need the upgrade first"));
+        }
+        return onWechat(s);
     }
 
     static Rejection deleted(CardSnapshot s, String what) {

@@ -11,6 +11,7 @@ import java.time.Instant;
  * canonical constructor; the domain makes a new one with {@link #drafted} and changes one through {@link #toBuilder()}
  *, so that a new field is added in this file only.
  *
+ * @param payUpgrade whether (and under which brand) the card was upgraded for WeChat Pay's member functions
  * @param version the version the store last saved; stores use it to refuse lost updates
  */
 public record CardSnapshot(
@@ -23,6 +24,7 @@ public record CardSnapshot(
         Option<Instant> firstIssuedAt,
         Option<ActivationForm> activationForm,
         TestWhitelist testWhitelist,
+        Option<PayUpgrade> payUpgrade,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -30,7 +32,7 @@ public record CardSnapshot(
     /** A new draft's fields: nothing on WeChat yet, never saved. */
     public static CardSnapshot drafted(CardId id, TenantId tenantId, MemberCardDefinition definition, Instant now) {
         return new CardSnapshot(id, tenantId, definition, CardState.DRAFT, Option.none(), Option.none(), Option.none(),
-                Option.none(), TestWhitelist.empty(), 0, now, now);
+                Option.none(), TestWhitelist.empty(), Option.none(), 0, now, now);
     }
 
     public Builder toBuilder() {
@@ -49,6 +51,7 @@ public record CardSnapshot(
         private Option<Instant> firstIssuedAt;
         private Option<ActivationForm> activationForm;
         private TestWhitelist testWhitelist;
+        private Option<PayUpgrade> payUpgrade;
         private long version;
         private Instant updatedAt;
 
@@ -63,6 +66,7 @@ public record CardSnapshot(
             firstIssuedAt = s.firstIssuedAt;
             activationForm = s.activationForm;
             testWhitelist = s.testWhitelist;
+            payUpgrade = s.payUpgrade;
             version = s.version;
             updatedAt = s.updatedAt;
         }
@@ -102,6 +106,11 @@ public record CardSnapshot(
             return this;
         }
 
+        public Builder payUpgrade(Option<PayUpgrade> value) {
+            payUpgrade = value;
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -114,7 +123,7 @@ public record CardSnapshot(
 
         public CardSnapshot build() {
             return new CardSnapshot(id, tenantId, definition, state, wechatCardId, refusalReason, firstIssuedAt,
-                    activationForm, testWhitelist, version, createdAt, updatedAt);
+                    activationForm, testWhitelist, payUpgrade, version, createdAt, updatedAt);
         }
     }
 }

@@ -53,6 +53,11 @@ public record Phone(String value) {
         return digits;
     }
 
+    /** Whether the number is a mainland China mobile number (11 digits starting with 1), the only kind WeChat Pay imports by phone. */
+    public boolean isMainlandMobile() {
+        return isMainlandMobile(normalised());
+    }
+
     /** The number with all but its first three and last four digits hidden ({@code 138****5678}). */
     public String masked() {
         String number = normalised();

@@ -23,6 +23,10 @@ public enum RejectionCode {
     CARD_ACTIVATION_MODE_MISMATCH,
     CARD_DOES_NOT_OFFER_POINTS,
     CARD_DOES_NOT_OFFER_STORED_VALUE,
+    /** WeChat Pay's member functions (membercard-open) need the card upgraded first (issue 14 item 3). */
+    CARD_NOT_UPGRADED_FOR_WECHAT_PAY,
+    /** The card is upgraded under another WeChat Pay brand; an upgrade is never undone or moved. */
+    CARD_UPGRADED_UNDER_ANOTHER_BRAND,
 
     // membership lifecycle
     MEMBERSHIP_ALREADY_ACTIVATED,

@@ -50,8 +50,13 @@ public record Tenant(
 
     /** The WeChat Pay credentials that importing existing members needs, or why there are none. */
     public Either<Rejection, MerchantCredentials> checkCanImportMembers() {
+        return checkWechatPay("importing members");
+    }
+
+    /** The WeChat Pay credentials that {@code purpose} (a WeChat Pay call) needs, or why there are none. */
+    public Either<Rejection, MerchantCredentials> checkWechatPay(String purpose) {
         return merchant.toEither(() -> Rejection.of(RejectionCode.TENANT_HAS_NO_MERCHANT_CREDENTIALS, "tenant " + id
-                + " has no WeChat Pay merchant credentials, which importing members needs; add them to the tenant first"));
+                + " has no WeChat Pay merchant credentials, which " + purpose + " needs; add them to the tenant first"));
     }
 
     public Tenant withApiKeyHash(String newHash) {

@@ -12,6 +12,8 @@ import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
+import io.wxcard.domain.card.BrandId;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 public abstract class WechatMemberImportContract {
 
     protected abstract WechatContractSubject subject();
+
+    /** The same implementation's card upgrade: WeChat Pay imports only into a card upgraded for it. */
+    protected abstract WechatPayCardUpgrade payUpgrade();
 
     private WechatMemberImport memberImport() {
         return subject().memberImport();
@@ -54,6 +59,34 @@ public abstract class WechatMemberImportContract {
     void approvedCard() {
         cardId = ok(catalog().create(account(), Fixtures.definition()));
         control().review(cardId, true);
+        ok(payUpgrade().upgrade(merchant(), cardId, new BrandId("brand_" + unique("").substring(0, 8)),
+                account().appId()));
+    }
+
+    @Test
+    void refuses_an_import_into_a_card_not_upgraded_for_wechat_pay_with_wechats_reason() {
+        WechatCardId notUpgraded = ok(catalog().create(account(), Fixtures.definition()));
+        control().review(notUpgraded, true);
+
+        WechatError error = failed(memberImport().importMember(merchant(),
+                new ImportRequest(notUpgraded, newOpenId(), Option.none(), unique("imp-"))));
+
+        assertThat(error.kind()).isEqualTo(WechatError.Kind.FORBIDDEN);
+        assertThat(error.kind().worthRetryingLater()).isFalse();
+        assertThat(error.message()).isEqualTo("请先升级会员卡才能使用此功能");
+    }
+
+    @Test
+    void an_upgrade_made_again_counts_as_done_and_the_import_then_works() {
+        WechatCardId card = ok(catalog().create(account(), Fixtures.definition()));
+        control().review(card, true);
+        BrandId brand = new BrandId("brand_again");
+
+        ok(payUpgrade().upgrade(merchant(), card, brand, account().appId()));
+        ok(payUpgrade().upgrade(merchant(), card, brand, account().appId()));
+
+        assertThat(ok(memberImport().importMember(merchant(),
+                new ImportRequest(card, newOpenId(), Option.none(), unique("imp-")))).value()).isNotBlank();
     }
 
     @Test
