@@ -191,7 +191,7 @@ final class PayMembers {
             }
             Membership member = new Membership(card.id, code, openid, cards.now(), outerStr, 0, null, null,
                     ids.newEncryptCode());
-            member.activate(code);
+            member.activate(code, cards.now());
             Membership kept = card.receive(member, true, false);
             ids.remember(kept, card.appId);
             return kept;
