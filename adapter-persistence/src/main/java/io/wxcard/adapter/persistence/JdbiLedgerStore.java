@@ -5,12 +5,20 @@ import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.tenant.TenantId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -88,6 +96,54 @@ final class JdbiLedgerStore implements LedgerStore {
                 LedgerEntryRow.COLUMNS, "FROM ledger_entries WHERE tenant_id = :tenantId AND card_id = :cardId "
                         + "AND code = :code", "ORDER BY sequence_no",
                 query -> bindMembership(query, membership), LedgerEntryRow.class, mapper::toEntry, page));
+    }
+
+    /**
+     * One read for all the codes and keys: every entry of those codes under any of those keys, of which those asked
+     * for each code are kept (the superset is small, and a list of row values is not written alike everywhere).
+     */
+    @Override
+    public List<MembershipEntry> findByKeys(TenantId tenantId, CardId cardId, Map<Code, Set<IdempotencyKey>> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Set<String> allKeys = new HashSet<>();
+        keys.values().forEach(ofCode -> ofCode.forEach(key -> allKeys.add(key.value())));
+        if (allKeys.isEmpty()) {
+            return List.of();
+        }
+        List<LedgerEntryRow> rows = sql.withHandle(() -> "reading ledger entries of " + keys.size() + " memberships",
+                handle -> handle.createQuery("SELECT " + LedgerEntryRow.COLUMNS + " FROM ledger_entries WHERE "
+                                + "tenant_id = :tenantId AND card_id = :cardId AND code IN (<codes>) "
+                                + "AND idempotency_key IN (<keys>)")
+                        .bind("tenantId", tenantId.value())
+                        .bind("cardId", cardId.value())
+                        .bindList("codes", keys.keySet().stream().map(Code::value).toList())
+                        .bindList("keys", List.copyOf(allKeys))
+                        .mapTo(LedgerEntryRow.class)
+                        .list());
+        List<MembershipEntry> found = new ArrayList<>();
+        for (LedgerEntryRow row : rows) {
+            Code code = new Code(row.code());
+            LedgerEntry entry = mapper.toEntry(row);
+            if (keys.getOrDefault(code, Set.of()).contains(entry.key())) {
+                found.add(new MembershipEntry(new MembershipKey(tenantId, cardId, code), entry));
+            }
+        }
+        return found;
+    }
+
+    /** One {@link PreparedBatch}; a taken sequence or key fails it whole, as a lost race. */
+    @Override
+    public void appendAll(List<MembershipEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        sql.withHandle(() -> "appending " + entries.size() + " ledger entries", handle -> {
+            PreparedBatch insert = handle.prepareBatch(INSERT);
+            entries.forEach(e -> mapper.toRow(e.membership(), e.entry()).bindTo(insert).add());
+            return insert.execute();
+        });
     }
 
     private static <S extends SqlStatement<S>> S bindMembership(S statement, MembershipKey membership) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.wxcard.application.port.out.store.AuditLog;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
@@ -52,6 +53,7 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
+    private final LedgerBatchStore ledgerBatches;
     private final OperatorStore operators;
     private final OperatorSessionStore operatorSessions;
     private final AuditLog auditLog;
@@ -74,6 +76,7 @@ public final class Persistence implements AutoCloseable {
         this.processedPushes = new JdbiInboxStore(sql, new JdbiProcessedPushStore(sql));
         this.tokens = new JdbiSharedTokenStore(sql);
         this.imports = new JdbiImportJobStore(sql);
+        this.ledgerBatches = new JdbiLedgerBatchStore(sql);
         this.operators = new JdbiOperatorStore(sql);
         this.operatorSessions = new JdbiOperatorSessionStore(sql);
         this.auditLog = new JdbiAuditLog(sql);
@@ -186,6 +189,11 @@ public final class Persistence implements AutoCloseable {
 
     public ImportJobStore imports() {
         return imports;
+    }
+
+    /** Ledger batches' progress and failed lines (issue 15 item 4). */
+    public LedgerBatchStore ledgerBatches() {
+        return ledgerBatches;
     }
 
     /** The console's operator accounts. */
