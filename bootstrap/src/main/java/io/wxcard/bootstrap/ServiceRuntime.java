@@ -174,7 +174,8 @@ final class ServiceRuntime implements AutoCloseable {
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(),
+                s.applyLedgerBatch());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

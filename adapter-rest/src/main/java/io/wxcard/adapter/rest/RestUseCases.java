@@ -2,6 +2,7 @@ package io.wxcard.adapter.rest;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -43,7 +44,8 @@ public record RestUseCases(
         UploadCardImageUseCase uploadCardImage,
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
-        ManageWebhooksUseCase manageWebhooks) {
+        ManageWebhooksUseCase manageWebhooks,
+        ApplyLedgerBatchUseCase applyLedgerBatch) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -66,5 +68,6 @@ public record RestUseCases(
         Objects.requireNonNull(findMembers, "findMembers");
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
+        Objects.requireNonNull(applyLedgerBatch, "applyLedgerBatch");
     }
 }
