@@ -36,7 +36,7 @@ final class AdminRuntime implements AutoCloseable {
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
                 settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()),
+                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images(), persistence.ledgerBatches()),
                 EventWiring.dependencies(persistence, settings, threads));
     }
 

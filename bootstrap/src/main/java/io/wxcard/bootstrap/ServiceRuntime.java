@@ -92,7 +92,7 @@ final class ServiceRuntime implements AutoCloseable {
                     wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
                     persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
                             .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
+                    threads.pool("import-sender", settings.importConcurrency()), wechat.images(), persistence.ledgerBatches()),
                     EventWiring.dependencies(persistence, settings, threads));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.

@@ -193,7 +193,8 @@ public class WxcardAutoConfiguration {
                 .withConcurrency(properties.getImports().getConcurrency()));
         return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
                 transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
-                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images),
+                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images,
+                persistence.ledgerBatches()),
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.
                 new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
                         io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook.WebhookSenderSettings

@@ -71,7 +71,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
+                InMemoryApplication.IMPORT_SENDERS, application.images, stores.ledgerBatches()), application.eventDependencies());
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }

@@ -73,7 +73,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat.catalog(),
                 wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), Clock.system(),
                 new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
-                InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
+                InMemoryApplication.IMPORT_SENDERS, wechat.images(), stores.ledgerBatches()), new CardServices.EventDependencies(stores.events(),
                 stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
                 io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),

@@ -79,7 +79,7 @@ public final class WebhookThroughput {
                     persistence.processedPushes(), persistence.transactions(), wechat, wechat, wechat, wechat,
                     new ScriptedPushDecoder(), Clock.system(), new UuidIds(), "bench-" + ProcessHandle.current().pid(),
                     persistence.imports(), ImportSettings.defaults(), Executors.newFixedThreadPool(2),
-                    new InMemoryWechatImages()),
+                    new InMemoryWechatImages(), persistence.ledgerBatches()),
                     new CardServices.EventDependencies(persistence.events(), persistence.profiles(),
                             persistence.webhooks(), Webhooks.sender(WebhookSenderSettings.defaults(client)
                                     .withLoopback(true)), EventSettings.defaults().withHttpToLoopback(true), senders));

@@ -57,7 +57,7 @@ final class LedgerWorld implements AutoCloseable {
                     new ScriptedPushDecoder(), Clock.system(), new RandomIds(), "bench-" + ProcessHandle.current().pid(),
                     persistence.imports(), ImportSettings.defaults(),
                     java.util.concurrent.Executors.newFixedThreadPool(ImportSettings.defaults().concurrency()),
-                    new io.wxcard.application.testing.InMemoryWechatImages()),
+                    new io.wxcard.application.testing.InMemoryWechatImages(), persistence.ledgerBatches()),
                     new CardServices.EventDependencies(persistence.events(), persistence.profiles(),
                             persistence.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
                             io.wxcard.application.service.EventSettings.defaults(),

@@ -3,6 +3,7 @@ package io.wxcard.application.service;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -41,6 +42,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
@@ -70,6 +72,7 @@ public final class CardServices {
      * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
      *                       any) and gives it at least {@link ImportSettings#concurrency()}
      * @param wechatImages   where card logos and backgrounds are uploaded ({@code media/uploadimg})
+     * @param ledgerBatches  ledger batches' progress and failed lines (issue 15 item 4)
      */
     public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
                                OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
@@ -77,7 +80,7 @@ public final class CardServices {
                                WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
                                WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
                                ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders,
-                               WechatCardImages wechatImages) {
+                               WechatCardImages wechatImages, LedgerBatchStore ledgerBatches) {
         public Dependencies {
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(memberships, "memberships");
@@ -98,6 +101,7 @@ public final class CardServices {
             Objects.requireNonNull(importSettings, "import settings");
             Objects.requireNonNull(importSenders, "import senders");
             Objects.requireNonNull(wechatImages, "WeChat card images");
+            Objects.requireNonNull(ledgerBatches, "ledger batches");
         }
     }
 
@@ -136,6 +140,7 @@ public final class CardServices {
     private final EventRelay eventRelay;
     private final WebhookService webhooks;
     private final CardImageService images;
+    private final LedgerBatchService ledgerBatches;
 
     public CardServices(Dependencies d, EventDependencies e) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
@@ -167,6 +172,9 @@ public final class CardServices {
         this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
                 d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
         this.images = new CardImageService(d.wechatImages(), lookups);
+        this.ledgerBatches = new LedgerBatchService(d.ledgerBatches(), new LedgerBatchChunk(d.memberships(), d.ledger(),
+                e.profiles(), d.ledgerBatches(), outboxWriter, publisher), d.transactions(), unitOfWork, lookups,
+                d.clock(), d.ids());
         this.members = new MemberDirectoryService(e.profiles(), lookups);
         this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
                 d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
@@ -236,6 +244,11 @@ public final class CardServices {
 
     public ChangeLedgerUseCase changeLedger() {
         return ledger;
+    }
+
+    /** Changes in bulk from the merchant's CRM or ERP (issue 15 item 4). */
+    public ApplyLedgerBatchUseCase applyLedgerBatch() {
+        return ledgerBatches;
     }
 
     public ReconcileCardUseCase reconcileCard() {

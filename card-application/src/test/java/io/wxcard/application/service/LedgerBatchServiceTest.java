@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.ApplyLedgerBatchCommand;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.BatchLine;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.LedgerLine;
@@ -39,17 +40,7 @@ class LedgerBatchServiceTest {
     private final Card card = h.approved(Fixtures.definitionActivatedBy(ActivationMode.AUTO));
     private final Membership alice = h.received(card, "oAlice");
     private final Membership bob = h.received(card, "oBob");
-    // TEMPORARY until CardServices is wired (after the builder lands on main): the service built by hand.
-    private final io.wxcard.application.port.in.ApplyLedgerBatchUseCase batches = byHand();
-
-    private io.wxcard.application.port.in.ApplyLedgerBatchUseCase byHand() {
-        io.wxcard.application.testing.SequentialIds ids = new io.wxcard.application.testing.SequentialIds();
-        Lookups lookups = new Lookups(h.stores.tenants(), new RecentCards(h.stores.cards()), h.stores.memberships());
-        return new LedgerBatchService(h.stores.ledgerBatches(), new LedgerBatchChunk(h.stores.memberships(),
-                h.stores.ledger(), h.stores.profiles(), h.stores.ledgerBatches(),
-                new OutboxWriter(h.stores.outbox(), ids, h.clock), new EventPublisher(h.stores.events(), ids, h.clock)),
-                h.stores.transactions(), new UnitOfWork(h.stores.transactions()), lookups, h.clock, ids);
-    }
+    private final ApplyLedgerBatchUseCase batches = h.app.applyLedgerBatch();
 
     private static BatchLine line(long number, Member member, Option<LedgerAmount> points,
                                   Option<LedgerAmount> balance, String key) {

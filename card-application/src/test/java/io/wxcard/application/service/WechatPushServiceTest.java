@@ -181,7 +181,7 @@ class WechatPushServiceTest {
                 h.stores.transactions(), h.wechat, h.wechat, h.wechat, h.wechat, h.decoder, h.clock,
                 new io.wxcard.application.testing.SequentialIds(), "restarted-instance", h.stores.imports(),
                 ImportSettings.defaults(), io.wxcard.application.testing.InMemoryApplication.IMPORT_SENDERS,
-                new io.wxcard.application.testing.InMemoryWechatImages()), h.whole.eventDependencies());
+                new io.wxcard.application.testing.InMemoryWechatImages(), h.stores.ledgerBatches()), h.whole.eventDependencies());
 
         assertThat(restarted.applyWechatPushes().applyDue(10).applied()).isEqualTo(1);
         assertThat(h.stores.cards().find(h.tenant, review.card().id()).get().state()).isEqualTo(CardState.APPROVED);

@@ -68,7 +68,7 @@ public final class InMemoryApplication {
         this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
                 wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS, images), eventDependencies());
+                IMPORT_SENDERS, images, stores.ledgerBatches()), eventDependencies());
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }

@@ -37,7 +37,7 @@ public final class TeaHouseWiring implements AutoCloseable {
                 persistence.ledger(), tenants, persistence.outbox(), persistence.processedPushes(),
                 persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
                 wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), instanceName,
-                persistence.imports(), imports, importSenders, wechat.images()),
+                persistence.imports(), imports, importSenders, wechat.images(), persistence.ledgerBatches()),
                 // Members' profiles and the events going out; webhooks post to public https addresses only.
                 new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
                         Webhooks.sender(WebhookSenderSettings.defaults(importSenders)), EventSettings.defaults(),
