@@ -17,6 +17,7 @@ import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineFailureResource;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineJson;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.ApplyLedgerBatchCommand;
+import io.wxcard.application.port.in.FindCardsQuery;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.LedgerBatch;
 import io.wxcard.domain.tenant.TenantId;
@@ -36,10 +37,12 @@ final class LedgerBatchRoutes {
     private static final String TAG = "ledger batches";
 
     private final ApplyLedgerBatchUseCase batches;
+    private final FindCardsQuery cards;
     private final long maxUploadBytes;
 
-    LedgerBatchRoutes(ApplyLedgerBatchUseCase batches, long maxUploadBytes) {
-        this.batches = batches;
+    LedgerBatchRoutes(RestUseCases useCases, long maxUploadBytes) {
+        this.batches = useCases.applyLedgerBatch();
+        this.cards = useCases.findCards();
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -84,6 +87,7 @@ final class LedgerBatchRoutes {
     private void apply(Context ctx) throws IOException {
         CardId cardId = Params.cardId(ctx);
         TenantId tenant = Access.tenant(ctx);
+        Problems.orAnswer(cards.card(tenant, cardId)); // an unknown card is a 404 whatever the body
         ImportUpload body = ImportUpload.of(ctx, maxUploadBytes);
         long started = System.nanoTime();
         LedgerBatch batch;

@@ -101,7 +101,7 @@ public final class RestApi implements AutoCloseable {
         new CardRoutes(useCases).register(app, docs);
         new MembershipRoutes(useCases).register(app, docs);
         new ImportRoutes(useCases, settings.maxImportBytes()).register(app, docs);
-        new LedgerBatchRoutes(useCases.applyLedgerBatch(), settings.maxImportBytes()).register(app, docs);
+        new LedgerBatchRoutes(useCases, settings.maxImportBytes()).register(app, docs);
         new MemberRoutes(useCases.findMembers()).register(app, docs);
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
