@@ -16,7 +16,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.InstanceLoops;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -86,23 +86,14 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
-            services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                    persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
-                    persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
-                    persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
-                            .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images(), persistence.ledgerBatches()),
-                    EventWiring.dependencies(persistence, settings, threads));
+            services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
-            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
-                    services.reconcileCard(), settings.reconcilePeriod());
-            workers.relayEvents(services.relayEvents());
-            toClose.add(workers);
+            InstanceLoops loops = InstanceLoops.of(services, persistence.processedPushes(), clock,
+                    settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
+            toClose.add(loops::stop);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
@@ -138,7 +129,7 @@ final class ServiceRuntime implements AutoCloseable {
                             alerts -> alerts.stockLowAlerts())
                     .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
                     .register(rest.meterRegistry());
-            workers.start();
+            loops.start();
         } catch (RuntimeException failure) {
             close();
             threads.close(); // again, if it failed before the threads were among the parts to close
@@ -174,8 +165,7 @@ final class ServiceRuntime implements AutoCloseable {
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks(),
-                s.applyLedgerBatch());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(), s.applyLedgerBatch());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

@@ -2,6 +2,7 @@ package io.wxcard.spring;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
@@ -245,6 +246,12 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public ManageWebhooksUseCase manageWebhooks(CardServices services) {
         return only(ManageWebhooksUseCase.class, services.manageWebhooks());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ApplyLedgerBatchUseCase applyLedgerBatch(CardServices services) {
+        return only(ApplyLedgerBatchUseCase.class, services.applyLedgerBatch());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

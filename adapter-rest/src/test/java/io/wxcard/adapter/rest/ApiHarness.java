@@ -67,11 +67,7 @@ final class ApiHarness implements AutoCloseable {
      */
     ApiHarness(ImportJobStore imports, UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning,
                BooleanSupplier databaseReady, RestSettings settings) {
-        app = imports == null ? application.app : new CardServices(new CardServices.Dependencies(stores.cards(),
-                stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
-                stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
-                "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images, stores.ledgerBatches()), application.eventDependencies());
+        app = imports == null ? application.app : application.builder().imports(imports).build();
         api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }

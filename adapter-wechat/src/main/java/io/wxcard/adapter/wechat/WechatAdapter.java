@@ -9,6 +9,8 @@ import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.CardServicesBuilder;
 import java.net.http.HttpClient;
 import java.util.Objects;
 
@@ -47,6 +49,12 @@ public final class WechatAdapter {
     public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
                 Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Every WeChat port {@link CardServices} needs, given to its builder. */
+    public CardServicesBuilder portsOf(CardServicesBuilder application) {
+        return application.wechatCatalog(catalog).wechatDistribution(distribution).wechatMembers(members)
+                .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder);
     }
 
     public WechatCardCatalog catalog() {

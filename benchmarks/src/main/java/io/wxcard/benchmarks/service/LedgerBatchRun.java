@@ -82,7 +82,7 @@ public final class LedgerBatchRun {
                         round, load, r.batchPerSecond(), batchSeconds, r.resentPerSecond(), resentSeconds,
                         r.singlePerSecond(), singleSeconds, r.batchPerSecond() / r.singlePerSecond());
             }
-            double drained = world.awaitOutboxDrained(Duration.ofMinutes(10));
+            double drained = world.tables().awaitOutboxDrained(Duration.ofMinutes(10));
             System.out.printf("outbox drained in %.1f s after the last round%n", drained);
             Reconcile.Verdict verdict = Reconcile.check(world, acknowledged);
             System.out.println("check: " + verdict.describe());
