@@ -97,7 +97,7 @@ final class ServiceRuntime implements AutoCloseable {
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
-                    IdGenerator.random()));
+                    IdGenerator.random(), persistence.transactions()));
             ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
                     new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
             ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
@@ -171,7 +171,8 @@ final class ServiceRuntime implements AutoCloseable {
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
-                s.distributeCard(), s.invalidateMembership());
+                s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
+                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts());
     }
 
     CardServices services() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineJson;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.BatchLine;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.domain.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ final class LedgerBatchCsv {
 
     private static final CsvMapper CSV = CsvMapper.builder(CsvFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(ImportInput.MAX_CSV_VALUE_CHARS).build())
+                            .maxStringLength(ImportLines.MAX_CSV_VALUE_CHARS).build())
                     .enable(CsvParser.Feature.SKIP_EMPTY_LINES, CsvParser.Feature.EMPTY_STRING_AS_NULL)
                     .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
                     .build())
@@ -81,7 +82,7 @@ final class LedgerBatchCsv {
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header cannot be read: "
                     + unreadable.getOriginalMessage()).toAnswer();
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(0, e);
+            throw new ImportLines.UploadBroken(0, e);
         }
     }
 
@@ -144,12 +145,12 @@ final class LedgerBatchCsv {
         } catch (JsonProcessingException unreadable) {
             finished = true;
             if (unreadable.getCause() instanceof IOException broken && !(broken instanceof JsonProcessingException)) {
-                throw new ImportInput.UploadBroken(line, broken);
+                throw new ImportLines.UploadBroken(line, broken);
             }
             return new BatchLine(line, Either.left("line: cannot be read as CSV (" + unreadable.getOriginalMessage()
                     + "); the rest of the upload was not read"));
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(line, e);
+            throw new ImportLines.UploadBroken(line, e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineJson;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.BatchLine;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.LedgerLine;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.Member;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.application.port.out.store.MemberLookup;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerAmount;
@@ -61,7 +62,7 @@ final class LedgerBatchInput {
         } else {
             member = checks.parse("membership_number", json.membershipNumber(),
                     raw -> new Member.ByLookup(new MemberLookup.ByMembershipNumber(new MembershipNumber(
-                            ImportInput.plain(raw, "membership_number")))));
+                            ImportLines.plain(raw, "membership_number")))));
         }
         Option<LedgerAmount> points = amount(checks, "points", json.points(), json.pointsTarget());
         Option<LedgerAmount> balance = amount(checks, "balance", json.balance(), json.balanceTarget());

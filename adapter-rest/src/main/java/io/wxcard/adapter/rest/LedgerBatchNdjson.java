@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineJson;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.BatchLine;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.LedgerLine;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.domain.shared.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class LedgerBatchNdjson {
             }
             return null;
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(number, e);
+            throw new ImportLines.UploadBroken(number, e);
         }
     }
 

@@ -15,9 +15,10 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerBatchResource;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineFailureResource;
 import io.wxcard.adapter.rest.LedgerBatchResources.LedgerLineJson;
-import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase.ApplyLedgerBatchCommand;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.LedgerBatch;
 import io.wxcard.domain.tenant.TenantId;
@@ -97,15 +98,15 @@ final class LedgerBatchRoutes {
         } catch (ApiProblem.Answer refused) {
             ImportUpload.drain(ctx);
             throw refused;
-        } catch (ImportInput.UploadBroken broken) {
+        } catch (ImportLines.UploadBroken broken) {
             if (broken.getCause() instanceof ImportUpload.BodyTooLarge tooLarge) {
                 ImportUpload.drain(ctx);
                 throw tooLarge.toAnswer();
             }
-            LOG.warn("ledger batch for card {}: the upload broke off after line {} ({})", cardId, broken.afterLine,
+            LOG.warn("ledger batch for card {}: the upload broke off after line {} ({})", cardId, broken.afterLine(),
                     broken.getCause().toString());
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload could not be read to its end (it broke off "
-                    + "after line " + broken.afterLine + "); the lines before were applied: send the batch again to "
+                    + "after line " + broken.afterLine() + "); the lines before were applied: send the batch again to "
                     + "apply the rest").toAnswer();
         }
         LOG.info("ledger batch {} on card {}: {} lines in {} ms ({})", batch.id(), cardId, batch.counts().lines(),

@@ -41,8 +41,9 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryEventStore events = new InMemoryEventStore(this);
     private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore(this);
     private final InMemoryLedgerBatchStore ledgerBatches = new InMemoryLedgerBatchStore(this);
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
-            processedPushes, tokens, imports, profiles, events, webhooks, ledgerBatches);
+            processedPushes, tokens, imports, profiles, events, webhooks, auditLog, ledgerBatches);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -158,6 +159,11 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** The operators' audit log, in these stores' transactions (the console's actions and their entries). */
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
     }
 
     /** Every stored membership, for the look-ups across cards. */
