@@ -16,7 +16,9 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.service.InstanceLoops;
+import io.wxcard.application.service.JoiningServices;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -100,11 +102,14 @@ final class ServiceRuntime implements AutoCloseable {
                     IdGenerator.random(), persistence.transactions()));
             ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
                     new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
+            JoiningServices joining = new JoiningServices(new JoiningServices.Dependencies(services,
+                    persistence.activationSessions(), persistence.tenants(), persistence.cards(),
+                    persistence.memberships(), wechat.members(), clock, IdGenerator.random()));
             ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
-                        useCases(services), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
+                        useCases(services, joining), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));
             } catch (RuntimeException restFailed) {
@@ -160,12 +165,12 @@ final class ServiceRuntime implements AutoCloseable {
         return WechatSandbox.start(sandboxSettings);
     }
 
-    private static RestUseCases useCases(CardServices s) {
+    private static RestUseCases useCases(CardServices s, JoiningServices j) {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks(), s.applyLedgerBatch());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages(), s.applyLedgerBatch());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

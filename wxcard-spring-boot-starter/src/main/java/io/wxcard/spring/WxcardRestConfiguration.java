@@ -21,6 +21,7 @@ import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
@@ -77,6 +78,7 @@ class WxcardRestConfiguration {
                 beans.getBean(AcceptWechatPushUseCase.class), beans.getBean(AuthenticateApiKeyQuery.class),
                 beans.getBean(UploadCardImageUseCase.class), beans.getBean(FindMembersQuery.class),
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
+                beans.getBean(ActivationPageUseCase.class),
                 beans.getBean(ApplyLedgerBatchUseCase.class));
     }
 }

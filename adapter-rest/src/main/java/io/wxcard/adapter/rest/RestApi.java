@@ -148,6 +148,7 @@ public final class RestApi implements AutoCloseable {
         new MemberRoutes(useCases.findMembers()).register(app, docs);
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
+        new ActivationRoutes(useCases.activationPages()).register(app, docs);
         return docs;
     }
 

@@ -2,6 +2,7 @@ package io.wxcard.adapter.rest;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
@@ -45,6 +46,7 @@ public record RestUseCases(
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
         ManageWebhooksUseCase manageWebhooks,
+        ActivationPageUseCase activationPages,
         ApplyLedgerBatchUseCase applyLedgerBatch) {
 
     public RestUseCases {
@@ -68,6 +70,7 @@ public record RestUseCases(
         Objects.requireNonNull(findMembers, "findMembers");
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
+        Objects.requireNonNull(activationPages, "activationPages");
         Objects.requireNonNull(applyLedgerBatch, "applyLedgerBatch");
     }
 }

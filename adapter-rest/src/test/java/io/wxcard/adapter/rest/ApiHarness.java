@@ -78,7 +78,7 @@ final class ApiHarness implements AutoCloseable {
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
-                app.applyLedgerBatch());
+                application.joiningOf(app).activationPages(), app.applyLedgerBatch());
     }
 
     /** The routes the published document lists. */
