@@ -28,7 +28,7 @@ final class AdminRuntime implements AutoCloseable {
         WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                 .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                 .withInstanceId(settings.instanceId() + "-admin"),
-                persistence.tokens(), Clock.system());
+                persistence.tokens(), Clock.system(), ApplicationWiring.wechatThreads(threads));
         services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, Clock.system(),
                 settings.instanceId() + "-admin");
     }

@@ -2,6 +2,7 @@ package io.wxcard.bootstrap;
 
 import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.adapter.wechat.WechatThreads;
 import io.wxcard.adapter.webhook.WebhookSenderSettings;
 import io.wxcard.adapter.webhook.Webhooks;
 import io.wxcard.application.port.out.Clock;
@@ -21,6 +22,12 @@ final class ApplicationWiring {
     private static final int WEBHOOK_SENDERS = 16;
 
     private ApplicationWiring() {}
+
+    /** WeChat's HTTP client work, and its asynchronous calls in flight at once (the outbox's lanes). */
+    static WechatThreads wechatThreads(Threads threads) {
+        return new WechatThreads(threads.pool("wechat-http", 4),
+                threads.pool("wechat-call", WechatThreads.DEFAULT_CALLS));
+    }
 
     static CardServices cardServices(Persistence persistence, WechatAdapter wechat, Settings settings, Threads threads,
                                      Clock clock, String instanceName) {

@@ -87,7 +87,8 @@ final class ServiceRuntime implements AutoCloseable {
             Clock clock = Clock.system();
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
-                    .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
+                    .withInstanceId(settings.instanceId()), persistence.tokens(), clock,
+                    ApplicationWiring.wechatThreads(threads));
             services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.

@@ -220,6 +220,19 @@ final class Card {
         return member;
     }
 
+    /**
+     * The card a member already holds when they may not receive another (get_limit reached): WeChat opens that one
+     * instead of offering a second. Null when they may receive one, or hold none they could open.
+     */
+    synchronized Membership heldInsteadOfNew(String openid) {
+        List<Membership> held = members.values().stream().filter(m -> m.openid.equals(openid)).toList();
+        if (held.size() < getLimit()) {
+            return null;
+        }
+        return held.stream().filter(m -> Membership.NORMAL.equals(m.status) || Membership.CONSUMED.equals(m.status))
+                .reduce((first, second) -> second).orElse(null);
+    }
+
     private long getLimit() {
         Long limit = Json.integer(memberCard.get("base_info"), "get_limit");
         return limit == null ? CardRules.DEFAULT_GET_LIMIT : limit;

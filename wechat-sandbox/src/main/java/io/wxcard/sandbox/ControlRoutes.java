@@ -29,6 +29,7 @@ final class ControlRoutes {
     private final CallbackVerifier verifier;
     private final boolean verifyCallbacks;
     private final Latency latency;
+    private final Datacube datacube;
 
     /** Handles a control call with its JSON body ({@code {}} when empty); answers the fields after errcode/errmsg. */
     interface Handler {
@@ -37,7 +38,9 @@ final class ControlRoutes {
 
     ControlRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards, Distribution distribution, Faults faults, Tokens tokens,
                   CallLog calls, Pusher pusher, Stats stats, PlatformKey platformKey, Runnable reset,
-                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency) {
+                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency,
+                  Datacube datacube) {
+        this.datacube = datacube;
         this.latency = latency;
         this.changes = changes;
         this.verifier = verifier;
@@ -118,6 +121,10 @@ final class ControlRoutes {
             Card card = cards.find(offered.cardId());
             if (card == null) {
                 throw new WxException(40073, "invalid card_id: " + offered.cardId());
+            }
+            String opened = members.openIfHeld(card, openid, offered.outerStr(), datacube);
+            if (opened != null) {
+                return Json.object().put("opened", true).put("code", opened).put("card_id", card.id);
             }
             return received(members.receive(card, openid, offered.outerStr(), offered.outerId(), offered.code(),
                     Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid")))
@@ -266,7 +273,7 @@ final class ControlRoutes {
         app.post(path, ctx -> run(ctx, handler, true));
     }
 
-    private void get(Javalin app, String path, Handler handler) {
+    void get(Javalin app, String path, Handler handler) {
         app.get(path, ctx -> run(ctx, handler, false));
     }
 

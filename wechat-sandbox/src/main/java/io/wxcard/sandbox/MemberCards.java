@@ -50,7 +50,7 @@ final class MemberCards {
                     || request.initBalance() != null && request.initBalance() < 0) {
                 throw WxException.invalidArgs("init_bonus and init_balance cannot be negative");
             }
-            member.activate(request.membershipNumber());
+            member.activate(request.membershipNumber(), cards.now());
             member.bonus = request.initBonus() == null ? member.bonus : request.initBonus();
             member.balance = request.initBalance() == null ? member.balance : request.initBalance();
             member.backgroundPicUrl = request.backgroundPicUrl();

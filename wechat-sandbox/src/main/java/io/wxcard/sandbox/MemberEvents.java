@@ -12,11 +12,13 @@ import java.util.Map;
 final class MemberEvents {
     private final Apps apps;
     private final Cards cards;
+    private final Datacube datacube;
     private final Members members;
     private final Identities ids;
     private final Pusher pusher;
 
-    MemberEvents(Apps apps, Cards cards, Members members, Identities ids, Pusher pusher) {
+    MemberEvents(Apps apps, Cards cards, Members members, Identities ids, Pusher pusher, Datacube datacube) {
+        this.datacube = datacube;
         this.apps = apps;
         this.cards = cards;
         this.members = members;
@@ -57,7 +59,7 @@ final class MemberEvents {
             friends = new Membership(card.id, ids.newCode(), friendOpenid, cards.now(), member.outerStr, 0, null, null,
                     ids.newEncryptCode());
             if (member.active) {
-                friends.activate(member.membershipNumber);
+                friends.activate(member.membershipNumber, cards.now());
             }
             friends.bonus = member.bonus;
             friends.balance = member.balance;
@@ -105,6 +107,9 @@ final class MemberEvents {
         String openid;
         synchronized (card) {
             openid = card.member(code).openid;
+        }
+        if (event.equals("user_view_card")) {
+            datacube.viewed(card.appId, card.id, openid, cards.now());
         }
         EventXml xml = members.event(card, openid, event).text("CardId", card.id).text("UserCardCode", code);
         for (String name : names) {

@@ -55,7 +55,7 @@ final class Members {
         Membership member = new Membership(card.id, code == null ? ids.newCode() : code, openid, cards.now(),
                 outerStr, outerId, nickname, sex, ids.newEncryptCode());
         if (card.autoActivate()) {
-            member.activate(member.code);
+            member.activate(member.code, cards.now());
         }
         card.receive(member, cards.whitelisted(card.appId, openid), true);
         ids.remember(member, card.appId);
@@ -71,6 +71,30 @@ final class Members {
         }
         pusher.push(event);
         return new Received(member.code, member.encryptCode, activateUrl);
+    }
+
+    /**
+     * A member scans a card's QR code: when they already hold the card (its get_limit reached), WeChat opens their
+     * card instead of offering a second and pushes user_view_card with the code's outer_str; answers that code, or
+     * null when they may receive the card.
+     */
+    String openIfHeld(Card card, String openid, String outerStr, Datacube datacube) {
+        requireOpenidOf(card.appId, openid);
+        Membership held = card.heldInsteadOfNew(openid);
+        if (held == null) {
+            return null;
+        }
+        String code;
+        synchronized (card) {
+            code = held.code;
+        }
+        datacube.viewed(card.appId, card.id, openid, cards.now());
+        EventXml event = event(card, openid, "user_view_card").text("CardId", card.id).text("UserCardCode", code);
+        if (outerStr != null) {
+            event.text("OuterStr", outerStr);
+        }
+        pusher.push(event);
+        return code;
     }
 
     /** The member deletes the card from their wallet: user_del_card is pushed. */
@@ -123,7 +147,7 @@ final class Members {
             ActivationForm.requireAnswered(card.activateForm(), answers);
             member.userInfo = answers.deepCopy();
             if (!member.active && !card.wxActivateAfterSubmit()) {
-                member.activate(member.code);
+                member.activate(member.code, cards.now());
             }
             openid = member.openid;
             encryptCode = member.encryptCode;

@@ -77,9 +77,13 @@ final class Membership {
         }
     }
 
-    void activate(String number) {
+    /** When the card was activated (epoch seconds), for the datacube statistics; null when not known (restored). */
+    Long activatedAt;
+
+    void activate(String number, long now) {
         active = true;
         membershipNumber = number;
+        activatedAt = now;
     }
 
     /** The totals after an update, and how much they moved. */

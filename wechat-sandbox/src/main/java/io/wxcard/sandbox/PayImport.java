@@ -114,7 +114,7 @@ final class PayImport {
             }
             Membership member = new Membership(card.id, code == null ? ids.newCode() : code, openid, cards.now(),
                     null, 0, null, null, ids.newEncryptCode());
-            member.activate(member.code);
+            member.activate(member.code, cards.now());
             return card.receive(member, true, false);
         }
     }

@@ -94,6 +94,9 @@ public final class WechatSandbox implements AutoCloseable {
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(apps, cards, ids, stats);
         Distribution distribution = new Distribution(cards);
+        Datacube datacube = new Datacube(cards);
+        UserTags userTags = new UserTags(members);
+        CardMessages cardMessages = new CardMessages(cards, members, userTags);
         MediaRoutes media = new MediaRoutes();
         RateLimiter rateLimiter = new RateLimiter(settings.payRateLimitPerSecond());
         StateFile stateFile = null;
@@ -120,6 +123,9 @@ public final class WechatSandbox implements AutoCloseable {
             ids.clear();
             payImport.clear();
             distribution.clear();
+            datacube.clear();
+            userTags.clear();
+            cardMessages.clear();
             media.clear();
             calls.clear();
             stats.clear();
@@ -152,9 +158,11 @@ public final class WechatSandbox implements AutoCloseable {
         new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes, latency)
                 .register(server);
         ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
-                pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
+                pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency, datacube);
         control.register(server);
-        new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
+        new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
+                .register(server, control);
+        new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
         new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
         try {
             server.start(settings.host(), settings.port());

@@ -127,12 +127,15 @@ public class WxcardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public WechatAdapter wxcardWechatAdapter(WxcardProperties properties, SharedTokenStore tokens, Clock clock) {
+    public WechatAdapter wxcardWechatAdapter(WxcardProperties properties, SharedTokenStore tokens, Clock clock,
+                                             WxcardThreads threads) {
         WxcardProperties.Wechat wechat = properties.getWechat();
         return WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechat.getApiBaseUrl())
                 .withPayApiBaseUrl(wechat.getPayApiBaseUrl()).withUseStableToken(wechat.isStableToken())
                 .withConnectTimeout(wechat.getConnectTimeout()).withReadTimeout(wechat.getReadTimeout())
-                .withCallDeadline(wechat.getCallDeadline()).withInstanceId(InstanceName.of(properties)), tokens, clock);
+                .withCallDeadline(wechat.getCallDeadline()).withInstanceId(InstanceName.of(properties)), tokens, clock,
+                new io.wxcard.adapter.wechat.WechatThreads(threads.pool("wxcard-wechat-http", 4),
+                        threads.pool("wxcard-wechat-call", io.wxcard.adapter.wechat.WechatThreads.DEFAULT_CALLS)));
     }
 
     @Bean

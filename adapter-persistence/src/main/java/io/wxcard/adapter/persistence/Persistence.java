@@ -3,8 +3,11 @@ package io.wxcard.adapter.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.port.out.store.AuditLog;
+import io.wxcard.application.port.out.store.CardStatisticsStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.SegmentStore;
+import io.wxcard.application.port.out.store.StoreStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
@@ -64,6 +67,9 @@ public final class Persistence implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final EventStore events;
     private final WebhookStore webhooks;
+    private final StoreStore stores;
+    private final SegmentStore segments;
+    private final CardStatisticsStore statistics;
     private final ActivationSessionStore activationSessions;
     private final CampaignStore campaigns;
     private CompletableFuture<Boolean> runningProbe;
@@ -89,6 +95,9 @@ public final class Persistence implements AutoCloseable {
         this.profiles = new JdbiMemberProfileStore(sql);
         this.events = new JdbiEventStore(sql);
         this.webhooks = new JdbiWebhookStore(sql);
+        this.stores = new JdbiStoreStore(sql);
+        this.segments = new JdbiSegmentStore(sql);
+        this.statistics = new JdbiCardStatisticsStore(sql);
         this.activationSessions = new JdbiActivationSessionStore(sql);
         this.campaigns = new JdbiCampaignStore(sql);
     }
@@ -164,6 +173,21 @@ public final class Persistence implements AutoCloseable {
         try (HikariDataSource dataSource = ConnectionPool.open(settings, vendor, "wxcard-migrate")) {
             Migrations.migrate(dataSource, vendor);
         }
+    }
+
+    /** The tenants' stores and the visits their QR codes bring (issue 17). */
+    public StoreStore stores() {
+        return stores;
+    }
+
+    /** Segments of card members and the card messages sent to them (issue 17). */
+    public SegmentStore segments() {
+        return segments;
+    }
+
+    /** WeChat's daily card statistics, and what our own are counted from (issue 17). */
+    public CardStatisticsStore statistics() {
+        return statistics;
     }
 
     public CardStore cards() {

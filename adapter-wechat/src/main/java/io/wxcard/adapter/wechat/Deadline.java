@@ -18,11 +18,6 @@ final class Deadline {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
 
-    /** What is left, in whole milliseconds (never negative). */
-    long remainingMillis() {
-        return Math.max(0, endNanos - System.nanoTime()) / 1_000_000;
-    }
-
     boolean allows(Duration duration) {
         return Math.max(0, endNanos - System.nanoTime()) >= duration.toNanos();
     }

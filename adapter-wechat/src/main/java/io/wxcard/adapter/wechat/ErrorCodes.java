@@ -47,7 +47,13 @@ final class ErrorCodes {
             Map.entry(40005L, Kind.CLIENT_ERROR),
             Map.entry(40009L, Kind.CLIENT_ERROR),
             Map.entry(41005L, Kind.CLIENT_ERROR),
-            Map.entry(40141L, Kind.CLIENT_ERROR));
+            Map.entry(40141L, Kind.CLIENT_ERROR),
+            // issue 17 (FIDELITY.md section 20): a tag name taken, a tag id unknown, a customer-service message
+            // outside the member's 48 hours, the account's 100 tags
+            Map.entry(45157L, Kind.CONFLICT),
+            Map.entry(45159L, Kind.NOT_FOUND),
+            Map.entry(45015L, Kind.CONFLICT),
+            Map.entry(45056L, Kind.CONFLICT));
 
     private ErrorCodes() {}
 

@@ -10,6 +10,7 @@ import io.wxcard.application.port.out.wechat.WechatError;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ final class OaClients {
 
     private final WechatSettings settings;
     private final HttpClient http;
+    private final ExecutorService asyncCalls;
     private final Retries retries;
     private final CredentialCache accessTokens;
     private final Cache<WechatAccount, OaApi> clients = Caffeine.newBuilder()
@@ -34,14 +36,20 @@ final class OaClients {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
+    private final Cache<WechatAccount, OaEngagementApi> engagementClients = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
     private final Cache<WechatAccount, OaAsyncApi> asyncClients = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    OaClients(WechatSettings settings, HttpClient http, Retries retries, CredentialCache accessTokens) {
+    OaClients(WechatSettings settings, HttpClient http, ExecutorService asyncCalls, Retries retries,
+              CredentialCache accessTokens) {
         this.settings = settings;
         this.http = http;
+        this.asyncCalls = asyncCalls;
         this.retries = retries;
         this.accessTokens = accessTokens;
     }
@@ -55,6 +63,12 @@ final class OaClients {
     /** Calls the account's client for uploads (multipart); a failure is the typed error the ports answer. */
     <A> Either<WechatError, A> callMedia(WechatAccount account, Function<OaMediaApi, A> invocation) {
         OaMediaApi api = mediaClients.get(account, this::mediaClient);
+        return WechatHttp.either(() -> invocation.apply(api));
+    }
+
+    /** Calls the account's client for tags, card messages and statistics (issue 17). */
+    <A> Either<WechatError, A> callEngagement(WechatAccount account, Function<OaEngagementApi, A> invocation) {
+        OaEngagementApi api = engagementClients.get(account, this::engagementClient);
         return WechatHttp.either(() -> invocation.apply(api));
     }
 
@@ -75,8 +89,13 @@ final class OaClients {
                 Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
     }
 
+    private OaEngagementApi engagementClient(WechatAccount account) {
+        return WechatHttp.officialAccount(OaEngagementApi.class, settings, http, retries,
+                Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
+    }
+
     private OaAsyncApi asyncClient(WechatAccount account) {
-        return WechatHttp.officialAccountAsync(OaAsyncApi.class, settings, http, retries,
+        return WechatHttp.officialAccountAsync(OaAsyncApi.class, settings, http, asyncCalls, retries,
                 Retries.onceWithFreshToken(refused -> accessTokens.expire(account, refused)), accessToken(account));
     }
 

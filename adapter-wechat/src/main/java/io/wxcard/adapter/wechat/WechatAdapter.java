@@ -6,6 +6,9 @@ import io.wxcard.application.port.out.store.SharedTokenStore.TokenKey;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
+import io.wxcard.application.port.out.wechat.WechatCardMessages;
+import io.wxcard.application.port.out.wechat.WechatCardStatistics;
+import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
@@ -28,14 +31,15 @@ public final class WechatAdapter {
     private final WechatMemberImport memberImport;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
+    private final FeignEngagement engagement;
 
-    private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
-        HttpClient http = WechatHttp.httpClient(settings);
+    private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock, WechatThreads threads) {
+        HttpClient http = WechatHttp.httpClient(settings, threads.http());
         Retries retries = new Retries(settings);
         TokenApi tokenApi = WechatHttp.officialAccount(TokenApi.class, settings, http, retries, null);
         CredentialCache accessTokens = new CredentialCache(TokenKey.Kind.ACCESS_TOKEN, tokens, clock, settings,
                 TokenFetchers.accessToken(tokenApi, settings.useStableToken(), clock));
-        OaClients calls = new OaClients(settings, http, retries, accessTokens);
+        OaClients calls = new OaClients(settings, http, threads.calls(), retries, accessTokens);
         CredentialCache cardTickets = new CredentialCache(TokenKey.Kind.CARD_TICKET, tokens, clock, settings,
                 TokenFetchers.cardTicket(calls));
         this.catalog = new FeignCardCatalog(calls);
@@ -43,15 +47,23 @@ public final class WechatAdapter {
         this.members = new FeignMemberCards(calls);
         this.campaigns = new FeignCampaigns(calls);
         this.images = new FeignCardImages(calls);
+        this.engagement = new FeignEngagement(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
         this.pushDecoder = new PushDecoder(settings);
     }
 
+    /** On threads of the adapter's own ({@link WechatThreads#daemons()}): for tests and tools. */
     public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
+        return create(settings, tokens, clock, WechatThreads.daemons());
+    }
+
+    /** On the caller's threads: a running service gives them from the one owner of its threads. */
+    public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock,
+                                       WechatThreads threads) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(threads, "threads"));
     }
 
     /** Every WeChat port {@link CardServices} needs, given to its builder. */
@@ -83,6 +95,21 @@ public final class WechatAdapter {
 
     public WechatCardImages images() {
         return images;
+    }
+
+    /** The account's user tags (issue 17). */
+    public WechatUserTags userTags() {
+        return engagement;
+    }
+
+    /** The card sent as a message: previews, mass sends by tag, customer-service messages (issue 17). */
+    public WechatCardMessages cardMessages() {
+        return engagement;
+    }
+
+    /** WeChat's card statistics (datacube, issue 17). */
+    public WechatCardStatistics cardStatistics() {
+        return engagement;
     }
 
     public WechatPushDecoder pushDecoder() {

@@ -1,6 +1,7 @@
 package io.wxcard.adapter.wechat;
 
 import dev.failsafe.RetryPolicy;
+import feign.AsyncClient;
 import feign.AsyncFeign;
 import feign.Feign;
 import feign.InvocationHandlerFactory;
@@ -30,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -44,20 +47,26 @@ final class WechatHttp {
 
     private WechatHttp() {}
 
-    static HttpClient httpClient(WechatSettings settings) {
+    static HttpClient httpClient(WechatSettings settings, Executor executor) {
         return HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** What every client shares; the options match the JDK client's, so that Http2Client uses it as it is. */
+    /** The settings' timeouts, no redirects: the JDK client's own, so that Http2Client uses that client as it is. */
+    private static Request.Options options(WechatSettings settings) {
+        return new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
+    }
+
+    /** What every synchronous client shares. */
     private static Feign.Builder feign(WechatSettings settings, HttpClient http) {
         return Feign.builder()
                 .client(new Http2Client(http))
-                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE);
     }
@@ -79,14 +88,14 @@ final class WechatHttp {
 
     /**
      * {@link #officialAccount} for an {@code AsyncFeign} interface (its methods answer {@link CompletableFuture}s):
-     * the same codec, errors and interceptors over the same JDK client, each call run by {@link Retries#runAsync}.
+     * the same codec, errors and interceptors over the same JDK client, sent on {@code calls} (see
+     * {@link WechatThreads} for why not {@code sendAsync}), each call run by {@link Retries#runAsync}.
      */
-    static <T> T officialAccountAsync(Class<T> api, WechatSettings settings, HttpClient http, Retries retries,
-                                      RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
+    static <T> T officialAccountAsync(Class<T> api, WechatSettings settings, HttpClient http, ExecutorService calls,
+                                      Retries retries, RetryPolicy<Object> outer, RequestInterceptor... interceptors) {
         return AsyncFeign.<Object>builder()
-                .client(new Http2Client(http))
-                .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .client(new AsyncClient.Default<>(new Http2Client(http), calls))
+                .options(options(settings))
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE)
                 .encoder(new JacksonEncoder(WechatJson.MAPPER))

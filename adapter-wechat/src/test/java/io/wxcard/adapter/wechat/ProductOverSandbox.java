@@ -48,6 +48,13 @@ final class ProductOverSandbox implements AutoCloseable {
     final SandboxFixture.Account account;
     final InMemoryStores stores = new InMemoryStores();
     final CardServices app;
+    final io.wxcard.application.testing.InMemoryStoreStore storeStore =
+            new io.wxcard.application.testing.InMemoryStoreStore();
+    final io.wxcard.application.testing.InMemorySegmentStore segmentStore =
+            new io.wxcard.application.testing.InMemorySegmentStore();
+    final io.wxcard.application.testing.InMemoryCardStatisticsStore statisticsStore;
+    /** Issue 17's stores, segments, card messages and statistics over the same stores and adapter. */
+    final io.wxcard.application.service.EngagementServices engagement;
     /** The activation pages (issue 20), over {@link #app} and the same WeChat adapter. */
     final JoiningServices joining;
     /** Gift-on-joining campaigns (issue 20), over the same stores and WeChat adapter; no card is upgraded. */
@@ -87,7 +94,14 @@ final class ProductOverSandbox implements AutoCloseable {
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
                 .profiles(stores.profiles()).webhooks(stores.webhooks())
                 .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
-                .webhookSenders(InMemoryApplication.IMPORT_SENDERS).build();
+                .webhookSenders(InMemoryApplication.IMPORT_SENDERS).stores(storeStore).build();
+        statisticsStore = new io.wxcard.application.testing.InMemoryCardStatisticsStore(stores.memberships(),
+                stores.ledger(), storeStore);
+        engagement = new io.wxcard.application.service.EngagementServices(
+                new io.wxcard.application.service.EngagementServices.Dependencies(app, stores.tenants(),
+                        stores.cards(), stores.memberships(), storeStore, segmentStore, statisticsStore,
+                        io.wxcard.application.port.out.MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
+                        wechat.cardStatistics(), Clock.system(), new SequentialIds()));
         joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
                 stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
                 new SequentialIds()));

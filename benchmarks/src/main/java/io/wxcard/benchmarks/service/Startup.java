@@ -2,7 +2,7 @@ package io.wxcard.benchmarks.service;
 
 import io.wxcard.benchmarks.Args;
 import io.wxcard.benchmarks.Machine;
-import io.wxcard.benchmarks.Stats;
+import io.wxcard.benchmarks.service.Starts.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,13 +36,11 @@ public final class Startup {
 
     private Startup() {}
 
-    record Start(double readySeconds, double bannerSeconds, long rssKib) {}
-
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv, USAGE, "rounds", "idle", "jvm", "service-jar", "before-jar");
         int rounds = args.integer("rounds", 5);
         int idle = args.integer("idle", 30);
-        List<String> jvm = args.text("jvm", "").isBlank() ? List.of() : List.of(args.text("jvm", "").trim().split("\\s+"));
+        List<String> jvm = Starts.jvm(args);
         Path work = Files.createTempDirectory("wxcard-startup");
         String jar = Proc.copyOf(Path.of(args.text("service-jar", "bootstrap/target/card-service.jar")), work);
         String beforeJar = args.text("before-jar", "").isBlank() ? null
@@ -69,49 +66,31 @@ public final class Startup {
                 order.addAll(round % 2 == 1 ? 0 : order.size(), List.of("before-fresh", "before-again"));
             }
             for (String kind : order) {
-                int idleOf = kind.endsWith("again") ? idle : 0;
+                int idleOf = kind.endsWith("again") ? idle : -1;
                 Start start = kind.equals("bare") ? bare(jvm, idle)
                         : kind.startsWith("before") ? service(beforeJar, jvm, beforeData, idleOf) : service(jar, jvm, data, idleOf);
                 starts.get(kind).add(start);
-                System.out.printf("round %d %-13s ready after %.2f s (banner %s), RSS %s%n", round, kind + ":",
-                        start.readySeconds(), Double.isNaN(start.bannerSeconds()) ? "-"
-                                : String.format("%.1f s", start.bannerSeconds()),
-                        start.rssKib() < 0 ? "-" : String.format("%.0f MiB", start.rssKib() / 1024.0));
+                Starts.printRound(round, kind, start, "ready", "banner", "%.1f s");
             }
         }
-        System.out.println();
-        System.out.println("| start | ready after (median, process spawn -> /health/ready 200) | min / max | banner figure "
-                + "(median) | VmRSS after " + idle + " s idle (median) |");
-        System.out.println("|---|---|---|---|---|");
-        for (Map.Entry<String, List<Start>> kind : starts.entrySet()) {
-            List<Double> ready = kind.getValue().stream().map(Start::readySeconds).toList();
-            List<Double> banner = kind.getValue().stream().map(Start::bannerSeconds).filter(b -> !b.isNaN()).toList();
-            List<Double> rss = kind.getValue().stream().filter(s -> s.rssKib() > 0).map(s -> s.rssKib() / 1024.0).toList();
-            String what = switch (kind.getKey()) {
-                case "fresh" -> "service, fresh data folder (migrations, new demo tenant)";
-                case "again" -> "service, same folder again";
-                case "before-fresh" -> "before (--before-jar), fresh data folder";
-                case "before-again" -> "before (--before-jar), same folder again";
-                default -> "bare Javalin server (reference)";
-            };
-            System.out.printf("| %s | **%.2f s** | %.2f / %.2f s | %s | %s |%n", what, Stats.median(ready),
-                    ready.stream().mapToDouble(d -> d).min().orElse(0), ready.stream().mapToDouble(d -> d).max().orElse(0),
-                    banner.isEmpty() ? "-" : String.format("%.1f s", Stats.median(banner)),
-                    rss.isEmpty() ? "-" : String.format("%.0f MiB", Stats.median(rss)));
-        }
-        double fresh = Stats.median(starts.get("fresh").stream().map(Start::readySeconds).toList());
-        double again = Stats.median(starts.get("again").stream().map(Start::readySeconds).toList());
+        Starts.printTable(starts, kind -> switch (kind) {
+            case "fresh" -> "service, fresh data folder (migrations, new demo tenant)";
+            case "again" -> "service, same folder again";
+            case "before-fresh" -> "before (--before-jar), fresh data folder";
+            case "before-again" -> "before (--before-jar), same folder again";
+            default -> "bare Javalin server (reference)";
+        }, "ready after (median, process spawn -> /health/ready 200)", "banner figure", "%.1f s", idle);
+        double fresh = Starts.medianReady(starts.get("fresh"));
+        double again = Starts.medianReady(starts.get("again"));
         if (beforeJar != null) {
             System.out.printf("service / before (medians): fresh %.3f, again %.3f%n",
-                    fresh / Stats.median(starts.get("before-fresh").stream().map(Start::readySeconds).toList()),
-                    again / Stats.median(starts.get("before-again").stream().map(Start::readySeconds).toList()));
+                    fresh / Starts.medianReady(starts.get("before-fresh")),
+                    again / Starts.medianReady(starts.get("before-again")));
         }
         System.out.printf("goal (ready within 3 s): %s (fresh %.2f s, again %.2f s)%n",
                 Math.max(fresh, again) <= 3 ? "MET" : fresh > 3 && again > 3 ? "NOT MET" : "MET on one kind only",
                 fresh, again);
-        try (var files = Files.walk(work)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        Starts.delete(work);
     }
 
     private static Start service(String jar, List<String> jvm, Path data, int idle) {
@@ -119,43 +98,15 @@ public final class Startup {
         Map<String, String> environment = Map.of("CARD_DATA_DIR", data.toString(), "CARD_HTTP_PORT",
                 Integer.toString(port), "CARD_SANDBOX_PORT", Integer.toString(Proc.freePort()), "CARD_HTTP_HOST",
                 "127.0.0.1");
-        List<String> options = new ArrayList<>(jvm);
-        options.add("-jar");
-        try (Proc service = Proc.start("startup", options, List.of(jar), environment)) {
-            long ready = service.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(120), 10);
-            double readySeconds = (ready - service.startedNanos()) / 1e9;
-            double banner = Double.NaN;
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (Double.isNaN(banner) && System.nanoTime() < deadline) {
-                Matcher matcher = BANNER.matcher(service.output());
-                if (matcher.find()) {
-                    banner = Double.parseDouble(matcher.group(1));
-                } else {
-                    Proc.sleep(20);
-                }
-            }
-            long rss = -1;
-            if (idle > 0) {
-                Proc.sleep(idle * 1000L);
-                rss = service.rssKib();
-            }
-            service.stop(Duration.ofSeconds(30));
-            return new Start(readySeconds, banner, rss);
-        }
+        return Starts.measure("startup", Starts.jarOptions(jvm), List.of(jar), environment,
+                "http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(120), BANNER, idle);
     }
 
     private static Start bare(List<String> jvm, int idle) {
         int port = Proc.freePort();
         List<String> options = new ArrayList<>(jvm);
         options.addAll(List.of("-cp", Proc.BENCHMARKS_JAR));
-        try (Proc bare = Proc.start("bare", options, List.of(BareServer.class.getName(), "--port",
-                Integer.toString(port)), Map.of())) {
-            long ready = bare.awaitOk("http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(60), 10);
-            double readySeconds = (ready - bare.startedNanos()) / 1e9;
-            Proc.sleep(idle * 1000L);
-            long rss = bare.rssKib();
-            bare.stop(Duration.ofSeconds(30));
-            return new Start(readySeconds, Double.NaN, rss);
-        }
+        return Starts.measure("bare", options, List.of(BareServer.class.getName(), "--port", Integer.toString(port)),
+                Map.of(), "http://127.0.0.1:" + port + "/health/ready", Duration.ofSeconds(60), null, idle);
     }
 }

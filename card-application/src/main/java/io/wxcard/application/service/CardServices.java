@@ -80,7 +80,8 @@ public final class CardServices {
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
                 lookups, unitOfWork);
         GiftingService gifting = new GiftingService(b.memberships, ledger, totals, lookups, unitOfWork, b.clock);
-        this.wechatEvents = new WechatEventService(cards, memberships, totals, gifting);
+        this.wechatEvents = new WechatEventService(cards, memberships, totals, gifting,
+                new StoreVisits(b.stores, lookups));
         this.reconciler = new CardReconciler(tenantStore, b.cards, b.memberships, b.wechatMembers, totals,
                 outboxWriter, lookups, unitOfWork, b.clock, publisher);
         this.pushes = new WechatPushService(tenantStore, b.inbox, b.transactions, b.pushDecoder, b.clock, b.ids);

@@ -58,8 +58,19 @@ public final class CardServicesBuilder {
     WebhookSender webhookSender;
     EventSettings eventSettings;
     ExecutorService webhookSenders;
+    /** Optional (issue 17): without it a store's user_view_card is only noted. */
+    io.vavr.control.Option<io.wxcard.application.port.out.store.StoreStore> stores = io.vavr.control.Option.none();
 
     CardServicesBuilder() {}
+
+    /**
+     * The tenants' stores (issue 17, optional): a member who holds the card and scans a store's code is recorded as a
+     * visit of that store.
+     */
+    public CardServicesBuilder stores(io.wxcard.application.port.out.store.StoreStore stores) {
+        this.stores = io.vavr.control.Option.of(Objects.requireNonNull(stores, "stores"));
+        return this;
+    }
 
     /** Gives a group of ports at once: an adapter's {@code portsOf}, say, or a test's changes to a filled builder. */
     public CardServicesBuilder with(UnaryOperator<CardServicesBuilder> ports) {

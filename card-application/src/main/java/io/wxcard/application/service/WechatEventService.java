@@ -26,14 +26,16 @@ final class WechatEventService implements HandleWechatEventUseCase, StockAlertsQ
     private final MembershipService memberships;
     private final TotalsReconciler totals;
     private final GiftingService gifting;
+    private final StoreVisits storeVisits;
     private final LongAdder stockLowAlerts = new LongAdder();
 
     WechatEventService(CardService cards, MembershipService memberships, TotalsReconciler totals,
-                       GiftingService gifting) {
+                       GiftingService gifting, StoreVisits storeVisits) {
         this.cards = cards;
         this.memberships = memberships;
         this.totals = totals;
         this.gifting = gifting;
+        this.storeVisits = storeVisits;
     }
 
     @Override
@@ -86,6 +88,9 @@ final class WechatEventService implements HandleWechatEventUseCase, StockAlertsQ
             LOG.warn("tenant {}: WeChat says the stock of card {} runs low ({}); add stock (modifystock) or expect "
                     + "members to be refused", tenantId, low.cardId(), low.detail());
             return Either.right("stock of card " + low.cardId() + " runs low: " + low.detail() + " (operator told)");
+        }
+        if (event instanceof WechatEvent.CardViewed viewed && storeVisits.records(viewed)) {
+            return storeVisits.viewed(tenantId, viewed);
         }
         return Either.right(noted(event));
     }

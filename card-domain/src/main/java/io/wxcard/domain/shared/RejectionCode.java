@@ -53,6 +53,17 @@ public enum RejectionCode {
     POINTS_WOULD_EXCEED_WECHAT_RANGE,
     BALANCE_WOULD_EXCEED_WECHAT_RANGE,
 
+    // stores, segments, messages, statistics (issue 17)
+    /** A store without a name or address, or with a location_id that is not a positive number. */
+    STORE_INVALID,
+    /** A segment whose name cannot be a WeChat tag's, or whose criteria select nobody by construction. */
+    SEGMENT_INVALID,
+    /** A segment on a level when the card has no levels to read. */
+    SEGMENT_LEVELS_UNAVAILABLE,
+    /** A mass send of a card not previewed first. */
+    MASS_SEND_NOT_PREVIEWED,
+    /** A date range WeChat's card statistics refuse (more than 62 days, reversed, in the future). */
+    STATISTICS_RANGE_INVALID,
     // activation pages (issue 20)
     /** What WeChat put on the activation page's URL does not hold together (tampered, another account's, stale). */
     ACTIVATION_PARAMETERS_INVALID,
