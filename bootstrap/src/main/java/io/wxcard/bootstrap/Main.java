@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "card-service", mixinStandardHelpOptions = true, version = "wxcard 0.1.0",
         description = "WeChat member cards, the whole lifecycle. Without a command: serve.",
         subcommands = {ServeCommand.class, MigrateCommand.class, TenantCommand.class, ImportCommand.class,
+                LedgerBatchCommand.class,
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
                 WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class})
 public final class Main implements Runnable {

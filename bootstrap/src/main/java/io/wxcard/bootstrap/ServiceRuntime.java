@@ -174,7 +174,7 @@ final class ServiceRuntime implements AutoCloseable {
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
                 s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages(),
                 new RestPayUseCases(s.upgradeCardForWechatPay(), s.importMemberByPhone(),
-                        s.acceptWechatPayNotification()));
+                        s.acceptWechatPayNotification()), s.applyLedgerBatch());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

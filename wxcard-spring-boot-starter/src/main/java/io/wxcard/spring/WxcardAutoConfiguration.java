@@ -195,7 +195,8 @@ public class WxcardAutoConfiguration {
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
         return CardServices.builder().cards(cards).memberships(memberships).ledger(ledger).tenants(tenants)
-                .outbox(outbox).inbox(inbox).imports(imports).transactions(transactions).wechatCatalog(catalog)
+                .outbox(outbox).inbox(inbox).imports(imports).ledgerBatches(persistence.ledgerBatches())
+                .transactions(transactions).wechatCatalog(catalog)
                 .wechatDistribution(distribution).wechatMembers(members).wechatImport(memberImport)
                 .wechatImages(images).pushDecoder(pushDecoder).clock(clock).ids(ids)
                 // WeChat Pay's member functions (issues 14 item 3, 20 item 2), from the same adapter

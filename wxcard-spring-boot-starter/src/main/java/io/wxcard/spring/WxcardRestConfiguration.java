@@ -7,6 +7,7 @@ import io.wxcard.adapter.rest.RestApi;
 import io.wxcard.adapter.rest.RestUseCases;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -78,7 +79,8 @@ class WxcardRestConfiguration {
                 beans.getBean(UploadCardImageUseCase.class), beans.getBean(FindMembersQuery.class),
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
                 beans.getBean(ActivationPageUseCase.class),
-                payUseCases(beans.getBean(io.wxcard.application.service.CardServices.class)));
+                payUseCases(beans.getBean(io.wxcard.application.service.CardServices.class)),
+                beans.getBean(ApplyLedgerBatchUseCase.class));
     }
 
     private static io.wxcard.adapter.rest.RestPayUseCases payUseCases(io.wxcard.application.service.CardServices app) {

@@ -2,6 +2,7 @@ package io.wxcard.spring;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
@@ -259,6 +260,12 @@ class WxcardUseCases {
         return only(ActivationPageUseCase.class, new JoiningServices(new JoiningServices.Dependencies(services,
                 persistence.activationSessions(), persistence.tenants(), persistence.cards(),
                 persistence.memberships(), wechat, clock, ids)).activationPages());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ApplyLedgerBatchUseCase applyLedgerBatch(CardServices services) {
+        return only(ApplyLedgerBatchUseCase.class, services.applyLedgerBatch());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

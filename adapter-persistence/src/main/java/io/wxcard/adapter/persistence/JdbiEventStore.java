@@ -43,6 +43,26 @@ final class JdbiEventStore implements EventStore {
                 .execute());
     }
 
+    /** One {@link PreparedBatch} of the insert above. */
+    @Override
+    public void appendAll(List<MerchantEvent> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        sql.withHandle(() -> "recording " + added.size() + " events", handle -> {
+            PreparedBatch insert = handle.prepareBatch("INSERT INTO events (id, tenant_id, event_type, order_key, "
+                    + "occurred_at, payload) VALUES (:id, :tenantId, :type, :orderKey, :occurredAt, :payload)");
+            added.forEach(event -> insert.bind("id", event.id())
+                    .bind("tenantId", event.tenantId().value())
+                    .bind("type", event.type().wireName())
+                    .bind("orderKey", event.orderKey())
+                    .bind("occurredAt", event.occurredAt())
+                    .bind("payload", event.json())
+                    .add());
+            return insert.execute();
+        });
+    }
+
     @Override
     public List<MerchantEvent> place(int limit, Consumer<List<MerchantEvent>> whilePlacing) {
         return sql.inTransaction(() -> "placing events", handle -> {

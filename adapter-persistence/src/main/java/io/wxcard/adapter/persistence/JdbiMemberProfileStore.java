@@ -13,7 +13,11 @@ import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -91,6 +95,62 @@ final class JdbiMemberProfileStore implements MemberProfileStore {
                 .map((rs, context) -> new MembershipKey(new TenantId(rs.getString("tenant_id")),
                         new CardId(rs.getString("card_id")), new Code(rs.getString("code"))))
                 .list());
+    }
+
+    /** One query per kind of look-up among those asked, each with the values of that kind in one list. */
+    @Override
+    public Map<MemberLookup, List<MembershipKey>> lookUpOnCard(TenantId tenantId, CardId cardId,
+                                                              Collection<MemberLookup> lookups, int limit) {
+        Map<String, Map<String, MemberLookup>> byKind = new HashMap<>();
+        for (MemberLookup lookup : lookups) {
+            byKind.computeIfAbsent(column(lookup), kind -> new HashMap<>()).put(value(lookup), lookup);
+        }
+        Map<MemberLookup, List<MembershipKey>> found = new HashMap<>();
+        byKind.forEach((column, values) -> {
+            String from = column.startsWith("p.")
+                    ? "FROM member_profiles p JOIN memberships m ON m.tenant_id = p.tenant_id AND m.card_id = p.card_id "
+                            + "AND m.code = p.code WHERE p.tenant_id = :tenantId AND p.card_id = :cardId"
+                    : "FROM memberships m WHERE m.tenant_id = :tenantId AND m.card_id = :cardId";
+            sql.withHandle(() -> "looking members of card " + cardId + " up", handle -> handle
+                    .createQuery("SELECT " + column + " AS matched, m.code " + from + " AND " + column + " IN (<values>) "
+                            + "ORDER BY m.received_at, m.code")
+                    .bind("tenantId", tenantId.value())
+                    .bind("cardId", cardId.value())
+                    .bindList("values", List.copyOf(values.keySet()))
+                    .map((rs, context) -> Map.entry(rs.getString("matched"), rs.getString("code")))
+                    .list())
+                    .forEach(match -> {
+                        List<MembershipKey> keys = found.computeIfAbsent(values.get(match.getKey()),
+                                lookup -> new ArrayList<>());
+                        if (keys.size() < limit) {
+                            keys.add(new MembershipKey(tenantId, cardId, new Code(match.getValue())));
+                        }
+                    });
+        });
+        return found;
+    }
+
+    private static String column(MemberLookup lookup) {
+        if (lookup instanceof MemberLookup.ByPhone) {
+            return "p.phone";
+        } else if (lookup instanceof MemberLookup.ByUnionId) {
+            return "p.union_id";
+        } else if (lookup instanceof MemberLookup.ByOpenId) {
+            return "m.open_id";
+        }
+        return "m.membership_number";
+    }
+
+    /** The value as the column holds it (a phone normalised). */
+    private static String value(MemberLookup lookup) {
+        if (lookup instanceof MemberLookup.ByPhone byPhone) {
+            return byPhone.phone().normalised();
+        } else if (lookup instanceof MemberLookup.ByUnionId byUnionId) {
+            return byUnionId.unionId();
+        } else if (lookup instanceof MemberLookup.ByOpenId byOpenId) {
+            return byOpenId.openId().value();
+        }
+        return ((MemberLookup.ByMembershipNumber) lookup).number().value();
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, MemberProfile p) {

@@ -6,12 +6,19 @@ import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipSnapshot;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link MembershipStore} on the {@code memberships} table, which also holds the ledger's totals. An update names the
@@ -104,6 +111,60 @@ final class JdbiMembershipStore implements MembershipStore {
             throw stale(membership);
         }
         return Membership.reconstitute(changed.toBuilder().version(changed.version() + 1).build());
+    }
+
+    @Override
+    public Map<Code, Membership> findAll(TenantId tenantId, CardId cardId, Collection<Code> codes) {
+        Map<Code, Membership> found = new HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        sql.withHandle(() -> "reading " + codes.size() + " memberships of card " + cardId, handle -> handle
+                .createQuery(SELECT + "WHERE tenant_id = :tenantId AND card_id = :cardId AND code IN (<codes>)")
+                .bind("tenantId", tenantId.value())
+                .bind("cardId", cardId.value())
+                .bindList("codes", codes.stream().map(Code::value).toList())
+                .mapTo(MembershipRow.class)
+                .map(this::toMembership)
+                .list())
+                .forEach(membership -> found.put(membership.code(), membership));
+        return found;
+    }
+
+    /** One {@link PreparedBatch} of {@link #UPDATE_TOTALS}; a count other than 1 is a stale version. */
+    @Override
+    public List<Membership> saveTotalsAll(List<Membership> changed) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = sql.withHandle(() -> "saving the totals of " + changed.size() + " memberships", handle -> {
+            PreparedBatch update = handle.prepareBatch(UPDATE_TOTALS);
+            for (Membership membership : changed) {
+                MembershipSnapshot s = membership.snapshot();
+                MembershipKey key = membership.key();
+                update.bind("points", s.totals().points().value())
+                        .bind("balance", s.totals().balance().value())
+                        .bind("lastSequence", s.totals().lastSequence())
+                        .bind("version", s.version() + 1)
+                        .bind("updatedAt", s.updatedAt())
+                        .bind("tenantId", key.tenantId().value())
+                        .bind("cardId", key.cardId().value())
+                        .bind("code", key.code().value())
+                        .bind("expectedVersion", s.version())
+                        .add();
+            }
+            return update.execute();
+        });
+        List<Membership> saved = new ArrayList<>(changed.size());
+        for (int i = 0; i < changed.size(); i++) {
+            Membership membership = changed.get(i);
+            if (counts[i] != 1 || membership.version() == 0) {
+                throw stale(membership);
+            }
+            saved.add(Membership.reconstitute(membership.snapshot().toBuilder().version(membership.version() + 1)
+                    .build()));
+        }
+        return saved;
     }
 
     private static ConcurrentUpdateException stale(Membership membership) {

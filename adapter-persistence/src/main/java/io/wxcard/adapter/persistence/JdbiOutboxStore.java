@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -75,6 +76,25 @@ final class JdbiOutboxStore implements OutboxStore {
                 .bind("now", now)
                 .bind("coalesceKey", task.coalesceKey().getOrNull())
                 .execute());
+    }
+
+    /** One {@link PreparedBatch} of {@link #INSERT}. */
+    @Override
+    public void enqueueAll(List<NewTask> tasks, Instant now) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        sql.withHandle(() -> "adding " + tasks.size() + " outbox tasks", handle -> {
+            PreparedBatch insert = handle.prepareBatch(INSERT);
+            tasks.forEach(added -> insert.bind("id", added.id())
+                    .bind("tenantId", added.task().tenantId().value())
+                    .bind("kind", added.task().kind())
+                    .bind("fieldsJson", Json.write(added.task().fields()))
+                    .bind("now", now)
+                    .bind("coalesceKey", added.task().coalesceKey().getOrNull())
+                    .add());
+            return insert.execute();
+        });
     }
 
     @Override

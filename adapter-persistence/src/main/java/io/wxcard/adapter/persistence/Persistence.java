@@ -9,6 +9,7 @@ import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.SegmentStore;
 import io.wxcard.application.port.out.store.StoreStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
@@ -59,6 +60,7 @@ public final class Persistence implements AutoCloseable {
     private final InboxStore processedPushes;
     private final SharedTokenStore tokens;
     private final ImportJobStore imports;
+    private final LedgerBatchStore ledgerBatches;
     private final OperatorStore operators;
     private final OperatorSessionStore operatorSessions;
     private final AuditLog auditLog;
@@ -86,6 +88,7 @@ public final class Persistence implements AutoCloseable {
         this.processedPushes = new JdbiInboxStore(sql, new JdbiProcessedPushStore(sql));
         this.tokens = new JdbiSharedTokenStore(sql);
         this.imports = new JdbiImportJobStore(sql);
+        this.ledgerBatches = new JdbiLedgerBatchStore(sql);
         this.operators = new JdbiOperatorStore(sql);
         this.operatorSessions = new JdbiOperatorSessionStore(sql);
         this.auditLog = new JdbiAuditLog(sql);
@@ -220,6 +223,11 @@ public final class Persistence implements AutoCloseable {
         return imports;
     }
 
+    /** Ledger batches' progress and failed lines (issue 15 item 4). */
+    public LedgerBatchStore ledgerBatches() {
+        return ledgerBatches;
+    }
+
     /** The console's operator accounts. */
     public OperatorStore operators() {
         return operators;
@@ -264,7 +272,7 @@ public final class Persistence implements AutoCloseable {
     /** Every store {@link CardServices} needs, given to its builder (an embedding may replace the tenants after). */
     public CardServicesBuilder storesOf(CardServicesBuilder application) {
         return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
-                .inbox(processedPushes).imports(imports).transactions(transactions).events(events)
+                .inbox(processedPushes).imports(imports).ledgerBatches(ledgerBatches).transactions(transactions).events(events)
                 .profiles(profiles).webhooks(webhooks);
     }
 

@@ -55,6 +55,11 @@ record PersistenceStoreSet(Persistence persistence) implements StoreSet {
     }
 
     @Override
+    public io.wxcard.application.port.out.store.LedgerBatchStore ledgerBatches() {
+        return persistence.ledgerBatches();
+    }
+
+    @Override
     public TransactionBoundary transactions() {
         return persistence.transactions();
     }

@@ -2,6 +2,7 @@ package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.contract.CardStoreContract;
 import io.wxcard.application.contract.ImportJobStoreContract;
+import io.wxcard.application.contract.LedgerBatchStoreContract;
 import io.wxcard.application.contract.LedgerStoreContract;
 import io.wxcard.application.contract.MembershipStoreContract;
 import io.wxcard.application.contract.OutboxStoreContract;
@@ -36,6 +37,16 @@ class PostgresStoresTest extends OnOneDatabase {
 
     @Nested
     class Memberships extends MembershipStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class LedgerBatches extends LedgerBatchStoreContract {
         private final StoreSet stores = fresh();
 
         @Override

@@ -10,7 +10,7 @@ final class RunningDatabase implements AutoCloseable {
 
     /** Children before parents. */
     private static final List<String> TABLES = List.of("member_profiles", "webhook_deliveries", "webhooks", "events",
-            "import_rows", "import_jobs", "ledger_entries", "memberships",
+            "import_rows", "import_jobs", "ledger_batch_failures", "ledger_batches", "ledger_entries", "memberships",
             "cards", "tenants", "outbox", "inbox", "processed_pushes", "shared_tokens");
 
     private final TestDatabase database;

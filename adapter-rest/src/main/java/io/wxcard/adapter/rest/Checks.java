@@ -25,6 +25,11 @@ final class Checks {
         return String.join("; ", problems.stream().map(Problem::message).toList());
     }
 
+    /** The problems recorded, in order. */
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

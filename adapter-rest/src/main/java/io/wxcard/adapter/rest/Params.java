@@ -8,6 +8,7 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJobId;
+import io.wxcard.domain.ledger.LedgerBatchId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Problem;
@@ -39,6 +40,7 @@ final class Params {
         validation.register(CardId.class, CardId::new);
         validation.register(Code.class, Code::new);
         validation.register(ImportJobId.class, ImportJobId::new);
+        validation.register(LedgerBatchId.class, LedgerBatchId::new);
     }
 
     // ---- path ---------------------------------------------------------------------------------------------------
@@ -57,6 +59,12 @@ final class Params {
     /** An import's id: one this platform could have made (1 to 128 of letters, digits, '_' and '-'), or 404. */
     static ImportJobId importId(Context ctx) {
         return ctx.pathParamAsClass("id", ImportJobId.class).getOrThrow(errors -> notFound("import", ctx.pathParam("id"), errors));
+    }
+
+    /** A ledger batch's id, as {@link #importId} checks an import's. */
+    static LedgerBatchId ledgerBatchId(Context ctx) {
+        return ctx.pathParamAsClass("id", LedgerBatchId.class)
+                .getOrThrow(errors -> notFound("ledger batch", ctx.pathParam("id"), errors));
     }
 
     /** A path value that cannot name anything (a card id with a space) names nothing: 404, with the reason. */

@@ -145,6 +145,7 @@ public final class RestApi implements AutoCloseable {
         new CardRoutes(useCases).register(app, docs);
         new MembershipRoutes(useCases).register(app, docs);
         new ImportRoutes(useCases, maxImportBytes).register(app, docs);
+        new LedgerBatchRoutes(useCases, maxImportBytes).register(app, docs);
         new MemberRoutes(useCases.findMembers()).register(app, docs);
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);

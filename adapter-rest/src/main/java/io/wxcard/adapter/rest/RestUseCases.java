@@ -3,6 +3,7 @@ package io.wxcard.adapter.rest;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ActivationPageUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -46,7 +47,8 @@ public record RestUseCases(
         ReadChangeFeedQuery changeFeed,
         ManageWebhooksUseCase manageWebhooks,
         ActivationPageUseCase activationPages,
-        RestPayUseCases wechatPay) {
+        RestPayUseCases wechatPay,
+        ApplyLedgerBatchUseCase applyLedgerBatch) {
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
@@ -71,5 +73,6 @@ public record RestUseCases(
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
         Objects.requireNonNull(activationPages, "activationPages");
         Objects.requireNonNull(wechatPay, "wechatPay");
+        Objects.requireNonNull(applyLedgerBatch, "applyLedgerBatch");
     }
 }

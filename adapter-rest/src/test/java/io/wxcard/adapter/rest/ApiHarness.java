@@ -80,7 +80,7 @@ final class ApiHarness implements AutoCloseable {
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
                 application.joiningOf(app).activationPages(),
                 new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
-                        app.acceptWechatPayNotification()));
+                        app.acceptWechatPayNotification()), app.applyLedgerBatch());
     }
 
     /** The routes the published document lists. */

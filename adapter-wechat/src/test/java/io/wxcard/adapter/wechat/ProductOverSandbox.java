@@ -97,7 +97,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 stores.tokens(), Clock.system());
         app = CardServices.builder().cards(stores.cards()).memberships(stores.memberships()).ledger(stores.ledger())
                 .tenants(stores.tenants()).outbox(stores.outbox()).inbox(stores.processedPushes())
-                .imports(stores.imports()).transactions(stores.transactions()).wechatCatalog(wechat.catalog())
+                .imports(stores.imports()).ledgerBatches(stores.ledgerBatches()).transactions(stores.transactions()).wechatCatalog(wechat.catalog())
                 .wechatDistribution(wechat.distribution()).wechatMembers(wechat.members())
                 .wechatImport(wechat.memberImport()).wechatImages(wechat.images()).pushDecoder(wechat.pushDecoder())
                 .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())

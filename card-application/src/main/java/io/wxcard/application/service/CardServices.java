@@ -3,6 +3,7 @@ package io.wxcard.application.service;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ApplyWechatPushesUseCase;
+import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -53,6 +54,7 @@ public final class CardServices {
     private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
     private final TenantService tenants;
+    private final LedgerBatchService ledgerBatches;
     private final ImportService imports;
     private final ImportRunner importRunner;
     private final EventServices events;
@@ -100,6 +102,9 @@ public final class CardServices {
         this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);
         this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
                 wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
+        this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,
+                b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
+                b.ids);
     }
 
     public DraftCardUseCase draftCard() {
@@ -164,6 +169,11 @@ public final class CardServices {
 
     public ChangeLedgerUseCase changeLedger() {
         return ledger;
+    }
+
+    /** Changes in bulk from the merchant's CRM or ERP (issue 15 item 4). */
+    public ApplyLedgerBatchUseCase applyLedgerBatch() {
+        return ledgerBatches;
     }
 
     public ReconcileCardUseCase reconcileCard() {

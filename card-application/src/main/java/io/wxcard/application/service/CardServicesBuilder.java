@@ -7,6 +7,7 @@ import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.EventStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.InboxStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.MembershipStore;
@@ -42,6 +43,7 @@ public final class CardServicesBuilder {
     OutboxStore outbox;
     InboxStore inbox;
     ImportJobStore imports;
+    LedgerBatchStore ledgerBatches;
     TransactionBoundary transactions;
     WechatCardCatalog wechatCatalog;
     WechatCardDistribution wechatDistribution;
@@ -97,6 +99,9 @@ public final class CardServicesBuilder {
     public CardServicesBuilder inbox(InboxStore inbox) { this.inbox = inbox; return this; }
 
     public CardServicesBuilder imports(ImportJobStore imports) { this.imports = imports; return this; }
+
+    /** Ledger batches' progress and failed lines (issue 15 item 4). */
+    public CardServicesBuilder ledgerBatches(LedgerBatchStore ledgerBatches) { this.ledgerBatches = ledgerBatches; return this; }
 
     public CardServicesBuilder transactions(TransactionBoundary transactions) {
         this.transactions = transactions;
@@ -183,6 +188,7 @@ public final class CardServicesBuilder {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(ledgerBatches, "ledger batches");
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(wechatCatalog, "WeChat catalog");
         Objects.requireNonNull(wechatDistribution, "WeChat distribution");

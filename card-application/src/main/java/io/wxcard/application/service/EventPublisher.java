@@ -12,13 +12,16 @@ import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.Asset;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,13 +70,31 @@ final class EventPublisher {
 
     /** A points or stored-value entry landed; the event carries the totals after it and who made it. */
     void ledgerRecorded(Membership after, LedgerEntry entry) {
+        publish(entry.asset() == Asset.POINTS ? EventType.POINTS_CHANGED : EventType.BALANCE_CHANGED, after,
+                ledgerData(entry));
+    }
+
+    private static Map<String, String> ledgerData(LedgerEntry entry) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("delta", Long.toString(entry.delta()));
         data.put("source", entry.source().name());
         data.put("reason", entry.reason());
         data.put("idempotency_key", entry.key().value());
         data.put("sequence", Long.toString(entry.sequence()));
-        publish(entry.asset() == Asset.POINTS ? EventType.POINTS_CHANGED : EventType.BALANCE_CHANGED, after, data);
+        return data;
+    }
+
+    /**
+     * {@link #ledgerRecorded} for many entries at once (a chunk of a ledger batch): their events go to the events
+     * table in one round trip. Each result's membership carries the totals right after its entry.
+     */
+    void ledgerRecorded(List<LedgerResult> recorded) {
+        List<MerchantEvent> drafted = new ArrayList<>(recorded.size());
+        recorded.forEach(result -> drafted.add(event(result.entry().asset() == Asset.POINTS ? EventType.POINTS_CHANGED
+                : EventType.BALANCE_CHANGED, result.membership(), ledgerData(result.entry()))));
+        if (!drafted.isEmpty()) {
+            events.appendAll(drafted);
+        }
     }
 
     void memberInfoSubmitted(Membership membership) {
@@ -118,9 +139,13 @@ final class EventPublisher {
     }
 
     private void publish(EventType type, Membership membership, Map<String, String> data) {
+        events.append(event(type, membership, data));
+    }
+
+    private MerchantEvent event(EventType type, Membership membership, Map<String, String> data) {
         MembershipKey key = membership.key();
         Draft draft = json(type, key.tenantId());
-        append(key.tenantId(), type, "membership/" + key.cardId().value() + "/" + key.code().value(), draft,
+        return event(key.tenantId(), type, "membership/" + key.cardId().value() + "/" + key.code().value(), draft,
                 draft.json()
                         .text("card_id", key.cardId().value())
                         .text("code", key.code().value())
@@ -147,6 +172,11 @@ final class EventPublisher {
     }
 
     private void append(TenantId tenantId, EventType type, String orderKey, Draft draft, EventJson filled) {
-        events.append(new MerchantEvent(draft.id(), 0, tenantId, type, orderKey, draft.occurredAt(), filled.end()));
+        events.append(event(tenantId, type, orderKey, draft, filled));
+    }
+
+    private static MerchantEvent event(TenantId tenantId, EventType type, String orderKey, Draft draft,
+                                       EventJson filled) {
+        return new MerchantEvent(draft.id(), 0, tenantId, type, orderKey, draft.occurredAt(), filled.end());
     }
 }

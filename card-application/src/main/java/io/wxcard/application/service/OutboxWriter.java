@@ -9,6 +9,7 @@ import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.membership.MembershipEvent;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,18 +29,33 @@ final class OutboxWriter {
     }
 
     void membershipChanged(TenantId tenantId, List<MembershipEvent> events) {
+        tasksFor(tenantId, events).forEach(this::enqueue);
+    }
+
+    /** {@link #membershipChanged} for many events at once: their tasks go to the outbox in one round trip. */
+    void membershipsChanged(TenantId tenantId, List<MembershipEvent> events) {
+        List<OutboxStore.NewTask> tasks = new ArrayList<>();
+        tasksFor(tenantId, events).forEach(task -> tasks.add(new OutboxStore.NewTask(ids.newId("ob"), task)));
+        if (!tasks.isEmpty()) {
+            outbox.enqueueAll(tasks, clock.now());
+        }
+    }
+
+    private static List<OutboxTask> tasksFor(TenantId tenantId, List<MembershipEvent> events) {
+        List<OutboxTask> tasks = new ArrayList<>();
         events.forEach(event -> {
             if (event instanceof MembershipEvent.LedgerEntryRecorded recorded
                     && recorded.entry().source() != EntrySource.WECHAT) {
                 // A change WeChat reported is never sent back: it is already there, and sending it would be echoed
                 // back as another change (issue 14 item 2). WeChat gets the ledger's totals as they are when the task runs (see OutboxDispatcher).
-                enqueue(new OutboxTask.SyncMemberTotals(tenantId, recorded.cardId(), recorded.code(),
+                tasks.add(new OutboxTask.SyncMemberTotals(tenantId, recorded.cardId(), recorded.code(),
                         recorded.entry().sequence()));
             } else if (event instanceof MembershipEvent.MembershipInvalidated invalidated) {
-                enqueue(new OutboxTask.InvalidateOnWechat(tenantId, invalidated.cardId(), invalidated.code(),
+                tasks.add(new OutboxTask.InvalidateOnWechat(tenantId, invalidated.cardId(), invalidated.code(),
                         invalidated.reason()));
             }
         });
+        return tasks;
     }
 
     void cardChanged(TenantId tenantId, List<CardEvent> events) {

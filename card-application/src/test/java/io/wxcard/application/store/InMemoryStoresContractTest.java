@@ -5,6 +5,7 @@ import io.wxcard.application.contract.EventStoreContract;
 import io.wxcard.application.contract.MemberProfileStoreContract;
 import io.wxcard.application.contract.WebhookStoreContract;
 import io.wxcard.application.contract.ImportJobStoreContract;
+import io.wxcard.application.contract.LedgerBatchStoreContract;
 import io.wxcard.application.contract.LedgerStoreContract;
 import io.wxcard.application.contract.MembershipStoreContract;
 import io.wxcard.application.contract.OutboxStoreContract;
@@ -36,6 +37,16 @@ class InMemoryStoresContractTest {
 
     @Nested
     class Memberships extends MembershipStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class LedgerBatches extends LedgerBatchStoreContract {
         private final StoreSet stores = fresh();
 
         @Override

@@ -101,7 +101,7 @@ public final class InMemoryApplication {
     public CardServicesBuilder builder() {
         return CardServices.builder().cards(stores.cards()).memberships(stores.memberships()).ledger(stores.ledger())
                 .tenants(stores.tenants()).outbox(stores.outbox()).inbox(stores.processedPushes())
-                .imports(stores.imports()).transactions(stores.transactions())
+                .imports(stores.imports()).ledgerBatches(stores.ledgerBatches()).transactions(stores.transactions())
                 .wechatCatalog(wechat).wechatDistribution(wechat).wechatMembers(wechat).wechatImport(wechat)
                 .wechatImages(images).pushDecoder(decoder).clock(clock).ids(new SequentialIds())
                 .wechatPayUpgrade(wechat).wechatPayPhoneImport(wechat).wechatPayNotifications(wechat)

@@ -3,6 +3,7 @@ package io.wxcard.application.testing;
 import io.vavr.control.Either;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
@@ -39,9 +40,10 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryMemberProfileStore profiles = new InMemoryMemberProfileStore(this);
     private final InMemoryEventStore events = new InMemoryEventStore(this);
     private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore(this);
+    private final InMemoryLedgerBatchStore ledgerBatches = new InMemoryLedgerBatchStore(this);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
-            processedPushes, tokens, imports, profiles, events, webhooks, auditLog);
+            processedPushes, tokens, imports, profiles, events, webhooks, auditLog, ledgerBatches);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -137,6 +139,11 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public ImportJobStore imports() {
         return imports;
+    }
+
+    @Override
+    public LedgerBatchStore ledgerBatches() {
+        return ledgerBatches;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.wxcard.application.testing;
 
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
@@ -53,5 +54,10 @@ public interface StoreSet {
     /** Webhooks and their deliveries (issue 15). */
     default WebhookStore webhooks() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no WebhookStore yet");
+    }
+
+    /** Ledger batches (issue 15 item 4); a default that fails, like {@link #imports()}. */
+    default LedgerBatchStore ledgerBatches() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no LedgerBatchStore yet");
     }
 }

@@ -1,8 +1,8 @@
 package io.wxcard.application.port.out.store;
 
+import io.vavr.control.Option;
 import io.wxcard.application.port.out.events.MerchantEvent;
 import io.wxcard.domain.tenant.TenantId;
-import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,4 +31,9 @@ public interface EventStore {
 
     /** Removes placed events older than {@code cutoff} (the feed's retention); answers how many. */
     int forgetPlacedBefore(Instant cutoff);
+
+    /** {@link #append} for each event, in one round trip where the store can. */
+    default void appendAll(List<MerchantEvent> added) {
+        added.forEach(this::append);
+    }
 }

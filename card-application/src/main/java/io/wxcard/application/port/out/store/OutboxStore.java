@@ -77,4 +77,12 @@ public interface OutboxStore {
 
     /** @param oldestPendingAge how long the oldest task that is not dead has waited (zero when none waits) */
     record OutboxStats(long pending, long dead, java.time.Duration oldestPendingAge) {}
+
+    /** {@link #enqueue} for each task, in one round trip where the store can. */
+    default void enqueueAll(java.util.List<NewTask> tasks, Instant now) {
+        tasks.forEach(task -> enqueue(task.id(), task.task(), now));
+    }
+
+    /** A task to enqueue under its id. */
+    record NewTask(String id, OutboxTask task) {}
 }
