@@ -136,6 +136,8 @@ public final class CardServices {
     private final EventRelay eventRelay;
     private final WebhookService webhooks;
     private final CardImageService images;
+    /** What the loyalty services are wired from ({@link #loyalty}). */
+    private final WiredParts internals;
 
     public CardServices(Dependencies d, EventDependencies e) {
         UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
@@ -172,6 +174,15 @@ public final class CardServices {
                 d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
         this.webhooks = new WebhookService(e.webhooks(), new WebhookUrlPolicy(e.settings().allowHttpToLoopback()),
                 lookups, d.ids(), d.clock());
+        this.internals = new WiredParts(unitOfWork, lookups, outboxWriter, ledger, outbox, cards, d);
+    }
+
+    /**
+     * The loyalty use cases (issue 17: levels, points rules, notices) on this application. Call it once, at wiring:
+     * from then on every ledger entry is followed by the level check, and the dispatcher sends the loyalty tasks.
+     */
+    public LoyaltyServices loyalty(LoyaltyServices.LoyaltyDependencies dependencies) {
+        return new LoyaltyServices(internals, dependencies);
     }
 
     public DraftCardUseCase draftCard() {
