@@ -266,7 +266,7 @@ final class ControlRoutes {
         app.post(path, ctx -> run(ctx, handler, true));
     }
 
-    private void get(Javalin app, String path, Handler handler) {
+    void get(Javalin app, String path, Handler handler) {
         app.get(path, ctx -> run(ctx, handler, false));
     }
 

@@ -145,6 +145,9 @@ public final class WechatSandbox implements AutoCloseable {
                 pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency);
         control.register(server);
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher), cards, apps).register(server, control);
+        MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
+        messageRoutes.register(oa);
+        messageRoutes.register(server, control);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

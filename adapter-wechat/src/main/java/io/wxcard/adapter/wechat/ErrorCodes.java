@@ -47,7 +47,9 @@ final class ErrorCodes {
             Map.entry(40005L, Kind.CLIENT_ERROR),
             Map.entry(40009L, Kind.CLIENT_ERROR),
             Map.entry(41005L, Kind.CLIENT_ERROR),
-            Map.entry(40141L, Kind.CLIENT_ERROR));
+            Map.entry(40141L, Kind.CLIENT_ERROR),
+            // message/template/send: the member does not follow the account (FIDELITY.md section 19)
+            Map.entry(43004L, Kind.NOT_FOLLOWING));
 
     private ErrorCodes() {}
 

@@ -8,6 +8,7 @@ import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
+import io.wxcard.application.port.out.wechat.WechatTemplateMessages;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.net.http.HttpClient;
 import java.util.Objects;
@@ -24,6 +25,7 @@ public final class WechatAdapter {
     private final WechatMemberImport memberImport;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
+    private final WechatTemplateMessages templateMessages;
 
     private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
         HttpClient http = WechatHttp.httpClient(settings);
@@ -38,6 +40,7 @@ public final class WechatAdapter {
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
         this.images = new FeignCardImages(calls);
+        this.templateMessages = new FeignTemplateMessages(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         this.memberImport = new PayMemberImport(payApi, payClient, new PlatformKeys(payApi, payClient, clock));
@@ -47,6 +50,11 @@ public final class WechatAdapter {
     public static WechatAdapter create(WechatSettings settings, SharedTokenStore tokens, Clock clock) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
                 Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Template messages to members (issue 17 item 3). */
+    public WechatTemplateMessages templateMessages() {
+        return templateMessages;
     }
 
     public WechatCardCatalog catalog() {

@@ -46,8 +46,15 @@ final class ProductOverSandbox implements AutoCloseable {
     final CardServices app;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
+    /** The adapter the application talks through, for ports wired on top of it (the loyalty services). */
+    final WechatAdapter wechat;
 
     ProductOverSandbox(SandboxFixture sandbox) {
+        this(sandbox, Clock.system());
+    }
+
+    /** With the application's own clock (the adapter keeps the system's: tokens expire in real time). */
+    ProductOverSandbox(SandboxFixture sandbox, Clock appClock) {
         this.sandbox = sandbox;
         try {
             receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,13 +72,13 @@ final class ProductOverSandbox implements AutoCloseable {
         receiver.start();
         account = sandbox.newAccount("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/" + tenant.value(),
                 SandboxApp.PLAIN);
-        WechatAdapter wechat = WechatAdapter.create(sandbox.settings()
+        wechat = WechatAdapter.create(sandbox.settings()
                 // a whole product's flows on a shared 2-core machine: the first calls to a fresh sandbox can be slow
                 .withReadTimeout(Duration.ofSeconds(20)).withCallDeadline(Duration.ofSeconds(30)),
                 stores.tokens(), Clock.system());
         app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
                 stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat.catalog(),
-                wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), Clock.system(),
+                wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), appClock,
                 new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
                 InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
                 stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
