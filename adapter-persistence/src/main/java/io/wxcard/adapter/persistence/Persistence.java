@@ -58,6 +58,8 @@ public final class Persistence implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final EventStore events;
     private final WebhookStore webhooks;
+    private final io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms;
+    private final io.wxcard.application.port.out.store.MemberStandingStore standings;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -80,6 +82,8 @@ public final class Persistence implements AutoCloseable {
         this.profiles = new JdbiMemberProfileStore(sql);
         this.events = new JdbiEventStore(sql);
         this.webhooks = new JdbiWebhookStore(sql);
+        this.loyaltyPrograms = new JdbiLoyaltyProgramStore(sql);
+        this.standings = new JdbiMemberStandingStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -213,6 +217,16 @@ public final class Persistence implements AutoCloseable {
 
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** Cards' loyalty set-ups (issue 17). */
+    public io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+        return loyaltyPrograms;
+    }
+
+    /** Members' levels, level changes and purchases (issue 17). */
+    public io.wxcard.application.port.out.store.MemberStandingStore standings() {
+        return standings;
     }
 
     public TransactionBoundary transactions() {
