@@ -191,30 +191,36 @@ final class ServiceRuntime implements AutoCloseable {
         return rest.port();
     }
 
-    /** What a newcomer needs to know, printed once the service is ready. Only the demo key is a secret shown. */
+    /**
+     * What a newcomer needs to know, printed once the service is ready, in one write so that log lines from other
+     * threads do not cut it and a reader sees it whole. Only the demo key is a secret shown.
+     */
     void printBanner(Settings settings, PrintStream out) {
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String api = "http://127.0.0.1:" + rest.port();
-        out.printf("%nwxcard is ready (%.1f s after the JVM started)%n", readyMillis / 1000.0);
-        out.printf("  HTTP API        %s   (OpenAPI %s/openapi.json, health %s/health)%n", api, api, api);
-        out.printf("  database        %s%n", settings.dbUrl());
+        StringBuilder banner = new StringBuilder();
+        java.util.Formatter text = new java.util.Formatter(banner);
+        text.format("%nwxcard is ready (%.1f s after the JVM started)%n", readyMillis / 1000.0);
+        text.format("  HTTP API        %s   (OpenAPI %s/openapi.json, health %s/health)%n", api, api, api);
+        text.format("  database        %s%n", settings.dbUrl());
         sandbox.ifPresentOrElse(
-                running -> out.printf("  WeChat sandbox  %s   (control API %s/sandbox/..., state in %s)%n",
+                running -> text.format("  WeChat sandbox  %s   (control API %s/sandbox/..., state in %s)%n",
                         running.baseUrl(), running.baseUrl(), settings.dataDir().resolve("sandbox-state.json")),
-                () -> out.printf("  WeChat          %s and %s%n", settings.wechatApiBase(), settings.wechatPayApiBase()));
+                () -> text.format("  WeChat          %s and %s%n", settings.wechatApiBase(), settings.wechatPayApiBase()));
         demoKey.ifPresent(key -> {
-            out.printf("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
+            text.format("  demo tenant     %s (appid %s; safe-mode pushes to %s/wechat/%s/events)%n", key.tenant().id(),
                     key.tenant().appId(), settings.publicUrl(), key.tenant().id());
-            out.printf("  demo API key    %s%n", key.apiKey().reveal());
-            out.printf("  console         %s/console/   %s%n%nTry:%n", api, firstAdmin
+            text.format("  demo API key    %s%n", key.apiKey().reveal());
+            text.format("  console         %s/console/   %s%n%nTry:%n", api, firstAdmin
                     .map(admin -> "(tenant " + key.tenant().id() + ", sign in as " + admin.name() + " / "
                             + admin.password().reveal() + "; this password is shown only now)")
                     .orElse("(tenant " + key.tenant().id() + "; sign in as admin with the password shown at the first start)"));
-            out.printf("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
-            out.printf("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
+            text.format("  curl -s -H 'Authorization: Bearer %s' %s/v1/cards%n", key.apiKey().reveal(), api);
+            text.format("  java -jar bootstrap/target/card-service.jar demo --url %s --api-key %s --sandbox-url %s%n",
                     api, key.apiKey().reveal(), sandbox.get().baseUrl());
         });
-        out.println();
+        banner.append(System.lineSeparator());
+        out.print(banner);
         out.flush();
     }
 

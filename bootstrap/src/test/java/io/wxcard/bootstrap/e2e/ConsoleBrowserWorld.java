@@ -11,21 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,7 +70,7 @@ abstract class ConsoleBrowserWorld {
 
         service = ServiceProcess.start(ServiceProcess.SERVICE_JAR, environment);
         service.awaitHealthy(base + "/health/ready", Duration.ofSeconds(90));
-        service.awaitOutput("wxcard is ready", Duration.ofSeconds(30));
+        service.awaitOutput("this password is shown only now", Duration.ofSeconds(30));
         Matcher password = ADMIN_PASSWORD.matcher(service.output());
         assertThat(password.find()).as(service.output()).isTrue();
         adminPassword = password.group(1);
@@ -103,23 +100,71 @@ abstract class ConsoleBrowserWorld {
         click("sign-in");
     }
 
+    // Every step waits for what it needs: a click that submits a form returns before the next page has loaded, and
+    // htmx swaps fragments in after the request it sends, so an element looked up at once may not be there yet.
+
     void type(String id, String text) {
-        WebElement field = browser.driver.findElement(By.id(id));
+        WebElement field = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         field.clear();
         field.sendKeys(text);
     }
 
     void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
+        click(By.id(id));
     }
 
+    void click(By what) {
+        waitUp().until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    WebElement find(By what) {
+        return waitUp().until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    /** The element's text once it is on the page. */
     String text(By what) {
-        return browser.driver.findElement(what).getText().strip();
+        return waitUp().until(driver -> driver.findElement(what).getText().strip());
+    }
+
+    /** The element's text once it satisfies {@code wanted}, or a failure naming the text last seen. */
+    String textOnce(By what, Predicate<String> wanted) {
+        String[] seen = {"(not on the page)"};
+        try {
+            return waitUp().until(driver -> {
+                seen[0] = driver.findElement(what).getText().strip();
+                return wanted.test(seen[0]) ? seen[0] : null;
+            });
+        } catch (TimeoutException notYet) {
+            throw new AssertionError(what + " never showed what was expected; last seen: " + seen[0] + " (on "
+                    + browser.driver.getCurrentUrl() + ")", notYet);
+        }
+    }
+
+    String textOnceItIs(By what, String expected) {
+        return textOnce(what, expected::equals);
+    }
+
+    String textOnceItContains(By what, String... parts) {
+        return textOnce(what, text -> java.util.Arrays.stream(parts).allMatch(text::contains));
+    }
+
+    void awaitUrlEndingWith(String suffix) {
+        try {
+            waitUp().until(ExpectedConditions.urlMatches(Pattern.quote(suffix) + "$"));
+        } catch (TimeoutException notYet) {
+            throw new AssertionError("the browser never reached …" + suffix + "; it is on "
+                    + browser.driver.getCurrentUrl(), notYet);
+        }
     }
 
     void await(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(RuntimeException.class)
-                .until(driver -> condition.getAsBoolean());
+        waitUp().ignoring(RuntimeException.class).until(driver -> condition.getAsBoolean());
+    }
+
+    private WebDriverWait waitUp() {
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Plain HTTP with the browser's own session cookie. */

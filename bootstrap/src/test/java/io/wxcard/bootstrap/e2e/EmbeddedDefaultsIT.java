@@ -41,7 +41,7 @@ class EmbeddedDefaultsIT {
             service.awaitHealthy(api + "/health/ready", Duration.ofSeconds(60));
             // Ready means the demo tenant is there too: it is prepared while the HTTP server starts, not after.
             assertThat(get(api + "/v1/cards", API_KEY).statusCode()).isEqualTo(200);
-            service.awaitOutput("wxcard is ready", Duration.ofSeconds(10));
+            service.awaitOutput("demo API key    " + API_KEY, Duration.ofSeconds(10));
             assertThat(service.output()).contains("demo API key    " + API_KEY).contains("http://127.0.0.1:" + sandboxPort)
                     .doesNotContain("appsecret");
 
