@@ -105,6 +105,9 @@ public final class RestApi implements AutoCloseable {
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
+        if (useCases.loyalty() != null) {
+            new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
+        }
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {

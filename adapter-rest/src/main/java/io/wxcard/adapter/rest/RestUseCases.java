@@ -22,7 +22,11 @@ import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
 
-/** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
+/**
+ * Every use case the HTTP API exposes; bootstrap hands them over, wired.
+ *
+ * @param loyalty the loyalty routes' use cases (issue 17); null: those routes are not served
+ */
 public record RestUseCases(
         DraftCardUseCase draftCard,
         EditCardUseCase editCard,
@@ -43,7 +47,32 @@ public record RestUseCases(
         UploadCardImageUseCase uploadCardImage,
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
-        ManageWebhooksUseCase manageWebhooks) {
+        ManageWebhooksUseCase manageWebhooks,
+        LoyaltyUseCases loyalty) {
+
+    /** Without the loyalty routes. */
+    public RestUseCases(DraftCardUseCase draftCard, EditCardUseCase editCard, SubmitCardUseCase submitCard,
+                        SetTestWhitelistUseCase setTestWhitelist, ConfigureActivationFormUseCase configureActivationForm,
+                        DistributeCardUseCase distributeCard, DeleteCardUseCase deleteCard, FindCardsQuery findCards,
+                        ActivateMembershipUseCase activateMembership, ChangeLedgerUseCase changeLedger,
+                        InvalidateMembershipUseCase invalidateMembership, PullMemberInfoUseCase pullMemberInfo,
+                        FindMembershipsQuery findMemberships, ImportMembersUseCase importMembers,
+                        AcceptWechatPushUseCase acceptWechatPush, AuthenticateApiKeyQuery authenticateApiKey,
+                        UploadCardImageUseCase uploadCardImage, FindMembersQuery findMembers,
+                        ReadChangeFeedQuery changeFeed, ManageWebhooksUseCase manageWebhooks) {
+        this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
+                findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
+                importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
+                manageWebhooks, null);
+    }
+
+    /** The same use cases with the loyalty routes'. */
+    public RestUseCases withLoyalty(LoyaltyUseCases loyaltyUseCases) {
+        return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
+                distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
+                pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
+                findMembers, changeFeed, manageWebhooks, loyaltyUseCases);
+    }
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");
