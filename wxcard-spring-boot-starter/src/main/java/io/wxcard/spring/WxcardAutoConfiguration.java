@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(WxcardProperties.class)
 @Import({WxcardUseCases.class, WxcardFlywayPlaceholders.class, WxcardRuntimeConfiguration.class,
-        WxcardWebConfiguration.class, WxcardActuatorConfiguration.class})
+        WxcardWebConfiguration.class, WxcardRestConfiguration.class, WxcardActuatorConfiguration.class})
 public class WxcardAutoConfiguration {
 
     /**

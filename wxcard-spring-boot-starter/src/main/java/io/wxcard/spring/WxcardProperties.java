@@ -20,6 +20,7 @@ public class WxcardProperties {
     private final Imports imports = new Imports();
     private final Push push = new Push();
     private final Events events = new Events();
+    private final Rest rest = new Rest();
     /** Tenants (WeChat official accounts) to add at start when the tenant store has no tenant of that id. */
     private List<TenantProperties> tenants = new ArrayList<>();
 
@@ -53,6 +54,10 @@ public class WxcardProperties {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Rest getRest() {
+        return rest;
     }
 
     public List<TenantProperties> getTenants() {
@@ -244,6 +249,40 @@ public class WxcardProperties {
 
         public void setSpring(boolean spring) {
             this.spring = spring;
+        }
+    }
+
+    /** The {@code /v1} HTTP API of the standalone service, in the application's own web server at {@code /v1/*}. */
+    public static class Rest {
+        /** Mount it (off unless asked: most applications call the use cases from their own controllers). */
+        private boolean enabled = false;
+        /** The largest JSON request body, in bytes; a larger one is answered 413 unread. */
+        private long maxBodyBytes = 1024 * 1024;
+        /** The largest member import, in bytes (imports are streamed: this bounds what one upload stages). */
+        private long maxImportBytes = 2L * 1024 * 1024 * 1024;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getMaxBodyBytes() {
+            return maxBodyBytes;
+        }
+
+        public void setMaxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        public long getMaxImportBytes() {
+            return maxImportBytes;
+        }
+
+        public void setMaxImportBytes(long maxImportBytes) {
+            this.maxImportBytes = maxImportBytes;
         }
     }
 }

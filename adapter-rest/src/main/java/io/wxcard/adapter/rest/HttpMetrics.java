@@ -34,6 +34,10 @@ final class HttpMetrics implements AutoCloseable {
 
     HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The JVM's own meters, for a registry of the API's own (an embedding application's registry has them). */
+    void bindJvm() {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -2,6 +2,7 @@ package io.wxcard.adapter.rest;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.servlet.JavalinServlet;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.Plugin;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,32 +83,16 @@ public final class RestApi implements AutoCloseable {
         Objects.requireNonNull(pushWorkers, "push workers");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpMetrics metrics = new HttpMetrics(registry);
+        metrics.bindJvm();
         AtomicBoolean closing = new AtomicBoolean();
         List<String> registered = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
-            configure(config, settings, tuning, metrics, registered);
+            configure(config, settings.maxBodyBytes(), metrics);
+            configureJetty(config, settings, tuning, registered);
             plugins.forEach(config::registerPlugin);
         });
-        app.before(Access::assignRequestId);
-        app.beforeMatched(Access.checkApiKey(useCases.authenticateApiKey()));
-        ApiDocs docs = new ApiDocs();
-        // A query parameter the document does not give the route is refused, so that a typo is not read as "no
-        // filter"; WeChat's pushes are left alone (WeChat adds parameters of its own).
-        app.beforeMatched(ctx -> {
-            if (ctx.routeRoles().contains(Access.API_KEY)) {
-                Params.checkQuery(ctx, docs.queryNames(ctx.method().name(), ctx.endpointHandlerPath()));
-            }
-        });
-        new CardRoutes(useCases).register(app, docs);
-        new MembershipRoutes(useCases).register(app, docs);
-        new ImportRoutes(useCases, settings.maxImportBytes()).register(app, docs);
-        new MemberRoutes(useCases.findMembers()).register(app, docs);
-        new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
+        ApiDocs docs = mountApi(app, useCases, settings.maxImportBytes());
         new PushRoutes(useCases.acceptWechatPush(), pushWorkers, tuning.pushTimeout()).register(app, docs);
-        new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
-        if (useCases.loyalty() != null) {
-            new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
-        }
         new OpsRoutes(databaseReady, closing, registry).register(app, docs);
         Problems.register(app, settings.maxBodyBytes());
         try {
@@ -122,8 +107,54 @@ public final class RestApi implements AutoCloseable {
         return new RestApi(app, registry, metrics, closing, registered, tuning.stopTimeout());
     }
 
-    private static void configure(JavalinConfig config, RestSettings settings, Tuning tuning, HttpMetrics metrics,
-                                  List<String> registered) {
+    /**
+     * The {@code /v1} API alone, as a servlet for an application's own web server (the Spring Boot starter mounts it
+     * at {@code /v1/*}): the same routes, API keys, problem+json answers, request timers and access log as
+     * {@link #start}, without Jetty, WeChat's push endpoint or {@code /health} and {@code /metrics}, which such an
+     * application has its own of. The servlet needs asynchronous support and the multipart configuration it comes
+     * with (card pictures are uploaded as multipart bodies).
+     */
+    public static ApiServlet servlet(RestUseCases useCases, long maxBodyBytes, long maxImportBytes,
+                                     MeterRegistry registry) {
+        Objects.requireNonNull(useCases, "use cases");
+        Objects.requireNonNull(registry, "meter registry");
+        new RestSettings("127.0.0.1", 0, maxBodyBytes, maxImportBytes); // the same bounds as the server's, checked once
+        HttpMetrics metrics = new HttpMetrics(registry);
+        Javalin app = Javalin.create(config -> configure(config, maxBodyBytes, metrics));
+        mountApi(app, useCases, maxImportBytes);
+        Problems.register(app, maxBodyBytes);
+        // Javalin's own servlet, without the Jetty WebSocket wrapper app.javalinServlet() puts around it (that wrapper
+        // needs Jetty's WebSocket components, which another server does not have; the API has no WebSocket).
+        return new ApiServlet(new JavalinServlet(app.unsafeConfig()), new jakarta.servlet.MultipartConfigElement("",
+                ImageRoutes.MAX_UPLOAD_BYTES, ImageRoutes.MAX_UPLOAD_BYTES, 0));
+    }
+
+    /** The {@code /v1} routes behind their API keys; answers the document their query parameters are checked by. */
+    private static ApiDocs mountApi(Javalin app, RestUseCases useCases, long maxImportBytes) {
+        app.before(Access::assignRequestId);
+        app.beforeMatched(Access.checkApiKey(useCases.authenticateApiKey()));
+        ApiDocs docs = new ApiDocs();
+        // A query parameter the document does not give the route is refused, so that a typo is not read as "no
+        // filter"; WeChat's pushes are left alone (WeChat adds parameters of its own).
+        app.beforeMatched(ctx -> {
+            if (ctx.routeRoles().contains(Access.API_KEY)) {
+                Params.checkQuery(ctx, docs.queryNames(ctx.method().name(), ctx.endpointHandlerPath()));
+            }
+        });
+        new CardRoutes(useCases).register(app, docs);
+        new MembershipRoutes(useCases).register(app, docs);
+        new ImportRoutes(useCases, maxImportBytes).register(app, docs);
+        new MemberRoutes(useCases.findMembers()).register(app, docs);
+        new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
+        new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
+        if (useCases.loyalty() != null) {
+            new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
+        }
+        return docs;
+    }
+
+    /** What the API is wherever it is served: JSON, parameter converters, body bounds, request timers. */
+    private static void configure(JavalinConfig config, long maxBodyBytes, HttpMetrics metrics) {
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -131,8 +162,14 @@ public final class RestApi implements AutoCloseable {
         config.http.prefer405over404 = true;
         // Bodies read whole (ctx.bodyAsBytes(): JSON, WeChat's pushes) are held to this; imports are streamed and
         // held to maxImportBytes by ImportRoutes.
-        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.maxRequestSize = maxBodyBytes;
         config.http.defaultContentType = Params.JSON;
+        config.requestLogger.http(metrics::record);
+    }
+
+    /** What the API's own Jetty server adds: multipart bounds, graceful stop, problem+json error pages. */
+    private static void configureJetty(JavalinConfig config, RestSettings settings, Tuning tuning,
+                                       List<String> registered) {
         // Multipart bodies (card pictures) are parsed by Jetty: held to what ImageRoutes takes, also when chunked.
         config.jetty.multipartConfig.maxTotalRequestSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
         config.jetty.multipartConfig.maxFileSize(ImageRoutes.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
@@ -153,7 +190,6 @@ public final class RestApi implements AutoCloseable {
                 }
             }
         }));
-        config.requestLogger.http(metrics::record);
     }
 
     /** The port listened on: the one asked for, or the one picked for port 0. */
