@@ -50,6 +50,11 @@ final class ApiHarness implements AutoCloseable {
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();
+    /** Asks for the loyalty routes (issue 17), wired onto this harness's application with WeChat's messages taken. */
+    static final UnaryOperator<RestUseCases> WITH_LOYALTY = useCases -> useCases;
+    /** The template messages the loyalty services sent, when wired. */
+    final java.util.List<io.wxcard.application.port.out.wechat.TemplateMessage> templateMessages =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ApiHarness() {
         this(useCases -> useCases, TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
@@ -72,7 +77,17 @@ final class ApiHarness implements AutoCloseable {
                 stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
                 "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
                 InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
-        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
+        RestUseCases wired = customize.apply(useCases());
+        if (customize == WITH_LOYALTY) {
+            var loyalty = app.loyalty(new io.wxcard.application.service.LoyaltyServices.LoyaltyDependencies(
+                    stores.loyaltyPrograms(), stores.standings(), (account, message) -> {
+                        templateMessages.add(message);
+                        return io.vavr.control.Either.right((long) templateMessages.size());
+                    }, 1000));
+            wired = wired.withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(), loyalty.recordPurchase(),
+                    loyalty.memberLevels(), loyalty.loyaltyPeriods()));
+        }
+        api = RestApi.start(settings, wired, databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
 
