@@ -5,9 +5,7 @@ import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
 
 /**
  * The application over the configured database, for administrative commands run beside (or instead of) the service:
@@ -31,13 +29,8 @@ final class AdminRuntime implements AutoCloseable {
                 .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                 .withInstanceId(settings.instanceId() + "-admin"),
                 persistence.tokens(), Clock.system());
-        services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
-                persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                wechat.memberImport(), wechat.pushDecoder(), Clock.system(), IdGenerator.random(),
-                settings.instanceId() + "-admin", persistence.imports(), ImportSettings.defaults(),
-                threads.pool("import-sender", ImportSettings.defaults().concurrency()), wechat.images()),
-                EventWiring.dependencies(persistence, settings, threads));
+        services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, Clock.system(),
+                settings.instanceId() + "-admin");
     }
 
     @Override

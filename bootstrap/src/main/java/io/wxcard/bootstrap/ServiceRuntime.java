@@ -18,7 +18,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.InstanceLoops;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -90,14 +90,7 @@ final class ServiceRuntime implements AutoCloseable {
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
                     .withPayApiBaseUrl(payApi).withUseStableToken(settings.wechatStableToken())
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock);
-            services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                    persistence.ledger(), persistence.tenants(), persistence.outbox(), persistence.processedPushes(),
-                    persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                    wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), settings.instanceId(),
-                    persistence.imports(), ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
-                            .withConcurrency(settings.importConcurrency()),
-                    threads.pool("import-sender", settings.importConcurrency()), wechat.images()),
-                    EventWiring.dependencies(persistence, settings, threads));
+            services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
             // issue 17: wired before any worker runs, so that the dispatcher knows the loyalty tasks from the start
             LoyaltyServices loyalty = services.loyalty(new LoyaltyServices.LoyaltyDependencies(
                     persistence.loyaltyPrograms(), persistence.standings(), wechat.templateMessages(),
@@ -106,11 +99,9 @@ final class ServiceRuntime implements AutoCloseable {
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
-            BackgroundWorkers workers = new BackgroundWorkers(services.dispatchOutbox(), settings.outboxWorkers(),
-                    services.applyWechatPushes(), services.runImports(), persistence.processedPushes(),
-                    services.reconcileCard(), settings.reconcilePeriod());
-            workers.relayEvents(services.relayEvents());
-            toClose.add(workers);
+            InstanceLoops loops = InstanceLoops.of(services, persistence.processedPushes(), clock,
+                    settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
+            toClose.add(loops::stop);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
@@ -148,7 +139,7 @@ final class ServiceRuntime implements AutoCloseable {
                             alerts -> alerts.stockLowAlerts())
                     .description("WeChat's warnings that a card's stock runs low (card_sku_remind)")
                     .register(rest.meterRegistry());
-            workers.start();
+            loops.start();
         } catch (RuntimeException failure) {
             close();
             threads.close(); // again, if it failed before the threads were among the parts to close

@@ -191,14 +191,17 @@ public class WxcardAutoConfiguration {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
-        return new CardServices(new CardServices.Dependencies(cards, memberships, ledger, tenants, outbox, inbox,
-                transactions, catalog, distribution, members, memberImport, pushDecoder, clock, ids,
-                InstanceName.of(properties), imports, settings, threads.pool("wxcard-import-sender", settings.concurrency()), images),
+        return CardServices.builder().cards(cards).memberships(memberships).ledger(ledger).tenants(tenants)
+                .outbox(outbox).inbox(inbox).imports(imports).transactions(transactions).wechatCatalog(catalog)
+                .wechatDistribution(distribution).wechatMembers(members).wechatImport(memberImport)
+                .wechatImages(images).pushDecoder(pushDecoder).clock(clock).ids(ids)
+                .instanceName(InstanceName.of(properties)).importSettings(settings)
+                .importSenders(threads.pool("wxcard-import-sender", settings.concurrency()))
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.
-                new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
-                        io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook.WebhookSenderSettings
-                                .defaults(threads.pool("wxcard-webhook-client", 4))),
-                        io.wxcard.application.service.EventSettings.defaults(),
-                        threads.pool("wxcard-webhook-sender", 16)));
+                .events(persistence.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
+                .profiles(persistence.profiles()).webhooks(persistence.webhooks())
+                .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
+                        .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
+                .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();
     }
 }

@@ -16,6 +16,8 @@ import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.store.EventStore;
 import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.WebhookStore;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.CardServicesBuilder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -231,6 +233,13 @@ public final class Persistence implements AutoCloseable {
 
     public TransactionBoundary transactions() {
         return transactions;
+    }
+
+    /** Every store {@link CardServices} needs, given to its builder (an embedding may replace the tenants after). */
+    public CardServicesBuilder storesOf(CardServicesBuilder application) {
+        return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
+                .inbox(processedPushes).imports(imports).transactions(transactions).events(events)
+                .profiles(profiles).webhooks(webhooks);
     }
 
     /** The stores' Jdbi, for this module's tests. */

@@ -72,11 +72,7 @@ final class ApiHarness implements AutoCloseable {
      */
     ApiHarness(ImportJobStore imports, UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning,
                BooleanSupplier databaseReady, RestSettings settings) {
-        app = imports == null ? application.app : new CardServices(new CardServices.Dependencies(stores.cards(),
-                stores.memberships(), stores.ledger(), stores.tenants(), stores.outbox(), stores.processedPushes(),
-                stores.transactions(), wechat, wechat, wechat, wechat, decoder, clock, new SequentialIds(),
-                "test-instance", imports, ImportSettings.defaults().withRatePerSecond(10_000),
-                InMemoryApplication.IMPORT_SENDERS, application.images), application.eventDependencies());
+        app = imports == null ? application.app : application.builder().imports(imports).build();
         RestUseCases wired = customize.apply(useCases());
         if (customize == WITH_LOYALTY) {
             var loyalty = app.loyalty(new io.wxcard.application.service.LoyaltyServices.LoyaltyDependencies(

@@ -10,6 +10,8 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatTemplateMessages;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.CardServicesBuilder;
 import java.net.http.HttpClient;
 import java.util.Objects;
 
@@ -55,6 +57,12 @@ public final class WechatAdapter {
     /** Template messages to members (issue 17 item 3). */
     public WechatTemplateMessages templateMessages() {
         return templateMessages;
+    }
+
+    /** Every WeChat port {@link CardServices} needs, given to its builder. */
+    public CardServicesBuilder portsOf(CardServicesBuilder application) {
+        return application.wechatCatalog(catalog).wechatDistribution(distribution).wechatMembers(members)
+                .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder);
     }
 
     public WechatCardCatalog catalog() {

@@ -76,13 +76,17 @@ final class ProductOverSandbox implements AutoCloseable {
                 // a whole product's flows on a shared 2-core machine: the first calls to a fresh sandbox can be slow
                 .withReadTimeout(Duration.ofSeconds(20)).withCallDeadline(Duration.ofSeconds(30)),
                 stores.tokens(), Clock.system());
-        app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
-                stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat.catalog(),
-                wechat.distribution(), wechat.members(), wechat.memberImport(), wechat.pushDecoder(), appClock,
-                new SequentialIds(), "test-" + tenant.value(), stores.imports(), ImportSettings.defaults(),
-                InMemoryApplication.IMPORT_SENDERS, wechat.images()), new CardServices.EventDependencies(stores.events(),
-                stores.profiles(), stores.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
-                io.wxcard.application.service.EventSettings.defaults(), InMemoryApplication.IMPORT_SENDERS));
+        app = CardServices.builder().cards(stores.cards()).memberships(stores.memberships()).ledger(stores.ledger())
+                .tenants(stores.tenants()).outbox(stores.outbox()).inbox(stores.processedPushes())
+                .imports(stores.imports()).transactions(stores.transactions()).wechatCatalog(wechat.catalog())
+                .wechatDistribution(wechat.distribution()).wechatMembers(wechat.members())
+                .wechatImport(wechat.memberImport()).wechatImages(wechat.images()).pushDecoder(wechat.pushDecoder())
+                .clock(appClock).ids(new SequentialIds()).instanceName("test-" + tenant.value())
+                .importSettings(ImportSettings.defaults()).importSenders(InMemoryApplication.IMPORT_SENDERS)
+                .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
+                .profiles(stores.profiles()).webhooks(stores.webhooks())
+                .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
+                .webhookSenders(InMemoryApplication.IMPORT_SENDERS).build();
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));

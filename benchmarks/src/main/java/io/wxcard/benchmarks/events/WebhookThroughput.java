@@ -6,17 +6,14 @@ import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.webhook.WebhookSenderSettings;
 import io.wxcard.adapter.webhook.Webhooks;
 import io.wxcard.application.port.in.ManageWebhooksUseCase.CreateWebhookCommand;
-import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.events.EventType;
 import io.wxcard.application.port.out.events.MerchantEvent;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EventSettings;
-import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.InMemoryWechat;
-import io.wxcard.application.testing.InMemoryWechatImages;
-import io.wxcard.application.testing.ScriptedPushDecoder;
 import io.wxcard.benchmarks.Args;
+import io.wxcard.benchmarks.BenchApplication;
 import io.wxcard.benchmarks.Machine;
 import io.wxcard.benchmarks.Stats;
 import io.wxcard.domain.tenant.TenantId;
@@ -73,16 +70,10 @@ public final class WebhookThroughput {
         ExecutorService client = Executors.newFixedThreadPool(4);
         ExecutorService senders = Executors.newFixedThreadPool(16);
         try (Persistence persistence = Persistence.start(new DatabaseSettings(jdbc, null, null, 20))) {
-            InMemoryWechat wechat = new InMemoryWechat();
-            CardServices app = new CardServices(new CardServices.Dependencies(persistence.cards(),
-                    persistence.memberships(), persistence.ledger(), persistence.tenants(), persistence.outbox(),
-                    persistence.processedPushes(), persistence.transactions(), wechat, wechat, wechat, wechat,
-                    new ScriptedPushDecoder(), Clock.system(), new UuidIds(), "bench-" + ProcessHandle.current().pid(),
-                    persistence.imports(), ImportSettings.defaults(), Executors.newFixedThreadPool(2),
-                    new InMemoryWechatImages()),
-                    new CardServices.EventDependencies(persistence.events(), persistence.profiles(),
-                            persistence.webhooks(), Webhooks.sender(WebhookSenderSettings.defaults(client)
-                                    .withLoopback(true)), EventSettings.defaults().withHttpToLoopback(true), senders));
+            CardServices app = BenchApplication.over(persistence, new InMemoryWechat())
+                    .eventSettings(EventSettings.defaults().withHttpToLoopback(true))
+                    .webhookSender(Webhooks.sender(WebhookSenderSettings.defaults(client).withLoopback(true)))
+                    .webhookSenders(senders).build();
             TenantId tenant = Fixtures.uniqueTenantId();
             persistence.tenants().save(Fixtures.tenant(tenant));
             app.manageWebhooks().create(new CreateWebhookCommand(tenant, url.toString(), java.util.Set.of())).get();
@@ -170,17 +161,4 @@ public final class WebhookThroughput {
     }
 
     private WebhookThroughput() {}
-
-    /** Ids unique across runs on one database. */
-    private static final class UuidIds implements io.wxcard.application.port.out.IdGenerator {
-        @Override
-        public io.wxcard.domain.card.CardId newCardId() {
-            return new io.wxcard.domain.card.CardId("card_" + UUID.randomUUID().toString().replace("-", ""));
-        }
-
-        @Override
-        public String newId(String prefix) {
-            return prefix + "_" + UUID.randomUUID().toString().replace("-", "");
-        }
-    }
 }

@@ -95,7 +95,7 @@ final class Drill {
         long[] resent = resendUnanswered(load);
         System.out.printf("unanswered changes sent again with their keys: %d now answered 201, %d still unanswered%n",
                 resent[0], resent[1]);
-        double drained = world.awaitOutboxDrained(Duration.ofMinutes(args.integer("drain-minutes", 10)));
+        double drained = world.tables().awaitOutboxDrained(Duration.ofMinutes(args.integer("drain-minutes", 10)));
         System.out.println(drained < 0 ? "the outbox did NOT drain within " + args.integer("drain-minutes", 10) + " min"
                 : String.format("outbox drained %.1f s after the load stopped", drained));
         Reconcile.Verdict verdict = Reconcile.check(world, load.acknowledged().values());

@@ -177,7 +177,7 @@ public final class ImportRun {
             long peakRss = world.service().peakRssKib() / 1024;
             world.service().stop(Duration.ofSeconds(60));
             String id = importId;
-            Object[] job = world.query("SELECT created_at, started_at, rows_imported, rows_skipped, rows_failed, "
+            Object[] job = world.tables().query("SELECT created_at, started_at, rows_imported, rows_skipped, rows_failed, "
                     + "rows_staged, status, (SELECT max(settled_at) FROM import_rows WHERE job_id = j.id) "
                     + "FROM import_jobs j WHERE id = '" + id + "'", r -> new Object[] {r.getTimestamp(1).toInstant(),
                     r.getTimestamp(2).toInstant(), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),

@@ -34,7 +34,7 @@ public final class KillDrill {
             PointsLoad.Running running = load.start(stop);
             Thread.sleep(args.integer("before", 15) * 1000L);
             long pid = world.service().pid();
-            long[] outboxAtKill = world.outbox();
+            long[] outboxAtKill = world.tables().outbox();
             int killSecond = load.secondOf(System.nanoTime());
             world.service().kill();
             long killed = System.nanoTime();

@@ -105,7 +105,7 @@ public final class PushPath {
     static long awaitPushesApplied(ServiceWorld world) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
         try {
-            while (world.query("SELECT count(*) FROM inbox WHERE state = 'PENDING'", r -> r.getLong(1)).get(0) > 0
+            while (world.tables().query("SELECT count(*) FROM inbox WHERE state = 'PENDING'", r -> r.getLong(1)).get(0) > 0
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
@@ -116,7 +116,7 @@ public final class PushPath {
     }
 
     private static long wechatEntries(ServiceWorld world) throws java.sql.SQLException {
-        return world.query("SELECT count(*) FROM ledger_entries WHERE entry_source = 'WECHAT'", r -> r.getLong(1)).get(0);
+        return world.tables().query("SELECT count(*) FROM ledger_entries WHERE entry_source = 'WECHAT'", r -> r.getLong(1)).get(0);
     }
 
     /** Unique events, encrypted and signed as WeChat does. */

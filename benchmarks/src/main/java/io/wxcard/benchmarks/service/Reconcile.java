@@ -50,7 +50,7 @@ public final class Reconcile {
 
     public static Verdict check(ServiceWorld world, Collection<PointsLoad.Sent> acknowledged) throws SQLException {
         List<String> examples = new ArrayList<>();
-        List<Entry> entries = world.query("SELECT code, idempotency_key, delta, points_after FROM ledger_entries "
+        List<Entry> entries = world.tables().query("SELECT code, idempotency_key, delta, points_after FROM ledger_entries "
                 + "WHERE asset = 'POINTS'", row -> new Entry(row.getString(1), row.getString(2), row.getLong(3),
                 row.getLong(4)));
         Map<String, Entry> byKey = new HashMap<>();
@@ -70,7 +70,7 @@ public final class Reconcile {
             }
         }
         Map<String, Long> points = new HashMap<>();
-        for (Object[] row : world.query("SELECT code, points FROM memberships", r -> new Object[] {r.getString(1),
+        for (Object[] row : world.tables().query("SELECT code, points FROM memberships", r -> new Object[] {r.getString(1),
                 r.getLong(2)})) {
             points.put((String) row[0], (Long) row[1]);
         }
@@ -104,7 +104,7 @@ public final class Reconcile {
                 }
             }
         }
-        long[] outbox = world.outbox();
+        long[] outbox = world.tables().outbox();
         return new Verdict(acknowledged.size(), missing, points.size(), inconsistent, differs, changes, twice,
                 outbox[0], outbox[1], examples);
     }

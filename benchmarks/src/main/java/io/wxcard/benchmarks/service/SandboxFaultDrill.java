@@ -59,7 +59,7 @@ public final class SandboxFaultDrill {
             world.sandbox().post("/sandbox/faults", "{\"clear\":true}").expect(200, "clearing the faults");
             int off = load.secondOf(System.nanoTime());
             var statsOff = world.sandboxStats();
-            long[] outboxAtClear = world.outbox();
+            long[] outboxAtClear = world.tables().outbox();
             Thread.sleep(args.integer("after", 10) * 1000L);
             stop.set(true);
             PointsLoad.Result result = running.await();

@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +40,7 @@ public final class ServiceWorld implements AutoCloseable {
     private final Sql server;
     private final Sql database;
     private final String schema;
+    private final WorldTables tables;
     private final Path work;
     private final String serviceJar;
     private final String jarDescription;
@@ -76,6 +73,7 @@ public final class ServiceWorld implements AutoCloseable {
         }
         this.database = server.onDatabase(options.database());
         this.schema = "wxcard_svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.tables = new WorldTables(database.url(schema));
         this.work = Files.createTempDirectory("wxcard-service-bench");
         // A copy: others may rebuild bootstrap/target while a run goes on, and a jar replaced under a running JVM
         // breaks it.
@@ -233,53 +231,9 @@ public final class ServiceWorld implements AutoCloseable {
         return work;
     }
 
-    /** Outbox tasks not yet done: {waiting (not dead), dead}. */
-    public long[] outbox() {
-        try {
-            List<long[]> rows = query("SELECT count(*) FILTER (WHERE NOT dead), count(*) FILTER (WHERE dead) FROM outbox",
-                    row -> new long[] {row.getLong(1), row.getLong(2)});
-            return rows.get(0);
-        } catch (SQLException unreachable) {
-            throw new IllegalStateException("cannot read the outbox: " + unreachable.getMessage(), unreachable);
-        }
-    }
-
-    /**
-     * Waits until no outbox task is waiting (dead ones do not count: they are reported by {@link #outbox()}); answers
-     * the seconds it took, or -1 when {@code timeout} ran out.
-     */
-    public double awaitOutboxDrained(Duration timeout) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (outbox()[0] == 0) {
-                    return (System.nanoTime() - start) / 1e9;
-                }
-            } catch (IllegalStateException databaseDown) {
-                // the database may be restarting
-            }
-            Proc.sleep(200);
-        }
-        return -1;
-    }
-
-    /** Rows of a query in this world's schema. */
-    public <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(schema));
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<T> out = new ArrayList<>();
-            while (rows.next()) {
-                out.add(mapper.map(rows));
-            }
-            return out;
-        }
-    }
-
-    /** One row to one value. */
-    public interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
+    /** What this world's schema holds, read for the figures. */
+    public WorldTables tables() {
+        return tables;
     }
 
     /** The sandbox's statistics ({@code GET /sandbox/stats}). */

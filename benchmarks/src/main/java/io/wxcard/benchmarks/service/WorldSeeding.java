@@ -113,7 +113,7 @@ final class WorldSeeding {
         if (done.path("counts").path("imported").asLong() != count) {
             throw new IllegalStateException("the members' import did not import them all: " + done);
         }
-        return world.query("SELECT code, open_id FROM memberships ORDER BY code",
+        return world.tables().query("SELECT code, open_id FROM memberships ORDER BY code",
                 rows -> new ServiceWorld.Member(rows.getString(1), rows.getString(2)));
     }
 }

@@ -96,7 +96,7 @@ public final class WritePath {
             PointsLoad load = new PointsLoad(world, clients, false);
             PointsLoad.Result warm = load.run(Duration.ofSeconds(args.integer("warmup", 30)));
             System.out.printf("warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n", warm.perSecond(),
-                    warm.failed(), world.awaitOutboxDrained(Duration.ofMinutes(5)));
+                    warm.failed(), world.tables().awaitOutboxDrained(Duration.ofMinutes(5)));
             PointsLoad beforeLoad = before == null ? null : new PointsLoad(before, clients, false);
             long failed = warm.failed();
             if (before != null) {
@@ -105,7 +105,7 @@ public final class WritePath {
                 PointsLoad.Result beforeWarm = beforeLoad.run(Duration.ofSeconds(args.integer("warmup", 30)));
                 failed += beforeWarm.failed();
                 System.out.printf("before warm-up: %.0f changes/s, %d failed; outbox drained in %.1f s%n",
-                        beforeWarm.perSecond(), beforeWarm.failed(), before.awaitOutboxDrained(Duration.ofMinutes(5)));
+                        beforeWarm.perSecond(), beforeWarm.failed(), before.tables().awaitOutboxDrained(Duration.ofMinutes(5)));
             }
             List<Measured> service = new ArrayList<>();
             List<Measured> earlier = new ArrayList<>();
@@ -195,9 +195,9 @@ public final class WritePath {
         sampler.interrupt();
         sampler.join();
         long callsAtEnd = updateuserCalls(world);
-        long backlog = world.outbox()[0];
+        long backlog = world.tables().outbox()[0];
         long drainStart = System.nanoTime();
-        double drain = world.awaitOutboxDrained(Duration.ofMinutes(10));
+        double drain = world.tables().awaitOutboxDrained(Duration.ofMinutes(10));
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         long callsDrained = updateuserCalls(world) - callsAtEnd;
         double lagMax;

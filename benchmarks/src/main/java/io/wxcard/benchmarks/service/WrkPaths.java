@@ -129,7 +129,7 @@ public final class WrkPaths {
                 acked.add(sent(key, codes));
             }
             System.out.printf("  %s: outbox drained in %.1f s after the phase%n", name,
-                    world.awaitOutboxDrained(Duration.ofMinutes(10)));
+                    world.tables().awaitOutboxDrained(Duration.ofMinutes(10)));
             return measured;
         });
     }

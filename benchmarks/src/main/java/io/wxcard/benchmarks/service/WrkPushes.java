@@ -108,7 +108,7 @@ final class WrkPushes {
                               List<WrkRounds.Phase> phases) throws Exception {
         long lost = Math.max(0, tally.ok - entries);
         long doubled = Math.max(0, entries - tally.sent);
-        long inconsistent = world.query("SELECT count(*) FROM memberships m WHERE m.points <> COALESCE((SELECT "
+        long inconsistent = world.tables().query("SELECT count(*) FROM memberships m WHERE m.points <> COALESCE((SELECT "
                 + "sum(e.delta) FROM ledger_entries e WHERE e.code = m.code AND e.asset = 'POINTS'), 0)",
                 row -> row.getLong(1)).get(0);
         System.out.printf("check %s: pushes answered success %d (warm-up included), sent %d; WECHAT ledger entries "
@@ -120,6 +120,6 @@ final class WrkPushes {
     }
 
     private static long wechatEntries(ServiceWorld world) throws Exception {
-        return world.query("SELECT count(*) FROM ledger_entries WHERE entry_source = 'WECHAT'", r -> r.getLong(1)).get(0);
+        return world.tables().query("SELECT count(*) FROM ledger_entries WHERE entry_source = 'WECHAT'", r -> r.getLong(1)).get(0);
     }
 }

@@ -8,12 +8,10 @@ import io.wxcard.application.port.in.DraftCardUseCase.DraftCardCommand;
 import io.wxcard.application.port.in.ManageTenantsUseCase.AddTenantCommand;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase.CardReceived;
 import io.wxcard.application.port.in.RecordReviewResultUseCase.ReviewResult;
-import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.service.CardServices;
-import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.InMemoryWechat;
-import io.wxcard.application.testing.ScriptedPushDecoder;
+import io.wxcard.benchmarks.BenchApplication;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
@@ -51,17 +49,10 @@ final class LedgerWorld implements AutoCloseable {
         Persistence persistence = Persistence.start(new DatabaseSettings(jdbcUrl, null, null, poolSize));
         try {
             InMemoryWechat wechat = new InMemoryWechat();
-            CardServices app = new CardServices(new CardServices.Dependencies(persistence.cards(),
-                    persistence.memberships(), persistence.ledger(), persistence.tenants(), persistence.outbox(),
-                    persistence.processedPushes(), persistence.transactions(), wechat, wechat, wechat, wechat,
-                    new ScriptedPushDecoder(), Clock.system(), new RandomIds(), "bench-" + ProcessHandle.current().pid(),
-                    persistence.imports(), ImportSettings.defaults(),
-                    java.util.concurrent.Executors.newFixedThreadPool(ImportSettings.defaults().concurrency()),
-                    new io.wxcard.application.testing.InMemoryWechatImages()),
-                    new CardServices.EventDependencies(persistence.events(), persistence.profiles(),
-                            persistence.webhooks(), new io.wxcard.application.testing.RecordingWebhookSender(),
-                            io.wxcard.application.service.EventSettings.defaults(),
-                            java.util.concurrent.Executors.newFixedThreadPool(2)));
+            CardServices app = BenchApplication.over(persistence, wechat)
+                    .eventSettings(io.wxcard.application.service.EventSettings.defaults())
+                    .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
+                    .webhookSenders(Executors.newFixedThreadPool(2)).build();
 
             TenantId tenant = ok(app.manageTenants().add(new AddTenantCommand(Option.none(), "Bench Tea House",
                     new AppId("wxbench" + ProcessHandle.current().pid()), Secret.of("bench-app-secret"),

@@ -177,14 +177,14 @@ final class CardReconciler implements ReconcileCardUseCase {
                         "made unavailable on WeChat");
             }
             if ("GIFTING".equals(onWechat) && holding) {
-                return saved(ours, ours.giftingStarted(clock.now()), "being given to a friend on WeChat");
+                return saved(ours, ours.gifting().started(clock.now()), "being given to a friend on WeChat");
             }
             if (("NORMAL".equals(onWechat) || "GIFT_TIMEOUT".equals(onWechat)) && state == MembershipState.GIFTING) {
-                return saved(ours, ours.giftReturned(clock.now()), "the gift came back on WeChat");
+                return saved(ours, ours.gifting().returned(clock.now()), "the gift came back on WeChat");
             }
             if ("GIFT_SUCC".equals(onWechat) && (holding || state == MembershipState.GIFTING)) {
-                return saved(ours, ours.giftedAway(clock.now()), "given to a friend on WeChat (the friend's new code is "
-                        + "recorded when its user_get_card arrives)");
+                return saved(ours, ours.gifting().givenAway(clock.now()), "given to a friend on WeChat (the friend's new"
+                        + " code is recorded when its user_get_card arrives)");
             }
             if (state == MembershipState.INVALIDATED && !"UNAVAILABLE".equals(onWechat)) {
                 outbox.enqueue(new OutboxTask.InvalidateOnWechat(key.tenantId(), key.cardId(), key.code(),

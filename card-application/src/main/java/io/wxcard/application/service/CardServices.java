@@ -18,10 +18,6 @@ import io.wxcard.application.port.in.ListenToEventsUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.RelayEventsUseCase;
-import io.wxcard.application.port.out.events.WebhookSender;
-import io.wxcard.application.port.out.store.EventStore;
-import io.wxcard.application.port.out.store.MemberProfileStore;
-import io.wxcard.application.port.out.store.WebhookStore;
 import io.wxcard.application.port.in.HandleWechatEventUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
@@ -37,24 +33,6 @@ import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
-import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
-import io.wxcard.application.port.out.store.CardStore;
-import io.wxcard.application.port.out.store.ImportJobStore;
-import io.wxcard.application.port.out.store.LedgerStore;
-import io.wxcard.application.port.out.store.MembershipStore;
-import io.wxcard.application.port.out.store.OutboxStore;
-import io.wxcard.application.port.out.store.InboxStore;
-import io.wxcard.application.port.out.store.TenantStore;
-import io.wxcard.application.port.out.store.TransactionBoundary;
-import io.wxcard.application.port.out.wechat.WechatCardCatalog;
-import io.wxcard.application.port.out.wechat.WechatCardDistribution;
-import io.wxcard.application.port.out.wechat.WechatCardImages;
-import io.wxcard.application.port.out.wechat.WechatMemberCards;
-import io.wxcard.application.port.out.wechat.WechatMemberImport;
-import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The application, wired: give it an implementation of every outgoing port and take the use cases. This is how
@@ -62,69 +40,11 @@ import java.util.concurrent.ExecutorService;
  */
 public final class CardServices {
 
-    /**
-     * Everything the application needs from outside.
-     *
-     * @param inbox          the pushes kept to be applied, and the keys of pushes already seen
-     * @param dispatcherName this instance's name in outbox and inbox claims (unique per running instance)
-     * @param importSenders  where import rows are sent side by side: the caller owns its threads (no service makes
-     *                       any) and gives it at least {@link ImportSettings#concurrency()}
-     * @param wechatImages   where card logos and backgrounds are uploaded ({@code media/uploadimg})
-     */
-    public record Dependencies(CardStore cards, MembershipStore memberships, LedgerStore ledger, TenantStore tenants,
-                               OutboxStore outbox, InboxStore inbox, TransactionBoundary transactions,
-                               WechatCardCatalog wechatCatalog, WechatCardDistribution wechatDistribution,
-                               WechatMemberCards wechatMembers, WechatMemberImport wechatImport,
-                               WechatPushDecoder pushDecoder, Clock clock, IdGenerator ids, String dispatcherName,
-                               ImportJobStore imports, ImportSettings importSettings, ExecutorService importSenders,
-                               WechatCardImages wechatImages) {
-        public Dependencies {
-            Objects.requireNonNull(cards, "cards");
-            Objects.requireNonNull(memberships, "memberships");
-            Objects.requireNonNull(ledger, "ledger");
-            Objects.requireNonNull(tenants, "tenants");
-            Objects.requireNonNull(outbox, "outbox");
-            Objects.requireNonNull(inbox, "inbox");
-            Objects.requireNonNull(transactions, "transactions");
-            Objects.requireNonNull(wechatCatalog, "WeChat catalog");
-            Objects.requireNonNull(wechatDistribution, "WeChat distribution");
-            Objects.requireNonNull(wechatMembers, "WeChat members");
-            Objects.requireNonNull(wechatImport, "WeChat import");
-            Objects.requireNonNull(pushDecoder, "push decoder");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(ids, "ids");
-            Objects.requireNonNull(dispatcherName, "dispatcher name");
-            Objects.requireNonNull(imports, "imports");
-            Objects.requireNonNull(importSettings, "import settings");
-            Objects.requireNonNull(importSenders, "import senders");
-            Objects.requireNonNull(wechatImages, "WeChat card images");
-        }
-    }
-
-    /**
-     * What the events going out (issue 15) need: the events table and what reads it, the members' profiles, and the
-     * webhooks with their sender.
-     *
-     * @param webhookSenders where webhook posts run side by side (the caller owns its threads)
-     */
-    public record EventDependencies(EventStore events, MemberProfileStore profiles, WebhookStore webhooks,
-                                    WebhookSender webhookSender, EventSettings settings,
-                                    ExecutorService webhookSenders) {
-        public EventDependencies {
-            Objects.requireNonNull(events, "events");
-            Objects.requireNonNull(profiles, "profiles");
-            Objects.requireNonNull(webhooks, "webhooks");
-            Objects.requireNonNull(webhookSender, "webhook sender");
-            Objects.requireNonNull(settings, "event settings");
-            Objects.requireNonNull(webhookSenders, "webhook senders");
-        }
-    }
-
     private final CardService cards;
     private final DistributionService distribution;
     private final MembershipService memberships;
     private final LedgerService ledger;
-    private final WechatEventService events;
+    private final WechatEventService wechatEvents;
     private final CardReconciler reconciler;
     private final WechatPushService pushes;
     private final PushInboxApplier pushInbox;
@@ -132,49 +52,49 @@ public final class CardServices {
     private final TenantService tenants;
     private final ImportService imports;
     private final ImportRunner importRunner;
-    private final MemberDirectoryService members;
-    private final EventRelay eventRelay;
-    private final WebhookService webhooks;
+    private final EventServices events;
     private final CardImageService images;
     /** What the loyalty services are wired from ({@link #loyalty}). */
     private final WiredParts internals;
 
-    public CardServices(Dependencies d, EventDependencies e) {
-        UnitOfWork unitOfWork = new UnitOfWork(d.transactions());
-        RecentTenants tenantStore = new RecentTenants(d.tenants());
-        RecentCards cardStore = new RecentCards(d.cards()); // every save through it forgets the card
-        Lookups lookups = new Lookups(tenantStore, cardStore, d.memberships());
-        OutboxWriter outboxWriter = new OutboxWriter(d.outbox(), d.ids(), d.clock());
-        EventPublisher publisher = new EventPublisher(e.events(), d.ids(), d.clock());
-        this.cards = new CardService(cardStore, outboxWriter, d.wechatCatalog(), d.wechatDistribution(),
-                d.wechatMembers(), lookups, unitOfWork, d.clock(), d.ids(), publisher);
-        this.distribution = new DistributionService(d.wechatDistribution(), lookups);
-        this.memberships = new MembershipService(cardStore, d.memberships(), d.ledger(), outboxWriter, d.wechatMembers(),
-                lookups, unitOfWork, d.clock(), publisher, e.profiles());
-        this.ledger = new LedgerService(d.memberships(), d.ledger(), outboxWriter, lookups, unitOfWork, d.clock(),
+    /** Start here: every port the application needs, given by name. */
+    public static CardServicesBuilder builder() {
+        return new CardServicesBuilder();
+    }
+
+    CardServices(CardServicesBuilder b) {
+        UnitOfWork unitOfWork = new UnitOfWork(b.transactions);
+        RecentTenants tenantStore = new RecentTenants(b.tenants);
+        RecentCards cardStore = new RecentCards(b.cards); // every save through it forgets the card
+        Lookups lookups = new Lookups(tenantStore, cardStore, b.memberships);
+        OutboxWriter outboxWriter = new OutboxWriter(b.outbox, b.ids, b.clock);
+        this.events = new EventServices(b, lookups);
+        EventPublisher publisher = events.publisher;
+        this.cards = new CardService(cardStore, outboxWriter, b.wechatCatalog, b.wechatDistribution,
+                b.wechatMembers, lookups, unitOfWork, b.clock, b.ids, publisher);
+        this.distribution = new DistributionService(b.wechatDistribution, lookups);
+        this.memberships = new MembershipService(cardStore, b.memberships, b.ledger, outboxWriter, b.wechatMembers,
+                lookups, unitOfWork, b.clock, publisher, b.profiles);
+        this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
-        TotalsReconciler totals = new TotalsReconciler(d.ledger(), d.outbox(), outboxWriter, ledger, d.wechatMembers(),
+        TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
                 lookups, unitOfWork);
-        GiftingService gifting = new GiftingService(d.memberships(), ledger, totals, lookups, unitOfWork, d.clock());
-        this.events = new WechatEventService(cards, memberships, totals, gifting);
-        this.reconciler = new CardReconciler(tenantStore, d.cards(), d.memberships(), d.wechatMembers(), totals, outboxWriter, lookups,
-                unitOfWork, d.clock(), publisher);
-        this.pushes = new WechatPushService(tenantStore, d.inbox(), d.transactions(), d.pushDecoder(), d.clock(), d.ids());
-        this.pushInbox = new PushInboxApplier(d.inbox(), tenantStore, d.transactions(), d.pushDecoder(), events,
-                d.clock(), d.dispatcherName());
-        this.outbox = new OutboxDispatcher(d.outbox(), d.memberships(), d.ledger(), d.wechatCatalog(), d.wechatMembers(),
-                memberships, totals, lookups, d.clock(), d.dispatcherName());
-        this.tenants = new TenantService(d.tenants(), tenantStore, d.clock(), d.ids());
-        this.imports = new ImportService(d.imports(), d.transactions(), lookups, d.clock(), d.ids());
-        this.importRunner = new ImportRunner(d.imports(), cardStore, d.memberships(), d.ledger(), d.transactions(),
-                d.wechatImport(), lookups, d.clock(), d.importSettings(), d.dispatcherName(), d.importSenders(), publisher);
-        this.images = new CardImageService(d.wechatImages(), lookups);
-        this.members = new MemberDirectoryService(e.profiles(), lookups);
-        this.eventRelay = new EventRelay(e.events(), e.webhooks(), new WebhookDispatcher(e.webhooks(), e.webhookSender(),
-                d.clock(), e.settings(), d.dispatcherName(), e.webhookSenders()), d.clock(), e.settings());
-        this.webhooks = new WebhookService(e.webhooks(), new WebhookUrlPolicy(e.settings().allowHttpToLoopback()),
-                lookups, d.ids(), d.clock());
-        this.internals = new WiredParts(unitOfWork, lookups, outboxWriter, ledger, outbox, cards, d);
+        GiftingService gifting = new GiftingService(b.memberships, ledger, totals, lookups, unitOfWork, b.clock);
+        this.wechatEvents = new WechatEventService(cards, memberships, totals, gifting);
+        this.reconciler = new CardReconciler(tenantStore, b.cards, b.memberships, b.wechatMembers, totals,
+                outboxWriter, lookups, unitOfWork, b.clock, publisher);
+        this.pushes = new WechatPushService(tenantStore, b.inbox, b.transactions, b.pushDecoder, b.clock, b.ids);
+        this.pushInbox = new PushInboxApplier(b.inbox, tenantStore, b.transactions, b.pushDecoder, wechatEvents,
+                b.clock, b.instanceName);
+        this.outbox = new OutboxDispatcher(b.outbox, b.memberships, b.ledger, b.wechatCatalog, b.wechatMembers,
+                memberships, totals, lookups, b.clock, b.instanceName);
+        this.tenants = new TenantService(b.tenants, tenantStore, b.clock, b.ids);
+        this.imports = new ImportService(b.imports, b.transactions, lookups, b.clock, b.ids);
+        this.importRunner = new ImportRunner(b.imports, cardStore, b.memberships, b.ledger, b.transactions,
+                b.wechatImport, lookups, b.clock, b.importSettings, b.instanceName, b.importSenders, publisher);
+        this.images = new CardImageService(b.wechatImages, lookups);
+        this.internals = new WiredParts(unitOfWork, lookups, outboxWriter, ledger, outbox, cards, b.clock,
+                b.memberships, b.ledger, b.wechatMembers);
     }
 
     /**
@@ -254,11 +174,11 @@ public final class CardServices {
     }
 
     public StockAlertsQuery stockAlerts() {
-        return events;
+        return wechatEvents;
     }
 
     public HandleWechatEventUseCase handleWechatEvent() {
-        return events;
+        return wechatEvents;
     }
 
     public AcceptWechatPushUseCase acceptWechatPush() {
@@ -299,24 +219,24 @@ public final class CardServices {
     }
 
     public FindMembersQuery findMembers() {
-        return members;
+        return events.members;
     }
 
     public ReadChangeFeedQuery changeFeed() {
-        return eventRelay;
+        return events.relay;
     }
 
     /** For embedding teams: every event, after commit (the loop {@link #relayEvents()} runs tells them). */
     public ListenToEventsUseCase listenToEvents() {
-        return eventRelay;
+        return events.relay;
     }
 
     /** The loops every instance runs to place events, post webhooks and tell listeners. */
     public RelayEventsUseCase relayEvents() {
-        return eventRelay;
+        return events.relay;
     }
 
     public ManageWebhooksUseCase manageWebhooks() {
-        return webhooks;
+        return events.webhooks;
     }
 }

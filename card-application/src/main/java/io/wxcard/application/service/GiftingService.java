@@ -45,8 +45,8 @@ final class GiftingService {
     Either<Failure, String> gifting(TenantId tenantId, WechatCardId wechatCardId, Code code, boolean returnedBack) {
         return lookups.cardOnWechat(tenantId, wechatCardId)
                 .flatMap(card -> change(new MembershipKey(tenantId, card.id(), code), membership -> returnedBack
-                        ? rejected(membership.giftReturned(clock.now()))
-                        : rejected(membership.giftingStarted(clock.now()))))
+                        ? rejected(membership.gifting().returned(clock.now()))
+                        : rejected(membership.gifting().started(clock.now()))))
                 .map(membership -> "membership " + code + (returnedBack ? " came back from a gift, now "
                         : " sent to a friend, now ") + membership.state());
     }
@@ -61,7 +61,7 @@ final class GiftingService {
         if (memberships.find(givers).isEmpty()) {
             return Either.right("the giver's code " + giversCode + " is not known here; only the friend's is recorded");
         }
-        return change(givers, membership -> rejected(membership.giftedAway(clock.now())))
+        return change(givers, membership -> rejected(membership.gifting().givenAway(clock.now())))
                 .flatMap(gifted -> close(gifted, friends.code()))
                 .map(gifted -> "membership " + giversCode + " given to a friend (now code " + friends.code() + "), "
                         + gifted.state());

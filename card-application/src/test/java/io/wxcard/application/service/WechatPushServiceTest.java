@@ -176,12 +176,8 @@ class WechatPushServiceTest {
         Submitted review = submittedForReview();
         h.app.acceptWechatPush().accept(h.tenant, review.push());
 
-        CardServices restarted = new CardServices(new CardServices.Dependencies(h.stores.cards(), h.stores.memberships(),
-                h.stores.ledger(), h.stores.tenants(), h.stores.outbox(), h.stores.processedPushes(),
-                h.stores.transactions(), h.wechat, h.wechat, h.wechat, h.wechat, h.decoder, h.clock,
-                new io.wxcard.application.testing.SequentialIds(), "restarted-instance", h.stores.imports(),
-                ImportSettings.defaults(), io.wxcard.application.testing.InMemoryApplication.IMPORT_SENDERS,
-                new io.wxcard.application.testing.InMemoryWechatImages()), h.whole.eventDependencies());
+        CardServices restarted = h.whole.builder().wechatImages(new io.wxcard.application.testing.InMemoryWechatImages())
+                .instanceName("restarted-instance").build();
 
         assertThat(restarted.applyWechatPushes().applyDue(10).applied()).isEqualTo(1);
         assertThat(h.stores.cards().find(h.tenant, review.card().id()).get().state()).isEqualTo(CardState.APPROVED);

@@ -2,6 +2,7 @@ package io.wxcard.application.testing;
 
 import io.wxcard.application.port.out.events.WebhookSender;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.CardServicesBuilder;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ public final class InMemoryApplication {
     public final RecordingWebhookSender webhookReceiver = new RecordingWebhookSender();
     /** Where webhooks are posted: {@link #webhookReceiver} unless a test gives the real sender. */
     private final WebhookSender webhookSender;
+    private final ImportSettings importSettings;
     public final CardServices app;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
@@ -65,19 +67,27 @@ public final class InMemoryApplication {
     private InMemoryApplication(ImportSettings importSettings, boolean applyingPushesInBackground,
                                 WebhookSender sender) {
         this.webhookSender = sender == null ? webhookReceiver : sender;
-        this.app = new CardServices(new CardServices.Dependencies(stores.cards(), stores.memberships(), stores.ledger(),
-                stores.tenants(), stores.outbox(), stores.processedPushes(), stores.transactions(), wechat, wechat,
-                wechat, wechat, decoder, clock, new SequentialIds(), "test-instance", stores.imports(), importSettings,
-                IMPORT_SENDERS, images), eventDependencies());
+        this.importSettings = importSettings;
+        this.app = builder().build();
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
     }
 
-    /** The event stores, profiles and webhook receiver of this application, for a second instance on the same stores. */
-    public CardServices.EventDependencies eventDependencies() {
-        return new CardServices.EventDependencies(stores.events(), stores.profiles(), stores.webhooks(), webhookSender,
-                EventSettings.defaults().withHttpToLoopback(true), IMPORT_SENDERS);
+    /**
+     * The ports of this application, for a second instance on the same stores: each call starts with fresh ids, so
+     * a test replaces the instance name at least.
+     */
+    public CardServicesBuilder builder() {
+        return CardServices.builder().cards(stores.cards()).memberships(stores.memberships()).ledger(stores.ledger())
+                .tenants(stores.tenants()).outbox(stores.outbox()).inbox(stores.processedPushes())
+                .imports(stores.imports()).transactions(stores.transactions())
+                .wechatCatalog(wechat).wechatDistribution(wechat).wechatMembers(wechat).wechatImport(wechat)
+                .wechatImages(images).pushDecoder(decoder).clock(clock).ids(new SequentialIds())
+                .instanceName("test-instance").importSettings(importSettings).importSenders(IMPORT_SENDERS)
+                .events(stores.events()).eventSettings(EventSettings.defaults().withHttpToLoopback(true))
+                .profiles(stores.profiles()).webhooks(stores.webhooks()).webhookSender(webhookSender)
+                .webhookSenders(IMPORT_SENDERS);
     }
 
     /** Applies the pushes the inbox keeps until none is due; answers how many were claimed. */

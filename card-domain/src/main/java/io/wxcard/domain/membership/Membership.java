@@ -38,7 +38,7 @@ public final class Membership {
 
     private final MembershipSnapshot s;
 
-    private Membership(MembershipSnapshot snapshot) {
+    Membership(MembershipSnapshot snapshot) {
         this.s = Objects.requireNonNull(snapshot, "snapshot");
     }
 
@@ -177,40 +177,9 @@ public final class Membership {
         return Either.right(MembershipChange.of(new Membership(next)));
     }
 
-    // ---- gifting (user_gifting_card, user_get_card with IsGiveByFriend) ------------------------------------------------
-
-    /** Sent to a friend ({@code user_gifting_card}): until accepted or back, WeChat refuses the code (40127). */
-    public Either<Rejection, MembershipChange> giftingStarted(Instant now) {
-        if (s.state() == MembershipState.GIFTING || s.state() == MembershipState.GIFTED) {
-            return Either.right(MembershipChange.unchanged(this));
-        }
-        if (s.state() != MembershipState.ISSUED && s.state() != MembershipState.ACTIVATED) {
-            return Either.left(MembershipRejections.notHeld(s, "given to a friend"));
-        }
-        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(MembershipState.GIFTING)
-                .stateBeforeDeletion(Option.of(s.state())).updatedAt(now).build())));
-    }
-
-    /** The gift came back unaccepted ({@code IsReturnBack=1}, WeChat's GIFT_TIMEOUT): the card is the member's again. */
-    public Either<Rejection, MembershipChange> giftReturned(Instant now) {
-        if (s.state() != MembershipState.GIFTING) {
-            return Either.right(MembershipChange.unchanged(this));
-        }
-        MembershipState back = s.stateBeforeDeletion().getOrElse(MembershipState.ISSUED);
-        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(back)
-                .stateBeforeDeletion(Option.none()).updatedAt(now).build())));
-    }
-
-    /**
-     * A friend accepted it ({@code user_get_card}, {@code OldUserCardCode} = this code): WeChat gave the card a new code
-     * (the friend's membership) and this one answers "invalid serial code" from then on: it ends for good.
-     */
-    public Either<Rejection, MembershipChange> giftedAway(Instant now) {
-        if (s.state() == MembershipState.GIFTED || s.state() == MembershipState.INVALIDATED) {
-            return Either.right(MembershipChange.unchanged(this));
-        }
-        return Either.right(MembershipChange.of(new Membership(s.toBuilder().state(MembershipState.GIFTED)
-                .stateBeforeDeletion(Option.none()).updatedAt(now).build())));
+    /** The gifting transitions: the member sends the card to a friend, who accepts it, or it comes back. */
+    public MembershipGifting gifting() {
+        return new MembershipGifting(this);
     }
 
     // ---- the ledger -----------------------------------------------------------------------------------------------

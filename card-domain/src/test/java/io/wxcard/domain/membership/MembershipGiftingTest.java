@@ -23,37 +23,38 @@ class MembershipGiftingTest {
     @ParameterizedTest
     @EnumSource(value = MembershipState.class, names = {"ISSUED", "ACTIVATED"})
     void a_card_being_gifted_is_held_aside_and_comes_back_where_it_was(MembershipState state) {
-        Membership gifting = in(state).giftingStarted(LATER).get().membership();
+        Membership gifting = in(state).gifting().started(LATER).get().membership();
 
         assertThat(gifting.state()).isEqualTo(MembershipState.GIFTING);
         assertThat(gifting.checkAcceptsChanges().getLeft().code()).isEqualTo(RejectionCode.MEMBERSHIP_BEING_GIFTED);
         assertThat(gifting.invalidate(new Reason("lost"), LATER).getLeft().code())
                 .isEqualTo(RejectionCode.MEMBERSHIP_BEING_GIFTED);
-        assertThat(gifting.giftingStarted(LATER).get().changed()).as("reported again").isFalse();
-        assertThat(gifting.giftReturned(LATER).get().membership().state()).isEqualTo(state);
+        assertThat(gifting.gifting().started(LATER).get().changed()).as("reported again").isFalse();
+        assertThat(gifting.gifting().returned(LATER).get().membership().state()).isEqualTo(state);
     }
 
     @ParameterizedTest
     @EnumSource(value = MembershipState.class, names = {"ISSUED", "ACTIVATED", "GIFTING", "DELETED"})
     void a_card_a_friend_accepted_ends_the_givers_membership_for_good(MembershipState state) {
-        Membership gifted = in(state).giftedAway(LATER).get().membership();
+        Membership gifted = in(state).gifting().givenAway(LATER).get().membership();
 
         assertThat(gifted.state()).isEqualTo(MembershipState.GIFTED);
         assertThat(gifted.record(MERCHANT_POINTS, Option.none(), LATER).getLeft().code())
                 .isEqualTo(RejectionCode.MEMBERSHIP_GIFTED);
         assertThat(gifted.activate(ActivationMethod.API, Option.none(), LATER).getLeft().reason())
                 .contains("given to a friend");
-        assertThat(gifted.giftReturned(LATER).get().changed()).isFalse();
+        assertThat(gifted.gifting().returned(LATER).get().changed()).isFalse();
         assertThat(gifted.restoredByMember(LATER).isLeft()).isTrue();
         assertThat(gifted.deletedByMember(LATER).get().changed()).isFalse();
-        assertThat(gifted.giftedAway(LATER).get().changed()).as("reported again").isFalse();
+        assertThat(gifted.gifting().givenAway(LATER).get().changed()).as("reported again").isFalse();
     }
 
     @Test
     void an_invalidated_card_stays_invalidated_whatever_wechat_reports_of_a_gift() {
         Membership invalidated = in(MembershipState.INVALIDATED);
 
-        assertThat(invalidated.giftedAway(LATER).get().changed()).isFalse();
-        assertThat(invalidated.giftingStarted(LATER).getLeft().code()).isEqualTo(RejectionCode.MEMBERSHIP_INVALIDATED);
+        assertThat(invalidated.gifting().givenAway(LATER).get().changed()).isFalse();
+        assertThat(invalidated.gifting().started(LATER).getLeft().code())
+                .isEqualTo(RejectionCode.MEMBERSHIP_INVALIDATED);
     }
 }

@@ -35,8 +35,8 @@ class MembershipLifecycleTest {
             case ACTIVATED -> issued().activate(ActivationMethod.API, Option.none(), T0.plusSeconds(1)).get().membership();
             case INVALIDATED -> issued().invalidate(new Reason("lost"), T0.plusSeconds(1)).get().membership();
             case DELETED -> issued().deletedByMember(T0.plusSeconds(1)).get().membership();
-            case GIFTING -> in(MembershipState.ACTIVATED).giftingStarted(T0.plusSeconds(2)).get().membership();
-            case GIFTED -> in(MembershipState.ACTIVATED).giftedAway(T0.plusSeconds(2)).get().membership();
+            case GIFTING -> in(MembershipState.ACTIVATED).gifting().started(T0.plusSeconds(2)).get().membership();
+            case GIFTED -> in(MembershipState.ACTIVATED).gifting().givenAway(T0.plusSeconds(2)).get().membership();
         };
     }
 

@@ -33,15 +33,12 @@ public final class TeaHouseWiring implements AutoCloseable {
                 .withInstanceId(instanceName), persistence.tokens(), clock);
         ImportSettings imports = ImportSettings.defaults();
         importSenders = Executors.newFixedThreadPool(imports.concurrency());
-        services = new CardServices(new CardServices.Dependencies(persistence.cards(), persistence.memberships(),
-                persistence.ledger(), tenants, persistence.outbox(), persistence.processedPushes(),
-                persistence.transactions(), wechat.catalog(), wechat.distribution(), wechat.members(),
-                wechat.memberImport(), wechat.pushDecoder(), clock, IdGenerator.random(), instanceName,
-                persistence.imports(), imports, importSenders, wechat.images()),
-                // Members' profiles and the events going out; webhooks post to public https addresses only.
-                new CardServices.EventDependencies(persistence.events(), persistence.profiles(), persistence.webhooks(),
-                        Webhooks.sender(WebhookSenderSettings.defaults(importSenders)), EventSettings.defaults(),
-                        importSenders));
+        services = CardServices.builder().with(persistence::storesOf).tenants(tenants).with(wechat::portsOf)
+                .clock(clock).ids(IdGenerator.random()).instanceName(instanceName)
+                .importSettings(imports).importSenders(importSenders)
+                // The events going out; webhooks post to public https addresses only.
+                .eventSettings(EventSettings.defaults()).webhookSenders(importSenders)
+                .webhookSender(Webhooks.sender(WebhookSenderSettings.defaults(importSenders))).build();
     }
 
     @Override

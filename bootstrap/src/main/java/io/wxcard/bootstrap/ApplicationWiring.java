@@ -1,0 +1,42 @@
+package io.wxcard.bootstrap;
+
+import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.adapter.webhook.WebhookSenderSettings;
+import io.wxcard.adapter.webhook.Webhooks;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EventSettings;
+import io.wxcard.application.service.ImportSettings;
+import java.time.Duration;
+
+/**
+ * The application over the database and WeChat, from the settings: the same for the service and the admin commands.
+ * Every thread it is handed comes from {@link Threads}.
+ */
+final class ApplicationWiring {
+
+    /** Webhook posts in flight at once, per instance. */
+    private static final int WEBHOOK_SENDERS = 16;
+
+    private ApplicationWiring() {}
+
+    static CardServices cardServices(Persistence persistence, WechatAdapter wechat, Settings settings, Threads threads,
+                                     Clock clock, String instanceName) {
+        ImportSettings imports = ImportSettings.defaults().withRatePerSecond(settings.importRatePerSecond())
+                .withConcurrency(settings.importConcurrency());
+        Settings.EventOptions options = settings.events();
+        EventSettings events = new EventSettings(Duration.ofDays(options.feedRetentionDays()),
+                EventSettings.defaults().webhookRetrySpan(), options.webhookHttpToLoopback(),
+                EventSettings.defaults().batchSize());
+        var sender = Webhooks.sender(WebhookSenderSettings.defaults(threads.pool("webhook-client", 4))
+                .withLoopback(options.webhookHttpToLoopback())
+                .withPrivateNetworks(options.webhookPrivateNetworks()));
+        return CardServices.builder().with(persistence::storesOf).with(wechat::portsOf).clock(clock)
+                .ids(IdGenerator.random()).instanceName(instanceName)
+                .importSettings(imports).importSenders(threads.pool("import-sender", imports.concurrency()))
+                .eventSettings(events).webhookSender(sender)
+                .webhookSenders(threads.pool("webhook-sender", WEBHOOK_SENDERS)).build();
+    }
+}
