@@ -35,7 +35,8 @@ final class ConsoleAdminCommand implements Callable<Integer> {
             }
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(persistence.operators(),
                     persistence.operatorSessions(), persistence.auditLog(), ConsolePlugin.passwordHasher(),
-                    persistence.cards(), persistence.memberships(), Clock.system(), IdGenerator.random()));
+                    persistence.cards(), persistence.memberships(), Clock.system(), IdGenerator.random(),
+                    persistence.transactions()));
             io.vavr.control.Option<FirstAdmin> admin = operators.manageOperators().createFirstAdmin(tenantId);
             if (admin.isEmpty()) {
                 System.err.println("tenant " + tenantId + " already has console operators; an admin adds more in the "

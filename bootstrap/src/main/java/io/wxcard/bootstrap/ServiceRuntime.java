@@ -18,7 +18,9 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.service.InstanceLoops;
+import io.wxcard.application.service.JoiningServices;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.sandbox.SandboxSettings;
 import io.wxcard.sandbox.WechatSandbox;
@@ -105,14 +107,17 @@ final class ServiceRuntime implements AutoCloseable {
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
-                    IdGenerator.random()));
+                    IdGenerator.random(), persistence.transactions()));
             ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
                     new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
+            JoiningServices joining = new JoiningServices(new JoiningServices.Dependencies(services,
+                    persistence.activationSessions(), persistence.tenants(), persistence.cards(),
+                    persistence.memberships(), wechat.members(), clock, IdGenerator.random()));
             ExecutorService databaseProbe = threads.pool("db-probe", 1); // a hung check holds it, not the request
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
-                        useCases(services).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
+                        useCases(services, joining).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
                                 loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods())),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
@@ -170,18 +175,19 @@ final class ServiceRuntime implements AutoCloseable {
         return WechatSandbox.start(sandboxSettings);
     }
 
-    private static RestUseCases useCases(CardServices s) {
+    private static RestUseCases useCases(CardServices s, JoiningServices j) {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
-                s.findMembers(), s.changeFeed(), s.manageWebhooks());
+                s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
-                s.distributeCard(), s.invalidateMembership());
+                s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
+                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts());
     }
 
     CardServices services() {

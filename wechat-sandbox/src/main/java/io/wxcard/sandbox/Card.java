@@ -171,7 +171,8 @@ final class Card {
 
     /** One-click activation that hands over to the merchant's page instead of activating at once. */
     synchronized boolean wxActivateAfterSubmit() {
-        return Json.bool(memberCard, "wx_activate_after_submit", false);
+        return Json.bool(memberCard, "wx_activate_after_submit", false)
+                || Json.text(memberCard, "wx_activate_after_submit_url") != null; // the URL alone does (FIDELITY §4)
     }
 
     synchronized String activateUrl() {

@@ -22,7 +22,13 @@ final class Members {
     private final Identities ids;
     private final Map<String, Ticket> activateTickets = new ConcurrentHashMap<>();
 
-    private record Ticket(String appId, String cardId, String code, ObjectNode info) {
+    /**
+     * How long WeChat answers {@code activatetempinfo/get} for a ticket: no source states it (FIDELITY.md section 17),
+     * so this is the sandbox's choice; {@link #expireTicket} ends one at once for tests.
+     */
+    static final long TICKET_VALID_FOR_SECONDS = 30 * 60;
+
+    private record Ticket(String appId, String cardId, String code, ObjectNode info, long issuedAt) {
     }
 
     Members(Apps apps, Cards cards, Identities ids, Pusher pusher, Stats stats) {
@@ -124,7 +130,7 @@ final class Members {
             active = member.active;
         }
         String ticket = ids.newTicket();
-        activateTickets.put(ticket, new Ticket(card.appId, card.id, code, answers));
+        activateTickets.put(ticket, new Ticket(card.appId, card.id, code, answers, cards.now()));
         pusher.push(event(card, openid, "submit_membercard_user_info").text("CardId", card.id)
                 .text("UserCardCode", code));
         return Json.object().put("activate_ticket", ticket).put("encrypt_code", encryptCode)
@@ -224,7 +230,20 @@ final class Members {
         if (ticket == null || !ticket.appId.equals(appId)) {
             throw WxException.invalidArgs("invalid activate_ticket");
         }
+        if (cards.now() - ticket.issuedAt >= TICKET_VALID_FOR_SECONDS) {
+            throw WxException.invalidArgs("activate_ticket expired");
+        }
         return ticket.info.deepCopy();
+    }
+
+    /** The ticket stops working, as if its time had passed (control API, for tests of a stale ticket). */
+    void expireTicket(String activateTicket) {
+        Ticket ticket = activateTickets.get(activateTicket);
+        if (ticket == null) {
+            throw WxException.invalidArgs("invalid activate_ticket");
+        }
+        activateTickets.put(activateTicket, new Ticket(ticket.appId, ticket.cardId, ticket.code, ticket.info,
+                ticket.issuedAt - TICKET_VALID_FOR_SECONDS));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
@@ -258,7 +277,7 @@ final class Members {
         ArrayNode out = Json.array();
         activateTickets.forEach((ticket, t) -> {
             ObjectNode row = out.addObject().put("ticket", ticket).put("appid", t.appId).put("card_id", t.cardId)
-                    .put("code", t.code);
+                    .put("code", t.code).put("issued_at", t.issuedAt);
             row.set("info", t.info.deepCopy());
         });
         return out;
@@ -267,7 +286,8 @@ final class Members {
     void restoreTickets(ArrayNode tickets) {
         for (var row : tickets) {
             activateTickets.put(StateJson.text(row, "ticket"), new Ticket(StateJson.text(row, "appid"),
-                    StateJson.text(row, "card_id"), StateJson.text(row, "code"), StateJson.object(row, "info")));
+                    StateJson.text(row, "card_id"), StateJson.text(row, "code"), StateJson.object(row, "info"),
+                    row.path("issued_at").asLong(cards.now())));
         }
     }
 }

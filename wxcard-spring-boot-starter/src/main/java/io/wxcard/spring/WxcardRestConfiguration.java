@@ -20,6 +20,7 @@ import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
@@ -75,6 +76,7 @@ class WxcardRestConfiguration {
                 beans.getBean(FindMembershipsQuery.class), beans.getBean(ImportMembersUseCase.class),
                 beans.getBean(AcceptWechatPushUseCase.class), beans.getBean(AuthenticateApiKeyQuery.class),
                 beans.getBean(UploadCardImageUseCase.class), beans.getBean(FindMembersQuery.class),
-                beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class));
+                beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
+                beans.getBean(ActivationPageUseCase.class));
     }
 }

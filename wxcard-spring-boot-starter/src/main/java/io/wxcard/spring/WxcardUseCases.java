@@ -21,6 +21,8 @@ import io.wxcard.application.port.in.ListenToEventsUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
+import io.wxcard.application.service.JoiningServices;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.ReconcileCardUseCase;
@@ -245,6 +247,18 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public ManageWebhooksUseCase manageWebhooks(CardServices services) {
         return only(ManageWebhooksUseCase.class, services.manageWebhooks());
+    }
+
+    /** The activation page's sessions (issue 20), kept in the application's database. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ActivationPageUseCase activationPages(CardServices services, io.wxcard.adapter.persistence.Persistence
+            persistence, io.wxcard.application.port.out.wechat.WechatMemberCards wechat,
+                                                 io.wxcard.application.port.out.Clock clock,
+                                                 io.wxcard.application.port.out.IdGenerator ids) {
+        return only(ActivationPageUseCase.class, new JoiningServices(new JoiningServices.Dependencies(services,
+                persistence.activationSessions(), persistence.tenants(), persistence.cards(),
+                persistence.memberships(), wechat, clock, ids)).activationPages());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import io.wxcard.domain.card.definition.BaseInfo;
 import io.wxcard.domain.card.definition.CardDefinitionRules;
 import io.wxcard.domain.card.definition.DateInfo;
+import io.wxcard.domain.card.definition.JumpActivation;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.shared.Problem;
 import java.util.LinkedHashMap;
@@ -69,7 +70,14 @@ record CardForm(String brandName, String title, String color, String logoUrl, St
                 old.map(MemberCardDefinition::customFields).getOrElse(List.of()),
                 old.flatMap(MemberCardDefinition::customCell1), old.flatMap(MemberCardDefinition::bonusRule),
                 old.flatMap(MemberCardDefinition::discount), old.flatMap(MemberCardDefinition::bonusCleared),
-                old.flatMap(MemberCardDefinition::bonusRules), old.flatMap(MemberCardDefinition::balanceRules));
+                old.flatMap(MemberCardDefinition::bonusRules), old.flatMap(MemberCardDefinition::balanceRules),
+                keptJump(old.map(MemberCardDefinition::jump).getOrElse(JumpActivation.NONE)));
+    }
+
+    /** What the form does not show of the jump activation: kept, but a hand-over only with the one-click form. */
+    private JumpActivation keptJump(JumpActivation old) {
+        return ONE_CLICK.equals(activation) ? old
+                : new JumpActivation(false, Option.none(), old.appBrandUserName(), old.appBrandPass());
     }
 
     /** Every problem, by the form field it belongs to (several for one field joined), in the domain's words. */

@@ -107,16 +107,16 @@ final class CardPages {
             renderEditor(ctx, new EditorPage(Pages.chrome(ctx, "cards"), "", "", "", form, problems, true, false, ""));
             return;
         }
-        Either<Failure, Card> drafted = useCases.draftCard().draft(new DraftCardCommand(operator.tenantId(),
-                form.definition(Option.none())));
+        Either<Failure, Card> drafted = useCases.audit().audited(operator,
+                () -> useCases.draftCard().draft(new DraftCardCommand(operator.tenantId(), form.definition(Option.none()))),
+                card -> Option.of(new Change("card.draft", card.id().value(), "", summary(card))));
         if (drafted.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderEditor(ctx, new EditorPage(Pages.chrome(ctx, "cards"), "", "", "", form, problems, true, false,
-                    drafted.getLeft().detail()));
+                    Messages.of(ctx).failure(drafted.getLeft())));
             return;
         }
         Card card = drafted.get();
-        useCases.audit().record(operator, new Change("card.draft", card.id().value(), "", summary(card)));
         ctx.redirect(ConsolePaths.CARDS + "/" + card.id().value(), HttpStatus.SEE_OTHER);
     }
 
@@ -159,15 +159,15 @@ final class CardPages {
             renderEditor(ctx, editor(ctx, before, form, problems, ""));
             return;
         }
-        Either<Failure, Card> edited = useCases.editCard().edit(new EditCardCommand(operator.tenantId(), before.id(),
-                form.definition(current)));
+        Either<Failure, Card> edited = useCases.audit().audited(operator,
+                () -> useCases.editCard().edit(new EditCardCommand(operator.tenantId(), before.id(),
+                        form.definition(current))),
+                after -> Option.of(new Change("card.edit", before.id().value(), summary(before), summary(after))));
         if (edited.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderEditor(ctx, editor(ctx, before, form, problems, edited.getLeft().detail()));
+            renderEditor(ctx, editor(ctx, before, form, problems, Messages.of(ctx).failure(edited.getLeft())));
             return;
         }
-        useCases.audit().record(operator, new Change("card.edit", before.id().value(), summary(before),
-                summary(edited.get())));
         ctx.redirect(ConsolePaths.CARDS + "/" + before.id().value(), HttpStatus.SEE_OTHER);
     }
 
@@ -179,15 +179,16 @@ final class CardPages {
             return;
         }
         Card before = found.get();
-        Either<Failure, Card> submitted = useCases.submitCard().submit(operator.tenantId(), before.id());
+        Either<Failure, Card> submitted = useCases.audit().audited(operator,
+                () -> useCases.submitCard().submit(operator.tenantId(), before.id()),
+                after -> Option.of(new Change("card.submit", before.id().value(), before.state().name(),
+                        after.state().name())));
         if (submitted.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderEditor(ctx, editor(ctx, before, CardForm.of(before.definition()), Map.of(),
-                    submitted.getLeft().detail()));
+                    Messages.of(ctx).failure(submitted.getLeft())));
             return;
         }
-        useCases.audit().record(operator, new Change("card.submit", before.id().value(), before.state().name(),
-                submitted.get().state().name()));
         ctx.redirect(ConsolePaths.CARDS + "/" + before.id().value(), HttpStatus.SEE_OTHER);
     }
 

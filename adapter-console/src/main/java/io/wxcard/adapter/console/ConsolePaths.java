@@ -12,6 +12,8 @@ final class ConsolePaths {
     static final String MEMBERS = ROOT + "members";
     static final String AUDIT = ROOT + "audit";
     static final String OPERATORS = ROOT + "operators";
+    static final String IMPORTS = ROOT + "imports";
+    static final String OPERATIONS = ROOT + "operations";
     static final String ASSETS = ROOT + "assets";
 
     private ConsolePaths() {}

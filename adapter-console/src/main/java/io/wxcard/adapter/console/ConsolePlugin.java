@@ -56,6 +56,8 @@ public final class ConsolePlugin extends Plugin<Void> {
             new AuditPages(useCases).register(routing);
             new OperatorPages(useCases).register(routing);
             new DistributionPages(useCases).register(routing);
+            new ImportPages(useCases).register(routing);
+            new OperationsPages(useCases).register(routing);
         });
     }
 }

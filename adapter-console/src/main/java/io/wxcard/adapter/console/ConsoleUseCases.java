@@ -6,7 +6,12 @@ import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
 import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.FindCardsQuery;
+import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
+import io.wxcard.application.port.in.ImportMembersUseCase;
+import io.wxcard.application.port.in.ManageDeadLettersUseCase;
+import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
@@ -20,7 +25,9 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               EditCardUseCase editCard, SubmitCardUseCase submitCard,
                               SearchMembersQuery searchMembers, FindMembershipsQuery findMemberships,
                               ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
-                              InvalidateMembershipUseCase invalidateMembership) {
+                              InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers,
+                              ImportMembersUseCase imports, ManageDeadLettersUseCase deadLetters,
+                              ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -34,5 +41,10 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(changeLedger, "change ledger");
         Objects.requireNonNull(distributeCard, "distribute card");
         Objects.requireNonNull(invalidateMembership, "invalidate membership");
+        Objects.requireNonNull(findMembers, "find members");
+        Objects.requireNonNull(imports, "imports");
+        Objects.requireNonNull(deadLetters, "dead letters");
+        Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(stockAlerts, "stock alerts");
     }
 }

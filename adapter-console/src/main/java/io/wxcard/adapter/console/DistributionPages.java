@@ -61,17 +61,18 @@ final class DistributionPages {
                 Option.none(), Option.none(), false, Option.of(store).filter(s -> !s.isEmpty()), Option.none()));
         if (command.isFailure()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, card.get(), store, "", "", command.getCause().getMessage());
+            render(ctx, card.get(), store, "", "", Messages.of(ctx).get("distribution.store_invalid"));
             return;
         }
-        Either<Failure, QrCode> qr = useCases.distributeCard().createQrCode(command.get());
+        Either<Failure, QrCode> qr = useCases.audit().audited(operator,
+                () -> useCases.distributeCard().createQrCode(command.get()),
+                made -> Option.of(new Change("card.qr_code", card.get().id().value(), "",
+                        "store " + (store.isEmpty() ? "(none)" : store))));
         if (qr.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, card.get(), store, "", "", qr.getLeft().detail());
+            render(ctx, card.get(), store, "", "", Messages.of(ctx).failure(qr.getLeft()));
             return;
         }
-        useCases.audit().record(operator, new Change("card.qr_code", card.get().id().value(), "",
-                "store " + (store.isEmpty() ? "(none)" : store)));
         render(ctx, card.get(), store, QrSvg.of(qr.get().url()), qr.get().url(), "");
     }
 

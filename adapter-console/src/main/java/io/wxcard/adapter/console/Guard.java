@@ -69,7 +69,12 @@ final class Guard {
     }
 
     private static void requireToken(Context ctx, String expected) {
-        String given = ctx.formParam(CSRF_FIELD);
+        String given;
+        try {
+            given = ctx.formParam(CSRF_FIELD);
+        } catch (IllegalStateException overTheMultipartLimits) { // a file larger than the server takes
+            throw new ConsoleRefusal(413, "error.too_large");
+        }
         if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8))) {
             throw new ConsoleRefusal(403, "error.csrf");

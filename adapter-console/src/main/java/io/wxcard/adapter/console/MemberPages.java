@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import io.wxcard.application.port.in.AuditTrailUseCase.Change;
 import io.wxcard.application.port.in.ChangeLedgerUseCase.ChangeLedgerCommand;
@@ -19,19 +20,25 @@ import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.Points;
+import io.wxcard.application.port.out.store.MemberLookup;
+import io.wxcard.domain.member.MemberProfile;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.MembershipNumber;
+import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.operator.OperatorAction;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Members: search by code or openid, a member's page with state, totals and the ledger as a timeline, and changing
+ * Members: search by code, openid, phone or membership number, a member's page with state, totals and the ledger as a timeline, and changing
  * points or stored value with a reason. Each change form carries an idempotency key made when the form was shown, so
  * that a double click (or a resent form) applies once.
  */
@@ -40,7 +47,9 @@ final class MemberPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    record MemberRow(String cardId, String code, String openId, String state, long points, String balance) {
+    /** @param phone the member's phone, masked ({@code 138****8000}); empty when none is known */
+    record MemberRow(String cardId, String code, String openId, String state, long points, String balance,
+                     String phone) {
         String url() {
             return ConsolePaths.MEMBERS + "/" + cardId + "/" + code;
         }
@@ -78,9 +87,28 @@ final class MemberPages {
     private void search(Context ctx) {
         SignedInOperator operator = Guard.operator(ctx);
         String term = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        List<MemberRow> rows = useCases.searchMembers().search(operator.tenantId(), term).stream()
-                .map(MemberPages::row).toList();
-        ctx.render("members.jte", Map.of("page", new SearchPage(Pages.chrome(ctx, "members"), term, rows)));
+        Map<MembershipKey, MemberRow> found = new LinkedHashMap<>();
+        useCases.searchMembers().search(operator.tenantId(), term)
+                .forEach(m -> found.put(m.key(), row(m)));
+        crmLookups(term).forEach(lookup -> useCases.findMembers().find(operator.tenantId(), lookup)
+                .getOrElse(List.of())
+                .forEach(f -> found.putIfAbsent(f.membership().key(), row(f.membership(), f.profile()))));
+        ctx.render("members.jte", Map.of("page", new SearchPage(Pages.chrome(ctx, "members"), term,
+                List.copyOf(found.values()))));
+    }
+
+    /**
+     * What store staff type besides a code or an openid: a phone (compared in its normalised form, so
+     * {@code +86 138 0013 8000} finds 13800138000) or the merchant's membership number.
+     */
+    private static List<MemberLookup> crmLookups(String term) {
+        if (term.isEmpty()) {
+            return List.of();
+        }
+        List<MemberLookup> lookups = new ArrayList<>();
+        Phone.parse(term).forEach(phone -> lookups.add(new MemberLookup.ByPhone(phone)));
+        Try.of(() -> new MembershipNumber(term)).forEach(n -> lookups.add(new MemberLookup.ByMembershipNumber(n)));
+        return lookups;
     }
 
     private void show(Context ctx) {
@@ -113,23 +141,22 @@ final class MemberPages {
         });
         if (change.isFailure()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            String why = change.getCause() instanceof NumberFormatException ? t.get("member.delta_invalid")
-                    : change.getCause().getMessage();
+            // the value objects' own messages are English: the console names what to fix in the operator's words
+            String why = t.get(change.getCause() instanceof NumberFormatException ? "member.delta_invalid"
+                    : "member.change_invalid");
             render(ctx, before, why, reason, deltaText, asset);
             return;
         }
-        Either<Failure, LedgerResult> result = useCases.changeLedger().change(new ChangeLedgerCommand(before.key(),
-                change.get()));
+        // A repeated form (a double click) is answered from the ledger's record: it changed nothing, so no entry.
+        Either<Failure, LedgerResult> result = useCases.audit().audited(operator,
+                () -> useCases.changeLedger().change(new ChangeLedgerCommand(before.key(), change.get())),
+                done -> done.replayed() ? Option.none() : Option.of(new Change("ledger.change", subject(before),
+                        totals(before), totals(done.membership()) + " (" + signed(change.get().delta()) + " "
+                        + asset.toLowerCase() + ": " + reason + ")")));
         if (result.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, before, result.getLeft().detail(), reason, deltaText, asset);
+            render(ctx, before, t.failure(result.getLeft()), reason, deltaText, asset);
             return;
-        }
-        if (!result.get().replayed()) {
-            Membership after = result.get().membership();
-            useCases.audit().record(operator, new Change("ledger.change", subject(before),
-                    totals(before), totals(after) + " (" + signed(change.get().delta()) + " "
-                    + asset.toLowerCase() + ": " + reason + ")"));
         }
         ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
     }
@@ -156,14 +183,15 @@ final class MemberPages {
             render(ctx, before, t.get("member.invalidate_reason_needed"), "", "", "POINTS");
             return;
         }
-        Either<Failure, Membership> invalidated = useCases.invalidateMembership().invalidate(command.get());
+        Either<Failure, Membership> invalidated = useCases.audit().audited(operator,
+                () -> useCases.invalidateMembership().invalidate(command.get()),
+                after -> Option.of(new Change("membership.invalidate", subject(before), before.state().name(),
+                        after.state().name() + " (" + reason + ")")));
         if (invalidated.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, before, invalidated.getLeft().detail(), "", "", "POINTS");
+            render(ctx, before, t.failure(invalidated.getLeft()), "", "", "POINTS");
             return;
         }
-        useCases.audit().record(operator, new Change("membership.invalidate", subject(before), before.state().name(),
-                invalidated.get().state().name() + " (" + reason + ")"));
         ctx.redirect(row(before).url(), HttpStatus.SEE_OTHER);
     }
 
@@ -185,8 +213,14 @@ final class MemberPages {
     }
 
     private static MemberRow row(Membership m) {
+        return row(m, Option.none());
+    }
+
+    /** A phone is personal data: the list shows it masked, enough to tell two members apart at the till. */
+    private static MemberRow row(Membership m, Option<MemberProfile> profile) {
         return new MemberRow(m.cardId().value(), m.code().value(), m.openId().value(), m.state().name(),
-                m.totals().points().value(), yuan(m.totals().balance().value()));
+                m.totals().points().value(), yuan(m.totals().balance().value()),
+                profile.flatMap(MemberProfile::phone).map(Phone::masked).getOrElse(""));
     }
 
     private static TimelineEntry entry(LedgerEntry e) {

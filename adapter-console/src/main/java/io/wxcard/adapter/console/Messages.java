@@ -1,6 +1,7 @@
 package io.wxcard.adapter.console;
 
 import io.javalin.http.Context;
+import io.wxcard.application.port.in.Failure;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -56,6 +57,20 @@ final class Messages {
 
     String format(String key, Object... arguments) {
         return new MessageFormat(get(key), Locale.ROOT).format(arguments);
+    }
+
+    /**
+     * A use case's failure in this language, by its kind and, for the domain's refusal, its stable rejection code:
+     * the domain's reason is English for the API and logs, and is never parsed here.
+     */
+    String failure(Failure failure) {
+        if (failure instanceof Failure.Rejected rejected) {
+            return get("rejection." + rejected.rejection().code().name());
+        }
+        if (failure instanceof Failure.WechatFailed wechat) {
+            return format("failure.wechat", wechat.error().code(), wechat.error().message());
+        }
+        return get(failure instanceof Failure.Conflict ? "failure.conflict" : "failure.not_found");
     }
 
     boolean has(String key) {

@@ -53,7 +53,7 @@ final class OperatorPages {
         Either<Failure, Operator> added = useCases.operators().add(admin, command.get());
         if (added.isLeft()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, admin, added.getLeft().detail(), name, role);
+            render(ctx, admin, Messages.of(ctx).failure(added.getLeft()), name, role);
             return;
         }
         ctx.redirect(ConsolePaths.OPERATORS, HttpStatus.SEE_OTHER);

@@ -2,6 +2,10 @@ package io.wxcard.adapter.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wxcard.application.port.in.Failure;
+import io.wxcard.application.port.out.wechat.WechatError;
+import io.wxcard.domain.shared.Rejection;
+import io.wxcard.domain.shared.RejectionCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,5 +54,28 @@ class MessagesTest {
                 assertThat(t.has("source." + source.name())).as(language + " " + source).isTrue();
             }
         }
+    }
+
+    @Test
+    void every_rejection_reads_in_both_languages_by_its_code() {
+        for (String language : new String[] {"zh", "en"}) {
+            Messages t = Messages.forLanguage(language);
+            for (RejectionCode code : RejectionCode.values()) {
+                assertThat(t.has("rejection." + code.name())).as(language + " " + code).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void a_refusal_is_shown_by_its_code_never_by_the_domains_english_sentence() {
+        var refusal = new Failure.Rejected(Rejection.of(RejectionCode.POINTS_WOULD_GO_NEGATIVE,
+                "points would go negative: 10 - 20"));
+
+        assertThat(Messages.forLanguage("zh").failure(refusal)).isEqualTo("积分不足:变动后积分会小于零,未做任何更改。")
+                .doesNotContain("points");
+        assertThat(Messages.forLanguage("en").failure(refusal)).startsWith("Not enough points");
+        assertThat(Messages.forLanguage("zh").failure(new Failure.WechatFailed(new WechatError(
+                WechatError.Kind.NOT_FOUND, "40056", "invalid serial code")))).contains("40056").contains("微信");
+        assertThat(Messages.forLanguage("zh").failure(new Failure.NotFound("card c-1"))).doesNotContain("c-1");
     }
 }

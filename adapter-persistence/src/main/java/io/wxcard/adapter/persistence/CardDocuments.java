@@ -15,7 +15,10 @@ final class CardDocuments {
                       boolean wxActivate, String activateUrl, boolean supplyBonus, String bonusUrl,
                       boolean supplyBalance, String balanceUrl, List<CustomField> customFields, CustomCell customCell1,
                       BonusRule bonusRule, Integer discount, String bonusCleared, String bonusRules,
-                      String balanceRules) {}
+                      String balanceRules, JumpActivation jump) {}
+
+    /** Absent (null) in documents stored before issue 20: read as {@code JumpActivation.NONE}. */
+    record JumpActivation(boolean afterSubmit, String afterSubmitUrl, String appBrandUserName, String appBrandPass) {}
 
     /** {@code limitPerMember} is the domain's {@code getLimit}, renamed so that no tool takes it for a getter. */
     record BaseInfo(String logoUrl, String codeType, String brandName, String title, String color, String notice,

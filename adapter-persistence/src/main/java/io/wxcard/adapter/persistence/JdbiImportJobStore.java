@@ -4,6 +4,7 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.imports.ImportRow;
@@ -123,6 +124,18 @@ final class JdbiImportJobStore implements ImportJobStore {
         return sql.withHandle(() -> "listing running imports", handle -> handle
                 .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status ORDER BY created_at, id")
                 .bind("status", ImportJob.Status.RUNNING.name())
+                .mapTo(ImportJobRow.class)
+                .map(mapper::toJob)
+                .list());
+    }
+
+    @Override
+    public List<ImportJob> ofCard(TenantId tenantId, CardId cardId) {
+        return sql.withHandle(() -> "listing the imports of card " + cardId, handle -> handle
+                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE tenant_id = :tenantId "
+                        + "AND card_id = :cardId ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .bind("cardId", cardId.value())
                 .mapTo(ImportJobRow.class)
                 .map(mapper::toJob)
                 .list());

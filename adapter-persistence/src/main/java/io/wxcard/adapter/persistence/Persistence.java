@@ -1,7 +1,9 @@
 package io.wxcard.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.port.out.store.AuditLog;
+import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerStore;
@@ -62,6 +64,8 @@ public final class Persistence implements AutoCloseable {
     private final WebhookStore webhooks;
     private final io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms;
     private final io.wxcard.application.port.out.store.MemberStandingStore standings;
+    private final ActivationSessionStore activationSessions;
+    private final CampaignStore campaigns;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -86,6 +90,8 @@ public final class Persistence implements AutoCloseable {
         this.webhooks = new JdbiWebhookStore(sql);
         this.loyaltyPrograms = new JdbiLoyaltyProgramStore(sql);
         this.standings = new JdbiMemberStandingStore(sql);
+        this.activationSessions = new JdbiActivationSessionStore(sql);
+        this.campaigns = new JdbiCampaignStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -200,6 +206,16 @@ public final class Persistence implements AutoCloseable {
     }
 
     /** The console's signed-in sessions. */
+    /** Gift-on-joining campaigns and import reviews (issue 20). */
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    /** The activation pages' sessions (issue 20). */
+    public ActivationSessionStore activationSessions() {
+        return activationSessions;
+    }
+
     public OperatorSessionStore operatorSessions() {
         return operatorSessions;
     }

@@ -11,6 +11,7 @@ import io.wxcard.domain.card.definition.CustomCell;
 import io.wxcard.domain.card.definition.CustomField;
 import io.wxcard.domain.card.definition.DateInfo;
 import io.wxcard.domain.card.definition.Link;
+import io.wxcard.domain.card.definition.JumpActivation;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.shared.RejectionCode;
 import java.util.ArrayList;
@@ -53,7 +54,15 @@ final class CardDefinitionJson {
             @Schema(description = "Percentage off, 0-99.") Integer discount,
             String bonusCleared,
             String bonusRules,
-            String balanceRules) {}
+            String balanceRules,
+            @Schema(description = "With wx_activate: after WeChat's form, send the member to "
+                    + "wx_activate_after_submit_url instead of activating (the page then opens an activation session)")
+            Boolean wxActivateAfterSubmit,
+            @Schema(description = "The merchant's page after WeChat's form; given alone it also hands over.")
+            String wxActivateAfterSubmitUrl,
+            @Schema(description = "A mini program (gh_...@app, bound to the account) opened instead of activate_url.")
+            String activateAppBrandUserName,
+            @Schema(description = "The mini program's page.") String activateAppBrandPass) {}
 
     @Schema(description = "WeChat's base_info object. Absent booleans are false.")
     record BaseInfoJson(
@@ -162,7 +171,9 @@ final class CardDefinitionJson {
                 Option.of(m.discount()),
                 Option.of(m.bonusCleared()),
                 Option.of(m.bonusRules()),
-                Option.of(m.balanceRules()));
+                Option.of(m.balanceRules()),
+                new JumpActivation(isTrue(m.wxActivateAfterSubmit()), Option.of(m.wxActivateAfterSubmitUrl()),
+                        Option.of(m.activateAppBrandUserName()), Option.of(m.activateAppBrandPass())));
     }
 
     private static BaseInfo baseInfoOf(BaseInfoJson b) {
@@ -223,7 +234,11 @@ final class CardDefinitionJson {
                 d.discount().getOrNull(),
                 d.bonusCleared().getOrNull(),
                 d.bonusRules().getOrNull(),
-                d.balanceRules().getOrNull());
+                d.balanceRules().getOrNull(),
+                d.jump().afterSubmit() ? Boolean.TRUE : null,
+                d.jump().afterSubmitUrl().getOrNull(),
+                d.jump().appBrandUserName().getOrNull(),
+                d.jump().appBrandPass().getOrNull());
     }
 
     private static BaseInfoJson baseInfoJsonOf(BaseInfo b) {

@@ -19,7 +19,7 @@ final class ImportResources {
     private ImportResources() {}
 
     /** The columns a CSV import may name in its header, in this order in the documentation. */
-    static final List<String> COLUMNS = List.of("openid", "code", "phone", "membership_number", "points", "balance");
+    static final List<String> COLUMNS = io.wxcard.application.port.in.ImportLines.COLUMNS;
 
     @Schema(description = "One existing member to import: a CSV row (its header names these columns) or one NDJSON line. Every field "
             + "but openid is optional.")

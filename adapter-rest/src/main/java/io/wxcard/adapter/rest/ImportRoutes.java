@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.wxcard.adapter.rest.ImportResources.ImportFailureResource;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
 import io.wxcard.adapter.rest.ImportResources.ImportResource;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.application.port.in.ImportMembersUseCase.StartImportCommand;
@@ -118,16 +119,16 @@ final class ImportRoutes {
         } catch (ApiProblem.Answer refused) {
             ImportUpload.drain(ctx);
             throw refused;
-        } catch (ImportInput.UploadBroken broken) {
+        } catch (ImportLines.UploadBroken broken) {
             if (broken.getCause() instanceof ImportUpload.BodyTooLarge tooLarge) {
-                LOG.warn("import into card {} refused after line {}: {}", cardId, broken.afterLine, tooLarge.getMessage());
+                LOG.warn("import into card {} refused after line {}: {}", cardId, broken.afterLine(), tooLarge.getMessage());
                 ImportUpload.drain(ctx);
                 throw tooLarge.toAnswer();
             }
-            LOG.warn("import into card {}: the upload broke off after line {} ({})", cardId, broken.afterLine,
+            LOG.warn("import into card {}: the upload broke off after line {} ({})", cardId, broken.afterLine(),
                     broken.getCause().toString());
             throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload could not be read to its end (it broke off "
-                    + "after line " + broken.afterLine + "); nothing of it will be imported: send it again").toAnswer();
+                    + "after line " + broken.afterLine() + "); nothing of it will be imported: send it again").toAnswer();
         }
         LOG.info("import {} into card {}: {} lines staged in {} ms", progress.job().id(), cardId,
                 progress.job().linesRead(), (System.nanoTime() - started) / 1_000_000);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Either;
 import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
+import io.wxcard.application.port.in.ImportLines;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportRecord;
 import io.wxcard.domain.shared.Problem;
@@ -43,7 +44,7 @@ final class NdjsonImportInput {
             }
             return null;
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(number, e);
+            throw new ImportLines.UploadBroken(number, e);
         }
     }
 
@@ -65,7 +66,7 @@ final class NdjsonImportInput {
             return notAnObject("must be a JSON object, got " + Json.describe(tree));
         }
         try {
-            return ImportInput.toRecord(Json.convert(tree, ImportLineJson.class, ""), new Checks());
+            return ImportLines.record(ImportInput.fields(Json.convert(tree, ImportLineJson.class, "")));
         } catch (ApiProblem.Answer wrongShape) {
             List<Problem> errors = wrongShape.problem.errors();
             return Either.left(errors.isEmpty() ? wrongShape.problem.detail()

@@ -150,6 +150,7 @@ public final class RestApi implements AutoCloseable {
         if (useCases.loyalty() != null) {
             new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
         }
+        new ActivationRoutes(useCases.activationPages()).register(app, docs);
         return docs;
     }
 

@@ -2,6 +2,7 @@ package io.wxcard.adapter.rest;
 
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
@@ -48,6 +49,7 @@ public record RestUseCases(
         FindMembersQuery findMembers,
         ReadChangeFeedQuery changeFeed,
         ManageWebhooksUseCase manageWebhooks,
+        ActivationPageUseCase activationPages,
         LoyaltyUseCases loyalty) {
 
     /** Without the loyalty routes. */
@@ -59,11 +61,12 @@ public record RestUseCases(
                         FindMembershipsQuery findMemberships, ImportMembersUseCase importMembers,
                         AcceptWechatPushUseCase acceptWechatPush, AuthenticateApiKeyQuery authenticateApiKey,
                         UploadCardImageUseCase uploadCardImage, FindMembersQuery findMembers,
-                        ReadChangeFeedQuery changeFeed, ManageWebhooksUseCase manageWebhooks) {
+                        ReadChangeFeedQuery changeFeed, ManageWebhooksUseCase manageWebhooks,
+                        ActivationPageUseCase activationPages) {
         this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
                 findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
                 importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
-                manageWebhooks, null);
+                manageWebhooks, activationPages, null);
     }
 
     /** The same use cases with the loyalty routes'. */
@@ -71,7 +74,7 @@ public record RestUseCases(
         return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
-                findMembers, changeFeed, manageWebhooks, loyaltyUseCases);
+                findMembers, changeFeed, manageWebhooks, activationPages, loyaltyUseCases);
     }
 
     public RestUseCases {
@@ -95,5 +98,6 @@ public record RestUseCases(
         Objects.requireNonNull(findMembers, "findMembers");
         Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(manageWebhooks, "manageWebhooks");
+        Objects.requireNonNull(activationPages, "activationPages");
     }
 }

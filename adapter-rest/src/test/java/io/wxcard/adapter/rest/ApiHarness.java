@@ -92,7 +92,8 @@ final class ApiHarness implements AutoCloseable {
                 app.configureActivationForm(), app.distributeCard(), app.deleteCard(), app.findCards(),
                 app.activateMembership(), app.changeLedger(), app.invalidateMembership(), app.pullMemberInfo(),
                 app.findMemberships(), app.importMembers(), app.acceptWechatPush(), app.authenticateApiKey(),
-                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks());
+                app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
+                application.joiningOf(app).activationPages());
     }
 
     /** The routes the published document lists. */

@@ -70,7 +70,7 @@ class ErrorModelTest {
                     useCases.pullMemberInfo(), useCases.findMemberships(), useCases.importMembers(),
                     useCases.acceptWechatPush(), useCases.authenticateApiKey(),
                     useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
-                    useCases.manageWebhooks());
+                    useCases.manageWebhooks(), useCases.activationPages());
         }, ApiHarness.TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
     }
 

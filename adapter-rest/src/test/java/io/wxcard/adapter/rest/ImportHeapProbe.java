@@ -178,6 +178,11 @@ public final class ImportHeapProbe {
         }
 
         @Override
+        public List<ImportJob> ofCard(io.wxcard.domain.tenant.TenantId tenantId, io.wxcard.domain.card.CardId cardId) {
+            return List.of();
+        }
+
+        @Override
         public boolean tryLease(ImportJobId jobId, String owner, Instant now, Duration leaseFor) {
             return false;
         }

@@ -164,7 +164,7 @@ class PushRoutesTest {
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), u.importMembers(),
                 push, u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
-                u.manageWebhooks());
+                u.manageWebhooks(), u.activationPages());
     }
 
     static void sleep(long millis) {

@@ -37,7 +37,10 @@ class SecurityTest {
             Map.entry("activateMembership", "{}"),
             Map.entry("changePoints", "{\"delta\":5,\"reason\":\"Tea\"}"),
             Map.entry("changeBalance", "{\"delta\":5,\"reason\":\"Tea\"}"),
-            Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"));
+            Map.entry("invalidateMembership", "{\"reason\":\"lost\"}"),
+            Map.entry("openActivationSession", "{\"card_id\":\"pNoSuchCard\",\"encrypt_code\":\"enc:1\","
+                    + "\"openid\":\"o_member\"}"),
+            Map.entry("activateActivationSession", "{}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);

@@ -43,6 +43,12 @@ final class WriteTargets implements AutoCloseable {
         targets.put("pullMemberInfo", issuedMember + "/pull");
         String webhook = m.http.post("/v1/webhooks", "{\"url\":\"https://erp.example.com/hooks\"}").json().get("id")
                 .asText();
+        String[] atThePage = m.member(Cards.merchantPage());
+        String session = m.http.post("/v1/activation-sessions", Http.json(java.util.Map.of("card_id",
+                m.wechatCardId(atThePage[0]).value(), "encrypt_code", "enc:" + atThePage[1], "openid",
+                "o_member_" + atThePage[0]))).json().get("id").asText();
+        targets.put("openActivationSession", "/v1/activation-sessions");
+        targets.put("activateActivationSession", "/v1/activation-sessions/" + session + "/activate");
         targets.put("createWebhook", "/v1/webhooks");
         targets.put("deleteWebhook", "/v1/webhooks/" + webhook);
         targets.put("redeliver", "/v1/webhooks/" + webhook + "/deliveries/ev_none/redeliver");

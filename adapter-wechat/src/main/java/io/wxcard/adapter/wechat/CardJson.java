@@ -35,7 +35,11 @@ final class CardJson {
             Integer discount,
             String bonusCleared,
             String bonusRules,
-            String balanceRules) {}
+            String balanceRules,
+            Boolean wxActivateAfterSubmit,
+            String wxActivateAfterSubmitUrl,
+            String activateAppBrandUserName,
+            String activateAppBrandPass) {}
 
     /** {@code id}, {@code status}, {@code create_time} and {@code update_time} only come back from {@code /card/get}. */
     record BaseInfo(

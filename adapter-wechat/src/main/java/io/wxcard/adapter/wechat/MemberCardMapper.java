@@ -7,6 +7,7 @@ import io.wxcard.domain.card.definition.CustomCell;
 import io.wxcard.domain.card.definition.CustomField;
 import io.wxcard.domain.card.definition.DateInfo;
 import io.wxcard.domain.card.definition.Link;
+import io.wxcard.domain.card.definition.JumpActivation;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,11 @@ final class MemberCardMapper {
                 d.discount().getOrNull(),
                 d.bonusCleared().getOrNull(),
                 d.bonusRules().getOrNull(),
-                d.balanceRules().getOrNull());
+                d.balanceRules().getOrNull(),
+                d.jump().afterSubmit() ? Boolean.TRUE : null,
+                d.jump().afterSubmitUrl().getOrNull(),
+                d.jump().appBrandUserName().getOrNull(),
+                d.jump().appBrandPass().getOrNull());
     }
 
     private static CardJson.BaseInfo baseInfo(BaseInfo b, boolean forUpdate) {
@@ -147,7 +152,14 @@ final class MemberCardMapper {
                 Option.of(m.discount()),
                 Option.of(m.bonusCleared()),
                 Option.of(m.bonusRules()),
-                Option.of(m.balanceRules()));
+                Option.of(m.balanceRules()),
+                new JumpActivation(isTrue(m.wxActivateAfterSubmit()), text(m.wxActivateAfterSubmitUrl()),
+                        text(m.activateAppBrandUserName()), text(m.activateAppBrandPass())));
+    }
+
+    /** WeChat answers an unset text field as "" as often as it leaves it out. */
+    private static Option<String> text(String value) {
+        return Option.of(value).filter(v -> !v.isBlank());
     }
 
     private static BaseInfo baseInfo(CardJson.BaseInfo b) {

@@ -110,6 +110,14 @@ interface OaApi {
     @RequestLine("POST /card/membercard/activate/geturl")
     OaJson.UrlAnswer activationUrl(OaJson.ActivateUrlRequest request);
 
+    /** NOT repeated: each add makes a new rule (a lost answer leaves one the caller does not know of). */
+    @RequestLine("POST /card/paygiftcard/add")
+    CampaignJson.PayGiftAddAnswer addPayGiftRule(CampaignJson.PayGiftAddRequest request);
+
+    /** NOT repeated: a repeat after a lost success answers an error for a delete that worked. */
+    @RequestLine("POST /card/paygiftcard/delete")
+    OaJson.Plain deletePayGiftRule(CampaignJson.RuleIdRequest request);
+
     @RepeatSafe
     @RequestLine("POST /card/membercard/activatetempinfo/get")
     OaJson.TempInfoAnswer activationTempInfo(OaJson.TempInfoRequest request);

@@ -6,6 +6,7 @@ import io.wxcard.application.port.out.store.SharedTokenStore.TokenKey;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
 import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatCardImages;
+import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatTemplateMessages;
@@ -24,6 +25,7 @@ public final class WechatAdapter {
     private final WechatCardCatalog catalog;
     private final WechatCardDistribution distribution;
     private final WechatMemberCards members;
+    private final WechatCampaigns campaigns;
     private final WechatMemberImport memberImport;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
@@ -41,6 +43,7 @@ public final class WechatAdapter {
         this.catalog = new FeignCardCatalog(calls);
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
+        this.campaigns = new FeignCampaigns(calls);
         this.images = new FeignCardImages(calls);
         this.templateMessages = new FeignTemplateMessages(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
@@ -75,6 +78,11 @@ public final class WechatAdapter {
 
     public WechatMemberCards members() {
         return members;
+    }
+
+    /** Pay-to-join rules (issue 20); WeChat Pay's member-card activities are not connected yet. */
+    public WechatCampaigns campaigns() {
+        return campaigns;
     }
 
     public WechatMemberImport memberImport() {

@@ -13,6 +13,10 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.wechat.push.PushRequest;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.CampaignServices;
+import io.wxcard.application.service.JoiningServices;
+import io.wxcard.application.testing.InMemoryCampaignStore;
+import io.wxcard.application.testing.InMemoryActivationSessionStore;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.SequentialIds;
@@ -44,6 +48,10 @@ final class ProductOverSandbox implements AutoCloseable {
     final SandboxFixture.Account account;
     final InMemoryStores stores = new InMemoryStores();
     final CardServices app;
+    /** The activation pages (issue 20), over {@link #app} and the same WeChat adapter. */
+    final JoiningServices joining;
+    /** Gift-on-joining campaigns (issue 20), over the same stores and WeChat adapter; no card is upgraded. */
+    final CampaignServices campaigns;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
     /** The adapter the application talks through, for ports wired on top of it (the loyalty services). */
@@ -87,6 +95,12 @@ final class ProductOverSandbox implements AutoCloseable {
                 .profiles(stores.profiles()).webhooks(stores.webhooks())
                 .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
                 .webhookSenders(InMemoryApplication.IMPORT_SENDERS).build();
+        joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
+                stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
+                new SequentialIds()));
+        campaigns = new CampaignServices(new CampaignServices.Dependencies(new InMemoryCampaignStore(),
+                stores.imports(), (tenantId, cardId) -> false, wechat.campaigns(), stores.tenants(), stores.cards(),
+                stores.memberships(), Clock.system(), new SequentialIds()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));

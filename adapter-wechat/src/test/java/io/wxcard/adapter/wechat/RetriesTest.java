@@ -45,7 +45,8 @@ class RetriesTest {
                 .filter(m -> !m.isAnnotationPresent(RepeatSafe.class)).map(Method::getName).collect(Collectors.toSet());
 
         assertThat(notRepeatSafe).containsExactlyInAnyOrder("create", "delete", "modifyStock", "createQrCode",
-                "createLandingPage", "unavailable", "activate", "consume", "codeUpdate", "sendTemplate");
+                "createLandingPage", "unavailable", "activate", "consume", "codeUpdate", "addPayGiftRule",
+                "deletePayGiftRule", "sendTemplate");
         assertThat(endpoint(OaMediaApi.class, "uploadImage").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(endpoint(PayApi.class, "importMember").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(Arrays.stream(TokenApi.class.getDeclaredMethods()))

@@ -195,7 +195,9 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                 // Whatever the membership's state, the form's answers are WeChat's to tell: read them afterwards.
                 outbox.enqueue(new OutboxTask.PullMemberInfo(tenantId, card.id(), code));
                 events.memberInfoSubmitted(membership);
-                if (membership.state() != MembershipState.ISSUED) {
+                // A card that hands over after the form (wx_activate_after_submit) is activated by the merchant's
+                // page (ActivationPageService), not by the submission.
+                if (membership.state() != MembershipState.ISSUED || card.definition().jump().handsOverAfterForm()) {
                     return Either.right(membership);
                 }
                 return rejected(membership.activate(ActivationMethod.ONE_CLICK_FORM, Option.none(), clock.now()))

@@ -18,6 +18,7 @@ import io.wxcard.application.port.out.store.OperatorSessionStore;
 import io.wxcard.application.port.out.store.OperatorStore;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.domain.operator.Operator;
 import io.wxcard.domain.operator.OperatorAction;
 import io.wxcard.domain.operator.OperatorId;
@@ -35,6 +36,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The console's operators: sign-in with lock-out, sessions, accounts, and the audit log. */
 final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUseCase, AuditTrailUseCase {
@@ -49,17 +52,19 @@ final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUse
     private final PasswordHasher passwords;
     private final Clock clock;
     private final IdGenerator ids;
+    private final TransactionBoundary transactions;
     /** Compared against when the name is unknown, so that a wrong name costs as long as a wrong password. */
     private final String decoyHash;
 
     OperatorService(OperatorStore operators, OperatorSessionStore sessions, AuditLog audit, PasswordHasher passwords,
-                    Clock clock, IdGenerator ids) {
+                    Clock clock, IdGenerator ids, TransactionBoundary transactions) {
         this.operators = operators;
         this.sessions = sessions;
         this.audit = audit;
         this.passwords = passwords;
         this.clock = clock;
         this.ids = ids;
+        this.transactions = transactions;
         this.decoyHash = passwords.hash(Secret.of(randomToken(16)));
     }
 
@@ -139,7 +144,7 @@ final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUse
 
     @Override
     public Either<Failure, Operator> add(SignedInOperator actor, AddOperatorCommand command) {
-        return actor.allowedTo(OperatorAction.MANAGE_OPERATORS).flatMap(allowed -> {
+        return actor.allowedTo(OperatorAction.MANAGE_OPERATORS).flatMap(allowed -> audited(actor, () -> {
             if (command.password().reveal().length() < MIN_PASSWORD_LENGTH) {
                 return Either.left(new Failure.Rejected(Rejection.of(RejectionCode.OPERATOR_PASSWORD_TOO_SHORT,
                         "a password has at least " + MIN_PASSWORD_LENGTH + " characters")));
@@ -153,9 +158,8 @@ final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUse
                 return Either.left(new Failure.Rejected(Rejection.of(RejectionCode.OPERATOR_NAME_TAKEN,
                         "an operator named " + command.name() + " already exists; choose another name")));
             }
-            record(actor, new Change("operator.add", saved.name().value(), "", "role " + roleName(saved.role())));
-            return Either.right(saved);
-        });
+            return Either.<Failure, Operator>right(saved);
+        }, saved -> Option.of(new Change("operator.add", saved.name().value(), "", "role " + roleName(saved.role())))));
     }
 
     @Override
@@ -164,7 +168,13 @@ final class OperatorService implements OperatorSignInUseCase, ManageOperatorsUse
     }
 
     @Override
-    public void record(SignedInOperator actor, Change change) {
+    public <T> Either<Failure, T> audited(SignedInOperator actor, Supplier<Either<Failure, T>> action,
+                                          Function<? super T, Option<Change>> change) {
+        return transactions.inTransactionUnlessLeft(() -> action.get().peek(done -> change.apply(done)
+                .forEach(what -> record(actor, what))));
+    }
+
+    private void record(SignedInOperator actor, Change change) {
         audit.append(new AuditEntry(ids.newId("audit"), actor.tenantId(), clock.now(), actor.operator().name().value(),
                 change.action(), change.subject(), change.before(), change.after()));
     }

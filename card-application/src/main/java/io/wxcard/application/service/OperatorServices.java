@@ -12,6 +12,7 @@ import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
 import io.wxcard.application.port.out.store.OperatorStore;
+import io.wxcard.application.port.out.store.TransactionBoundary;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public final class OperatorServices {
 
     public record Dependencies(OperatorStore operators, OperatorSessionStore sessions, AuditLog audit,
                                PasswordHasher passwords, CardStore cards, MembershipStore memberships, Clock clock,
-                               IdGenerator ids) {
+                               IdGenerator ids, TransactionBoundary transactions) {
         public Dependencies {
             Objects.requireNonNull(operators, "operators");
             Objects.requireNonNull(sessions, "sessions");
@@ -32,6 +33,7 @@ public final class OperatorServices {
             Objects.requireNonNull(memberships, "memberships");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(transactions, "transactions (the audit entry and its action commit together)");
         }
     }
 
@@ -39,7 +41,8 @@ public final class OperatorServices {
     private final MemberSearchService search;
 
     public OperatorServices(Dependencies d) {
-        this.operators = new OperatorService(d.operators(), d.sessions(), d.audit(), d.passwords(), d.clock(), d.ids());
+        this.operators = new OperatorService(d.operators(), d.sessions(), d.audit(), d.passwords(), d.clock(), d.ids(),
+                d.transactions());
         this.search = new MemberSearchService(d.cards(), d.memberships());
     }
 

@@ -300,4 +300,20 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     public boolean retry(String outboxId) {
         return outbox.revive(outboxId, clock.now());
     }
+
+    @Override
+    public List<OutboxMessage> deadLetters(TenantId tenantId) {
+        return outbox.deadLetters(PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+                .filter(letter -> letter.task().tenantId().equals(tenantId)).toList();
+    }
+
+    @Override
+    public boolean retry(TenantId tenantId, String outboxId) {
+        return deadLetters(tenantId).stream().anyMatch(letter -> letter.id().equals(outboxId)) && retry(outboxId);
+    }
+
+    @Override
+    public OutboxStore.OutboxStats backlog() {
+        return outbox.stats(clock.now());
+    }
 }

@@ -55,6 +55,19 @@ public abstract class ImportJobStoreContract {
     }
 
     @Test
+    void lists_the_imports_of_one_card_oldest_first_and_none_of_another_card_or_tenant() {
+        ImportJobId later = new ImportJobId("imp_" + UUID.randomUUID().toString().substring(0, 8));
+        imports.create(ImportJob.started(later, tenant, card, T0.plusSeconds(5)));
+        CardId other = new CardId("card2");
+        stores().cards().save(Fixtures.draftCard(tenant, other));
+        imports.create(ImportJob.started(new ImportJobId("imp_" + UUID.randomUUID().toString().substring(0, 8)),
+                tenant, other, T0));
+
+        assertThat(imports.ofCard(tenant, card)).extracting(ImportJob::id).containsExactly(job, later);
+        assertThat(imports.ofCard(Fixtures.uniqueTenantId(), card)).isEmpty();
+    }
+
+    @Test
     void keeps_a_job_and_every_field_of_its_rows() {
         ImportRow full = ImportRow.pending(job, 1, new OpenId("oAlice"), Option.of(new Code("100001")),
                 Option.of(new Phone("13800000000")), Option.of(new MembershipNumber("VIP-1")),

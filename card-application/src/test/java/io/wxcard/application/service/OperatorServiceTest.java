@@ -3,6 +3,7 @@ package io.wxcard.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.wxcard.application.port.in.AuditTrailUseCase.Change;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ManageOperatorsUseCase.AddOperatorCommand;
@@ -11,7 +12,6 @@ import io.wxcard.application.port.in.OperatorSignInUseCase.SignInCommand;
 import io.wxcard.application.port.in.OperatorSignInUseCase.SignedIn;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.testing.Fixtures;
-import io.wxcard.application.testing.InMemoryAuditLog;
 import io.wxcard.application.testing.InMemoryOperatorSessionStore;
 import io.wxcard.application.testing.InMemoryOperatorStore;
 import io.wxcard.application.testing.InMemoryStores;
@@ -32,8 +32,9 @@ class OperatorServiceTest {
     private final TestClock clock = new TestClock(Fixtures.T0);
     private final InMemoryStores stores = new InMemoryStores();
     private final OperatorServices services = new OperatorServices(new OperatorServices.Dependencies(
-            new InMemoryOperatorStore(), new InMemoryOperatorSessionStore(), new InMemoryAuditLog(),
-            new Pbkdf2Passwords(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
+            new InMemoryOperatorStore(), new InMemoryOperatorSessionStore(), stores.auditLog(),
+            new Pbkdf2Passwords(), stores.cards(), stores.memberships(), clock, new SequentialIds(),
+            stores.transactions()));
     private final TenantId tenant = Fixtures.uniqueTenantId();
 
     private Either<Failure, SignedIn> signIn(String name, Secret password) {
@@ -108,7 +109,8 @@ class OperatorServiceTest {
         assertThat(code(refused)).isEqualTo(RejectionCode.OPERATOR_NOT_ALLOWED);
         assertThat(code(services.auditTrail().read(viewer, PageRequest.first(10))))
                 .isEqualTo(RejectionCode.OPERATOR_NOT_ALLOWED);
-        services.auditTrail().record(admin, new Change("card.draft", "c-1", "", "title Tea"));
+        services.auditTrail().audited(admin, () -> Either.right("c-1"),
+                id -> Option.of(new Change("card.draft", id, "", "title Tea")));
         assertThat(services.auditTrail().read(admin, PageRequest.first(10)).get().items())
                 .extracting(e -> e.operator() + " " + e.action())
                 .containsExactly("admin card.draft", "admin operator.add", "(first run) operator.add");

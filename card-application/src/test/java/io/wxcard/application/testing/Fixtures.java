@@ -10,6 +10,7 @@ import io.wxcard.domain.card.definition.CustomCell;
 import io.wxcard.domain.card.definition.CustomField;
 import io.wxcard.domain.card.definition.DateInfo;
 import io.wxcard.domain.card.definition.Link;
+import io.wxcard.domain.card.definition.JumpActivation;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.card.definition.ActivationMode;
 import io.wxcard.domain.membership.Code;
@@ -79,7 +80,18 @@ public final class Fixtures {
                 Option.of(new CustomCell("预约", "提前预约", "https://shop.example.com/book")),
                 Option.of(new BonusRule(Option.of(100), Option.of(1), Option.of(500), Option.of(10), Option.of(5),
                         Option.of(100), Option.of(1000), Option.of(50))),
-                Option.of(10), Option.of("每年清零"), Option.of("消费1元得1分"), Option.of("储值规则"));
+                Option.of(10), Option.of("每年清零"), Option.of("消费1元得1分"), Option.of("储值规则"),
+                new JumpActivation(true, Option.of("https://shop.example.com/after-form"),
+                        Option.of("gh_0123456789ab@app"), Option.of("pages/activate/index")));
+    }
+
+    /** A one-click card that hands the member over to the merchant's page after WeChat's form (issue 20). */
+    public static MemberCardDefinition definitionHandingOverAfterForm(String afterSubmitUrl) {
+        MemberCardDefinition d = definitionActivatedBy(ActivationMode.ONE_CLICK_FORM);
+        return new MemberCardDefinition(d.baseInfo(), d.backgroundPicUrl(), d.prerogative(), d.autoActivate(),
+                d.wxActivate(), d.activateUrl(), d.supplyBonus(), d.bonusUrl(), d.supplyBalance(), d.balanceUrl(),
+                d.customFields(), d.customCell1(), d.bonusRule(), d.discount(), d.bonusCleared(), d.bonusRules(),
+                d.balanceRules(), new JumpActivation(true, Option.of(afterSubmitUrl), Option.none(), Option.none()));
     }
 
     public static ActivationForm activationForm() {

@@ -5,6 +5,8 @@ import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.CardServicesBuilder;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.service.CampaignServices;
+import io.wxcard.application.service.JoiningServices;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,6 +25,11 @@ public final class InMemoryApplication {
     private final WebhookSender webhookSender;
     private final ImportSettings importSettings;
     public final CardServices app;
+    public final InMemoryActivationSessionStore activationSessions = new InMemoryActivationSessionStore();
+    public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    public final InMemoryWechatCampaigns wechatCampaigns = new InMemoryWechatCampaigns();
+    /** The activation pages and campaigns (issue 20), on the same stores and WeChat. */
+    public final JoiningServices joining;
 
     /** Import senders for tests: daemon threads, as many as a test asks for at once, shared by every test. */
     public static final ExecutorService IMPORT_SENDERS = Executors.newCachedThreadPool(runnable -> {
@@ -69,9 +76,22 @@ public final class InMemoryApplication {
         this.webhookSender = sender == null ? webhookReceiver : sender;
         this.importSettings = importSettings;
         this.app = builder().build();
+        this.joining = joiningOf(app);
         if (applyingPushesInBackground) {
             stores.onPushKept(() -> PUSH_WORKERS.execute(this::applyPushes));
         }
+    }
+
+    /** Activation pages and campaigns over {@code services} (this application's, or one built on its stores). */
+    public JoiningServices joiningOf(CardServices services) {
+        return new JoiningServices(new JoiningServices.Dependencies(services, activationSessions, stores.tenants(),
+                stores.cards(), stores.memberships(), wechat, clock, new SequentialIds()));
+    }
+
+    /** Gift-on-joining campaigns over this application's stores, with WeChat's side in memory. */
+    public CampaignServices campaignServices() {
+        return new CampaignServices(new CampaignServices.Dependencies(campaigns, stores.imports(), wechatCampaigns,
+                wechatCampaigns, stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
     }
 
     /**

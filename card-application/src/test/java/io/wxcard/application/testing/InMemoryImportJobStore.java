@@ -8,6 +8,7 @@ import io.wxcard.application.port.out.store.ConcurrentUpdateException;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
+import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.imports.ImportRow;
@@ -89,6 +90,12 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     public List<ImportJob> running() {
         return db.locked(() -> state.jobs().values().filter(job -> job.status() == ImportJob.Status.RUNNING)
                 .sortBy(ImportJob::createdAt).toJavaList());
+    }
+
+    @Override
+    public List<ImportJob> ofCard(TenantId tenantId, CardId cardId) {
+        return db.locked(() -> state.jobs().values().filter(job -> job.tenantId().equals(tenantId)
+                && job.cardId().equals(cardId)).sortBy(ImportJob::createdAt).toJavaList());
     }
 
     @Override

@@ -41,8 +41,9 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore(this);
     private final InMemoryLoyaltyProgramStore loyaltyPrograms = new InMemoryLoyaltyProgramStore(this);
     private final InMemoryMemberStandingStore standings = new InMemoryMemberStandingStore(this);
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
-            processedPushes, tokens, imports, profiles, events, webhooks, loyaltyPrograms, standings);
+            processedPushes, tokens, imports, profiles, events, webhooks, auditLog, loyaltyPrograms, standings);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -163,6 +164,11 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** The operators' audit log, in these stores' transactions (the console's actions and their entries). */
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
     }
 
     /** Every stored membership, for the look-ups across cards. */

@@ -315,10 +315,27 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
                 Either.right("https://mp.weixin.qq.com/bizmall/activatemembercard?card_id=" + cardId)));
     }
 
+    private final Map<String, Map<String, String>> formTickets = new java.util.HashMap<>();
+
+    /** A member submitted the one-click form of a jump-type card: WeChat keeps the answers behind the ticket. */
+    public synchronized void formSubmitted(String activateTicket, Map<String, String> answers) {
+        formTickets.put(activateTicket, Map.copyOf(answers));
+    }
+
+    /** The ticket expires on WeChat's side: {@code activatetempinfo/get} refuses it from now on. */
+    public synchronized void ticketExpired(String activateTicket) {
+        formTickets.remove(activateTicket);
+    }
+
     @Override
     public synchronized Either<WechatError, Map<String, String>> activationFormAnswers(WechatAccount account,
                                                                                       String activateTicket) {
-        return call("card/membercard/activatetempinfo/get", () -> Either.right(Map.of()));
+        return call("card/membercard/activatetempinfo/get", () -> {
+            Map<String, String> answers = formTickets.get(activateTicket);
+            return answers == null
+                    ? Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "40097", "invalid activate_ticket"))
+                    : Either.right(answers);
+        });
     }
 
     @Override

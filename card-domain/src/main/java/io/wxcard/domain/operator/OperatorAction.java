@@ -11,6 +11,8 @@ public enum OperatorAction {
     EDIT_CARD(Role.ADMIN),
     SUBMIT_CARD(Role.ADMIN),
     MANAGE_OPERATORS(Role.ADMIN),
+    /** The calls to WeChat and the webhook posts that failed for good: seeing them, and sending one again. */
+    MANAGE_DELIVERIES(Role.ADMIN),
     READ_AUDIT_LOG(Role.ADMIN);
 
     private final Role needs;

@@ -58,4 +58,22 @@ public enum RejectionCode {
     /** A total above what WeChat holds ({@link io.wxcard.domain.ledger.WechatRange}). */
     POINTS_WOULD_EXCEED_WECHAT_RANGE,
     BALANCE_WOULD_EXCEED_WECHAT_RANGE,
+
+    // activation pages (issue 20)
+    /** What WeChat put on the activation page's URL does not hold together (tampered, another account's, stale). */
+    ACTIVATION_PARAMETERS_INVALID,
+    /** The activation session was opened too long ago; open a new one from WeChat's link. */
+    ACTIVATION_SESSION_EXPIRED,
+    /** The session's membership was invalidated after the session activated it; the session cannot be replayed. */
+    ACTIVATION_SESSION_REPLAYED,
+
+    // gift-on-joining campaigns (issue 20)
+    CAMPAIGN_INVALID,
+    /** An import of existing members of the card is running or has failures nobody looked at. */
+    CAMPAIGN_BLOCKED_BY_IMPORT,
+    /** WeChat Pay's member-card activities need a card upgraded for WeChat Pay. */
+    CAMPAIGN_CARD_NOT_UPGRADED,
+    /** Another campaign of the card covers the same amounts at the same time. */
+    CAMPAIGN_OVERLAPS,
+    CAMPAIGN_NOT_RUNNING,
 }

@@ -27,6 +27,8 @@ public final class CardDefinitionRules {
     public static final int MAX_CUSTOM_FIELDS = 3;
     public static final long MAX_SKU_QUANTITY = 100_000_000L;
     private static final int URL_LENGTH = 128;
+    /** {@code activate_app_brand_user_name} / {@code _pass}: string(128) (FIDELITY.md section 17). */
+    private static final int MAX_APP_BRAND_TEXT = 128;
     private static final String CARD = "member_card.";
     private static final String BASE = "member_card.base_info.";
 
@@ -149,6 +151,24 @@ public final class CardDefinitionRules {
                     "choose exactly one activation mode: auto_activate, wx_activate or activate_url (" + modes + " chosen)");
         }
         problems.optionalUrl(CARD + "activate_url", card.activateUrl());
+        JumpActivation jump = card.jump();
+        problems.optionalUrl(CARD + "wx_activate_after_submit_url", jump.afterSubmitUrl());
+        if (jump.handsOverAfterForm() && !card.wxActivate()) {
+            problems.add(CARD + "wx_activate_after_submit", "hands over after WeChat's one-click form, so it needs "
+                    + "wx_activate");
+        }
+        if (jump.afterSubmit() && jump.afterSubmitUrl().isEmpty()) {
+            problems.add(CARD + "wx_activate_after_submit_url", "is required with wx_activate_after_submit: the page "
+                    + "WeChat sends the member to after the form");
+        }
+        jump.appBrandUserName().filter(name -> name.length() > MAX_APP_BRAND_TEXT).forEach(name -> problems.add(
+                CARD + "activate_app_brand_user_name", "at most " + MAX_APP_BRAND_TEXT + " characters"));
+        jump.appBrandPass().filter(path -> path.length() > MAX_APP_BRAND_TEXT).forEach(path -> problems.add(
+                CARD + "activate_app_brand_pass", "at most " + MAX_APP_BRAND_TEXT + " characters"));
+        if (jump.appBrandPass().isDefined() && jump.appBrandUserName().isEmpty()) {
+            problems.add(CARD + "activate_app_brand_user_name", "is required with activate_app_brand_pass: the mini "
+                    + "program whose page it is");
+        }
     }
 
     private static void checkCustomFields(List<CustomField> fields, Problems problems) {

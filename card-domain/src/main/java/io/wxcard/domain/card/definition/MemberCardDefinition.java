@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param activateUrl the merchant's own activation page; with {@code autoActivate} and {@code wxActivate} exactly one
  *                    of the three activation modes must be chosen
+ * @param jump        where the member goes to activate beyond the mode (merchant's page after the form, mini program)
  */
 public record MemberCardDefinition(
         BaseInfo baseInfo,
@@ -30,9 +31,11 @@ public record MemberCardDefinition(
         Option<Integer> discount,
         Option<String> bonusCleared,
         Option<String> bonusRules,
-        Option<String> balanceRules) {
+        Option<String> balanceRules,
+        JumpActivation jump) {
 
     public MemberCardDefinition {
+        jump = jump == null ? JumpActivation.NONE : jump;
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
         backgroundPicUrl = orNone(backgroundPicUrl);
         activateUrl = orNone(activateUrl);
@@ -44,6 +47,18 @@ public record MemberCardDefinition(
         bonusCleared = orNone(bonusCleared);
         bonusRules = orNone(bonusRules);
         balanceRules = orNone(balanceRules);
+    }
+
+    /** A definition that sends the member nowhere beyond its activation mode ({@link JumpActivation#NONE}). */
+    public MemberCardDefinition(BaseInfo baseInfo, Option<String> backgroundPicUrl, String prerogative,
+                                boolean autoActivate, boolean wxActivate, Option<String> activateUrl,
+                                boolean supplyBonus, Option<String> bonusUrl, boolean supplyBalance,
+                                Option<String> balanceUrl, List<CustomField> customFields,
+                                Option<CustomCell> customCell1, Option<BonusRule> bonusRule, Option<Integer> discount,
+                                Option<String> bonusCleared, Option<String> bonusRules, Option<String> balanceRules) {
+        this(baseInfo, backgroundPicUrl, prerogative, autoActivate, wxActivate, activateUrl, supplyBonus, bonusUrl,
+                supplyBalance, balanceUrl, customFields, customCell1, bonusRule, discount, bonusCleared, bonusRules,
+                balanceRules, JumpActivation.NONE);
     }
 
     /** The activation mode, for a definition that passed the rules (exactly one mode is chosen). */

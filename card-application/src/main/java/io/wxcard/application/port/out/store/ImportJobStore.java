@@ -1,6 +1,7 @@
 package io.wxcard.application.port.out.store;
 
 import io.vavr.control.Option;
+import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.imports.ImportRow;
@@ -40,6 +41,9 @@ public interface ImportJobStore {
 
     /** Jobs that are {@link ImportJob.Status#RUNNING}, oldest first. */
     List<ImportJob> running();
+
+    /** Every import into one of the tenant's cards, oldest first (issue 20: a campaign asks how they stand). */
+    List<ImportJob> ofCard(TenantId tenantId, CardId cardId);
 
     /**
      * Takes the right to work on a job until {@code now + leaseFor}, unless another owner holds an unexpired lease;

@@ -1,4 +1,4 @@
-package io.wxcard.adapter.rest;
+package io.wxcard.application.port.in;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +13,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.vavr.control.Either;
-import io.wxcard.adapter.rest.ImportResources.ImportLineJson;
+import io.wxcard.application.port.in.ImportLines.Refusal;
+import io.wxcard.application.port.in.ImportLines.UploadBroken;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.domain.shared.Problem;
 import java.io.IOException;
@@ -30,10 +31,11 @@ import java.util.Locale;
  * RFC 4180 through Jackson's CSV parser: the header row is read first (and checked), then becomes the schema that a
  * {@link MappingIterator} binds every later row by, into a {@link CsvRow}.
  */
-final class CsvImportInput {
+final class CsvImportLines {
 
     private static final CsvMapper CSV = CsvMapper.builder(CsvFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(ImportInput.MAX_CSV_VALUE_CHARS).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(ImportLines.MAX_CSV_VALUE_CHARS).build())
                     .enable(CsvParser.Feature.SKIP_EMPTY_LINES, CsvParser.Feature.EMPTY_STRING_AS_NULL)
                     .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
                     .build())
@@ -63,33 +65,40 @@ final class CsvImportInput {
     private boolean finished;
     private long lastLine = 1;
 
-    CsvImportInput(InputStream in) {
+    private CsvImportLines(MappingIterator<CsvRow> rows, int columns) {
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    /** The rows after a header that names an import's columns; or why the header is not an import's. */
+    static Either<Refusal, CsvImportLines> open(InputStream in) {
         // Bytes that are not UTF-8 become U+FFFD, which no value may hold: the row fails, not the upload.
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         try {
             CsvParser parser = CSV.getFactory().createParser(reader);
             parser.setSchema(CsvSchema.emptySchema());
-            List<String> names = header(parser);
-            columns = names.size();
+            Either<Refusal, List<String>> header = header(parser);
+            if (header.isLeft()) {
+                return Either.left(header.getLeft());
+            }
+            List<String> names = header.get();
             parser.setSchema(CsvSchema.builder().addColumns(names, CsvSchema.ColumnType.STRING)
                     .setAnyPropertyName(SURPLUS).build());
             parser.clearCurrentToken(); // the header's end: the rows start after it
-            rows = ROWS.readValues(parser);
+            return Either.right(new CsvImportLines(ROWS.readValues(parser), names.size()));
         } catch (JsonProcessingException unreadable) {
-            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header cannot be read: " + message(unreadable))
-                    .toAnswer();
+            return Either.left(new Refusal("the CSV header cannot be read: " + message(unreadable), List.of()));
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(0, e);
+            throw new UploadBroken(0, e);
         }
     }
 
     /** The header's column names, read value by value (a header of a million columns is refused, not held). */
-    private static List<String> header(CsvParser parser) throws IOException {
+    private static Either<Refusal, List<String>> header(CsvParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
-            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the upload is empty: a CSV import starts with a "
-                    + "header row naming its columns, among " + ImportResources.COLUMNS + " (openid required)")
-                    .toAnswer();
+            return Either.left(new Refusal("the upload is empty: a CSV import starts with a header row naming its "
+                    + "columns, among " + ImportLines.COLUMNS + " (openid required)", List.of()));
         }
         List<String> names = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -97,18 +106,18 @@ final class CsvImportInput {
             String text = parser.getValueAsString(""); // an empty name is null to the parser
             String name = names.isEmpty() ? text.replaceFirst("^\uFEFF", "") : text;
             String column = "column " + (names.size() + 1);
-            if (names.size() == ImportInput.MAX_COLUMNS) {
-                String tooMany = "has more than " + ImportInput.MAX_COLUMNS + " columns";
-                throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header is not an import's: it " + tooMany,
-                        List.of(new Problem("header", tooMany))).toAnswer();
+            if (names.size() == ImportLines.MAX_COLUMNS) {
+                String tooMany = "has more than " + ImportLines.MAX_COLUMNS + " columns";
+                return Either.left(new Refusal("the CSV header is not an import's: it " + tooMany,
+                        List.of(new Problem("header", tooMany))));
             } else if (name.isEmpty()) {
                 problems.add(new Problem("header", column + " has no name"));
-            } else if (!ImportResources.COLUMNS.contains(name)) {
-                problems.add(new Problem("header", column + " " + Params.abbreviate(name) + " is not a column of an "
-                        + "import; the columns are " + ImportResources.COLUMNS
+            } else if (!ImportLines.COLUMNS.contains(name)) {
+                problems.add(new Problem("header", column + " " + ImportLines.abbreviate(name) + " is not a column "
+                        + "of an import; the columns are " + ImportLines.COLUMNS
                         + (name.contains(";") || name.contains("\t") ? " (separated by commas)" : "")));
             } else if (names.contains(name)) {
-                problems.add(new Problem("header", "column " + Params.abbreviate(name) + " is named twice"));
+                problems.add(new Problem("header", "column " + ImportLines.abbreviate(name) + " is named twice"));
             }
             names.add(name);
         }
@@ -116,11 +125,10 @@ final class CsvImportInput {
             problems.add(new Problem("header", "names no openid column, which every import needs"));
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.of(ProblemType.INVALID_REQUEST, "the CSV header is not an import's: "
-                    + problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more)" : ""), problems).toAnswer();
+            return Either.left(new Refusal("the CSV header is not an import's: " + problems.get(0).message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), problems));
         }
-        return names;
+        return Either.right(names);
     }
 
     /** The next row, or null at the end (and after a row that cannot be read: the rest cannot be told apart). */
@@ -138,31 +146,21 @@ final class CsvImportInput {
                 return new ImportLine(line, Either.left("has " + (columns + row.surplus) + " values but the header "
                         + "names " + columns + " columns"));
             }
-            Checks checks = new Checks();
-            Long points = checks.parse("points", row.points, raw -> wholeNumber(raw, "points")).getOrNull();
-            Long balance = checks.parse("balance", row.balance, raw -> wholeNumber(raw, "balance")).getOrNull();
-            return new ImportLine(line, ImportInput.toRecord(new ImportLineJson(row.openid, row.code, row.phone,
-                    row.membershipNumber, points, balance), checks));
+            return new ImportLine(line, ImportLines.record(new ImportLines.Fields(row.openid, row.code, row.phone,
+                    row.membershipNumber, row.points, row.balance)));
         } catch (JsonProcessingException unreadable) {
             finished = true;
             if (unreadable.getCause() instanceof IOException broken && !(broken instanceof JsonProcessingException)) {
-                throw new ImportInput.UploadBroken(line, broken); // the body, not its CSV: databind wrapped it
+                throw new UploadBroken(line, broken); // the body, not its CSV: databind wrapped it
             }
             return new ImportLine(line, Either.left(unreadable instanceof StreamConstraintsException
                     || unreadable.getCause() instanceof StreamConstraintsException
-                    ? "holds a value longer than " + ImportInput.MAX_CSV_VALUE_CHARS + " characters (a quote never "
+                    ? "holds a value longer than " + ImportLines.MAX_CSV_VALUE_CHARS + " characters (a quote never "
                     + "closed?); the rest of the upload was not read"
                     : "cannot be read as CSV (" + message(unreadable) + "); the rest of the upload was not read"));
         } catch (IOException e) {
-            throw new ImportInput.UploadBroken(line, e);
+            throw new UploadBroken(line, e);
         }
-    }
-
-    private static long wholeNumber(String raw, String field) {
-        if (!raw.matches("-?[0-9]{1,18}")) {
-            throw new IllegalArgumentException(field + " must be a whole number, got " + Params.abbreviate(raw));
-        }
-        return Long.parseLong(raw);
     }
 
     private static String message(JsonProcessingException e) {

@@ -1,0 +1,33 @@
+package io.wxcard.application.store;
+
+import io.wxcard.application.contract.ActivationSessionStoreContract;
+import io.wxcard.application.contract.CampaignStoreContract;
+import io.wxcard.application.port.out.store.CampaignStore;
+import io.wxcard.application.testing.InMemoryCampaignStore;
+import io.wxcard.application.port.out.store.ActivationSessionStore;
+import io.wxcard.application.testing.InMemoryActivationSessionStore;
+import org.junit.jupiter.api.Nested;
+
+/** The storage contracts of issue 20 (activation sessions, campaigns), run against the in-memory doubles. */
+class InMemoryJoiningStoresContractTest {
+
+    @Nested
+    class Campaigns extends CampaignStoreContract {
+        private final CampaignStore store = new InMemoryCampaignStore();
+
+        @Override
+        protected CampaignStore campaigns() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ActivationSessions extends ActivationSessionStoreContract {
+        private final ActivationSessionStore store = new InMemoryActivationSessionStore();
+
+        @Override
+        protected ActivationSessionStore sessions() {
+            return store;
+        }
+    }
+}
