@@ -5,6 +5,8 @@ import io.wxcard.adapter.console.ConsoleSettings;
 import io.wxcard.adapter.console.ConsoleUseCases;
 import io.wxcard.adapter.persistence.DatabaseSettings;
 import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.rest.LoyaltyUseCases;
+import io.wxcard.application.service.LoyaltyServices;
 import io.wxcard.adapter.rest.RestApi;
 import io.wxcard.adapter.rest.RestPayUseCases;
 import io.wxcard.adapter.rest.RestSettings;
@@ -47,6 +49,8 @@ final class ServiceRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
     /** WeChat's pushes handled at once: each is verified and kept with one insert, so a few threads keep up. */
     private static final int PUSH_WORKERS = 16;
+    /** Template messages per second per account (issue 17): a burst of changes does not spend the daily quota at once. */
+    private static final double TEMPLATE_MESSAGES_PER_SECOND = 10;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final Persistence persistence;
@@ -91,6 +95,10 @@ final class ServiceRuntime implements AutoCloseable {
                     .withInstanceId(settings.instanceId()), persistence.tokens(), clock,
                     ApplicationWiring.wechatThreads(threads));
             services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, clock, settings.instanceId());
+            // issue 17: wired before any worker runs, so that the dispatcher knows the loyalty tasks from the start
+            LoyaltyServices loyalty = services.loyalty(new LoyaltyServices.LoyaltyDependencies(
+                    persistence.loyaltyPrograms(), persistence.standings(), wechat.templateMessages(),
+                    TEMPLATE_MESSAGES_PER_SECOND));
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -111,7 +119,9 @@ final class ServiceRuntime implements AutoCloseable {
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
-                        useCases(services, joining), () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
+                        useCases(services, joining).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
+                                loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods())),
+                        () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));
             } catch (RuntimeException restFailed) {

@@ -77,9 +77,11 @@ final class Card {
 
     /** A short summary for the control API. */
     synchronized ObjectNode summary() {
-        return Json.object().put("card_id", id).put("appid", appId).put("status", status)
+        ObjectNode out = Json.object().put("card_id", id).put("appid", appId).put("status", status)
                 .put("quantity", quantity).put("total_quantity", totalQuantity).put("members", members.size())
                 .put("create_time", createTime).put("update_time", updateTime);
+        out.set("member_card", memberCard.deepCopy()); // what card/get shows, for tests that check an update
+        return out;
     }
 
     // ---- the definition ------------------------------------------------------------------------------------------

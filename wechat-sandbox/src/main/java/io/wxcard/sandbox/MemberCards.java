@@ -62,7 +62,23 @@ final class MemberCards {
 
     /** The fields of {@code /card/membercard/updateuser}. */
     record Update(String cardId, String code, Long bonus, Long addBonus, String recordBonus, Long balance,
-                  Long addBalance, String recordBalance, String backgroundPicUrl, String[] customValues) {
+                  Long addBalance, String recordBalance, String backgroundPicUrl, String[] customValues,
+                  Notify notifyOptional) {
+    }
+
+    /**
+     * {@code notify_optional}: whether WeChat shows the member a system message for a change of points, balance or a
+     * custom field. Points and balance notify unless switched off; custom fields only when switched on
+     * (FIDELITY.md section 19).
+     */
+    record Notify(boolean bonus, boolean balance, boolean[] customFields) {
+        static Notify of(com.fasterxml.jackson.databind.JsonNode body) {
+            com.fasterxml.jackson.databind.JsonNode n = body.path("notify_optional");
+            return new Notify(n.path("is_notify_bonus").asBoolean(true), n.path("is_notify_balance").asBoolean(true),
+                    new boolean[] {n.path("is_notify_custom_field1").asBoolean(false),
+                        n.path("is_notify_custom_field2").asBoolean(false),
+                        n.path("is_notify_custom_field3").asBoolean(false)});
+        }
     }
 
     /** What updateuser answers. */
@@ -92,7 +108,9 @@ final class MemberCards {
             if (request.backgroundPicUrl() != null) {
                 member.backgroundPicUrl = request.backgroundPicUrl();
             }
+            String[] before = member.customFieldValues.clone();
             setCustomValues(member, request.customValues());
+            notify(member, request, totals, before);
             if (totals.changed()) {
                 member.changes.addObject().put("time", cards.now()).put("source", "updateuser")
                         .put("bonus_delta", totals.bonusDelta()).put("record_bonus", request.recordBonus())
@@ -168,6 +186,26 @@ final class MemberCards {
         }
         if (bonus != null && !card.supplyBonus()) {
             throw WxException.invalidArgs("the card was created with supply_bonus false");
+        }
+    }
+
+    /** The system messages an updateuser shows the member: a change they are told of, per notify_optional. */
+    private void notify(Membership member, Update request, Membership.Totals totals, String[] before) {
+        Notify notify = request.notifyOptional() == null ? new Notify(true, true, new boolean[3]) : request.notifyOptional();
+        if (notify.bonus() && totals.bonusDelta() != 0) {
+            member.notices.addObject().put("time", cards.now()).put("kind", "bonus")
+                    .put("delta", totals.bonusDelta()).put("record", request.recordBonus());
+        }
+        if (notify.balance() && totals.balanceDelta() != 0) {
+            member.notices.addObject().put("time", cards.now()).put("kind", "balance")
+                    .put("delta", totals.balanceDelta()).put("record", request.recordBalance());
+        }
+        for (int i = 0; i < 3; i++) {
+            String now = member.customFieldValues[i];
+            if (notify.customFields()[i] && now != null && !now.equals(before[i])) {
+                member.notices.addObject().put("time", cards.now()).put("kind", "custom_field" + (i + 1))
+                        .put("value", now);
+            }
         }
     }
 

@@ -79,7 +79,7 @@ final class MemberRoutes {
             MemberCards.Updated updated = memberCards.updateUser(call.appId, new MemberCards.Update(call.text("card_id"),
                     call.text("code"), call.integer("bonus"), call.integer("add_bonus"), call.text("record_bonus"),
                     call.integer("balance"), call.integer("add_balance"), call.text("record_balance"),
-                    call.text("background_pic_url"), customValues(call.body(), "")));
+                    call.text("background_pic_url"), customValues(call.body(), ""), MemberCards.Notify.of(call.body())));
             return Json.object().put("result_bonus", updated.resultBonus())
                     .put("result_balance", updated.resultBalance()).put("openid", updated.openid());
         });

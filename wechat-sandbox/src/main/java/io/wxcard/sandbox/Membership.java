@@ -47,6 +47,11 @@ final class Membership {
     ObjectNode userInfo;
     /** Every applied bonus/balance change, as a merchant's ledger would see it. */
     final ArrayNode changes = Json.array();
+    /**
+     * The system messages WeChat showed the member for updateuser changes ({@code notify_optional}): what a member
+     * would read in the card's message list.
+     */
+    final ArrayNode notices = Json.array();
 
     Membership(String cardId, String code, String openid, long receivedAt, String outerStr, long outerId,
                String nickname, String sex, String encryptCode) {
@@ -135,6 +140,7 @@ final class Membership {
         }
         out.set("user_info", userInfoOrEmpty());
         out.set("changes", changes.deepCopy());
+        out.set("notices", notices.deepCopy());
         return out;
     }
 
@@ -155,6 +161,7 @@ final class Membership {
         }
         out.set("user_info", userInfo == null ? null : userInfo.deepCopy());
         out.set("changes", changes.deepCopy());
+        out.set("notices", notices.deepCopy());
         return out;
     }
 
@@ -179,6 +186,9 @@ final class Membership {
         }
         member.userInfo = StateJson.optionalObject(in, "user_info");
         member.changes.addAll(StateJson.array(in, "changes"));
+        if (in.path("notices").isArray()) { // state files written before issue 17 have none
+            member.notices.addAll((ArrayNode) in.get("notices"));
+        }
         return member;
     }
 }

@@ -166,6 +166,9 @@ public final class WechatSandbox implements AutoCloseable {
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
+        MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
+        messageRoutes.register(oa);
+        messageRoutes.register(server, control);
         new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         try {

@@ -70,6 +70,8 @@ public final class Persistence implements AutoCloseable {
     private final StoreStore stores;
     private final SegmentStore segments;
     private final CardStatisticsStore statistics;
+    private final io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms;
+    private final io.wxcard.application.port.out.store.MemberStandingStore standings;
     private final ActivationSessionStore activationSessions;
     private final CampaignStore campaigns;
     private CompletableFuture<Boolean> runningProbe;
@@ -98,6 +100,8 @@ public final class Persistence implements AutoCloseable {
         this.stores = new JdbiStoreStore(sql);
         this.segments = new JdbiSegmentStore(sql);
         this.statistics = new JdbiCardStatisticsStore(sql);
+        this.loyaltyPrograms = new JdbiLoyaltyProgramStore(sql);
+        this.standings = new JdbiMemberStandingStore(sql);
         this.activationSessions = new JdbiActivationSessionStore(sql);
         this.campaigns = new JdbiCampaignStore(sql);
     }
@@ -263,6 +267,16 @@ public final class Persistence implements AutoCloseable {
 
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** Cards' loyalty set-ups (issue 17). */
+    public io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+        return loyaltyPrograms;
+    }
+
+    /** Members' levels, level changes and purchases (issue 17). */
+    public io.wxcard.application.port.out.store.MemberStandingStore standings() {
+        return standings;
     }
 
     public TransactionBoundary transactions() {

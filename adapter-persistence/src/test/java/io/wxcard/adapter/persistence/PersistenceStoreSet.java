@@ -78,4 +78,14 @@ record PersistenceStoreSet(Persistence persistence) implements StoreSet {
     public io.wxcard.application.port.out.store.WebhookStore webhooks() {
         return persistence.webhooks();
     }
+
+    @Override
+    public io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+        return persistence.loyaltyPrograms();
+    }
+
+    @Override
+    public io.wxcard.application.port.out.store.MemberStandingStore standings() {
+        return persistence.standings();
+    }
 }

@@ -143,7 +143,7 @@ final class MembershipRoutes {
         ctx.status(201).json(MembershipResources.entry(result.entry()));
     }
 
-    private static IdempotencyKey idempotencyKey(Context ctx) {
+    static IdempotencyKey idempotencyKey(Context ctx) {
         String raw = ctx.header(IDEMPOTENCY_KEY);
         if (raw == null) {
             throw ApiProblem.of(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "points and stored value change only under an "

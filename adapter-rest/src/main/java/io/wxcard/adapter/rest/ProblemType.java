@@ -56,7 +56,8 @@ enum ProblemType {
     static int statusOf(RejectionCode code) {
         return switch (code) {
             case CARD_DEFINITION_INVALID, LEDGER_CHANGE_INVALID, IDEMPOTENCY_KEY_REUSED, IMAGE_INVALID, PHONE_INVALID,
-                 WEBHOOK_INVALID, ACTIVATION_PARAMETERS_INVALID, CAMPAIGN_INVALID -> 422;
+                 WEBHOOK_INVALID, ACTIVATION_PARAMETERS_INVALID, CAMPAIGN_INVALID, LEVELS_INVALID,
+                 POINTS_RULE_INVALID, NOTICES_INVALID -> 422;
             default -> 409;
         };
     }

@@ -24,7 +24,11 @@ import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
 
-/** Every use case the HTTP API exposes; bootstrap hands them over, wired. */
+/**
+ * Every use case the HTTP API exposes; bootstrap hands them over, wired.
+ *
+ * @param loyalty the loyalty routes' use cases (issue 17); null: those routes are not served
+ */
 public record RestUseCases(
         DraftCardUseCase draftCard,
         EditCardUseCase editCard,
@@ -48,7 +52,34 @@ public record RestUseCases(
         ManageWebhooksUseCase manageWebhooks,
         ActivationPageUseCase activationPages,
         RestPayUseCases wechatPay,
-        ApplyLedgerBatchUseCase applyLedgerBatch) {
+        ApplyLedgerBatchUseCase applyLedgerBatch,
+        LoyaltyUseCases loyalty) {
+
+    /** Without the loyalty routes. */
+    public RestUseCases(DraftCardUseCase draftCard, EditCardUseCase editCard, SubmitCardUseCase submitCard,
+                        SetTestWhitelistUseCase setTestWhitelist, ConfigureActivationFormUseCase configureActivationForm,
+                        DistributeCardUseCase distributeCard, DeleteCardUseCase deleteCard, FindCardsQuery findCards,
+                        ActivateMembershipUseCase activateMembership, ChangeLedgerUseCase changeLedger,
+                        InvalidateMembershipUseCase invalidateMembership, PullMemberInfoUseCase pullMemberInfo,
+                        FindMembershipsQuery findMemberships, ImportMembersUseCase importMembers,
+                        AcceptWechatPushUseCase acceptWechatPush, AuthenticateApiKeyQuery authenticateApiKey,
+                        UploadCardImageUseCase uploadCardImage, FindMembersQuery findMembers,
+                        ReadChangeFeedQuery changeFeed, ManageWebhooksUseCase manageWebhooks,
+                        ActivationPageUseCase activationPages, RestPayUseCases wechatPay,
+                        ApplyLedgerBatchUseCase applyLedgerBatch) {
+        this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
+                findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
+                importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
+                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, null);
+    }
+
+    /** The same use cases with the loyalty routes'. */
+    public RestUseCases withLoyalty(LoyaltyUseCases loyaltyUseCases) {
+        return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
+                distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
+                pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
+                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, loyaltyUseCases);
+    }
 
     public RestUseCases {
         Objects.requireNonNull(draftCard, "draftCard");

@@ -50,6 +50,11 @@ final class ApiHarness implements AutoCloseable {
     /** A client without an API key. */
     final Http anonymous;
     private final AtomicInteger tenants = new AtomicInteger();
+    /** Asks for the loyalty routes (issue 17), wired onto this harness's application with WeChat's messages taken. */
+    static final UnaryOperator<RestUseCases> WITH_LOYALTY = useCases -> useCases;
+    /** The template messages the loyalty services sent, when wired. */
+    final java.util.List<io.wxcard.application.port.out.wechat.TemplateMessage> templateMessages =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ApiHarness() {
         this(useCases -> useCases, TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
@@ -68,7 +73,17 @@ final class ApiHarness implements AutoCloseable {
     ApiHarness(ImportJobStore imports, UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning,
                BooleanSupplier databaseReady, RestSettings settings) {
         app = imports == null ? application.app : application.builder().imports(imports).build();
-        api = RestApi.start(settings, customize.apply(useCases()), databaseReady, pushWorkers, tuning);
+        RestUseCases wired = customize.apply(useCases());
+        if (customize == WITH_LOYALTY) {
+            var loyalty = app.loyalty(new io.wxcard.application.service.LoyaltyServices.LoyaltyDependencies(
+                    stores.loyaltyPrograms(), stores.standings(), (account, message) -> {
+                        templateMessages.add(message);
+                        return io.vavr.control.Either.right((long) templateMessages.size());
+                    }, 1000));
+            wired = wired.withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(), loyalty.recordPurchase(),
+                    loyalty.memberLevels(), loyalty.loyaltyPeriods()));
+        }
+        api = RestApi.start(settings, wired, databaseReady, pushWorkers, tuning);
         anonymous = new Http(api.port(), null);
     }
 

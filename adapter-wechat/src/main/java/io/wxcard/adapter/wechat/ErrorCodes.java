@@ -53,7 +53,9 @@ final class ErrorCodes {
             Map.entry(45157L, Kind.CONFLICT),
             Map.entry(45159L, Kind.NOT_FOUND),
             Map.entry(45015L, Kind.CONFLICT),
-            Map.entry(45056L, Kind.CONFLICT));
+            Map.entry(45056L, Kind.CONFLICT),
+            // message/template/send: the member does not follow the account (FIDELITY.md section 19)
+            Map.entry(43004L, Kind.NOT_FOLLOWING));
 
     private ErrorCodes() {}
 

@@ -64,6 +64,7 @@ final class FeignMemberCards implements WechatMemberCards {
         CustomFieldValues values = update.values();
         OaJson.UpdateFieldsRequest body = new OaJson.UpdateFieldsRequest(update.code().value(), update.cardId().value(),
                 text(values.field1()), text(values.field2()), text(values.field3()),
+                update.cardFace().map(WechatImageUrl::value).getOrNull(),
                 new OaJson.NotifyFields(update.notifyField1(), update.notifyField2(), update.notifyField3()));
         return calls.call(account, api -> api.updateFields(body)).map(answer -> Done.DONE);
     }

@@ -138,4 +138,10 @@ interface OaApi {
     @RepeatSafe
     @RequestLine("POST /card/membercard/updateuser")
     OaJson.UpdateUserAnswer updateFields(OaJson.UpdateFieldsRequest request);
+
+    // ---- messages (issue 17 item 3) ----
+
+    /** NOT repeat-safe: a repeat is a second message to the member. */
+    @RequestLine("POST /cgi-bin/message/template/send")
+    OaJson.TemplateSendAnswer sendTemplate(OaJson.TemplateSendRequest request);
 }

@@ -161,7 +161,14 @@ final class OaJson {
 
     /** updateuser with the custom field values only: no totals, so it touches nothing else. */
     record UpdateFieldsRequest(String code, String cardId, String customFieldValue1, String customFieldValue2,
-                               String customFieldValue3, NotifyFields notifyOptional) {}
+                               String customFieldValue3, String backgroundPicUrl, NotifyFields notifyOptional) {}
+
+    /** {@code message/template/send}: each template key's value as {@code {"value": ...}}. */
+    record TemplateSendRequest(String touser, String templateId, String url, java.util.Map<String, TemplateValue> data) {}
+
+    record TemplateValue(String value) {}
+
+    record TemplateSendAnswer(Long errcode, String errmsg, Long msgid) implements WechatJson.Answer {}
 
     record NotifyFields(@JsonProperty("is_notify_custom_field1") Boolean isNotifyCustomField1,
                         @JsonProperty("is_notify_custom_field2") Boolean isNotifyCustomField2,

@@ -16,6 +16,7 @@ import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
+import io.wxcard.application.port.out.wechat.WechatTemplateMessages;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.CardServicesBuilder;
@@ -40,6 +41,7 @@ public final class WechatAdapter {
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
     private final FeignEngagement engagement;
+    private final WechatTemplateMessages templateMessages;
 
     private WechatAdapter(WechatSettings settings, SharedTokenStore tokens, Clock clock, WechatThreads threads) {
         HttpClient http = WechatHttp.httpClient(settings, threads.http());
@@ -56,6 +58,7 @@ public final class WechatAdapter {
         this.campaigns = new FeignCampaigns(calls);
         this.images = new FeignCardImages(calls);
         this.engagement = new FeignEngagement(calls);
+        this.templateMessages = new FeignTemplateMessages(calls);
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
@@ -77,6 +80,11 @@ public final class WechatAdapter {
                                        WechatThreads threads) {
         return new WechatAdapter(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(tokens, "tokens"),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(threads, "threads"));
+    }
+
+    /** Template messages to members (issue 17 item 3). */
+    public WechatTemplateMessages templateMessages() {
+        return templateMessages;
     }
 
     /** Every WeChat port {@link CardServices} needs, given to its builder. */

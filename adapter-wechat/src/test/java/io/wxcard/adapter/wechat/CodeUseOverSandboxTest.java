@@ -97,7 +97,7 @@ class CodeUseOverSandboxTest {
     @Test
     void the_fields_update_body_names_wechats_fields_and_carries_no_totals() throws Exception {
         String body = WechatJson.MAPPER.writeValueAsString(new OaJson.UpdateFieldsRequest("C1", "pCard", null, "LV3",
-                null, new OaJson.NotifyFields(false, true, false)));
+                null, null, new OaJson.NotifyFields(false, true, false)));
 
         assertThat(body).isEqualTo("{\"code\":\"C1\",\"card_id\":\"pCard\",\"custom_field_value2\":\"LV3\","
                 + "\"notify_optional\":{\"is_notify_custom_field1\":false,\"is_notify_custom_field2\":true,"

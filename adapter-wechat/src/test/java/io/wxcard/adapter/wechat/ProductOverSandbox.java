@@ -61,8 +61,15 @@ final class ProductOverSandbox implements AutoCloseable {
     final CampaignServices campaigns;
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
+    /** The adapter the application talks through, for ports wired on top of it (the loyalty services). */
+    final WechatAdapter wechat;
 
     ProductOverSandbox(SandboxFixture sandbox) {
+        this(sandbox, Clock.system());
+    }
+
+    /** With the application's own clock (the adapter keeps the system's: tokens expire in real time). */
+    ProductOverSandbox(SandboxFixture sandbox, Clock appClock) {
         this.sandbox = sandbox;
         try {
             receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -91,7 +98,7 @@ final class ProductOverSandbox implements AutoCloseable {
         receiver.start();
         account = sandbox.newAccount("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/" + tenant.value(),
                 SandboxApp.PLAIN);
-        WechatAdapter wechat = WechatAdapter.create(sandbox.settings()
+        wechat = WechatAdapter.create(sandbox.settings()
                 // a whole product's flows on a shared 2-core machine: the first calls to a fresh sandbox can be slow
                 .withReadTimeout(Duration.ofSeconds(20)).withCallDeadline(Duration.ofSeconds(30)),
                 stores.tokens(), Clock.system());
@@ -102,7 +109,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 .wechatImport(wechat.memberImport()).wechatImages(wechat.images()).pushDecoder(wechat.pushDecoder())
                 .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
                 .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
-                .clock(Clock.system()).ids(new SequentialIds()).instanceName("test-" + tenant.value())
+                .clock(appClock).ids(new SequentialIds()).instanceName("test-" + tenant.value())
                 .importSettings(ImportSettings.defaults()).importSenders(InMemoryApplication.IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
                 .profiles(stores.profiles()).webhooks(stores.webhooks())

@@ -46,7 +46,7 @@ class RetriesTest {
 
         assertThat(notRepeatSafe).containsExactlyInAnyOrder("create", "delete", "modifyStock", "createQrCode",
                 "createLandingPage", "unavailable", "activate", "consume", "codeUpdate", "addPayGiftRule",
-                "deletePayGiftRule");
+                "deletePayGiftRule", "sendTemplate");
         assertThat(endpoint(OaMediaApi.class, "uploadImage").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(endpoint(PayApi.class, "importMember").isAnnotationPresent(RepeatSafe.class)).isTrue();
         assertThat(Arrays.stream(TokenApi.class.getDeclaredMethods()))

@@ -61,6 +61,8 @@ public final class CardServices {
     private final CardImageService images;
     private final PayCardService payCards;
     private final PayMemberService payMembers;
+    /** What the loyalty services are wired from ({@link #loyalty}). */
+    private final WiredParts internals;
 
     /** Start here: every port the application needs, given by name. */
     public static CardServicesBuilder builder() {
@@ -105,6 +107,16 @@ public final class CardServices {
         this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,
                 b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
                 b.ids);
+        this.internals = new WiredParts(unitOfWork, lookups, outboxWriter, ledger, outbox, cards, b.clock,
+                b.memberships, b.ledger, b.wechatMembers);
+    }
+
+    /**
+     * The loyalty use cases (issue 17: levels, points rules, notices) on this application. Call it once, at wiring:
+     * from then on every ledger entry is followed by the level check, and the dispatcher sends the loyalty tasks.
+     */
+    public LoyaltyServices loyalty(LoyaltyServices.LoyaltyDependencies dependencies) {
+        return new LoyaltyServices(internals, dependencies);
     }
 
     public DraftCardUseCase draftCard() {

@@ -14,6 +14,7 @@ import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerChange;
+import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.Points;
 import io.wxcard.domain.ledger.TotalsCheck;
 import io.wxcard.domain.ledger.WechatRange;
@@ -23,6 +24,8 @@ import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Points and stored value. A change lands in the ledger and the membership's totals in one transaction, together with
@@ -38,6 +41,20 @@ final class LedgerService implements ChangeLedgerUseCase {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final EventPublisher events;
+    /**
+     * What else follows a recorded entry in its transaction (a level the new points reach, a notice): registered by
+     * the loyalty services when an embedder wires them ({@link CardServices#loyalty}), none otherwise.
+     */
+    private final List<LedgerFollowUp> followUps = new CopyOnWriteArrayList<>();
+
+    /** Something done in the transaction of every recorded entry, on the membership as saved with it. */
+    interface LedgerFollowUp {
+        void recorded(Membership membership, LedgerEntry entry);
+    }
+
+    void follow(LedgerFollowUp followUp) {
+        followUps.add(followUp);
+    }
 
     LedgerService(MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox, Lookups lookups,
                   UnitOfWork unitOfWork, Clock clock, EventPublisher events) {
@@ -84,6 +101,11 @@ final class LedgerService implements ChangeLedgerUseCase {
         return result;
     }
 
+    /** A change within the caller's transaction, on the membership as just read (a purchase's points, an expiry). */
+    Either<Failure, LedgerResult> applyWithin(Membership membership, LedgerChange change) {
+        return apply(membership, change);
+    }
+
     /**
      * Decides the change as one the ledger has not seen (nearly every change carries a new key) and appends its entry
      * before the totals: the ledger's unique keys are the idempotency check, so a change reads no entry. Only when the
@@ -107,6 +129,7 @@ final class LedgerService implements ChangeLedgerUseCase {
         Membership saved = memberships.saveTotals(result.membership());
         outbox.membershipChanged(membership.tenantId(), result.events());
         events.ledgerRecorded(saved, result.entry());
+        followUps.forEach(followUp -> followUp.recorded(saved, result.entry()));
         return Either.right(new LedgerResult(saved, result.entry(), false));
     }
 

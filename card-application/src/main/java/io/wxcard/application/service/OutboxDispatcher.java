@@ -74,6 +74,8 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
     private final Lookups lookups;
     private final Clock clock;
     private final String dispatcherName;
+    private final Map<Class<?>, java.util.function.Function<OutboxTask, Either<Failure, String>>> handlers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     OutboxDispatcher(OutboxStore outbox, MembershipStore memberships, LedgerStore ledger,
                      WechatCardCatalog catalog, WechatMemberCards wechat, MembershipService membershipService,
@@ -191,7 +193,16 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
         return Delivery.RETRY;
     }
 
+    /** Sends the tasks of one type that another part of the application owns (the loyalty services' tasks). */
+    <T extends OutboxTask> void handle(Class<T> type, java.util.function.Function<T, Either<Failure, String>> sender) {
+        handlers.put(type, task -> sender.apply(type.cast(task)));
+    }
+
     private Either<Failure, String> send(OutboxTask task) {
+        var handler = handlers.get(task.getClass());
+        if (handler != null) {
+            return handler.apply(task);
+        }
         if (task instanceof OutboxTask.InvalidateOnWechat invalidate) {
             return onWechatCard(invalidate.membershipKey(), (account, card) -> alreadyDoneIf(
                     wechat.makeUnavailable(account, card.wechatCardId().get(), invalidate.code(), invalidate.reason()),
@@ -229,7 +240,7 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
                 .distinct()
                 .toList();
         List<LedgerEntry> told = ledger.entries(key, sequences).stream() // one read for the whole batch
-                .filter(entry -> entry.source() == EntrySource.MERCHANT)
+                .filter(entry -> entry.source().toldToMember())
                 .toList();
         Either<Failure, Tuple2<WechatAccount, Card>> target = lookups.account(key.tenantId())
                 .flatMap(account -> lookups.card(key.tenantId(), key.cardId()).map(card -> Tuple.of(account, card)));

@@ -7,6 +7,8 @@ import io.wxcard.application.contract.WebhookStoreContract;
 import io.wxcard.application.contract.ImportJobStoreContract;
 import io.wxcard.application.contract.LedgerBatchStoreContract;
 import io.wxcard.application.contract.LedgerStoreContract;
+import io.wxcard.application.contract.LoyaltyProgramStoreContract;
+import io.wxcard.application.contract.MemberStandingStoreContract;
 import io.wxcard.application.contract.MembershipStoreContract;
 import io.wxcard.application.contract.OutboxStoreContract;
 import io.wxcard.application.contract.InboxStoreContract;
@@ -157,6 +159,26 @@ class InMemoryStoresContractTest {
 
     @Nested
     class Webhooks extends WebhookStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class LoyaltyPrograms extends LoyaltyProgramStoreContract {
+        private final StoreSet stores = fresh();
+
+        @Override
+        protected StoreSet stores() {
+            return stores;
+        }
+    }
+
+    @Nested
+    class Standings extends MemberStandingStoreContract {
         private final StoreSet stores = fresh();
 
         @Override

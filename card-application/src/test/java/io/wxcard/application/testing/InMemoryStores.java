@@ -41,9 +41,12 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryEventStore events = new InMemoryEventStore(this);
     private final InMemoryWebhookStore webhooks = new InMemoryWebhookStore(this);
     private final InMemoryLedgerBatchStore ledgerBatches = new InMemoryLedgerBatchStore(this);
+    private final InMemoryLoyaltyProgramStore loyaltyPrograms = new InMemoryLoyaltyProgramStore(this);
+    private final InMemoryMemberStandingStore standings = new InMemoryMemberStandingStore(this);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
-            processedPushes, tokens, imports, profiles, events, webhooks, auditLog, ledgerBatches);
+            processedPushes, tokens, imports, profiles, events, webhooks, auditLog, ledgerBatches, loyaltyPrograms,
+            standings);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -94,6 +97,16 @@ public final class InMemoryStores implements StoreSet {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+        return loyaltyPrograms;
+    }
+
+    @Override
+    public io.wxcard.application.port.out.store.MemberStandingStore standings() {
+        return standings;
     }
 
     @Override

@@ -60,4 +60,14 @@ public interface StoreSet {
     default LedgerBatchStore ledgerBatches() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no LedgerBatchStore yet");
     }
+
+    /** Cards' loyalty set-ups (issue 17). */
+    default io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no LoyaltyProgramStore yet");
+    }
+
+    /** Members' levels, level changes and purchases (issue 17). */
+    default io.wxcard.application.port.out.store.MemberStandingStore standings() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no MemberStandingStore yet");
+    }
 }

@@ -12,6 +12,12 @@ public enum RejectionCode {
     WEBHOOK_INVALID,
     /** A picture WeChat would not take for a card: not JPG/PNG, or over 1 MB. */
     IMAGE_INVALID,
+    /** Member levels that overlap or lack a base (issue 17 item 1). */
+    LEVELS_INVALID,
+    /** A points rule that could round a purchase to no or negative points (issue 17 item 2). */
+    POINTS_RULE_INVALID,
+    /** Notice settings that name no usable template or link (issue 17 item 3). */
+    NOTICES_INVALID,
 
     // card lifecycle
     CARD_NOT_EDITABLE,

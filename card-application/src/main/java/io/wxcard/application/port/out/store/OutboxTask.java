@@ -121,6 +121,58 @@ public sealed interface OutboxTask {
         }
     }
 
+    /**
+     * Show a member their level on WeChat: the level's card face and custom field text ({@code updateuser} with
+     * {@code background_pic_url} and {@code custom_field_value1}). The dispatcher sends the level the member holds
+     * when it runs, so a repeat or a late task lands on the same card.
+     */
+    record ShowMemberLevel(TenantId tenantId, CardId cardId, Code code) implements OutboxTask {
+        public String kind() {
+            return "show_member_level";
+        }
+
+        public Map<String, String> fields() {
+            return ordered("card_id", cardId.value(), "code", code.value());
+        }
+
+        public MembershipKey membership() {
+            return new MembershipKey(tenantId, cardId, code);
+        }
+    }
+
+    /**
+     * A template message to a member ({@code message/template/send}). Stored with its rendered values, so that what
+     * the member reads is what the change said when it happened. A member who unfollowed is skipped, not retried.
+     *
+     * @param data the template's keys and values, in order
+     */
+    record SendTemplateMessage(TenantId tenantId, String openId, String templateId, Option<String> url,
+                               Map<String, String> data) implements OutboxTask {
+        static final String DATA = "data.";
+
+        public String kind() {
+            return "send_template_message";
+        }
+
+        public Map<String, String> fields() {
+            Map<String, String> fields = ordered("openid", openId, "template_id", templateId);
+            url.forEach(link -> fields.put("url", link));
+            data.forEach((key, value) -> fields.put(DATA + key, value));
+            return fields;
+        }
+
+        static SendTemplateMessage decode(TenantId tenantId, Map<String, String> fields) {
+            Map<String, String> data = new LinkedHashMap<>();
+            fields.forEach((key, value) -> {
+                if (key.startsWith(DATA)) {
+                    data.put(key.substring(DATA.length()), value);
+                }
+            });
+            return new SendTemplateMessage(tenantId, fields.get("openid"), fields.get("template_id"),
+                    Option.of(fields.get("url")), data);
+        }
+    }
+
     /** Rebuilds a stored task. */
     static OutboxTask decode(TenantId tenantId, String kind, Map<String, String> fields) {
         return switch (kind) {
@@ -135,6 +187,9 @@ public sealed interface OutboxTask {
             case "check_member_totals" -> new CheckMemberTotals(tenantId, new CardId(fields.get("card_id")),
                     new Code(fields.get("code")), Long.parseLong(fields.get("reported_bonus")),
                     Long.parseLong(fields.get("reported_balance")));
+            case "show_member_level" -> new ShowMemberLevel(tenantId, new CardId(fields.get("card_id")),
+                    new Code(fields.get("code")));
+            case "send_template_message" -> SendTemplateMessage.decode(tenantId, fields);
             default -> throw new IllegalArgumentException("unknown outbox task kind: " + kind);
         };
     }

@@ -34,6 +34,8 @@ public record WechatError(Kind kind, String code, String message) {
         INVALID_TOKEN(true),
         /** Our request was wrong (41011, 45021, 40122, 40124, 400): do not retry it unchanged. */
         CLIENT_ERROR(false),
+        /** The member does not follow the account (43004): no message reaches them until they follow it again. */
+        NOT_FOLLOWING(false),
         /** An answer we cannot trust (a WeChat Pay answer without a valid signature). */
         UNTRUSTED_ANSWER(true);
 
