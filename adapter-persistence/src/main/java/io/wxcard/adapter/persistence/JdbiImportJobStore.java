@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -65,10 +66,8 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public void create(ImportJob job) {
-        ImportJobRow row = mapper.toRow(job);
-        sql.withHandle(() -> "creating import " + job.id(), handle -> handle.createUpdate(CREATE)
-                .bindMap(Sql.components(row))
-                .execute());
+        sql.withHandle(() -> "creating import " + job.id(),
+                handle -> handle.createUpdate(CREATE).bindMap(Sql.components(mapper.toRow(job))).execute());
     }
 
     @Override
@@ -103,42 +102,32 @@ final class JdbiImportJobStore implements ImportJobStore {
     public void staged(ImportJobId jobId, long linesRead, long duplicatesInFile, Instant now) {
         updateJob(jobId, "closing the staging of import ", "status = :status, lines_read = :linesRead, "
                 + "duplicates_in_file = :duplicates", update -> update
-                .bind("status", ImportJob.Status.RUNNING.name())
-                .bind("linesRead", linesRead)
+                .bind("status", ImportJob.Status.RUNNING.name()).bind("linesRead", linesRead)
                 .bind("duplicates", duplicatesInFile));
     }
 
     @Override
     public Option<ImportJob> find(TenantId tenantId, ImportJobId jobId) {
-        return sql.withHandle(() -> "reading import " + jobId, handle -> Option.ofOptional(handle
-                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE id = :jobId AND tenant_id = :tenantId")
-                .bind("jobId", jobId.value())
-                .bind("tenantId", tenantId.value())
-                .mapTo(ImportJobRow.class)
-                .map(mapper::toJob)
-                .findOne()));
+        return Option.ofOptional(jobs("reading import " + jobId, "id = :jobId AND tenant_id = :tenantId",
+                query -> query.bind("jobId", jobId.value()).bind("tenantId", tenantId.value())).stream().findFirst());
     }
 
     @Override
     public List<ImportJob> running() {
-        return sql.withHandle(() -> "listing running imports", handle -> handle
-                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE status = :status ORDER BY created_at, id")
-                .bind("status", ImportJob.Status.RUNNING.name())
-                .mapTo(ImportJobRow.class)
-                .map(mapper::toJob)
-                .list());
+        return jobs("listing running imports", "status = :status",
+                query -> query.bind("status", ImportJob.Status.RUNNING.name()));
     }
 
     @Override
     public List<ImportJob> ofCard(TenantId tenantId, CardId cardId) {
-        return sql.withHandle(() -> "listing the imports of card " + cardId, handle -> handle
-                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE tenant_id = :tenantId "
-                        + "AND card_id = :cardId ORDER BY created_at, id")
-                .bind("tenantId", tenantId.value())
-                .bind("cardId", cardId.value())
-                .mapTo(ImportJobRow.class)
-                .map(mapper::toJob)
-                .list());
+        return jobs("listing the imports of card " + cardId, "tenant_id = :tenantId AND card_id = :cardId",
+                query -> query.bind("tenantId", tenantId.value()).bind("cardId", cardId.value()));
+    }
+
+    private List<ImportJob> jobs(String what, String condition, UnaryOperator<Query> binder) {
+        return sql.withHandle(() -> what, handle -> binder.apply(handle.createQuery("SELECT " + JOB_COLUMNS
+                        + " FROM import_jobs WHERE " + condition + " ORDER BY created_at, id"))
+                .mapTo(ImportJobRow.class).map(mapper::toJob).list());
     }
 
     @Override
@@ -256,9 +245,8 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public void completed(ImportJobId jobId, Instant now) {
-        updateJob(jobId, "completing import ", "status = :status, finished_at = :now", update -> update
-                .bind("status", ImportJob.Status.COMPLETED.name())
-                .bind("now", now));
+        updateJob(jobId, "completing import ", "status = :status, finished_at = :now",
+                update -> update.bind("status", ImportJob.Status.COMPLETED.name()).bind("now", now));
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.wxcard.application.port.out.store.StoreStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.LedgerBatchStore;
 import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.LoyaltyProgramStore;
+import io.wxcard.application.port.out.store.MemberStandingStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
 import io.wxcard.application.port.out.store.OperatorStore;
@@ -24,8 +26,6 @@ import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.WebhookStore;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.CardServicesBuilder;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,8 +70,8 @@ public final class Persistence implements AutoCloseable {
     private final StoreStore stores;
     private final SegmentStore segments;
     private final CardStatisticsStore statistics;
-    private final io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms;
-    private final io.wxcard.application.port.out.store.MemberStandingStore standings;
+    private final LoyaltyProgramStore loyaltyPrograms;
+    private final MemberStandingStore standings;
     private final ActivationSessionStore activationSessions;
     private final CampaignStore campaigns;
     private CompletableFuture<Boolean> runningProbe;
@@ -127,8 +127,8 @@ public final class Persistence implements AutoCloseable {
      * PostgreSQL, {@code logServerErrorDetail=false} so that no stored value reaches an exception's message.
      */
     public static Persistence over(DataSource dataSource, boolean migrate) {
-        Vendor vendor = Vendor.of(jdbcUrlOf(dataSource));
-        checkIsolation(dataSource, vendor);
+        Vendor vendor = Vendor.of(ApplicationDataSource.jdbcUrlOf(dataSource));
+        ApplicationDataSource.checkIsolation(dataSource, vendor);
         if (migrate) {
             Migrations.migrate(dataSource, vendor);
         }
@@ -142,33 +142,6 @@ public final class Persistence implements AutoCloseable {
      */
     public static Map<String, String> migrationPlaceholders(String jdbcUrl) {
         return Vendor.of(jdbcUrl).placeholders();
-    }
-
-    private static String jdbcUrlOf(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL();
-        } catch (SQLException unreachable) {
-            throw new IllegalStateException("cannot connect to the application's data source: " + unreachable.getMessage(),
-                    unreachable);
-        }
-    }
-
-    private static void checkIsolation(DataSource dataSource, Vendor vendor) {
-        int isolation;
-        try (Connection connection = dataSource.getConnection()) {
-            isolation = connection.getTransactionIsolation();
-        } catch (SQLException unreachable) {
-            throw new IllegalStateException("cannot connect to the application's data source: " + unreachable.getMessage(),
-                    unreachable);
-        }
-        if (isolation < Connection.TRANSACTION_READ_COMMITTED) {
-            throw new IllegalStateException("the application's data source gives transaction isolation " + isolation
-                    + " (below READ COMMITTED): the stores need at least READ COMMITTED; set it on the pool");
-        }
-        if (isolation > Connection.TRANSACTION_READ_COMMITTED) {
-            LOG.warn("the application's data source on {} gives an isolation level above READ COMMITTED; the stores "
-                    + "are correct under it but lock more (set TRANSACTION_READ_COMMITTED on the pool)", vendor);
-        }
     }
 
     /** Migrates the schema and closes the connection again (the command line's {@code migrate}). */
@@ -270,12 +243,12 @@ public final class Persistence implements AutoCloseable {
     }
 
     /** Cards' loyalty set-ups (issue 17). */
-    public io.wxcard.application.port.out.store.LoyaltyProgramStore loyaltyPrograms() {
+    public LoyaltyProgramStore loyaltyPrograms() {
         return loyaltyPrograms;
     }
 
     /** Members' levels, level changes and purchases (issue 17). */
-    public io.wxcard.application.port.out.store.MemberStandingStore standings() {
+    public MemberStandingStore standings() {
         return standings;
     }
 
