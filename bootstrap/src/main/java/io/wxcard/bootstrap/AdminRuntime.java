@@ -6,6 +6,7 @@ import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 
 /**
  * The application over the configured database, for administrative commands run beside (or instead of) the service:
@@ -16,6 +17,8 @@ final class AdminRuntime implements AutoCloseable {
     private final Persistence persistence;
     private final Threads threads = new Threads();
     final CardServices services;
+    /** Issue 17's engagement: the CLI's statistics. */
+    final EngagementServices engagement;
 
     AdminRuntime(Settings settings) {
         persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2));
@@ -31,6 +34,7 @@ final class AdminRuntime implements AutoCloseable {
                 persistence.tokens(), Clock.system(), ApplicationWiring.wechatThreads(threads));
         services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, Clock.system(),
                 settings.instanceId() + "-admin");
+        engagement = ApplicationWiring.engagement(services, persistence, wechat, Clock.system());
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.wxcard.adapter.webhook.WebhookSenderSettings;
 import io.wxcard.adapter.webhook.Webhooks;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.MemberLevels;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.service.EventSettings;
 import io.wxcard.application.service.ImportSettings;
 import java.time.Duration;
@@ -45,5 +47,17 @@ final class ApplicationWiring {
                 .importSettings(imports).importSenders(threads.pool("import-sender", imports.concurrency()))
                 .eventSettings(events).webhookSender(sender)
                 .webhookSenders(threads.pool("webhook-sender", WEBHOOK_SENDERS)).build();
+    }
+
+    /**
+     * Issue 17's stores, segments, card messages and statistics. Segments on a level read none yet ({@link
+     * MemberLevels#NONE}): the loyalty standings are not bridged to that port.
+     */
+    static EngagementServices engagement(CardServices services, Persistence persistence, WechatAdapter wechat,
+                                         Clock clock) {
+        return new EngagementServices(new EngagementServices.Dependencies(services, persistence.tenants(),
+                persistence.cards(), persistence.memberships(), persistence.stores(), persistence.segments(),
+                persistence.statistics(), MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
+                wechat.cardStatistics(), clock, IdGenerator.random()));
     }
 }

@@ -19,6 +19,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.service.InstanceLoops;
 import io.wxcard.application.service.JoiningServices;
@@ -99,6 +100,7 @@ final class ServiceRuntime implements AutoCloseable {
             LoyaltyServices loyalty = services.loyalty(new LoyaltyServices.LoyaltyDependencies(
                     persistence.loyaltyPrograms(), persistence.standings(), wechat.templateMessages(),
                     TEMPLATE_MESSAGES_PER_SECOND));
+            EngagementServices engagement = ApplicationWiring.engagement(services, persistence, wechat, clock);
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
@@ -119,7 +121,7 @@ final class ServiceRuntime implements AutoCloseable {
             RestApi api;
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
-                        useCases(services, joining).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
+                        useCases(services, joining, engagement).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
                                 loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods())),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
@@ -177,14 +179,14 @@ final class ServiceRuntime implements AutoCloseable {
         return WechatSandbox.start(sandboxSettings);
     }
 
-    private static RestUseCases useCases(CardServices s, JoiningServices j) {
+    private static RestUseCases useCases(CardServices s, JoiningServices j, EngagementServices e) {
         return new RestUseCases(s.draftCard(), s.editCard(), s.submitCard(), s.setTestWhitelist(),
                 s.configureActivationForm(), s.distributeCard(), s.deleteCard(), s.findCards(), s.activateMembership(),
                 s.changeLedger(), s.invalidateMembership(), s.pullMemberInfo(), s.findMemberships(),
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
                 s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages(),
                 new RestPayUseCases(s.upgradeCardForWechatPay(), s.importMemberByPhone(),
-                        s.acceptWechatPayNotification()), s.applyLedgerBatch());
+                        s.acceptWechatPayNotification()), s.applyLedgerBatch(), e.cardStatistics());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {

@@ -80,7 +80,27 @@ class WxcardRestConfiguration {
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
                 beans.getBean(ActivationPageUseCase.class),
                 payUseCases(beans.getBean(io.wxcard.application.service.CardServices.class)),
-                beans.getBean(ApplyLedgerBatchUseCase.class));
+                beans.getBean(ApplyLedgerBatchUseCase.class), cardStatistics(beans));
+    }
+
+    /**
+     * A card's statistics, over the application's stores (its tenants, as configured) and WeChat adapter. Segments on a level read none
+     * ({@link io.wxcard.application.port.out.MemberLevels#NONE}): the statistics do not use them.
+     */
+    private static io.wxcard.application.port.in.CardStatisticsQuery cardStatistics(BeanFactory beans) {
+        io.wxcard.adapter.persistence.Persistence persistence =
+                beans.getBean(io.wxcard.adapter.persistence.Persistence.class);
+        io.wxcard.adapter.wechat.WechatAdapter wechat = beans.getBean(io.wxcard.adapter.wechat.WechatAdapter.class);
+        return new io.wxcard.application.service.EngagementServices(
+                new io.wxcard.application.service.EngagementServices.Dependencies(
+                        beans.getBean(io.wxcard.application.service.CardServices.class),
+                        beans.getBean(io.wxcard.application.port.out.store.TenantStore.class),
+                        beans.getBean(io.wxcard.application.port.out.store.CardStore.class),
+                        beans.getBean(io.wxcard.application.port.out.store.MembershipStore.class), persistence.stores(), persistence.segments(),
+                        persistence.statistics(), io.wxcard.application.port.out.MemberLevels.NONE,
+                        wechat.userTags(), wechat.cardMessages(), wechat.cardStatistics(),
+                        beans.getBean(io.wxcard.application.port.out.Clock.class),
+                        io.wxcard.application.port.out.IdGenerator.random())).cardStatistics();
     }
 
     private static io.wxcard.adapter.rest.RestPayUseCases payUseCases(io.wxcard.application.service.CardServices app) {

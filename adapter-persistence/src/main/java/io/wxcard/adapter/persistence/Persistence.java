@@ -260,7 +260,7 @@ public final class Persistence implements AutoCloseable {
     public CardServicesBuilder storesOf(CardServicesBuilder application) {
         return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
                 .inbox(processedPushes).imports(imports).ledgerBatches(ledgerBatches).transactions(transactions).events(events)
-                .profiles(profiles).webhooks(webhooks);
+                .profiles(profiles).webhooks(webhooks).stores(stores);
     }
 
     /** The stores' Jdbi, for this module's tests. */

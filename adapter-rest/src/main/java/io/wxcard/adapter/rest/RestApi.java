@@ -149,6 +149,7 @@ public final class RestApi implements AutoCloseable {
         new MemberRoutes(useCases.findMembers()).register(app, docs);
         new EventRoutes(useCases.changeFeed(), useCases.manageWebhooks()).register(app, docs);
         new ImageRoutes(useCases.uploadCardImage()).register(app, docs);
+        new StatisticsRoutes(useCases).register(app, docs);
         if (useCases.loyalty() != null) {
             new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
         }

@@ -5,6 +5,7 @@ import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
+import io.wxcard.application.port.in.CardStatisticsQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
 import io.wxcard.application.port.in.DeleteCardUseCase;
@@ -53,6 +54,7 @@ public record RestUseCases(
         ActivationPageUseCase activationPages,
         RestPayUseCases wechatPay,
         ApplyLedgerBatchUseCase applyLedgerBatch,
+        CardStatisticsQuery cardStatistics,
         LoyaltyUseCases loyalty) {
 
     /** Without the loyalty routes. */
@@ -66,11 +68,11 @@ public record RestUseCases(
                         UploadCardImageUseCase uploadCardImage, FindMembersQuery findMembers,
                         ReadChangeFeedQuery changeFeed, ManageWebhooksUseCase manageWebhooks,
                         ActivationPageUseCase activationPages, RestPayUseCases wechatPay,
-                        ApplyLedgerBatchUseCase applyLedgerBatch) {
+                        ApplyLedgerBatchUseCase applyLedgerBatch, CardStatisticsQuery cardStatistics) {
         this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
                 findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
                 importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
-                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, null);
+                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null);
     }
 
     /** The same use cases with the loyalty routes'. */
@@ -78,7 +80,8 @@ public record RestUseCases(
         return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
-                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, loyaltyUseCases);
+                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
+                loyaltyUseCases);
     }
 
     public RestUseCases {
@@ -105,5 +108,6 @@ public record RestUseCases(
         Objects.requireNonNull(activationPages, "activationPages");
         Objects.requireNonNull(wechatPay, "wechatPay");
         Objects.requireNonNull(applyLedgerBatch, "applyLedgerBatch");
+        Objects.requireNonNull(cardStatistics, "cardStatistics");
     }
 }

@@ -6,7 +6,15 @@ import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
+import io.wxcard.application.port.out.MemberLevels;
+import io.wxcard.application.port.out.wechat.WechatCardMessages;
+import io.wxcard.application.port.out.wechat.WechatCardStatistics;
+import io.wxcard.application.port.out.wechat.WechatUserTags;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.testing.InMemoryApplication;
+import io.wxcard.application.testing.InMemoryCardStatisticsStore;
+import io.wxcard.application.testing.InMemorySegmentStore;
+import io.wxcard.application.testing.InMemoryStoreStore;
 import io.wxcard.application.testing.InMemoryStores;
 import io.wxcard.application.testing.InMemoryWechat;
 import io.wxcard.application.testing.InMemoryWechatImages;
@@ -43,6 +51,9 @@ final class ApiHarness implements AutoCloseable {
     final ScriptedPushDecoder decoder = application.decoder;
     final TestClock clock = application.clock;
     final CardServices app;
+    /** WeChat's pulled statistics and our own counted from these stores (issue 17); the statistics routes read it. */
+    final InMemoryCardStatisticsStore statistics;
+    private final EngagementServices engagement;
     final RestApi api;
     /** What bootstrap's thread owner hands the API for WeChat's pushes. */
     private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4, work -> new Thread(work, PUSH_THREAD));
@@ -73,6 +84,12 @@ final class ApiHarness implements AutoCloseable {
     ApiHarness(ImportJobStore imports, UnaryOperator<RestUseCases> customize, RestApi.Tuning tuning,
                BooleanSupplier databaseReady, RestSettings settings) {
         app = imports == null ? application.app : application.builder().imports(imports).build();
+        InMemoryStoreStore storeStore = new InMemoryStoreStore();
+        statistics = new InMemoryCardStatisticsStore(stores.memberships(), stores.ledger(), storeStore);
+        engagement = new EngagementServices(new EngagementServices.Dependencies(app, stores.tenants(), stores.cards(),
+                stores.memberships(), storeStore, new InMemorySegmentStore(), statistics, MemberLevels.NONE,
+                notCalled(WechatUserTags.class), notCalled(WechatCardMessages.class),
+                notCalled(WechatCardStatistics.class), clock, new SequentialIds()));
         RestUseCases wired = customize.apply(useCases());
         if (customize == WITH_LOYALTY) {
             var loyalty = app.loyalty(new io.wxcard.application.service.LoyaltyServices.LoyaltyDependencies(
@@ -95,7 +112,22 @@ final class ApiHarness implements AutoCloseable {
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
                 application.joiningOf(app).activationPages(),
                 new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
-                        app.acceptWechatPayNotification()), app.applyLedgerBatch());
+                        app.acceptWechatPayNotification()), app.applyLedgerBatch(), engagement.cardStatistics());
+    }
+
+    /**
+     * A WeChat port the routes here never reach: reading statistics shows what was pulled and calls WeChat for
+     * nothing, and pulling them is tested over the sandbox (adapter-wechat's EngagementOverSandboxTest).
+     */
+    private static <T> T notCalled(Class<T> port) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "not called: " + port.getSimpleName()
+                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
+                    }
+                    throw new AssertionError(port.getSimpleName() + "." + method.getName() + " was called");
+                }));
     }
 
     /** The routes the published document lists. */

@@ -70,7 +70,8 @@ class ErrorModelTest {
                     useCases.pullMemberInfo(), useCases.findMemberships(), useCases.importMembers(),
                     useCases.acceptWechatPush(), useCases.authenticateApiKey(),
                     useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
-                    useCases.manageWebhooks(), useCases.activationPages(), useCases.wechatPay(), useCases.applyLedgerBatch());
+                    useCases.manageWebhooks(), useCases.activationPages(), useCases.wechatPay(), useCases.applyLedgerBatch(),
+                useCases.cardStatistics());
         }, ApiHarness.TUNING, () -> true, RestSettings.DEFAULT_MAX_BODY_BYTES);
     }
 

@@ -43,7 +43,8 @@ class GracefulShutdownTest {
                     useCases.invalidateMembership(), useCases.pullMemberInfo(), useCases.findMemberships(),
                     useCases.importMembers(), useCases.acceptWechatPush(), useCases.authenticateApiKey(),
                     useCases.uploadCardImage(), useCases.findMembers(), useCases.changeFeed(),
-                    useCases.manageWebhooks(), useCases.activationPages(), useCases.wechatPay(), useCases.applyLedgerBatch());
+                    useCases.manageWebhooks(), useCases.activationPages(), useCases.wechatPay(), useCases.applyLedgerBatch(),
+                useCases.cardStatistics());
         }, new RestApi.Tuning(Duration.ofSeconds(4), Duration.ofSeconds(10)), () -> true,
                 RestSettings.DEFAULT_MAX_BODY_BYTES);
         Merchant m = h.newMerchant();

@@ -514,7 +514,8 @@ class ImportRoutesTest {
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), imports,
                 u.acceptWechatPush(), u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
-                u.manageWebhooks(), u.activationPages(), u.wechatPay(), u.applyLedgerBatch());
+                u.manageWebhooks(), u.activationPages(), u.wechatPay(), u.applyLedgerBatch(),
+                u.cardStatistics());
     }
 
     private static ImportMembersUseCase counting(ImportMembersUseCase real) {

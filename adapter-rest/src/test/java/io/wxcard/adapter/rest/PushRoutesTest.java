@@ -164,7 +164,8 @@ class PushRoutesTest {
                 u.configureActivationForm(), u.distributeCard(), u.deleteCard(), u.findCards(), u.activateMembership(),
                 u.changeLedger(), u.invalidateMembership(), u.pullMemberInfo(), u.findMemberships(), u.importMembers(),
                 push, u.authenticateApiKey(), u.uploadCardImage(), u.findMembers(), u.changeFeed(),
-                u.manageWebhooks(), u.activationPages(), u.wechatPay(), u.applyLedgerBatch());
+                u.manageWebhooks(), u.activationPages(), u.wechatPay(), u.applyLedgerBatch(),
+                u.cardStatistics());
     }
 
     static void sleep(long millis) {
