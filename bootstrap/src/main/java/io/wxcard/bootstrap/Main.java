@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, MigrateCommand.class, TenantCommand.class, ImportCommand.class,
                 LedgerBatchCommand.class,
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
-                WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class})
+                WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class,
+                StatisticsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
