@@ -30,8 +30,7 @@ final class StatisticsCommand implements Callable<Integer> {
     LocalDate to;
     @CommandLine.Option(names = "--tenant", description = "the card's tenant; needed only when several tenants exist")
     String tenantId;
-    @CommandLine.Option(names = "--pull", description = "pull WeChat's figures of these days first (the daily loop "
-            + "pulls yesterday's on its own)")
+    @CommandLine.Option(names = "--pull", description = "pull WeChat's figures of these days first")
     boolean pull;
 
     @Override

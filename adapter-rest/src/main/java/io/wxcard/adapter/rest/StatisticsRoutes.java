@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /v1/cards/{id}/statistics?from=&to=}: a card's figures per day, ours from the ledger beside WeChat's as
- * pulled (daily, or by the CLI), with the disagreements. Reading does not call WeChat: a GET stays cheap and safe, and
+ * pulled (by the CLI's {@code statistics --pull}), with the disagreements. Reading does not call WeChat: a GET stays cheap and safe, and
  * WeChat's datacube is behind by a day anyway.
  */
 final class StatisticsRoutes {
