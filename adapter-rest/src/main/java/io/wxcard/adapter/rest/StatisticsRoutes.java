@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /v1/cards/{id}/statistics?from=&to=}: a card's figures per day, ours from the ledger beside WeChat's as
- * pulled (by the CLI's {@code statistics --pull}), with the disagreements. Reading does not call WeChat: a GET stays cheap and safe, and
- * WeChat's datacube is behind by a day anyway.
+ * pulled (by the CLI's {@code statistics --pull}), with the disagreements. Reading does not call WeChat: a GET stays
+ * cheap and safe, and spends none of the account's datacube quota.
  */
 final class StatisticsRoutes {
 
