@@ -234,14 +234,14 @@ final class PayMembers {
     private void send(String url, String apiV3Key, String body, int attempt) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String nonce = randomText(32);
+        PlatformKey.Signer signer = platformKey.signer();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("Request-ID", UUID.randomUUID().toString())
                 .header("Wechatpay-Timestamp", timestamp).header("Wechatpay-Nonce", nonce)
-                .header("Wechatpay-Serial", platformKey.serial())
+                .header("Wechatpay-Serial", signer.serial())
                 .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
-                .header("Wechatpay-Signature", PaySignatures.sign(platformKey.privateKey(),
-                        PaySignatures.responseMessage(timestamp, nonce, body)))
+                .header("Wechatpay-Signature", signer.sign(PaySignatures.responseMessage(timestamp, nonce, body)))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             boolean delivered = failure == null && response.statusCode() / 100 == 2;

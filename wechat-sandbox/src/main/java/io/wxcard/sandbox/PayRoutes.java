@@ -82,6 +82,7 @@ final class PayRoutes {
     /** Serves one v3 call: faults, the merchant's signature, the rate limit, then the work; the answer is signed. */
     void serve(Context ctx, String route, Work work) {
         long started = System.nanoTime();
+        PlatformKey.Signer signer = platformKey.signer(); // the key of the moment the call arrived signs its answer
         stats.countCall(route);
         String[] appId = new String[1];
         Faults.Kind fault = faults.draw(ctx.path());
@@ -111,7 +112,7 @@ final class PayRoutes {
             delayUnlessDropped(ctx, fault);
             return;
         }
-        answer(ctx, status, body);
+        answer(ctx, status, body, signer);
         log(ctx, appId[0], status < 300 ? null : body.get("code").asText(), fault, started);
         latency.delay(ctx);
     }
@@ -256,13 +257,14 @@ final class PayRoutes {
             }
             case DROP -> FaultInjection.dropConnection(ctx);
             case HTTP_5XX, BUSY -> answer(ctx, 500,
-                    new PayException(500, "SYSTEM_ERROR", "system busy, retry with the same parameters").body());
+                    new PayException(500, "SYSTEM_ERROR", "system busy, retry with the same parameters").body(),
+                    platformKey.signer());
         }
         return true;
     }
 
     /** Writes a signed answer: Wechatpay-Timestamp/Nonce/Signature/Serial over TIMESTAMP\nNONCE\nBODY\n. */
-    private void answer(Context ctx, int status, ObjectNode body) {
+    private void answer(Context ctx, int status, ObjectNode body, PlatformKey.Signer signer) {
         String json = body == null ? "" : Json.write(body); // 204: signed over the empty body
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         byte[] nonceBytes = new byte[16];
@@ -272,9 +274,8 @@ final class PayRoutes {
                 .header("Request-ID", HexFormat.of().formatHex(nonceBytes, 0, 8))
                 .header("Wechatpay-Timestamp", timestamp)
                 .header("Wechatpay-Nonce", nonce)
-                .header("Wechatpay-Serial", platformKey.serial())
-                .header("Wechatpay-Signature", PaySignatures.sign(platformKey.privateKey(),
-                        PaySignatures.responseMessage(timestamp, nonce, json)))
+                .header("Wechatpay-Serial", signer.serial())
+                .header("Wechatpay-Signature", signer.sign(PaySignatures.responseMessage(timestamp, nonce, json)))
                 .result(json.getBytes(StandardCharsets.UTF_8));
     }
 

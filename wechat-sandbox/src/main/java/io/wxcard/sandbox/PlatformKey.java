@@ -103,6 +103,23 @@ final class PlatformKey {
         return material().pair.getPublic();
     }
 
+    /** One key and its serial, read together: what signs one answer or notification. */
+    record Signer(String serial, java.security.PrivateKey key) {
+        String sign(String message) {
+            return PaySignatures.sign(key, message);
+        }
+    }
+
+    /**
+     * The key signing now and its serial, taken at once, so that a rotation cannot pair one key's serial with another
+     * key's signature. Taken when a call arrives, it signs the answer: a listing made meanwhile still holds it (as the
+     * current key or, after a rotation, the previous one for the overlap), as WeChat's own listings do.
+     */
+    Signer signer() {
+        Material now = material();
+        return new Signer(now.serial, now.pair.getPrivate());
+    }
+
     /** The serial named in {@code Wechatpay-Serial}: 40 upper-case hex digits derived from the public key. */
     String serial() {
         return material().serial;
