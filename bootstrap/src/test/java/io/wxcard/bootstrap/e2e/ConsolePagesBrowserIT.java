@@ -49,7 +49,7 @@ class ConsolePagesBrowserIT extends ConsoleBrowserWorld {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
-    /** A card of the demo tenant, through the API, approved by the sandbox's review. */
+    /** A card of the demo tenant, through the API, approved by the sandbox's review and upgraded for WeChat Pay. */
     private String approvedCard() throws Exception {
         String id = rest("POST", "/v1/cards", API_KEY, OTHER_CARD.replace("Other shop", "茶馆")
                 .replace("\"Other\"", "\"导入测试卡\"")).get("id").asText();
@@ -61,6 +61,8 @@ class ConsolePagesBrowserIT extends ConsoleBrowserWorld {
                 return false;
             }
         });
+        // WeChat Pay imports members only into a card upgraded for it (FIDELITY §15), as the sandbox does by default.
+        rest("POST", "/v1/cards/" + id + "/wechat-pay-upgrade", API_KEY, "{\"brand_id\": \"1001622624\"}");
         return id;
     }
 
