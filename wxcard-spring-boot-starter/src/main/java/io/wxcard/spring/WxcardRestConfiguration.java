@@ -2,13 +2,18 @@ package io.wxcard.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.rest.ApiServlet;
 import io.wxcard.adapter.rest.RestApi;
+import io.wxcard.adapter.rest.RestPayUseCases;
 import io.wxcard.adapter.rest.RestUseCases;
+import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
+import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
+import io.wxcard.application.port.in.CardStatisticsQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
 import io.wxcard.application.port.in.DeleteCardUseCase;
@@ -21,12 +26,19 @@ import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.ImportMembersUseCase;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
-import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.PullMemberInfoUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
+import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.MemberLevels;
+import io.wxcard.application.port.out.store.CardStore;
+import io.wxcard.application.port.out.store.MembershipStore;
+import io.wxcard.application.port.out.store.TenantStore;
+import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import jakarta.servlet.Servlet;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,32 +91,26 @@ class WxcardRestConfiguration {
                 beans.getBean(UploadCardImageUseCase.class), beans.getBean(FindMembersQuery.class),
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
                 beans.getBean(ActivationPageUseCase.class),
-                payUseCases(beans.getBean(io.wxcard.application.service.CardServices.class)),
+                payUseCases(beans.getBean(CardServices.class)),
                 beans.getBean(ApplyLedgerBatchUseCase.class), cardStatistics(beans));
     }
 
     /**
-     * A card's statistics, over the application's stores (its tenants, as configured) and WeChat adapter. Segments on a level read none
-     * ({@link io.wxcard.application.port.out.MemberLevels#NONE}): the statistics do not use them.
+     * A card's statistics, over the application's stores (its tenants, as configured) and WeChat adapter. Segments
+     * on a level read none ({@link MemberLevels#NONE}): the statistics do not use them.
      */
-    private static io.wxcard.application.port.in.CardStatisticsQuery cardStatistics(BeanFactory beans) {
-        io.wxcard.adapter.persistence.Persistence persistence =
-                beans.getBean(io.wxcard.adapter.persistence.Persistence.class);
-        io.wxcard.adapter.wechat.WechatAdapter wechat = beans.getBean(io.wxcard.adapter.wechat.WechatAdapter.class);
-        return new io.wxcard.application.service.EngagementServices(
-                new io.wxcard.application.service.EngagementServices.Dependencies(
-                        beans.getBean(io.wxcard.application.service.CardServices.class),
-                        beans.getBean(io.wxcard.application.port.out.store.TenantStore.class),
-                        beans.getBean(io.wxcard.application.port.out.store.CardStore.class),
-                        beans.getBean(io.wxcard.application.port.out.store.MembershipStore.class), persistence.stores(), persistence.segments(),
-                        persistence.statistics(), io.wxcard.application.port.out.MemberLevels.NONE,
-                        wechat.userTags(), wechat.cardMessages(), wechat.cardStatistics(),
-                        beans.getBean(io.wxcard.application.port.out.Clock.class),
-                        io.wxcard.application.port.out.IdGenerator.random())).cardStatistics();
+    private static CardStatisticsQuery cardStatistics(BeanFactory beans) {
+        Persistence persistence = beans.getBean(Persistence.class);
+        WechatAdapter wechat = beans.getBean(WechatAdapter.class);
+        return new EngagementServices(new EngagementServices.Dependencies(beans.getBean(CardServices.class),
+                beans.getBean(TenantStore.class), beans.getBean(CardStore.class), beans.getBean(MembershipStore.class),
+                persistence.stores(), persistence.segments(), persistence.statistics(), MemberLevels.NONE,
+                wechat.userTags(), wechat.cardMessages(), wechat.cardStatistics(), beans.getBean(Clock.class),
+                IdGenerator.random())).cardStatistics();
     }
 
-    private static io.wxcard.adapter.rest.RestPayUseCases payUseCases(io.wxcard.application.service.CardServices app) {
-        return new io.wxcard.adapter.rest.RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
+    private static RestPayUseCases payUseCases(CardServices app) {
+        return new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
                 app.acceptWechatPayNotification());
     }
 }
