@@ -53,6 +53,7 @@ public final class CardServices {
     private final WechatPushService pushes;
     private final PushInboxApplier pushInbox;
     private final OutboxDispatcher outbox;
+    private final DeadLetters deadLetters;
     private final TenantService tenants;
     private final LedgerBatchService ledgerBatches;
     private final ImportService imports;
@@ -94,6 +95,7 @@ public final class CardServices {
         this.pushes = new WechatPushService(tenantStore, b.inbox, b.transactions, b.pushDecoder, b.clock, b.ids);
         this.pushInbox = new PushInboxApplier(b.inbox, tenantStore, b.transactions, b.pushDecoder, wechatEvents,
                 b.clock, b.instanceName);
+        this.deadLetters = new DeadLetters(b.outbox, b.clock);
         this.outbox = new OutboxDispatcher(b.outbox, b.memberships, b.ledger, b.wechatCatalog, b.wechatMembers,
                 memberships, totals, lookups, b.clock, b.instanceName);
         this.tenants = new TenantService(b.tenants, tenantStore, b.clock, b.ids);
@@ -214,7 +216,7 @@ public final class CardServices {
     }
 
     public ManageDeadLettersUseCase manageDeadLetters() {
-        return outbox;
+        return deadLetters;
     }
 
     public ManageTenantsUseCase manageTenants() {

@@ -6,15 +6,12 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.DispatchOutboxUseCase;
 import io.wxcard.application.port.in.Failure;
-import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxMessage;
 import io.wxcard.application.port.out.store.OutboxStore;
 import io.wxcard.application.port.out.store.OutboxTask;
-import io.wxcard.application.port.out.store.Page;
-import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.wechat.MemberUpdate;
 import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatCardCatalog;
@@ -22,7 +19,6 @@ import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.ledger.Asset;
-import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.ledger.LedgerTotals;
 import io.wxcard.domain.ledger.TotalsCheck;
@@ -56,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * and sends each tenant's calls on {@link #CALLS_IN_FLIGHT_PER_TENANT} lanes side by side, asynchronously: one
  * tenant's burst neither starves another nor holds a thread per call.
  */
-final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLettersUseCase {
+final class OutboxDispatcher implements DispatchOutboxUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -289,31 +285,5 @@ final class OutboxDispatcher implements DispatchOutboxUseCase, ManageDeadLetters
             return Either.right(what + " (WeChat says it already was: " + call.getLeft().code() + ")");
         }
         return call.mapLeft(error -> (Failure) new Failure.WechatFailed(error)).map(done -> what);
-    }
-
-    @Override
-    public Page<OutboxMessage> deadLetters(PageRequest page) {
-        return outbox.deadLetters(page);
-    }
-
-    @Override
-    public boolean retry(String outboxId) {
-        return outbox.revive(outboxId, clock.now());
-    }
-
-    @Override
-    public List<OutboxMessage> deadLetters(TenantId tenantId) {
-        return outbox.deadLetters(PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
-                .filter(letter -> letter.task().tenantId().equals(tenantId)).toList();
-    }
-
-    @Override
-    public boolean retry(TenantId tenantId, String outboxId) {
-        return deadLetters(tenantId).stream().anyMatch(letter -> letter.id().equals(outboxId)) && retry(outboxId);
-    }
-
-    @Override
-    public OutboxStore.OutboxStats backlog() {
-        return outbox.stats(clock.now());
     }
 }
