@@ -50,14 +50,14 @@ final class ApplicationWiring {
     }
 
     /**
-     * Issue 17's stores, segments, card messages and statistics. Segments on a level read none yet ({@link
-     * MemberLevels#NONE}): the loyalty standings are not bridged to that port.
+     * Issue 17's stores, segments, card messages and statistics. Segments on a level read the members' levels from
+     * the loyalty standings.
      */
     static EngagementServices engagement(CardServices services, Persistence persistence, WechatAdapter wechat,
                                          Clock clock) {
         return new EngagementServices(new EngagementServices.Dependencies(services, persistence.tenants(),
                 persistence.cards(), persistence.memberships(), persistence.stores(), persistence.segments(),
-                persistence.statistics(), MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
-                wechat.cardStatistics(), clock, IdGenerator.random()));
+                persistence.statistics(), MemberLevels.of(persistence.standings()), wechat.userTags(),
+                wechat.cardMessages(), wechat.cardStatistics(), clock, IdGenerator.random()));
     }
 }

@@ -5,6 +5,7 @@ import io.wxcard.adapter.console.ConsoleSettings;
 import io.wxcard.adapter.console.ConsoleUseCases;
 import io.wxcard.adapter.persistence.DatabaseSettings;
 import io.wxcard.adapter.persistence.Persistence;
+import io.wxcard.adapter.rest.EngagementUseCases;
 import io.wxcard.adapter.rest.LoyaltyUseCases;
 import io.wxcard.application.service.LoyaltyServices;
 import io.wxcard.adapter.rest.RestApi;
@@ -122,7 +123,9 @@ final class ServiceRuntime implements AutoCloseable {
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services, joining, engagement).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
-                                loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods())),
+                                loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods()))
+                                .withEngagement(new EngagementUseCases(engagement.manageStores(),
+                                        engagement.manageSegments(), engagement.sendCardMessages())),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));

@@ -32,6 +32,11 @@ final class EngagementRoutes {
             tags.batchTagging(call.appId, call.body());
             return null;
         });
+        oa.post("/cgi-bin/tags/members/batchuntagging", call -> {
+            tags.batchUntagging(call.appId, call.body());
+            return null;
+        });
+        oa.post("/cgi-bin/user/tag/get", call -> tags.fans(call.appId, call.body()));
         oa.post("/cgi-bin/message/mass/preview", call -> messages.preview(call.appId, call.body()));
         oa.post("/cgi-bin/message/mass/sendall", call -> messages.sendAll(call.appId, call.body()));
         oa.post("/cgi-bin/message/custom/send", call -> {

@@ -18,6 +18,8 @@ final class UserTags {
     static final int MAX_NAME_BYTES = 30;
     static final int MAX_TAGS_PER_USER = 20;
     static final int MAX_OPENIDS_PER_CALL = 50;
+    /** user/tag/get's page; WeChat's page size is not stated on the page read (10,000 as user/get's, inferred). */
+    static final int FANS_PER_PAGE = 10_000;
     /** WeChat's own tags (0, 1, 2: 星标组 among them) cannot be changed; ours start above. */
     private static final long FIRST_ID = 100;
 
@@ -122,6 +124,38 @@ final class UserTags {
             }
         }
         tag.openids.addAll(openids);
+    }
+
+    /** {@code tags/members/batchuntagging}: the same limits as tagging; an openid without the tag changes nothing. */
+    synchronized void batchUntagging(String appId, ObjectNode body) {
+        List<String> openids = Json.texts(body, "openid_list");
+        if (openids.isEmpty()) {
+            throw WxException.missingField("openid_list");
+        }
+        if (openids.size() > MAX_OPENIDS_PER_CALL) {
+            throw new WxException(40032, "invalid openid list size: at most 50 openids a call");
+        }
+        Tag tag = tag(appId, Json.integer(body, "tagid"));
+        openids.forEach(openid -> members.requireOpenidOf(appId, openid));
+        openids.forEach(tag.openids::remove);
+    }
+
+    /**
+     * {@code user/tag/get}: a page of the tag's followers after {@code next_openid} (from the start when empty), at
+     * most {@link #FANS_PER_PAGE}; {@code next_openid} is the page's last openid, empty on an empty page.
+     */
+    synchronized ObjectNode fans(String appId, ObjectNode body) {
+        Tag tag = tag(appId, Json.integer(body, "tagid"));
+        String after = body.hasNonNull("next_openid") ? body.get("next_openid").asText() : "";
+        List<String> all = List.copyOf(tag.openids);
+        int from = after.isEmpty() ? 0 : all.indexOf(after) + 1;
+        List<String> page = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + FANS_PER_PAGE));
+        ObjectNode out = Json.object();
+        out.put("count", page.size());
+        ArrayNode openids = out.putObject("data").putArray("openid");
+        page.forEach(openids::add);
+        out.put("next_openid", page.isEmpty() ? "" : page.get(page.size() - 1));
+        return out;
     }
 
     /** The openids carrying a tag (a mass send's audience), or 45159 for a tag the account does not have. */

@@ -20,7 +20,9 @@ import io.wxcard.application.port.out.wechat.WechatCardDistribution;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
+import io.wxcard.application.port.out.MemberLevels;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.service.ImportSettings;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -210,5 +212,20 @@ public class WxcardAutoConfiguration {
                 .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
                         .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
                 .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();
+    }
+
+    /**
+     * Issue 17's stores, segments, card messages and statistics over the same stores and WeChat adapter; segments on
+     * a level read the loyalty standings. The REST routes use this bean: an application may give its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EngagementServices wxcardEngagementServices(CardServices services, TenantStore tenants, CardStore cards,
+                                                       MembershipStore memberships, Persistence persistence,
+                                                       WechatAdapter wechat, Clock clock, IdGenerator ids) {
+        return new EngagementServices(new EngagementServices.Dependencies(services, tenants, cards, memberships,
+                persistence.stores(), persistence.segments(), persistence.statistics(),
+                MemberLevels.of(persistence.standings()), wechat.userTags(), wechat.cardMessages(),
+                wechat.cardStatistics(), clock, ids));
     }
 }

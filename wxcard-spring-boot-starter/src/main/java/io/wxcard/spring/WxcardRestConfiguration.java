@@ -2,18 +2,16 @@ package io.wxcard.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.rest.ApiServlet;
+import io.wxcard.adapter.rest.EngagementUseCases;
 import io.wxcard.adapter.rest.RestApi;
 import io.wxcard.adapter.rest.RestPayUseCases;
 import io.wxcard.adapter.rest.RestUseCases;
-import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ActivationPageUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
 import io.wxcard.application.port.in.AuthenticateApiKeyQuery;
-import io.wxcard.application.port.in.CardStatisticsQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.ConfigureActivationFormUseCase;
 import io.wxcard.application.port.in.DeleteCardUseCase;
@@ -31,12 +29,6 @@ import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
-import io.wxcard.application.port.out.Clock;
-import io.wxcard.application.port.out.IdGenerator;
-import io.wxcard.application.port.out.MemberLevels;
-import io.wxcard.application.port.out.store.CardStore;
-import io.wxcard.application.port.out.store.MembershipStore;
-import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EngagementServices;
 import jakarta.servlet.Servlet;
@@ -79,7 +71,9 @@ class WxcardRestConfiguration {
         return registration;
     }
 
+    /** The statistics, stores, segments and card messages come from the {@link EngagementServices} bean. */
     private static RestUseCases useCases(BeanFactory beans) {
+        EngagementServices engagement = beans.getBean(EngagementServices.class);
         return new RestUseCases(beans.getBean(DraftCardUseCase.class), beans.getBean(EditCardUseCase.class),
                 beans.getBean(SubmitCardUseCase.class), beans.getBean(SetTestWhitelistUseCase.class),
                 beans.getBean(ConfigureActivationFormUseCase.class), beans.getBean(DistributeCardUseCase.class),
@@ -92,21 +86,9 @@ class WxcardRestConfiguration {
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
                 beans.getBean(ActivationPageUseCase.class),
                 payUseCases(beans.getBean(CardServices.class)),
-                beans.getBean(ApplyLedgerBatchUseCase.class), cardStatistics(beans));
-    }
-
-    /**
-     * A card's statistics, over the application's stores (its tenants, as configured) and WeChat adapter. Segments
-     * on a level read none ({@link MemberLevels#NONE}): the statistics do not use them.
-     */
-    private static CardStatisticsQuery cardStatistics(BeanFactory beans) {
-        Persistence persistence = beans.getBean(Persistence.class);
-        WechatAdapter wechat = beans.getBean(WechatAdapter.class);
-        return new EngagementServices(new EngagementServices.Dependencies(beans.getBean(CardServices.class),
-                beans.getBean(TenantStore.class), beans.getBean(CardStore.class), beans.getBean(MembershipStore.class),
-                persistence.stores(), persistence.segments(), persistence.statistics(), MemberLevels.NONE,
-                wechat.userTags(), wechat.cardMessages(), wechat.cardStatistics(), beans.getBean(Clock.class),
-                IdGenerator.random())).cardStatistics();
+                beans.getBean(ApplyLedgerBatchUseCase.class), engagement.cardStatistics())
+                .withEngagement(new EngagementUseCases(engagement.manageStores(), engagement.manageSegments(),
+                        engagement.sendCardMessages()));
     }
 
     private static RestPayUseCases payUseCases(CardServices app) {

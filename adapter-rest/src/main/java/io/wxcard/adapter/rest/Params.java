@@ -7,6 +7,8 @@ import io.javalin.validation.ValidationError;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.segment.SegmentId;
+import io.wxcard.domain.store.StoreId;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.LedgerBatchId;
 import io.wxcard.domain.membership.Code;
@@ -41,6 +43,8 @@ final class Params {
         validation.register(Code.class, Code::new);
         validation.register(ImportJobId.class, ImportJobId::new);
         validation.register(LedgerBatchId.class, LedgerBatchId::new);
+        validation.register(StoreId.class, StoreId::new);
+        validation.register(SegmentId.class, SegmentId::new);
     }
 
     // ---- path ---------------------------------------------------------------------------------------------------
@@ -65,6 +69,17 @@ final class Params {
     static LedgerBatchId ledgerBatchId(Context ctx) {
         return ctx.pathParamAsClass("id", LedgerBatchId.class)
                 .getOrThrow(errors -> notFound("ledger batch", ctx.pathParam("id"), errors));
+    }
+
+    /** A store's id from the path parameter of that name; one no store could have is 404. */
+    static StoreId storeId(Context ctx, String name) {
+        return ctx.pathParamAsClass(name, StoreId.class)
+                .getOrThrow(errors -> notFound("store", ctx.pathParam(name), errors));
+    }
+
+    static SegmentId segmentId(Context ctx) {
+        return ctx.pathParamAsClass("segment", SegmentId.class)
+                .getOrThrow(errors -> notFound("segment", ctx.pathParam("segment"), errors));
     }
 
     /** A path value that cannot name anything (a card id with a space) names nothing: 404, with the reason. */

@@ -153,6 +153,10 @@ public final class RestApi implements AutoCloseable {
         if (useCases.loyalty() != null) {
             new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
         }
+        if (useCases.engagement() != null) {
+            new StoreRoutes(useCases.engagement().stores()).register(app, docs);
+            new SegmentRoutes(useCases.engagement(), useCases.findCards(), useCases.findMemberships()).register(app, docs);
+        }
         new ActivationRoutes(useCases.activationPages()).register(app, docs);
         new PayRoutes(useCases.wechatPay()).register(app, docs);
         return docs;

@@ -28,7 +28,8 @@ import java.util.Objects;
 /**
  * Every use case the HTTP API exposes; bootstrap hands them over, wired.
  *
- * @param loyalty the loyalty routes' use cases (issue 17); null: those routes are not served
+ * @param loyalty    the loyalty routes' use cases (issue 17); null: those routes are not served
+ * @param engagement the stores', segments' and card messages' use cases (issue 17); null: those routes are not served
  */
 public record RestUseCases(
         DraftCardUseCase draftCard,
@@ -55,7 +56,8 @@ public record RestUseCases(
         RestPayUseCases wechatPay,
         ApplyLedgerBatchUseCase applyLedgerBatch,
         CardStatisticsQuery cardStatistics,
-        LoyaltyUseCases loyalty) {
+        LoyaltyUseCases loyalty,
+        EngagementUseCases engagement) {
 
     /** Without the loyalty routes. */
     public RestUseCases(DraftCardUseCase draftCard, EditCardUseCase editCard, SubmitCardUseCase submitCard,
@@ -72,7 +74,7 @@ public record RestUseCases(
         this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
                 findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
                 importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
-                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null);
+                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null, null);
     }
 
     /** The same use cases with the loyalty routes'. */
@@ -81,7 +83,16 @@ public record RestUseCases(
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
                 findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
-                loyaltyUseCases);
+                loyaltyUseCases, engagement);
+    }
+
+    /** The same use cases with the stores', segments' and card messages' routes. */
+    public RestUseCases withEngagement(EngagementUseCases engagementUseCases) {
+        return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
+                distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
+                pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
+                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
+                loyalty, engagementUseCases);
     }
 
     public RestUseCases {

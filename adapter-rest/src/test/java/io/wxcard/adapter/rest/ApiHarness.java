@@ -7,9 +7,7 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.ImportSettings;
 import io.wxcard.application.port.out.MemberLevels;
-import io.wxcard.application.port.out.wechat.WechatCardMessages;
 import io.wxcard.application.port.out.wechat.WechatCardStatistics;
-import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.testing.InMemoryApplication;
 import io.wxcard.application.testing.InMemoryCardStatisticsStore;
@@ -54,6 +52,8 @@ final class ApiHarness implements AutoCloseable {
     /** WeChat's pulled statistics and our own counted from these stores (issue 17); the statistics routes read it. */
     final InMemoryCardStatisticsStore statistics;
     private final EngagementServices engagement;
+    /** WeChat's user tags and card messages, for the stores', segments' and card messages' routes. */
+    final InMemoryEngagementWechat engagementWechat = new InMemoryEngagementWechat();
     final RestApi api;
     /** What bootstrap's thread owner hands the API for WeChat's pushes. */
     private final ExecutorService pushWorkers = Executors.newFixedThreadPool(4, work -> new Thread(work, PUSH_THREAD));
@@ -87,8 +87,8 @@ final class ApiHarness implements AutoCloseable {
         InMemoryStoreStore storeStore = new InMemoryStoreStore();
         statistics = new InMemoryCardStatisticsStore(stores.memberships(), stores.ledger(), storeStore);
         engagement = new EngagementServices(new EngagementServices.Dependencies(app, stores.tenants(), stores.cards(),
-                stores.memberships(), storeStore, new InMemorySegmentStore(), statistics, MemberLevels.NONE,
-                notCalled(WechatUserTags.class), notCalled(WechatCardMessages.class),
+                stores.memberships(), storeStore, new InMemorySegmentStore(), statistics,
+                MemberLevels.of(stores.standings()), engagementWechat, engagementWechat,
                 notCalled(WechatCardStatistics.class), clock, new SequentialIds()));
         RestUseCases wired = customize.apply(useCases());
         if (customize == WITH_LOYALTY) {
@@ -112,7 +112,9 @@ final class ApiHarness implements AutoCloseable {
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
                 application.joiningOf(app).activationPages(),
                 new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
-                        app.acceptWechatPayNotification()), app.applyLedgerBatch(), engagement.cardStatistics());
+                        app.acceptWechatPayNotification()), app.applyLedgerBatch(), engagement.cardStatistics())
+                .withEngagement(new EngagementUseCases(engagement.manageStores(), engagement.manageSegments(),
+                        engagement.sendCardMessages()));
     }
 
     /**

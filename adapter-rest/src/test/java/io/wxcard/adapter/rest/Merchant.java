@@ -73,9 +73,14 @@ final class Merchant {
 
     /** A member receives the card on WeChat, and WeChat tells us; answers the code. */
     String received(String cardId, String openId) {
+        return received(cardId, openId, "store_42");
+    }
+
+    /** The same through a code whose outer_str is given (a store's: store-<id>). */
+    String received(String cardId, String openId, String outerStr) {
         Code code = h.wechat.handOut(wechatCardId(cardId), new OpenId(openId));
         h.app.recordCardReceived().recordReceived(new CardReceived(tenant, wechatCardId(cardId), code,
-                new OpenId(openId), Option.of("store_42"), false)).get();
+                new OpenId(openId), Option.of(outerStr), false)).get();
         return code.value();
     }
 

@@ -43,7 +43,11 @@ class SecurityTest {
             Map.entry("activateActivationSession", "{}"),
             Map.entry("upgradeCardForWechatPay", "{\"brand_id\":\"1001622624\"}"),
             Map.entry("importMemberByPhone", "{\"phone\":\"13800138000\"}"),
-            Map.entry("registerWechatPayCallback", "{\"url\":\"https://cards.example.com/wechatpay/t/notifications\"}"));
+            Map.entry("registerWechatPayCallback", "{\"url\":\"https://cards.example.com/wechatpay/t/notifications\"}"),
+            Map.entry("addStore", "{\"name\":\"Jing'an\",\"address\":\"1 Nanjing Road\"}"),
+            Map.entry("editStore", "{\"name\":\"Jing'an West\"}"),
+            Map.entry("defineSegment", "{\"name\":\"regulars\",\"min_points\":0}"),
+            Map.entry("previewCardMessage", "{\"openid\":\"o_tester\"}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);

@@ -60,6 +60,21 @@ final class WriteTargets implements AutoCloseable {
         targets.put("createWebhook", "/v1/webhooks");
         targets.put("deleteWebhook", "/v1/webhooks/" + webhook);
         targets.put("redeliver", "/v1/webhooks/" + webhook + "/deliveries/ev_none/redeliver");
+        // issue 17: a store; a segment of the active member's card, synced and previewed, so a mass send is taken
+        String store = m.http.post("/v1/stores", "{\"name\":\"Jing'an\",\"address\":\"1 Nanjing Road\"}").json()
+                .get("id").asText();
+        String segments = "/v1/cards/" + active[0] + "/segments";
+        String segment = segments + "/" + m.http.post(segments, "{\"name\":\"everyone\"}").json().get("id").asText();
+        assertThat(m.http.post(segment + "/sync", null).status()).isEqualTo(200);
+        assertThat(m.http.post(segment + "/previews", "{\"openid\":\"o_tester\"}").status()).isEqualTo(201);
+        h.engagementWechat.memberWrote(new io.wxcard.domain.membership.OpenId("o_member_" + active[0]));
+        targets.put("addStore", "/v1/stores");
+        targets.put("editStore", "/v1/stores/" + store);
+        targets.put("defineSegment", segments);
+        targets.put("syncSegment", segment + "/sync");
+        targets.put("previewCardMessage", segment + "/previews");
+        targets.put("massSendCard", segment + "/mass-sends");
+        targets.put("sendCardToMember", member + "/card-messages");
     }
 
     /**

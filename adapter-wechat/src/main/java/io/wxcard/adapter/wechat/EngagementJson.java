@@ -18,6 +18,14 @@ final class EngagementJson {
 
     record TaggingRequest(List<String> openidList, Long tagid) {}
 
+    record TagFansRequest(Long tagid, String nextOpenid) {}
+
+    record OpenIds(List<String> openid) {}
+
+    /** {@code user/tag/get}: {@code count} on this page, {@code data.openid}, and the last one as {@code next_openid}. */
+    record TagFansAnswer(Long errcode, String errmsg, Long count, OpenIds data, String nextOpenid)
+            implements WechatJson.Answer {}
+
     record CardRef(String cardId) {}
 
     record Filter(Boolean isToAll, Long tagId) {}

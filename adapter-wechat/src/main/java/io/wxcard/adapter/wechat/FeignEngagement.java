@@ -24,6 +24,9 @@ final class FeignEngagement implements WechatUserTags, WechatCardMessages, Wecha
     /** The cards wxcard makes are made through the API ({@code cond_source} 1; 0 is "made on the platform"). */
     private static final int MADE_THROUGH_THE_API = 1;
 
+    /** 10,000 followers a page: a million carrying one tag is past what a card's segment can be. */
+    private static final int MAX_TAG_PAGES = 100;
+
     private final OaClients calls;
 
     FeignEngagement(OaClients calls) {
@@ -63,6 +66,35 @@ final class FeignEngagement implements WechatUserTags, WechatCardMessages, Wecha
     public Either<WechatError, Done> tagMembers(WechatAccount account, long tagId, List<OpenId> openIds) {
         return calls.callEngagement(account, api -> api.tagMembers(new EngagementJson.TaggingRequest(
                 openIds.stream().map(OpenId::value).toList(), tagId))).map(answer -> Done.DONE);
+    }
+
+    @Override
+    public Either<WechatError, Done> untagMembers(WechatAccount account, long tagId, List<OpenId> openIds) {
+        return calls.callEngagement(account, api -> api.untagMembers(new EngagementJson.TaggingRequest(
+                openIds.stream().map(OpenId::value).toList(), tagId))).map(answer -> Done.DONE);
+    }
+
+    /** Page after page until one comes back empty (WeChat's last full page still names a next_openid). */
+    @Override
+    public Either<WechatError, List<OpenId>> membersOf(WechatAccount account, long tagId) {
+        List<OpenId> all = new ArrayList<>();
+        String next = "";
+        for (int page = 0; page < MAX_TAG_PAGES; page++) {
+            String from = next;
+            var answer = calls.callEngagement(account, api -> api.tagFans(new EngagementJson.TagFansRequest(tagId,
+                    from)));
+            if (answer.isLeft()) {
+                return Either.left(answer.getLeft());
+            }
+            List<String> openIds = answer.get().data() == null ? List.of()
+                    : Answers.listOrEmpty(answer.get().data().openid());
+            openIds.forEach(openId -> all.add(new OpenId(openId)));
+            next = answer.get().nextOpenid();
+            if (openIds.isEmpty() || next == null || next.isEmpty()) {
+                return Either.right(all);
+            }
+        }
+        return Either.left(Answers.missing("an end to user/tag/get's pages (more than " + MAX_TAG_PAGES + ")"));
     }
 
     // ---- card messages ------------------------------------------------------------------------------------------

@@ -32,6 +32,16 @@ interface OaEngagementApi {
     @RequestLine("POST /cgi-bin/tags/members/batchtagging")
     OaJson.Plain tagMembers(EngagementJson.TaggingRequest request);
 
+    /** Untagging a member who does not carry the tag changes nothing. */
+    @RepeatSafe
+    @RequestLine("POST /cgi-bin/tags/members/batchuntagging")
+    OaJson.Plain untagMembers(EngagementJson.TaggingRequest request);
+
+    /** A read: one page of the tag's followers, from {@code next_openid} (empty: from the start). */
+    @RepeatSafe
+    @RequestLine("POST /cgi-bin/user/tag/get")
+    EngagementJson.TagFansAnswer tagFans(EngagementJson.TagFansRequest request);
+
     /** NOT repeat-safe: a repeat sends the preview twice. */
     @RequestLine("POST /cgi-bin/message/mass/preview")
     EngagementJson.MassAnswer preview(EngagementJson.CardMessageRequest request);

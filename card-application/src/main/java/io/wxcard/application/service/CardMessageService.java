@@ -56,8 +56,8 @@ final class CardMessageService implements SendCardMessagesUseCase {
                 .filter(segment -> segment.cardId().equals(cardId))
                 .toEither(() -> (Failure) new Failure.NotFound("segment " + segmentId + " of card " + cardId))
                 .flatMap(segment -> segment.wechatTagId().toEither(() -> (Failure) new Failure.Rejected(
-                        Rejection.of(RejectionCode.SEGMENT_INVALID, "segment " + segmentId + " is not a WeChat tag "
-                                + "yet: sync it first (POST /v1/segments/" + segmentId + "/sync)"))))
+                        Rejection.of(RejectionCode.SEGMENT_NOT_SYNCED, "segment " + segmentId + " is not a WeChat tag "
+                                + "yet: sync it first (POST /v1/cards/" + cardId + "/segments/" + segmentId + "/sync)"))))
                 .flatMap(tagId -> Lookups.rejected(MassSendPolicy.previewBefore(segments.messages(tenantId, cardId),
                                 cardId, clock.now()))
                         .flatMap(preview -> lookups.account(tenantId))

@@ -12,7 +12,9 @@ import io.wxcard.application.port.out.MemberLevels;
 import io.wxcard.application.port.out.store.CardStatisticsStore;
 import io.wxcard.application.port.out.store.SegmentStore;
 import io.wxcard.application.port.out.store.StoreStore;
+import io.wxcard.application.port.out.wechat.Done;
 import io.wxcard.application.port.out.wechat.WechatAccount;
+import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.membership.MembershipKey;
@@ -25,6 +27,7 @@ import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
 import io.wxcard.domain.tenant.TenantId;
 import java.util.List;
+import java.util.function.Function;
 
 /** Segments of a card's members and their WeChat tags. */
 final class SegmentService implements ManageSegmentsUseCase {
@@ -76,6 +79,13 @@ final class SegmentService implements ManageSegmentsUseCase {
     }
 
     @Override
+    public Either<Failure, Segment> segment(TenantId tenantId, CardId cardId, SegmentId segmentId) {
+        return lookups.card(tenantId, cardId).flatMap(card -> segment(tenantId, segmentId))
+                .filterOrElse(segment -> segment.cardId().equals(cardId),
+                        other -> new Failure.NotFound("segment " + segmentId + " of card " + cardId));
+    }
+
+    @Override
     public Either<Failure, List<MemberFacts>> members(TenantId tenantId, SegmentId segmentId) {
         return segment(tenantId, segmentId).map(this::selected);
     }
@@ -117,15 +127,26 @@ final class SegmentService implements ManageSegmentsUseCase {
         return tagId.map(segment::taggedAs).peek(segments::save);
     }
 
+    /** Tags who is selected now, then untags who carries the tag on WeChat but is not selected any more. */
     private Either<Failure, SegmentSync> tagMembers(WechatAccount account, Segment segment) {
+        long tagId = segment.wechatTagId().get();
         List<OpenId> openIds = selected(segment).stream().map(MemberFacts::openId).distinct().toList();
+        return inBatches(openIds, batch -> tags.tagMembers(account, tagId, batch))
+                .flatMap(tagged -> fromWechat(tags.membersOf(account, tagId)))
+                .map(carrying -> carrying.stream().filter(openId -> !openIds.contains(openId)).distinct().toList())
+                .flatMap(left -> inBatches(left, batch -> tags.untagMembers(account, tagId, batch))
+                        .map(untagged -> new SegmentSync(segment, openIds.size(), left.size())));
+    }
+
+    /** WeChat takes at most {@link Segment#MAX_TAGGED_PER_CALL} openids a call; the first refusal stops the rest. */
+    private static Either<Failure, Done> inBatches(List<OpenId> openIds,
+                                                   Function<List<OpenId>, Either<WechatError, Done>> call) {
         for (int from = 0; from < openIds.size(); from += Segment.MAX_TAGGED_PER_CALL) {
-            var batch = openIds.subList(from, Math.min(openIds.size(), from + Segment.MAX_TAGGED_PER_CALL));
-            var done = tags.tagMembers(account, segment.wechatTagId().get(), batch);
+            var done = call.apply(openIds.subList(from, Math.min(openIds.size(), from + Segment.MAX_TAGGED_PER_CALL)));
             if (done.isLeft()) {
                 return Either.left(new Failure.WechatFailed(done.getLeft()));
             }
         }
-        return Either.right(new SegmentSync(segment, openIds.size()));
+        return Either.right(Done.DONE);
     }
 }

@@ -54,6 +54,26 @@ final class StoreService implements ManageStoresUseCase {
         return stores.list(tenantId);
     }
 
+    @Override
+    public Either<Failure, Store> store(TenantId tenantId, StoreId storeId) {
+        return stores.find(tenantId, storeId).toEither(() -> new Failure.NotFound("store " + storeId));
+    }
+
+    @Override
+    public Either<Failure, Store> editStore(EditStoreCommand command) {
+        List<Problem> problems = Store.problems(command.name(), command.address(), command.locationId());
+        if (!problems.isEmpty()) {
+            return Either.left(new Failure.Rejected(Rejection.invalid(RejectionCode.STORE_INVALID,
+                    "the store is not valid", problems)));
+        }
+        return store(command.tenantId(), command.storeId()).map(current -> {
+            Store edited = new Store(current.tenantId(), current.id(), command.name().strip(),
+                    command.address().strip(), command.locationId(), current.createdAt());
+            stores.save(edited);
+            return edited;
+        });
+    }
+
     /** A store's code: not unique-code (any member may scan it), the store as {@code outer_str}. */
     @Override
     public Either<Failure, StoreQrCode> storeQrCode(StoreQrCodeCommand command) {

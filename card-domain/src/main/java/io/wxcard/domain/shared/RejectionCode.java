@@ -72,6 +72,8 @@ public enum RejectionCode {
     SEGMENT_LEVELS_UNAVAILABLE,
     /** A mass send of a card not previewed first. */
     MASS_SEND_NOT_PREVIEWED,
+    /** A mass send to a segment not yet synced to a WeChat tag. */
+    SEGMENT_NOT_SYNCED,
     /** A date range WeChat's card statistics refuse (more than 62 days, reversed, in the future). */
     STATISTICS_RANGE_INVALID,
     // activation pages (issue 20)

@@ -17,17 +17,21 @@ public interface ManageSegmentsUseCase {
 
     Either<Failure, List<Segment>> segments(TenantId tenantId, CardId cardId);
 
+    /** One of the card's segments; a segment of another card is not found. */
+    Either<Failure, Segment> segment(TenantId tenantId, CardId cardId, SegmentId segmentId);
+
     /** The members the segment selects now. */
     Either<Failure, List<MemberFacts>> members(TenantId tenantId, SegmentId segmentId);
 
     /**
-     * Makes the segment a WeChat tag (once; a tag of the same name already on WeChat is taken over) and tags the
-     * members it selects now, 50 openids a call. Members who left the segment keep the tag (WeChat's untagging is
-     * not used yet): sync before each mass send.
+     * Makes the segment a WeChat tag (once; a tag of the same name already on WeChat is taken over), tags the
+     * members it selects now, 50 openids a call, and untags the followers who carry the tag but are no longer
+     * selected (WeChat's list of the tag's followers is the truth of who carries it): sync before each mass send.
      */
     Either<Failure, SegmentSync> sync(TenantId tenantId, SegmentId segmentId);
 
-    record SegmentSync(Segment segment, int tagged) {}
+    /** @param untagged followers who carried the tag and left the segment */
+    record SegmentSync(Segment segment, int tagged, int untagged) {}
 
     record DefineSegmentCommand(TenantId tenantId, CardId cardId, String name, SegmentCriteria criteria) {
         public DefineSegmentCommand {

@@ -21,6 +21,11 @@ public interface ManageStoresUseCase {
 
     List<Store> stores(TenantId tenantId);
 
+    Either<Failure, Store> store(TenantId tenantId, StoreId storeId);
+
+    /** Replaces a store's name, address and {@code location_id}; its id, and so its QR codes' {@code outer_str}, stay. */
+    Either<Failure, Store> editStore(EditStoreCommand command);
+
     Either<Failure, StoreQrCode> storeQrCode(StoreQrCodeCommand command);
 
     /** A store's QR code for a card, and the {@code outer_str} it carries. */
@@ -30,6 +35,15 @@ public interface ManageStoresUseCase {
     record AddStoreCommand(TenantId tenantId, String name, String address, Option<Long> locationId) {
         public AddStoreCommand {
             Objects.requireNonNull(tenantId, "tenant id");
+            Objects.requireNonNull(locationId, "location_id");
+        }
+    }
+
+    /** @param locationId WeChat's {@code location_id}, or none to clear it */
+    record EditStoreCommand(TenantId tenantId, StoreId storeId, String name, String address, Option<Long> locationId) {
+        public EditStoreCommand {
+            Objects.requireNonNull(tenantId, "tenant id");
+            Objects.requireNonNull(storeId, "store id");
             Objects.requireNonNull(locationId, "location_id");
         }
     }

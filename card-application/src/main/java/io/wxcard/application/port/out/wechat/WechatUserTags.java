@@ -24,4 +24,10 @@ public interface WechatUserTags {
 
     /** {@code tags/members/batchtagging}: at most {@code Segment.MAX_TAGGED_PER_CALL} openids a call. */
     Either<WechatError, Done> tagMembers(WechatAccount account, long tagId, List<OpenId> openIds);
+
+    /** {@code tags/members/batchuntagging}: at most {@code Segment.MAX_TAGGED_PER_CALL} openids a call. */
+    Either<WechatError, Done> untagMembers(WechatAccount account, long tagId, List<OpenId> openIds);
+
+    /** {@code user/tag/get}, page after page ({@code next_openid}): every follower carrying the tag. */
+    Either<WechatError, List<OpenId>> membersOf(WechatAccount account, long tagId);
 }
