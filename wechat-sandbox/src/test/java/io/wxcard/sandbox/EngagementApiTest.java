@@ -91,6 +91,35 @@ class EngagementApiTest {
     }
 
     @Test
+    void untagging_removes_a_follower_from_the_tag_and_the_tags_followers_come_back_page_by_page() {
+        String cardId = f.approvedCard(Fixture.memberCard());
+        f.receive(cardId, "oUntag1");
+        f.receive(cardId, "oUntag2");
+        long tagId = f.oa("/cgi-bin/tags/create", "{\"tag\":{\"name\":\"离开的会员\"}}").json().get("tag").get("id")
+                .asLong();
+        f.oa("/cgi-bin/tags/members/batchtagging", "{\"openid_list\":[\"oUntag1\",\"oUntag2\"],\"tagid\":" + tagId
+                + "}");
+
+        JsonNode before = f.oa("/cgi-bin/user/tag/get", "{\"tagid\":" + tagId + ",\"next_openid\":\"\"}").json();
+        assertThat(f.oa("/cgi-bin/tags/members/batchuntagging", "{\"openid_list\":[\"oUntag1\"],\"tagid\":"
+                + tagId + "}").errcode()).isZero();
+        JsonNode after = f.oa("/cgi-bin/user/tag/get", "{\"tagid\":" + tagId + "}").json();
+        JsonNode pastTheEnd = f.oa("/cgi-bin/user/tag/get", "{\"tagid\":" + tagId + ",\"next_openid\":\""
+                + after.get("next_openid").asText() + "\"}").json();
+
+        assertThat(before.get("count").asInt()).isEqualTo(2);
+        assertThat(before.get("data").get("openid").toString()).contains("oUntag1", "oUntag2");
+        assertThat(after.get("count").asInt()).isEqualTo(1);
+        assertThat(after.get("data").get("openid").get(0).asText()).isEqualTo("oUntag2");
+        assertThat(after.get("next_openid").asText()).isEqualTo("oUntag2");
+        assertThat(pastTheEnd.get("count").asInt()).isZero();
+        assertThat(pastTheEnd.get("next_openid").asText()).isEmpty();
+        assertThat(f.oa("/cgi-bin/tags/members/batchuntagging", "{\"openid_list\":[\"oUntag2\"],\"tagid\":99999}")
+                .errcode()).isEqualTo(45159);
+        assertThat(f.oa("/cgi-bin/user/tag/get", "{\"tagid\":99999}").errcode()).isEqualTo(45159);
+    }
+
+    @Test
     void a_customer_service_card_message_needs_the_member_to_have_written_in_the_last_48_hours() {
         String cardId = f.approvedCard(Fixture.memberCard());
         f.receive(cardId, "oChat1");

@@ -163,6 +163,44 @@ class EngagementOverSandboxTest extends ProductOverSandboxTest {
     }
 
     @Test
+    void a_member_who_left_a_segment_is_untagged_on_wechat_at_the_next_sync_and_a_level_selects_by_the_standings() {
+        try (ProductOverSandbox product = new ProductOverSandbox(sandbox)) {
+            Card card = product.approvedCard(Fixtures.definitionActivatedBy(ActivationMode.AUTO));
+            Membership rich = product.received(card, "oRich");
+            Membership poor = product.received(card, "oPoor");
+            ok(product.app.changeLedger().change(new ChangeLedgerCommand(rich.key(), LedgerChange.points(
+                    Points.of(300), "purchase", new IdempotencyKey("left-1"), EntrySource.MERCHANT, false))));
+            product.stores.standings().saveLevel(new io.wxcard.domain.loyalty.MemberStanding(poor.key(),
+                    Option.of(new io.wxcard.domain.loyalty.LevelName("金卡")), io.wxcard.domain.ledger.Fen.ZERO,
+                    Instant.now()));
+            Segment big = ok(product.engagement.manageSegments().defineSegment(new DefineSegmentCommand(
+                    product.tenant, card.id(), "大户", new SegmentCriteria(Option.of(100L), Option.none(),
+                    Option.none(), Option.none(), Option.none(), Option.none()))));
+            Segment gold = ok(product.engagement.manageSegments().defineSegment(new DefineSegmentCommand(
+                    product.tenant, card.id(), "金卡会员", new SegmentCriteria(Option.none(), Option.none(),
+                    Option.none(), Option.none(), Option.none(), Option.of("金卡")))));
+
+            var first = ok(product.engagement.manageSegments().sync(product.tenant, big.id()));
+            ok(product.app.changeLedger().change(new ChangeLedgerCommand(rich.key(), LedgerChange.points(
+                    Points.of(-250), "redeemed", new IdempotencyKey("left-2"), EntrySource.MERCHANT, false))));
+            var second = ok(product.engagement.manageSegments().sync(product.tenant, big.id()));
+            var golden = ok(product.engagement.manageSegments().sync(product.tenant, gold.id()));
+
+            assertThat(first.tagged()).isEqualTo(1);
+            assertThat(first.untagged()).isZero();
+            assertThat(second.tagged()).isZero();
+            assertThat(second.untagged()).isEqualTo(1);
+            assertThat(golden.tagged()).isEqualTo(1);
+            var tags = WechatAdapter.create(sandbox.settings(), product.stores.tokens(),
+                    io.wxcard.application.port.out.Clock.system()).userTags();
+            assertThat(tags.membersOf(product.account.account(), second.segment().wechatTagId().get()).get())
+                    .as("WeChat's tag after the second sync").isEmpty();
+            assertThat(tags.membersOf(product.account.account(), golden.segment().wechatTagId().get()).get())
+                    .containsExactly(new OpenId("oPoor"));
+        }
+    }
+
+    @Test
     void statistics_for_a_date_range_come_back_from_wechat_and_from_the_ledger_and_agree_where_they_overlap() {
         try (ProductOverSandbox product = new ProductOverSandbox(sandbox)) {
             Card card = product.approvedCard(Fixtures.definitionActivatedBy(ActivationMode.AUTO));

@@ -120,7 +120,7 @@ final class ProductOverSandbox implements AutoCloseable {
         engagement = new io.wxcard.application.service.EngagementServices(
                 new io.wxcard.application.service.EngagementServices.Dependencies(app, stores.tenants(),
                         stores.cards(), stores.memberships(), storeStore, segmentStore, statisticsStore,
-                        io.wxcard.application.port.out.MemberLevels.NONE, wechat.userTags(), wechat.cardMessages(),
+                        io.wxcard.application.port.out.MemberLevels.of(stores.standings()), wechat.userTags(), wechat.cardMessages(),
                         wechat.cardStatistics(), Clock.system(), new SequentialIds()));
         joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
                 stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
