@@ -8,6 +8,7 @@ import io.wxcard.application.port.in.EditCardUseCase;
 import io.wxcard.application.port.in.ManageTenantsUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.UUID;
@@ -105,6 +106,43 @@ class WxcardAutoConfigurationTest {
         web.withPropertyValues("wxcard.push.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(WechatPushController.class));
         runner.run(context -> assertThat(context).doesNotHaveBean(WechatPushController.class));
+    }
+
+    @Test
+    void builds_the_engagement_services_once_and_gives_way_to_the_applications_own() {
+        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(EngagementServices.class)
+                .hasBean("wxcardEngagementServices"));
+        runner.withUserConfiguration(OwnEngagement.class).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean("wxcardEngagementServices");
+            assertThat(context.getBean(EngagementServices.class)).isSameAs(context.getBean("shopEngagement"));
+        });
+    }
+
+    @Test
+    void serves_the_v1_routes_from_the_engagement_bean_when_rest_is_on() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        FlywayAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+                        WebMvcAutoConfiguration.class, WxcardAutoConfiguration.class))
+                .withUserConfiguration(OwnEngagement.class)
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:rest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "wxcard.rest.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed().hasBean("wxcardRestApi")
+                        .doesNotHaveBean("wxcardEngagementServices"));
+    }
+
+    /** An application's own engagement services (here: segments that read no levels). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnEngagement {
+        @org.springframework.context.annotation.Bean
+        EngagementServices shopEngagement(CardServices services, io.wxcard.adapter.persistence.Persistence persistence,
+                                          io.wxcard.adapter.wechat.WechatAdapter wechat, Clock clock) {
+            return new EngagementServices(new EngagementServices.Dependencies(services, persistence.tenants(),
+                    persistence.cards(), persistence.memberships(), persistence.stores(), persistence.segments(),
+                    persistence.statistics(), io.wxcard.application.port.out.MemberLevels.NONE, wechat.userTags(),
+                    wechat.cardMessages(), wechat.cardStatistics(), clock,
+                    io.wxcard.application.port.out.IdGenerator.random()));
+        }
     }
 
     private static String rootMessages(Throwable failure) {
