@@ -66,7 +66,7 @@ public final class WechatAdapter {
         this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
         this.payPhoneImport = new PayPhoneImport(payApi, payClient, platformKeys);
         this.payCallbacks = new PayCallbacks(payApi, payClient, platformKeys);
-        this.payNotifications = new PayNotificationReader(clock);
+        this.payNotifications = new PayNotificationReader(clock, payClient, platformKeys);
         this.pushDecoder = new PushDecoder(settings);
     }
 
