@@ -62,10 +62,11 @@ public final class WechatAdapter {
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
-        this.memberImport = new PayMemberImport(payApi, payClient, platformKeys);
-        this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
-        this.payPhoneImport = new PayPhoneImport(payApi, payClient, platformKeys);
-        this.payCallbacks = new PayCallbacks(payApi, payClient, platformKeys);
+        PayCalls payCalls = new PayCalls(payClient, platformKeys);
+        this.memberImport = new PayMemberImport(payApi, payCalls);
+        this.payCardUpgrade = new PayCardUpgrade(payApi, payCalls);
+        this.payPhoneImport = new PayPhoneImport(payApi, payCalls);
+        this.payCallbacks = new PayCallbacks(payApi, payCalls);
         this.payNotifications = new PayNotificationReader(clock, payClient, platformKeys);
         this.pushDecoder = new PushDecoder(settings);
     }
