@@ -41,13 +41,13 @@ final class PayCalls {
     /** A call whose body (null: none) does not depend on the merchant's keys. */
     <T> Either<WechatError, T> call(MerchantCredentials credentials, Method endpoint, String method,
                                     String pathAndQuery, Object body, Send send, Read<T> read) {
-        return call(credentials, endpoint, method, pathAndQuery, merchant -> body, send, read);
+        return callWith(credentials, endpoint, method, pathAndQuery, merchant -> body, send, read);
     }
 
     /** A call whose body is made with the merchant's keys (a field encrypted with the platform key, say). */
-    <T> Either<WechatError, T> call(MerchantCredentials credentials, Method endpoint, String method,
-                                    String pathAndQuery, Function<PayClient.Merchant, Object> body, Send send,
-                                    Read<T> read) {
+    <T> Either<WechatError, T> callWith(MerchantCredentials credentials, Method endpoint, String method,
+                                        String pathAndQuery, Function<PayClient.Merchant, Object> body, Send send,
+                                        Read<T> read) {
         PayClient.Merchant merchant;
         try {
             merchant = client.merchant(credentials);

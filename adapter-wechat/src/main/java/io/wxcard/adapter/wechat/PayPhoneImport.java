@@ -36,7 +36,7 @@ final class PayPhoneImport implements WechatPayPhoneImport {
     @Override
     public Either<WechatError, Code> importByPhone(MerchantCredentials credentials, PhoneImportRequest request) {
         String card = request.cardId().value();
-        return calls.call(credentials, IMPORT, "POST", String.format(PATH, card),
+        return calls.callWith(credentials, IMPORT, "POST", String.format(PATH, card),
                 merchant -> new PhoneImportBody(encrypt(merchant.configuredPlatformKey(), request.phone().normalised()),
                         request.code().map(Code::value).getOrNull(), request.outRequestNo()),
                 // Wechatpay-Serial names the key the phone is encrypted with, in either mode
