@@ -93,11 +93,14 @@ interface PayApi {
     @RepeatSafe
     @RequestLine(value = "GET /v3/marketing/membercard-open/cards/{cardId}/decrypt-code?encrypt_code={encryptCode}",
             decodeSlash = false) // %2F stays as signed
-    Response decryptCode(@Param("cardId") String cardId, @Param(value = "encryptCode", encoded = true) String encryptCode,
-                         @Param("authorization") String authorization, @Param("wechatpaySerial") String wechatpaySerial);
+    Response decryptCode(@Param("cardId") String cardId,
+                         @Param(value = "encryptCode", encoded = true) String encryptCode,
+                         @Param("authorization") String authorization,
+                         @Param("wechatpaySerial") String wechatpaySerial);
 
     @RepeatSafe
     @RequestLine(value = "GET /v3/marketing/membercard-open/activate-informations/{ticket}", decodeSlash = false)
-    Response activateInformation(@Param(value = "ticket", encoded = true) String ticket, @Param("authorization") String authorization,
+    Response activateInformation(@Param(value = "ticket", encoded = true) String ticket,
+                                 @Param("authorization") String authorization,
                                  @Param("wechatpaySerial") String wechatpaySerial);
 }

@@ -620,9 +620,10 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
         }
         return withMember(change.cardId(), change.code(), member -> {
             long held = balance ? member.balance : member.bonus;
-            if (!member.active || !member.status.equals("NORMAL") || held != change.before()) {
+            // like this double's updateuser, it does not model activation on WeChat's side (the sandbox does)
+            if (!member.status.equals("NORMAL") || held != change.before()) {
                 return Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "INVALID_REQUEST",
-                        "the card is not effective, or the total before is not " + held));
+                        "the card is not usable, or the total before is not " + held));
             }
             if (balance) {
                 member.balance = change.after();
