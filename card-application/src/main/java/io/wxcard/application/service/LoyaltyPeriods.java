@@ -125,7 +125,7 @@ final class LoyaltyPeriods implements RunLoyaltyPeriodsUseCase {
         Option<LevelChange> change = standing.level().flatMap(level -> program.levels().get().demotion(member.key(),
                 level, new Standing(member.totals().points(), standing.lifetimeSpend()),
                 "review at the period end " + periodEnd, now));
-        change.forEach(down -> loyalty.move(standing, down));
+        change.forEach(down -> loyalty.move(member, standing, down));
         return change.isDefined();
     }
 
