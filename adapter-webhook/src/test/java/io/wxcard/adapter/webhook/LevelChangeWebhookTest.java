@@ -85,6 +85,34 @@ class LevelChangeWebhookTest {
                 .containsExactly(receiver.received.get(0).body(), receiver.received.get(1).body());
     }
 
+    @Test
+    void members_who_held_their_points_before_the_levels_were_set_move_up_in_one_review_and_are_told() {
+        whole.stores.tenants().save(Fixtures.tenant(tenant));
+        ok(app.manageWebhooks().create(new CreateWebhookCommand(tenant, receiver.url("/crm/levels").toString(),
+                Set.of("membership.level_changed"))));
+        Card card = approvedCard();
+        Membership rich = activated(card, "oRich");
+        Membership poor = activated(card, "oPoor");
+        ok(app.changeLedger().change(new ChangeLedgerCommand(rich.key(), LedgerChange.points(Points.of(600),
+                "opening", new IdempotencyKey("open"), EntrySource.MERCHANT, false))));
+        ok(loyalty.configureLoyalty().setLevels(tenant, card.id(), LoyaltyFixtures.levels(Option.none())));
+        relayUntilQuiet();
+        assertThat(receiver.received).as("setting the levels moves nobody by itself").isEmpty();
+
+        assertThat(ok(loyalty.loyaltyPeriods().promoteQualified(tenant, card.id())))
+                .as("both get their first level: 金卡 for 600 points, the base level for none").isEqualTo(2);
+        assertThat(ok(loyalty.loyaltyPeriods().promoteQualified(tenant, card.id()))).as("again: nobody").isZero();
+        relayUntilQuiet();
+
+        assertThat(ok(loyalty.memberLevels().standing(rich.key())).level()).contains(new LevelName("金卡"));
+        assertThat(ok(loyalty.memberLevels().standing(poor.key())).level()).contains(new LevelName("普通"));
+        assertThat(receiver.received).hasSize(2);
+        assertThat(receiver.received).filteredOn(got -> got.body().contains("\"code\":\"" + rich.code().value()))
+                .singleElement().satisfies(got -> assertThat(got.body()).contains("\"from_level\":\"\"",
+                        "\"to_level\":\"金卡\"", "\"direction\":\"UP\"",
+                        "\"cause\":\"review of the card's levels\""));
+    }
+
     private Card approvedCard() {
         Card drafted = ok(app.draftCard().draft(new DraftCardCommand(tenant,
                 Fixtures.definitionActivatedBy(ActivationMode.MERCHANT_PAGE))));

@@ -123,7 +123,8 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
         }
     }
 
-    private Option<LevelChange> promote(Membership membership, LoyaltyProgram program, String cause, Instant now) {
+    /** Moves the member up, in the caller's transaction, when their standing holds a higher level than theirs. */
+    Option<LevelChange> promote(Membership membership, LoyaltyProgram program, String cause, Instant now) {
         MemberStanding standing = standing(membership.key(), now);
         return program.levels().flatMap(scheme -> scheme.promotion(membership.key(), standing.level(),
                         new Standing(membership.totals().points(), standing.lifetimeSpend()), cause, now))
