@@ -52,6 +52,11 @@ final class HttpJson {
         return send(builder);
     }
 
+    Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     Answer postFile(String path, java.nio.file.Path file, String contentType) throws IOException {
         return send(request(path).header("Content-Type", contentType).timeout(Duration.ofHours(2))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)));

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 LedgerBatchCommand.class,
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
                 WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class,
-                StatisticsCommand.class, StoresCommand.class, SegmentsCommand.class})
+                StatisticsCommand.class, StoresCommand.class, SegmentsCommand.class,
+                LoyaltyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -106,8 +106,10 @@ final class ServiceRuntime implements AutoCloseable {
             // the sandbox, at once) readiness answers as the database does.
             CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
                     () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
-            InstanceLoops loops = InstanceLoops.of(services, persistence.processedPushes(), clock,
+            InstanceLoops everyLoop = InstanceLoops.of(services, persistence.processedPushes(), clock,
                     settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
+            InstanceLoops loops = settings.statisticsPullPeriod().isZero() ? everyLoop
+                    : everyLoop.withDailyStatisticsPull(engagement.pullCardStatistics(), settings.statisticsPullPeriod());
             toClose.add(loops::stop);
             OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),

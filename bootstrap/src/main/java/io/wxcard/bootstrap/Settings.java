@@ -37,7 +37,8 @@ record Settings(
         int outboxWorkers,
         long maxBodyBytes,
         java.time.Duration reconcilePeriod,
-        EventOptions events) {
+        EventOptions events,
+        java.time.Duration statisticsPullPeriod) {
 
     /**
      * How events go out (issue 15).
@@ -83,6 +84,8 @@ record Settings(
                     "whether a webhook may reach private network addresses (an ERP on the merchant's intranet)"),
             new Entry("CARD_RECONCILE_MINUTES", "0",
                     "minutes between scheduled reconcile runs (every card's members against WeChat); 0: off"),
+            new Entry("CARD_STATISTICS_PULL_MINUTES", "15", "minutes between checks for WeChat's card statistics "
+                    + "of the day due (each tenant's day is pulled once, by one instance, after 08:00 China time); 0: off"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
     /** Reads the settings; every problem is named with its variable. */
@@ -157,13 +160,15 @@ record Settings(
             EventOptions events = new EventOptions(integer("CARD_EVENTS_RETENTION_DAYS", 7, 3, 3650),
                     onOff("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", sandbox), onOff("CARD_WEBHOOK_ALLOW_PRIVATE", false));
             int reconcileMinutes = integer("CARD_RECONCILE_MINUTES", 0, 0, 10_080);
+            int statisticsPullMinutes = integer("CARD_STATISTICS_PULL_MINUTES", 15, 0, 1440);
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
             return new Settings(host, port, dataDir, dbUrl, dbUser, dbPassword, poolSize, sandbox, sandboxPort,
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
                     importRate, importConcurrency, outboxWorkers, maxBody,
-                    java.time.Duration.ofMinutes(reconcileMinutes), events);
+                    java.time.Duration.ofMinutes(reconcileMinutes), events,
+                    java.time.Duration.ofMinutes(statisticsPullMinutes));
         }
 
         private String text(String name, String fallback) {

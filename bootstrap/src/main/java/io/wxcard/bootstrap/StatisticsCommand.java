@@ -52,13 +52,14 @@ final class StatisticsCommand implements Callable<Integer> {
         Map<LocalDate, WechatDailyFigures> wechat = statistics.wechat().stream()
                 .collect(Collectors.toMap(WechatDailyFigures::day, Function.identity(), (first, later) -> later));
         System.out.printf("card %s, %s to %s (China time)%n", card, statistics.range().from(), statistics.range().to());
-        System.out.printf("%-10s  %9s %9s  %11s %11s  %9s %9s%n", "day", "received", "activated", "receive_cnt",
-                "active_user", "points+", "points-");
+        System.out.printf("%-10s  %9s %9s  %11s %11s  %9s %9s %9s%n", "day", "received", "activated", "receive_cnt",
+                "active_user", "points+", "points-", "expired");
         for (OurFigures.Day day : statistics.ours().days()) {
             WechatDailyFigures theirs = wechat.get(day.day());
-            System.out.printf("%-10s  %9d %9d  %11s %11s  %9d %9d%n", day.day(), day.newMembers(),
+            System.out.printf("%-10s  %9d %9d  %11s %11s  %9d %9d %9d%n", day.day(), day.newMembers(),
                     day.activatedMembers(), theirs == null ? "-" : Long.toString(theirs.receiveCount()),
-                    theirs == null ? "-" : Long.toString(theirs.activeUsers()), day.pointsIssued(), day.pointsRedeemed());
+                    theirs == null ? "-" : Long.toString(theirs.activeUsers()), day.pointsIssued(), day.pointsRedeemed(),
+                    day.pointsExpired());
         }
         OurFigures.Totals t = statistics.ours().totals();
         System.out.printf("ours in all: %d received, %d activated, %d members active, %d store visits%n",

@@ -5,6 +5,7 @@ import io.wxcard.application.port.out.store.CardStatisticsStore;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.ledger.Asset;
+import io.wxcard.domain.ledger.EntrySource;
 import io.wxcard.domain.membership.ActivationMethod;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipState;
@@ -98,14 +99,30 @@ final class JdbiCardStatisticsStore implements CardStatisticsStore {
     @Override
     public List<OurFigures.Movement> movements(TenantId tenantId, CardId cardId, Instant from, Instant until) {
         return sql.withHandle(() -> "reading the card's ledger entries", handle -> handle
-                .createQuery("SELECT code, asset, delta, recorded_at FROM ledger_entries WHERE tenant_id = :tenantId "
+                .createQuery("SELECT code, asset, delta, recorded_at, entry_source FROM ledger_entries WHERE tenant_id = :tenantId "
                         + "AND card_id = :cardId AND recorded_at >= :from AND recorded_at < :until "
                         + "ORDER BY recorded_at, code, sequence_no")
                 .bind("tenantId", tenantId.value()).bind("cardId", cardId.value())
                 .bind("from", from).bind("until", until)
                 .map((rs, context) -> new OurFigures.Movement(rs.getString("code"), Asset.valueOf(rs.getString("asset")),
-                        rs.getLong("delta"), UtcInstants.read(rs, "recorded_at")))
+                        rs.getLong("delta"), UtcInstants.read(rs, "recorded_at"),
+                        EntrySource.valueOf(rs.getString("entry_source"))))
                 .list());
+    }
+
+    @Override
+    public boolean claimDailyPull(TenantId tenantId, LocalDate day, Instant at) {
+        String what = "claiming the daily statistics pull of " + day;
+        return sql.withHandle(() -> what, handle -> sql.insertUnlessPresent(handle, "INSERT INTO "
+                + "statistics_daily_pulls (tenant_id, ref_date, claimed_at) VALUES (:tenantId, :day, :at)", () -> what,
+                update -> update.bind("tenantId", tenantId.value()).bind("day", day).bind("at", at)));
+    }
+
+    @Override
+    public void releaseDailyPull(TenantId tenantId, LocalDate day) {
+        sql.withHandle(() -> "releasing the daily statistics pull of " + day, handle -> handle
+                .createUpdate("DELETE FROM statistics_daily_pulls WHERE tenant_id = :tenantId AND ref_date = :day")
+                .bind("tenantId", tenantId.value()).bind("day", day).execute());
     }
 
     @Override

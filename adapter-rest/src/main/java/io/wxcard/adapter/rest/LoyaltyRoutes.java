@@ -92,6 +92,11 @@ final class LoyaltyRoutes {
                 Params.cardId(ctx))), Access.API_KEY);
         docs.operation(POST, CARD + "/level-review", "reviewLevels", "Move members down at a demotion period's end",
                 TAG, 404).getResponses().addApiResponse("200", docs.answer(CountResource.class));
+        app.post(CARD + "/level-promotion", ctx -> count(ctx, useCases.periods().promoteQualified(Access.tenant(ctx),
+                Params.cardId(ctx))), Access.API_KEY);
+        docs.operation(POST, CARD + "/level-promotion", "promoteQualifiedMembers", "Move up every member whose points "
+                + "or spend already hold a higher level (members from before the levels were set)", TAG, 404)
+                .getResponses().addApiResponse("200", docs.answer(CountResource.class));
     }
 
     private interface Handler {

@@ -31,14 +31,16 @@ final class StatisticsResources {
             List<DisagreementResource> disagreements) {}
 
     record OurTotalsResource(long newMembers, long activatedMembers, long activeMembers, long pointsIssued,
-                             long pointsRedeemed, long balanceIn, long balanceOut, long storeVisits) {}
+                             long pointsRedeemed, long balanceIn, long balanceOut, long storeVisits,
+                             @Schema(description = "Points that expired under the card's points rule (not counted "
+                                     + "as redeemed).") long pointsExpired) {}
 
     @Schema(description = "One day: ours always; WeChat's when that day has been pulled (absent otherwise).")
     record DayResource(String day, OurDayResource ours, WechatDayResource wechat) {}
 
     @Schema(description = "Our figures of one day; amounts of stored value in fen.")
     record OurDayResource(long newMembers, long activatedMembers, long activeMembers, long pointsIssued,
-                          long pointsRedeemed, long balanceIn, long balanceOut) {}
+                          long pointsRedeemed, long balanceIn, long balanceOut, long pointsExpired) {}
 
     @Schema(description = "WeChat's figures of one day, under the names its datacube gives them.")
     record WechatDayResource(long viewCnt, long viewUser, long receiveCnt, long receiveUser, long verifyCnt,
@@ -58,7 +60,7 @@ final class StatisticsResources {
                 .collect(Collectors.toMap(WechatDailyFigures::day, Function.identity(), (first, later) -> later));
         List<DayResource> days = statistics.ours().days().stream().map(day -> new DayResource(day.day().toString(),
                 new OurDayResource(day.newMembers(), day.activatedMembers(), day.activeMembers(), day.pointsIssued(),
-                        day.pointsRedeemed(), day.balanceIn(), day.balanceOut()),
+                        day.pointsRedeemed(), day.balanceIn(), day.balanceOut(), day.pointsExpired()),
                 wechat.containsKey(day.day()) ? wechatDay(wechat.get(day.day())) : null)).toList();
         List<ChannelResource> channels = statistics.ours().channels().entrySet().stream()
                 .map(e -> new ChannelResource(e.getKey(), e.getValue().store().getOrNull(), e.getValue().newMembers(),
@@ -66,7 +68,7 @@ final class StatisticsResources {
         return new CardStatisticsResource(cardId.value(), statistics.range().from().toString(),
                 statistics.range().to().toString(), new OurTotalsResource(t.newMembers(), t.activatedMembers(),
                         t.activeMembers(), t.pointsIssued(), t.pointsRedeemed(), t.balanceIn(), t.balanceOut(),
-                        t.storeVisits()), days, channels,
+                        t.storeVisits(), t.pointsExpired()), days, channels,
                 statistics.disagreements().stream().map(d -> new DisagreementResource(d.day().toString(), d.figure(),
                         d.wechat(), d.ours())).toList());
     }

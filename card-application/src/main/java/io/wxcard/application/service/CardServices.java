@@ -111,7 +111,7 @@ public final class CardServices {
                 b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
                 b.ids);
         this.internals = new WiredParts(unitOfWork, lookups, outboxWriter, ledger, outbox, cards, b.clock,
-                b.memberships, b.ledger, b.wechatMembers);
+                b.memberships, b.ledger, b.wechatMembers, publisher);
     }
 
     /**

@@ -12,6 +12,8 @@ import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.Asset;
 import io.wxcard.domain.ledger.LedgerEntry;
+import io.wxcard.domain.loyalty.LevelChange;
+import io.wxcard.domain.loyalty.LevelName;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipKey;
@@ -95,6 +97,16 @@ final class EventPublisher {
         if (!drafted.isEmpty()) {
             events.appendAll(drafted);
         }
+    }
+
+    /** The member's level changed (issue 17): the old level (empty for a first level), the new one, and why. */
+    void levelChanged(Membership membership, LevelChange change) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("from_level", change.from().map(LevelName::value).getOrElse(""));
+        data.put("to_level", change.to().value());
+        data.put("direction", change.direction().name());
+        data.put("cause", change.cause());
+        publish(EventType.LEVEL_CHANGED, membership, data);
     }
 
     void memberInfoSubmitted(Membership membership) {

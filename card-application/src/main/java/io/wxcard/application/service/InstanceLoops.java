@@ -1,5 +1,6 @@
 package io.wxcard.application.service;
 
+import io.wxcard.application.port.in.PullCardStatisticsUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.store.ProcessedPushStore;
 import java.time.Duration;
@@ -101,6 +102,22 @@ public final class InstanceLoops {
             }));
         }
         return new InstanceLoops(loops, threads);
+    }
+
+    /**
+     * These loops and the daily pull of WeChat's card statistics (issue 17): every {@code checkEvery} a round claims
+     * and pulls each tenant's due day. Every instance may run it: the claim (a row per tenant and day) lets one pull.
+     */
+    public InstanceLoops withDailyStatisticsPull(PullCardStatisticsUseCase statistics, Duration checkEvery) {
+        if (isRunning()) {
+            throw new IllegalStateException("add the statistics pull before the loops start");
+        }
+        List<Loop> more = new ArrayList<>(loops);
+        more.add(new Loop("statistics-pull", checkEvery, () -> {
+            statistics.pullDueDay();
+            return false;
+        }));
+        return new InstanceLoops(more, threads);
     }
 
     public InstanceLoops(List<Loop> loops, Function<String, ThreadFactory> threads) {

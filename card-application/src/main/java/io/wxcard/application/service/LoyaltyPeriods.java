@@ -120,12 +120,31 @@ final class LoyaltyPeriods implements RunLoyaltyPeriodsUseCase {
         return Either.right(moved);
     }
 
+    @Override
+    public Either<Failure, Integer> promoteQualified(TenantId tenantId, CardId cardId) {
+        Either<Failure, LoyaltyProgram> found = program(tenantId, cardId);
+        if (found.isLeft() || found.get().levels().isEmpty()) {
+            return found.map(program -> 0);
+        }
+        int moved = 0;
+        for (Membership member : activeMembers(tenantId, cardId)) {
+            Either<Failure, Boolean> done = unitOfWork.run("membership " + member.code(), () ->
+                    lookups.membership(member.key()).map(current -> loyalty.promote(current, found.get(),
+                            "review of the card's levels", clock.now()).isDefined()));
+            if (done.isLeft()) {
+                return Either.left(done.getLeft());
+            }
+            moved += done.get() ? 1 : 0;
+        }
+        return Either.right(moved);
+    }
+
     private boolean demote(Membership member, LoyaltyProgram program, Instant periodEnd, Instant now) {
         MemberStanding standing = loyalty.standing(member.key(), now);
         Option<LevelChange> change = standing.level().flatMap(level -> program.levels().get().demotion(member.key(),
                 level, new Standing(member.totals().points(), standing.lifetimeSpend()),
                 "review at the period end " + periodEnd, now));
-        change.forEach(down -> loyalty.move(standing, down));
+        change.forEach(down -> loyalty.move(member, standing, down));
         return change.isDefined();
     }
 

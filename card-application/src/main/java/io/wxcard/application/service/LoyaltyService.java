@@ -48,9 +48,11 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final EventPublisher events;
 
     LoyaltyService(LoyaltyProgramStore programs, MemberStandingStore standings, LedgerService ledger,
-                   OutboxWriter outbox, MemberNotices notices, Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
+                   OutboxWriter outbox, MemberNotices notices, Lookups lookups, UnitOfWork unitOfWork, Clock clock,
+                   EventPublisher events) {
         this.programs = programs;
         this.standings = standings;
         this.ledger = ledger;
@@ -59,6 +61,7 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
         this.lookups = lookups;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -120,17 +123,22 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
         }
     }
 
-    private Option<LevelChange> promote(Membership membership, LoyaltyProgram program, String cause, Instant now) {
+    /** Moves the member up, in the caller's transaction, when their standing holds a higher level than theirs. */
+    Option<LevelChange> promote(Membership membership, LoyaltyProgram program, String cause, Instant now) {
         MemberStanding standing = standing(membership.key(), now);
         return program.levels().flatMap(scheme -> scheme.promotion(membership.key(), standing.level(),
                         new Standing(membership.totals().points(), standing.lifetimeSpend()), cause, now))
-                .peek(change -> move(standing, change));
+                .peek(change -> move(membership, standing, change));
     }
 
-    /** Moves the member in the caller's transaction: their level, their history, and WeChat to be told. */
-    void move(MemberStanding standing, LevelChange change) {
+    /**
+     * Moves the member in the caller's transaction: their level, their history, WeChat to be told, and the merchant's
+     * systems through the events (in the same transaction, so an event is never about a change rolled back).
+     */
+    void move(Membership membership, MemberStanding standing, LevelChange change) {
         standings.saveLevel(standing.moved(change));
         standings.appendLevelChange(change);
+        events.levelChanged(membership, change);
         MembershipKey key = change.membership();
         outbox.enqueue(new OutboxTask.ShowMemberLevel(key.tenantId(), key.cardId(), key.code()));
     }
@@ -168,7 +176,7 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
             MemberStanding standing = standing(key, now);
             LevelChange change = new LevelChange(key, standing.level(), level, LevelChange.Direction.SET_BY_MERCHANT,
                     reason, now);
-            move(standing, change);
+            move(membership, standing, change);
             return Either.right(change);
         }));
     }

@@ -42,7 +42,7 @@ public final class LoyaltyServices {
         MemberNotices notices = new MemberNotices(app.outboxWriter());
         this.config = new LoyaltyConfigService(l.programs(), app.editCard(), app.lookups(), app.unitOfWork());
         this.loyalty = new LoyaltyService(l.programs(), l.standings(), app.ledger(), app.outboxWriter(), notices,
-                app.lookups(), app.unitOfWork(), app.clock());
+                app.lookups(), app.unitOfWork(), app.clock(), app.publisher());
         this.periods = new LoyaltyPeriods(l.programs(), app.memberships(), app.ledgerStore(), loyalty, l.standings(),
                 app.lookups(), app.unitOfWork(), app.clock());
         LoyaltyDelivery delivery = new LoyaltyDelivery(l.programs(), l.standings(), app.memberships(),

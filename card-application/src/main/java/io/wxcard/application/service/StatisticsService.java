@@ -22,6 +22,7 @@ import io.wxcard.domain.card.CardState;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.shared.RejectionCode;
+import io.wxcard.domain.statistics.DailyPull;
 import io.wxcard.domain.statistics.OurFigures;
 import io.wxcard.domain.statistics.StatisticsRange;
 import io.wxcard.domain.statistics.WechatDailyFigures;
@@ -145,6 +146,35 @@ final class StatisticsService implements CardStatisticsQuery, PullCardStatistics
                 LOG.warn("tenant {}: WeChat's card statistics of {} not pulled: {}", tenant.id(), yesterday,
                         pulled.getLeft().detail());
             } else {
+                rows += pulled.get();
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public int pullDueDay() {
+        StatisticsRange range = DailyPull.dueRange(clock.now());
+        LocalDate day = range.from();
+        int rows = 0;
+        for (Tenant tenant : tenants.list()) {
+            List<WechatCardId> onWechat = cardsOnWechat(tenant.id());
+            if (onWechat.isEmpty() || !records.claimDailyPull(tenant.id(), day, clock.now())) {
+                continue;
+            }
+            Either<Failure, Integer> pulled;
+            try {
+                pulled = pull(tenant.id(), WechatAccount.of(tenant), onWechat, range);
+            } catch (RuntimeException failure) {
+                records.releaseDailyPull(tenant.id(), day);
+                throw failure;
+            }
+            if (pulled.isLeft()) {
+                records.releaseDailyPull(tenant.id(), day);
+                LOG.warn("tenant {}: WeChat's card statistics of {} not pulled, tried again later: {}", tenant.id(),
+                        day, pulled.getLeft().detail());
+            } else {
+                LOG.info("tenant {}: pulled WeChat's card statistics of {} ({} rows)", tenant.id(), day, pulled.get());
                 rows += pulled.get();
             }
         }

@@ -108,7 +108,22 @@ public abstract class CardStatisticsStoreContract {
             assertThat(r.activatedAt()).contains(T0.plusSeconds(20));
         });
         assertThat(statistics().movements(tenant, card, T0, T0.plusSeconds(3600)))
-                .containsExactly(new OurFigures.Movement("200001", Asset.POINTS, 300, T0.plusSeconds(30)));
+                .containsExactly(new OurFigures.Movement("200001", Asset.POINTS, 300, T0.plusSeconds(30),
+                        EntrySource.MERCHANT));
+    }
+
+    @Test
+    void a_tenants_daily_pull_of_a_day_is_claimed_once_and_claimed_again_after_it_is_released() {
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        TenantId other = Fixtures.uniqueTenantId();
+        assertThat(statistics().claimDailyPull(tenant, day, T0)).isTrue();
+        assertThat(statistics().claimDailyPull(tenant, day, T0.plusSeconds(5))).as("taken").isFalse();
+        assertThat(statistics().claimDailyPull(tenant, day.plusDays(1), T0)).as("another day").isTrue();
+        assertThat(statistics().claimDailyPull(other, day, T0)).as("another tenant").isTrue();
+
+        statistics().releaseDailyPull(tenant, day);
+        assertThat(statistics().claimDailyPull(tenant, day, T0.plusSeconds(60))).as("released, tried again").isTrue();
+        assertThat(statistics().claimDailyPull(other, day, T0)).isFalse();
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.util.TreeMap;
 public final class InMemoryCardStatisticsStore implements CardStatisticsStore {
 
     private final Map<String, WechatDailyFigures> wechat = new TreeMap<>();
+    private final java.util.Set<String> dailyPulls = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final MembershipStore memberships;
     private final LedgerStore ledger;
     private final StoreStore stores;
@@ -79,11 +80,21 @@ public final class InMemoryCardStatisticsStore implements CardStatisticsStore {
             for (LedgerEntry entry : entries(membership)) {
                 if (within(entry.recordedAt(), from, until)) {
                     found.add(new OurFigures.Movement(membership.code().value(), entry.asset(), entry.delta(),
-                            entry.recordedAt()));
+                            entry.recordedAt(), entry.source()));
                 }
             }
         }
         return found;
+    }
+
+    @Override
+    public boolean claimDailyPull(TenantId tenantId, LocalDate day, Instant at) {
+        return dailyPulls.add(tenantId.value() + "/" + day);
+    }
+
+    @Override
+    public void releaseDailyPull(TenantId tenantId, LocalDate day) {
+        dailyPulls.remove(tenantId.value() + "/" + day);
     }
 
     @Override

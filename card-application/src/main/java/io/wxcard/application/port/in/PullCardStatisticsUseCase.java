@@ -13,4 +13,11 @@ public interface PullCardStatisticsUseCase {
 
     /** Pulls yesterday (China time) for every card of every tenant that WeChat knows; answers the rows kept. */
     int pullYesterday();
+
+    /**
+     * The daily pull: the latest day whose figures WeChat has ready ({@code DailyPull}), for every tenant with cards
+     * on WeChat whose day no instance has claimed yet. Each tenant's day is pulled once, whichever instance claims it;
+     * a failed pull gives the day back to be tried by a later round. Answers the rows kept.
+     */
+    int pullDueDay();
 }

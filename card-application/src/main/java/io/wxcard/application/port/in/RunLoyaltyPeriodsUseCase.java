@@ -16,4 +16,13 @@ public interface RunLoyaltyPeriodsUseCase {
 
     /** @return how many members moved down; 0 when no period end has passed since the last review */
     Either<Failure, Integer> reviewLevels(TenantId tenantId, CardId cardId);
+
+    /**
+     * Moves up every activated member whose points or lifetime spend already hold a higher level: the members who had
+     * them before the card's levels were set (otherwise a member is promoted at their next ledger change). One
+     * transaction per member; running it again moves nobody.
+     *
+     * @return how many members moved up
+     */
+    Either<Failure, Integer> promoteQualified(TenantId tenantId, CardId cardId);
 }

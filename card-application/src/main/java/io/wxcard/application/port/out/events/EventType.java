@@ -17,7 +17,9 @@ public enum EventType {
     BALANCE_CHANGED("membership.balance_changed"),
     MEMBER_INFO_SUBMITTED("member.info_submitted"),
     MEMBER_PROFILE_UPDATED("member.profile_updated"),
-    IMPORT_FINISHED("import.finished");
+    IMPORT_FINISHED("import.finished"),
+    /** Issue 17: a member moved up, down or was set to a level by the merchant; with the old and new level. */
+    LEVEL_CHANGED("membership.level_changed");
 
     private final String wireName;
 

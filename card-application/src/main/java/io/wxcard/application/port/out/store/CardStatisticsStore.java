@@ -35,4 +35,13 @@ public interface CardStatisticsStore {
      * receipt, their latest ledger entry or store visit, imported or not. Levels are not kept here (none).
      */
     List<MemberFacts> memberFacts(TenantId tenantId, CardId cardId);
+
+    /**
+     * Claims the daily pull of WeChat's figures of {@code day} for the tenant: true for the one caller, of every
+     * instance, that gets it; false once anyone has (a row per tenant and day).
+     */
+    boolean claimDailyPull(TenantId tenantId, LocalDate day, Instant at);
+
+    /** Gives a claimed day back after its pull failed, so that a later round claims and tries it again. */
+    void releaseDailyPull(TenantId tenantId, LocalDate day);
 }
