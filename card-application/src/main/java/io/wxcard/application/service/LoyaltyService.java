@@ -9,7 +9,6 @@ import io.wxcard.application.port.in.MemberLevelsUseCase;
 import io.wxcard.application.port.in.RecordPurchaseUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.store.ConcurrentUpdateException;
-import io.wxcard.application.port.out.store.LoyaltyProgramStore;
 import io.wxcard.application.port.out.store.MemberStandingStore;
 import io.wxcard.application.port.out.store.OutboxTask;
 import io.wxcard.domain.ledger.Asset;
@@ -40,7 +39,7 @@ import java.util.List;
  */
 final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase, LedgerService.LedgerFollowUp {
 
-    private final LoyaltyProgramStore programs;
+    private final RecentLoyaltyPrograms programs;
     private final MemberStandingStore standings;
     private final LedgerService ledger;
     private final OutboxWriter outbox;
@@ -50,7 +49,7 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
     private final Clock clock;
     private final EventPublisher events;
 
-    LoyaltyService(LoyaltyProgramStore programs, MemberStandingStore standings, LedgerService ledger,
+    LoyaltyService(RecentLoyaltyPrograms programs, MemberStandingStore standings, LedgerService ledger,
                    OutboxWriter outbox, MemberNotices notices, Lookups lookups, UnitOfWork unitOfWork, Clock clock,
                    EventPublisher events) {
         this.programs = programs;
@@ -115,10 +114,13 @@ final class LoyaltyService implements RecordPurchaseUseCase, MemberLevelsUseCase
 
     @Override
     public void recorded(Membership membership, LedgerEntry entry) {
-        LoyaltyProgram program = program(membership);
+        // remembered for a moment: read per change, it was a query on every change of a card with no set-up at all
+        LoyaltyProgram program = programs.findToFollow(membership.tenantId(), membership.cardId());
         notices.entryRecorded(membership, entry, program.notices());
-        // a purchase's own entry is checked by the purchase, which knows the spend too (see firstTime)
-        if (entry.asset() == Asset.POINTS && entry.delta() > 0 && entry.source() != EntrySource.PURCHASE) {
+        // a purchase's own entry is checked by the purchase, which knows the spend too (see firstTime); a card with
+        // no levels has no standing to read
+        if (program.levels().isDefined() && entry.asset() == Asset.POINTS && entry.delta() > 0
+                && entry.source() != EntrySource.PURCHASE) {
             promote(membership, program, "entry " + entry.sequence() + ": " + entry.reason(), clock.now());
         }
     }

@@ -40,12 +40,13 @@ public final class LoyaltyServices {
 
     LoyaltyServices(WiredParts app, LoyaltyDependencies l) {
         MemberNotices notices = new MemberNotices(app.outboxWriter());
-        this.config = new LoyaltyConfigService(l.programs(), app.editCard(), app.lookups(), app.unitOfWork());
-        this.loyalty = new LoyaltyService(l.programs(), l.standings(), app.ledger(), app.outboxWriter(), notices,
+        RecentLoyaltyPrograms programs = new RecentLoyaltyPrograms(l.programs()); // saves through it forget
+        this.config = new LoyaltyConfigService(programs, app.editCard(), app.lookups(), app.unitOfWork());
+        this.loyalty = new LoyaltyService(programs, l.standings(), app.ledger(), app.outboxWriter(), notices,
                 app.lookups(), app.unitOfWork(), app.clock(), app.publisher());
-        this.periods = new LoyaltyPeriods(l.programs(), app.memberships(), app.ledgerStore(), loyalty, l.standings(),
+        this.periods = new LoyaltyPeriods(programs, app.memberships(), app.ledgerStore(), loyalty, l.standings(),
                 app.lookups(), app.unitOfWork(), app.clock());
-        LoyaltyDelivery delivery = new LoyaltyDelivery(l.programs(), l.standings(), app.memberships(),
+        LoyaltyDelivery delivery = new LoyaltyDelivery(programs, l.standings(), app.memberships(),
                 app.wechatMembers(), l.templateMessages(), app.lookups(), l.templateMessagesPerSecond());
         app.ledger().follow(loyalty);
         app.dispatcher().handle(OutboxTask.ShowMemberLevel.class, delivery::showLevel);
