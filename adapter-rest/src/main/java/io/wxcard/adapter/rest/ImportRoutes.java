@@ -114,7 +114,7 @@ final class ImportRoutes {
         long started = System.nanoTime();
         ImportProgress progress;
         try {
-            java.util.Iterator<ImportMembersUseCase.ImportLine> lines = ImportInput.open(body);
+            java.util.Iterator<ImportMembersUseCase.ImportLine> lines = UploadLines.members(body);
             progress = Problems.orAnswer(imports.start(new StartImportCommand(tenant, cardId, lines)));
         } catch (ApiProblem.Answer refused) {
             ImportUpload.drain(ctx);

@@ -15,8 +15,7 @@ final class LedgerBatchResources {
     private LedgerBatchResources() {}
 
     /** The columns a CSV batch may name in its header, in this order in the documentation. */
-    static final List<String> COLUMNS = List.of("code", "phone", "membership_number", "points", "points_target",
-            "balance", "balance_target", "reason", "idempotency_key", "notify_member");
+    static final List<String> COLUMNS = io.wxcard.application.port.in.LedgerBatchLines.COLUMNS;
 
     @Schema(description = "One change of a ledger batch: a CSV row (its header names these columns) or one NDJSON line. "
             + "Exactly one of code, phone and membership_number names the membership; points and balance each by a "

@@ -94,7 +94,7 @@ final class LedgerBatchRoutes {
         LedgerBatch batch;
         try {
             batch = Problems.orAnswer(batches.apply(new ApplyLedgerBatchCommand(tenant, cardId,
-                    LedgerBatchInput.open(body))));
+                    UploadLines.ledger(body))));
         } catch (ApiProblem.Answer refused) {
             ImportUpload.drain(ctx);
             throw refused;

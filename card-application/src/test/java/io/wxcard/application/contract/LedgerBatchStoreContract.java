@@ -126,6 +126,30 @@ public abstract class LedgerBatchStoreContract {
     }
 
     @Test
+    void reads_the_entries_under_a_full_chunk_s_thousand_keys_and_no_other() {
+        Membership alice = activated("200001");
+        Membership bob = activated("200002");
+        LedgerResult aliceFirst = plus(alice, 10, "k7");
+        stores().ledger().append(alice.key(), aliceFirst.entry());
+        LedgerResult bobFirst = plus(bob, 20, "k499");
+        stores().ledger().append(bob.key(), bobFirst.entry());
+        LedgerResult bobUnasked = plus(bobFirst.membership(), 30, "other");
+        stores().ledger().append(bob.key(), bobUnasked.entry());
+        Set<IdempotencyKey> keys = new java.util.HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            keys.add(new IdempotencyKey("k" + i));
+        }
+
+        List<MembershipEntry> entries = stores().ledger().findByKeys(tenant, card, Map.of(alice.code(), keys,
+                bob.code(), keys));
+
+        assertThat(entries).containsExactlyInAnyOrder(new MembershipEntry(alice.key(), aliceFirst.entry()),
+                new MembershipEntry(bob.key(), bobFirst.entry()));
+        assertThat(stores().ledger().findByKeys(Fixtures.uniqueTenantId(), card, Map.of(alice.code(), keys)))
+                .isEmpty();
+    }
+
+    @Test
     void saves_a_chunk_s_totals_and_entries_together_or_not_at_all() {
         Membership alice = activated("200001");
         Membership bob = activated("200002");

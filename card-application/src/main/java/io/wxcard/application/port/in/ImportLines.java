@@ -68,14 +68,29 @@ public final class ImportLines {
      * {@link UploadBroken} when the upload breaks off.
      */
     public static Either<Refusal, java.util.Iterator<ImportLine>> csv(InputStream in) {
-        return CsvImportLines.open(in).flatMap(rows -> {
-            ImportLine first = rows.read();
-            if (first == null) {
+        return CsvRows.open(in, CsvRow.class, HEADER).flatMap(rows -> {
+            java.util.Iterator<ImportLine> lines = Iterator.continually(rows::read).takeWhile(Objects::nonNull)
+                    .map(row -> new ImportLine(row.number(), row.row().flatMap(r -> record(new Fields(r.openid,
+                            r.code, r.phone, r.membershipNumber, r.points, r.balance)))));
+            if (!lines.hasNext()) {
                 return Either.left(new Refusal("the upload holds no member: send one row per member after the "
                         + "header", List.of()));
             }
-            return Either.right(Iterator.of(first).concat(Iterator.continually(rows::read).takeWhile(Objects::nonNull)));
+            return Either.right(lines);
         });
+    }
+
+    private static final CsvRows.Header HEADER = new CsvRows.Header("an import", "import", COLUMNS,
+            List.of("openid"), MAX_COLUMNS, " (openid required)");
+
+    /** A CSV row of an import, by the header's names. */
+    static final class CsvRow extends CsvRows.Row {
+        public String openid;
+        public String code;
+        public String phone;
+        public String membershipNumber;
+        public String points;
+        public String balance;
     }
 
     /** The record, or every problem with it ("; "-separated, each naming the field). */
