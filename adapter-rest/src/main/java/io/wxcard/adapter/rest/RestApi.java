@@ -153,6 +153,9 @@ public final class RestApi implements AutoCloseable {
         if (useCases.loyalty() != null) {
             new LoyaltyRoutes(useCases.loyalty()).register(app, docs);
         }
+        if (useCases.campaigns() != null) {
+            new CampaignRoutes(useCases.campaigns()).register(app, docs);
+        }
         new ActivationRoutes(useCases.activationPages()).register(app, docs);
         new PayRoutes(useCases.wechatPay()).register(app, docs);
         return docs;

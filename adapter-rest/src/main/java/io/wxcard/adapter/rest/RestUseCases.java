@@ -21,6 +21,7 @@ import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * Every use case the HTTP API exposes; bootstrap hands them over, wired.
  *
  * @param loyalty the loyalty routes' use cases (issue 17); null: those routes are not served
+ * @param campaigns the campaign routes' use case (issue 20 item 3); null: those routes are not served
  */
 public record RestUseCases(
         DraftCardUseCase draftCard,
@@ -55,7 +57,8 @@ public record RestUseCases(
         RestPayUseCases wechatPay,
         ApplyLedgerBatchUseCase applyLedgerBatch,
         CardStatisticsQuery cardStatistics,
-        LoyaltyUseCases loyalty) {
+        LoyaltyUseCases loyalty,
+        ManageCampaignsUseCase campaigns) {
 
     /** Without the loyalty routes. */
     public RestUseCases(DraftCardUseCase draftCard, EditCardUseCase editCard, SubmitCardUseCase submitCard,
@@ -72,7 +75,7 @@ public record RestUseCases(
         this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
                 findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
                 importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
-                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null);
+                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null, null);
     }
 
     /** The same use cases with the loyalty routes'. */
@@ -81,7 +84,16 @@ public record RestUseCases(
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
                 findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
-                loyaltyUseCases);
+                loyaltyUseCases, campaigns);
+    }
+
+    /** The same use cases with the campaign routes'. */
+    public RestUseCases withCampaigns(ManageCampaignsUseCase campaignsUseCase) {
+        return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
+                distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
+                pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
+                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
+                loyalty, campaignsUseCase);
     }
 
     public RestUseCases {
