@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 LedgerBatchCommand.class,
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
                 WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class,
-                StatisticsCommand.class})
+                StatisticsCommand.class, CampaignsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

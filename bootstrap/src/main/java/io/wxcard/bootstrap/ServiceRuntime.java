@@ -122,7 +122,8 @@ final class ServiceRuntime implements AutoCloseable {
             try {
                 api = RestApi.start(new RestSettings(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes()),
                         useCases(services, joining, engagement).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
-                                loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods())),
+                                loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods()))
+                                .withCampaigns(ApplicationWiring.campaigns(persistence, wechat, clock).campaigns()),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));

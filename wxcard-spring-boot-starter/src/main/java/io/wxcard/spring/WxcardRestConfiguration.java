@@ -1,5 +1,6 @@
 package io.wxcard.spring;
 
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wxcard.adapter.persistence.Persistence;
@@ -92,7 +93,8 @@ class WxcardRestConfiguration {
                 beans.getBean(ReadChangeFeedQuery.class), beans.getBean(ManageWebhooksUseCase.class),
                 beans.getBean(ActivationPageUseCase.class),
                 payUseCases(beans.getBean(CardServices.class)),
-                beans.getBean(ApplyLedgerBatchUseCase.class), cardStatistics(beans));
+                beans.getBean(ApplyLedgerBatchUseCase.class), cardStatistics(beans))
+                .withCampaigns(beans.getBean(ManageCampaignsUseCase.class));
     }
 
     /**
