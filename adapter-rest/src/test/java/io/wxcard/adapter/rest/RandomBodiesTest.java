@@ -46,7 +46,8 @@ class RandomBodiesTest {
         List<Route> routes = targets.writeRoutes();
         RandomJson json = new RandomJson(SEED, CardDocument.class, TestWhitelistJson.class, ActivationFormJson.class,
                 QrCodeRequest.class, LandingPageRequest.class, CardExtRequest.class, ActivateRequest.class,
-                LedgerChangeRequest.class, InvalidateRequest.class);
+                LedgerChangeRequest.class, InvalidateRequest.class, CampaignResources.StartRequest.class,
+                CampaignResources.ReviewRequest.class);
         Map<Integer, Integer> statuses = new TreeMap<>();
         String state = h.state();
         for (int round = 0; round < ROUNDS; round++) {
@@ -72,7 +73,7 @@ class RandomBodiesTest {
     private static String validBody(Route route) {
         return switch (route.operationId()) {
             case "submitCard", "deleteCard", "pullMemberInfo", "createQrCode", "signCardExt", "activateMembership",
-                 "deleteWebhook", "redeliver" -> "{}";
+                 "deleteWebhook", "redeliver", "terminateCampaign" -> "{}";
             case "createWebhook" -> "{\"url\":\"https://erp.example.com/hooks\",\"events\":[\"membership.activated\"]}";
             default -> SecurityTest.VALID_BODIES.get(route.operationId());
         };
