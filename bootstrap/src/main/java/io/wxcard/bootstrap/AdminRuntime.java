@@ -5,6 +5,7 @@ import io.wxcard.adapter.persistence.Persistence;
 import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.out.Clock;
+import io.wxcard.application.service.CampaignServices;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EngagementServices;
 
@@ -19,6 +20,8 @@ final class AdminRuntime implements AutoCloseable {
     final CardServices services;
     /** Issue 17's engagement: the CLI's statistics. */
     final EngagementServices engagement;
+    /** Issue 20's campaigns: the CLI's {@code campaigns}. */
+    final CampaignServices campaigns;
 
     AdminRuntime(Settings settings) {
         persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2));
@@ -35,6 +38,7 @@ final class AdminRuntime implements AutoCloseable {
         services = ApplicationWiring.cardServices(persistence, wechat, settings, threads, Clock.system(),
                 settings.instanceId() + "-admin");
         engagement = ApplicationWiring.engagement(services, persistence, wechat, Clock.system());
+        campaigns = ApplicationWiring.campaigns(persistence, wechat, Clock.system());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.wxcard.adapter.webhook.Webhooks;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.MemberLevels;
+import io.wxcard.application.service.CampaignServices;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.service.EventSettings;
@@ -59,5 +60,12 @@ final class ApplicationWiring {
                 persistence.cards(), persistence.memberships(), persistence.stores(), persistence.segments(),
                 persistence.statistics(), MemberLevels.of(persistence.standings()), wechat.userTags(),
                 wechat.cardMessages(), wechat.cardStatistics(), clock, IdGenerator.random()));
+    }
+
+    /** Gift-on-joining campaigns (issue 20 item 3): the service's routes and the CLI's {@code campaigns}. */
+    static CampaignServices campaigns(Persistence persistence, WechatAdapter wechat, Clock clock) {
+        return new CampaignServices(new CampaignServices.Dependencies(persistence.campaigns(), persistence.imports(),
+                wechat.campaigns(), persistence.tenants(), persistence.cards(), persistence.memberships(), clock,
+                IdGenerator.random()));
     }
 }

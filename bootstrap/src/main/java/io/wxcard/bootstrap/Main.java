@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class, SettingsCommand.class, ReconcileCommand.class, MembersCommand.class,
                 WebhooksCommand.class, ConsoleAdminCommand.class, UpgradeCardCommand.class,
                 StatisticsCommand.class, StoresCommand.class, SegmentsCommand.class,
-                LoyaltyCommand.class})
+                LoyaltyCommand.class, CampaignsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

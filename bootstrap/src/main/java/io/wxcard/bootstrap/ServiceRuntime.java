@@ -127,7 +127,8 @@ final class ServiceRuntime implements AutoCloseable {
                         useCases(services, joining, engagement).withLoyalty(new LoyaltyUseCases(loyalty.configureLoyalty(),
                                 loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods()))
                                 .withEngagement(new EngagementUseCases(engagement.manageStores(),
-                                        engagement.manageSegments(), engagement.sendCardMessages())),
+                                        engagement.manageSegments(), engagement.sendCardMessages()))
+                                .withCampaigns(ApplicationWiring.campaigns(persistence, wechat, clock).campaigns()),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));

@@ -1,5 +1,6 @@
 package io.wxcard.spring;
 
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wxcard.adapter.rest.ApiServlet;
@@ -88,7 +89,8 @@ class WxcardRestConfiguration {
                 payUseCases(beans.getBean(CardServices.class)),
                 beans.getBean(ApplyLedgerBatchUseCase.class), engagement.cardStatistics())
                 .withEngagement(new EngagementUseCases(engagement.manageStores(), engagement.manageSegments(),
-                        engagement.sendCardMessages()));
+                        engagement.sendCardMessages()))
+                .withCampaigns(beans.getBean(ManageCampaignsUseCase.class));
     }
 
     private static RestPayUseCases payUseCases(CardServices app) {

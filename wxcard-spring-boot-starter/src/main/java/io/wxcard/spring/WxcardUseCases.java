@@ -1,5 +1,8 @@
 package io.wxcard.spring;
 
+import io.wxcard.adapter.wechat.WechatAdapter;
+import io.wxcard.application.service.CampaignServices;
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.in.AcceptWechatPushUseCase;
 import io.wxcard.application.port.in.ActivateMembershipUseCase;
 import io.wxcard.application.port.in.ApplyLedgerBatchUseCase;
@@ -266,6 +269,19 @@ class WxcardUseCases {
     @ConditionalOnMissingBean
     public ApplyLedgerBatchUseCase applyLedgerBatch(CardServices services) {
         return only(ApplyLedgerBatchUseCase.class, services.applyLedgerBatch());
+    }
+
+    /** Gift-on-joining campaigns (issue 20 item 3), kept in the application's database, told to WeChat. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ManageCampaignsUseCase manageCampaigns(
+            io.wxcard.adapter.persistence.Persistence persistence, WechatAdapter wechat,
+            io.wxcard.application.port.out.Clock clock, io.wxcard.application.port.out.IdGenerator ids) {
+        return only(ManageCampaignsUseCase.class,
+                new CampaignServices(
+                        new CampaignServices.Dependencies(persistence.campaigns(),
+                                persistence.imports(), wechat.campaigns(), persistence.tenants(), persistence.cards(),
+                                persistence.memberships(), clock, ids)).campaigns());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

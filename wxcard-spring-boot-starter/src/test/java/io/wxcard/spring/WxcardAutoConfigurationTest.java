@@ -37,6 +37,8 @@ class WxcardAutoConfigurationTest {
             assertThat(context.getBeanNamesForType(DraftCardUseCase.class)).containsExactly("draftCard");
             assertThat(context.getBeanNamesForType(EditCardUseCase.class)).containsExactly("editCard");
             assertThat(context.getBean(DraftCardUseCase.class)).isNotInstanceOf(EditCardUseCase.class);
+            assertThat(context.getBeanNamesForType(io.wxcard.application.port.in.ManageCampaignsUseCase.class))
+                    .containsExactly("manageCampaigns");
             assertThat(context.getBean(BackgroundLoops.class).isRunning()).isTrue();
             assertThat(context.getBean(ManageTenantsUseCase.class).list()).isEmpty(); // the schema is there
         });

@@ -157,6 +157,9 @@ public final class RestApi implements AutoCloseable {
             new StoreRoutes(useCases.engagement().stores()).register(app, docs);
             new SegmentRoutes(useCases.engagement(), useCases.findCards(), useCases.findMemberships()).register(app, docs);
         }
+        if (useCases.campaigns() != null) {
+            new CampaignRoutes(useCases.campaigns()).register(app, docs);
+        }
         new ActivationRoutes(useCases.activationPages()).register(app, docs);
         new PayRoutes(useCases.wechatPay()).register(app, docs);
         return docs;

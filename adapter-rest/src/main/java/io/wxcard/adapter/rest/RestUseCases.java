@@ -21,6 +21,7 @@ import io.wxcard.application.port.in.SetTestWhitelistUseCase;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.in.ReadChangeFeedQuery;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *
  * @param loyalty    the loyalty routes' use cases (issue 17); null: those routes are not served
  * @param engagement the stores', segments' and card messages' use cases (issue 17); null: those routes are not served
+ * @param campaigns  the campaign routes' use case (issue 20 item 3); null: those routes are not served
  */
 public record RestUseCases(
         DraftCardUseCase draftCard,
@@ -57,7 +59,8 @@ public record RestUseCases(
         ApplyLedgerBatchUseCase applyLedgerBatch,
         CardStatisticsQuery cardStatistics,
         LoyaltyUseCases loyalty,
-        EngagementUseCases engagement) {
+        EngagementUseCases engagement,
+        ManageCampaignsUseCase campaigns) {
 
     /** Without the loyalty routes. */
     public RestUseCases(DraftCardUseCase draftCard, EditCardUseCase editCard, SubmitCardUseCase submitCard,
@@ -74,7 +77,7 @@ public record RestUseCases(
         this(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm, distributeCard, deleteCard,
                 findCards, activateMembership, changeLedger, invalidateMembership, pullMemberInfo, findMemberships,
                 importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage, findMembers, changeFeed,
-                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null, null);
+                manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics, null, null, null);
     }
 
     /** The same use cases with the loyalty routes'. */
@@ -83,7 +86,7 @@ public record RestUseCases(
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
                 findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
-                loyaltyUseCases, engagement);
+                loyaltyUseCases, engagement, campaigns);
     }
 
     /** The same use cases with the stores', segments' and card messages' routes. */
@@ -92,7 +95,16 @@ public record RestUseCases(
                 distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
                 pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
                 findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
-                loyalty, engagementUseCases);
+                loyalty, engagementUseCases, campaigns);
+    }
+
+    /** The same use cases with the campaign routes'. */
+    public RestUseCases withCampaigns(ManageCampaignsUseCase campaignsUseCase) {
+        return new RestUseCases(draftCard, editCard, submitCard, setTestWhitelist, configureActivationForm,
+                distributeCard, deleteCard, findCards, activateMembership, changeLedger, invalidateMembership,
+                pullMemberInfo, findMemberships, importMembers, acceptWechatPush, authenticateApiKey, uploadCardImage,
+                findMembers, changeFeed, manageWebhooks, activationPages, wechatPay, applyLedgerBatch, cardStatistics,
+                loyalty, engagement, campaignsUseCase);
     }
 
     public RestUseCases {

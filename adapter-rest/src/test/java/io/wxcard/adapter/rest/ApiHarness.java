@@ -48,6 +48,8 @@ final class ApiHarness implements AutoCloseable {
     final InMemoryWechatImages images = application.images;
     final ScriptedPushDecoder decoder = application.decoder;
     final TestClock clock = application.clock;
+    /** WeChat's pay-to-join rules and WeChat Pay activities, in memory (the campaign routes, issue 20). */
+    final io.wxcard.application.testing.InMemoryWechatCampaigns wechatCampaigns = application.wechatCampaigns;
     final CardServices app;
     /** WeChat's pulled statistics and our own counted from these stores (issue 17); the statistics routes read it. */
     final InMemoryCardStatisticsStore statistics;
@@ -90,7 +92,7 @@ final class ApiHarness implements AutoCloseable {
                 stores.memberships(), storeStore, new InMemorySegmentStore(), statistics,
                 MemberLevels.of(stores.standings()), engagementWechat, engagementWechat,
                 notCalled(WechatCardStatistics.class), clock, new SequentialIds()));
-        RestUseCases wired = customize.apply(useCases());
+        RestUseCases wired = customize.apply(useCases().withCampaigns(application.campaignServices().campaigns()));
         if (customize == WITH_LOYALTY) {
             var loyalty = app.loyalty(new io.wxcard.application.service.LoyaltyServices.LoyaltyDependencies(
                     stores.loyaltyPrograms(), stores.standings(), (account, message) -> {

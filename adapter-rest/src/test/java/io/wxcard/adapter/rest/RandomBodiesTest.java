@@ -47,7 +47,8 @@ class RandomBodiesTest {
         RandomJson json = new RandomJson(SEED, CardDocument.class, TestWhitelistJson.class, ActivationFormJson.class,
                 QrCodeRequest.class, LandingPageRequest.class, CardExtRequest.class, ActivateRequest.class,
                 LedgerChangeRequest.class, InvalidateRequest.class, EngagementResources.StoreRequest.class,
-                EngagementResources.SegmentRequest.class, EngagementResources.PreviewRequest.class);
+                EngagementResources.SegmentRequest.class, EngagementResources.PreviewRequest.class,
+                CampaignResources.StartRequest.class, CampaignResources.ReviewRequest.class);
         Map<Integer, Integer> statuses = new TreeMap<>();
         String state = h.state();
         for (int round = 0; round < ROUNDS; round++) {
@@ -73,7 +74,8 @@ class RandomBodiesTest {
     private static String validBody(Route route) {
         return switch (route.operationId()) {
             case "submitCard", "deleteCard", "pullMemberInfo", "createQrCode", "signCardExt", "activateMembership",
-                 "deleteWebhook", "redeliver", "syncSegment", "massSendCard", "sendCardToMember" -> "{}";
+                 "deleteWebhook", "redeliver", "syncSegment", "massSendCard", "sendCardToMember",
+                 "terminateCampaign" -> "{}";
             case "createWebhook" -> "{\"url\":\"https://erp.example.com/hooks\",\"events\":[\"membership.activated\"]}";
             default -> SecurityTest.VALID_BODIES.get(route.operationId());
         };

@@ -25,6 +25,10 @@ class SecurityTest {
     }
 
     /** A body each write route would accept, so that only the tenant decides the answer. */
+    /** A pay-to-join campaign any approved card takes. */
+    static final String CAMPAIGN = "{\"kind\":\"PAY_TO_JOIN\",\"name\":\"join\",\"mchids\":[\"1900000109\"],"
+            + "\"begin\":\"2027-01-01T00:00:00Z\",\"end\":\"2027-02-01T00:00:00Z\",\"least_cost_fen\":1,"
+            + "\"max_cost_fen\":100}";
     static final Map<String, String> VALID_BODIES = Map.ofEntries(
             Map.entry("draftCard", Cards.minimal()),
             Map.entry("editCard", "{\"card\":{\"member_card\":{\"prerogative\":\"more\"}}}"),
@@ -47,7 +51,9 @@ class SecurityTest {
             Map.entry("addStore", "{\"name\":\"Jing'an\",\"address\":\"1 Nanjing Road\"}"),
             Map.entry("editStore", "{\"name\":\"Jing'an West\"}"),
             Map.entry("defineSegment", "{\"name\":\"regulars\",\"min_points\":0}"),
-            Map.entry("previewCardMessage", "{\"openid\":\"o_tester\"}"));
+            Map.entry("previewCardMessage", "{\"openid\":\"o_tester\"}"),
+            Map.entry("startCampaign", CAMPAIGN),
+            Map.entry("reviewImportFailures", "{\"note\":\"looked at\"}"));
 
     static Http.Answer call(Http client, Route route, String cardId, String code) {
         String path = path(route, cardId, code);

@@ -75,6 +75,14 @@ final class WriteTargets implements AutoCloseable {
         targets.put("previewCardMessage", segment + "/previews");
         targets.put("massSendCard", segment + "/mass-sends");
         targets.put("sendCardToMember", member + "/card-messages");
+        targets.put("startCampaign", "/v1/cards/" + m.approved(Cards.minimal()) + "/campaigns");
+        String campaign = m.http.post("/v1/cards/" + m.approved(Cards.minimal()) + "/campaigns",
+                SecurityTest.CAMPAIGN).json().get("id").asText();
+        targets.put("terminateCampaign", "/v1/campaigns/" + campaign + "/terminate");
+        io.wxcard.domain.imports.ImportJobId job = new io.wxcard.domain.imports.ImportJobId("imp_targets");
+        h.stores.imports().create(io.wxcard.domain.imports.ImportJob.started(job, m.tenant,
+                new io.wxcard.domain.card.CardId(approved), h.clock.now()));
+        targets.put("reviewImportFailures", "/v1/imports/" + job.value() + "/failures-reviewed");
     }
 
     /**

@@ -127,7 +127,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
                 new SequentialIds()));
         campaigns = new CampaignServices(new CampaignServices.Dependencies(new InMemoryCampaignStore(),
-                stores.imports(), (tenantId, cardId) -> false, wechat.campaigns(), stores.tenants(), stores.cards(),
+                stores.imports(), wechat.campaigns(), stores.tenants(), stores.cards(),
                 stores.memberships(), Clock.system(), new SequentialIds()));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),

@@ -6,7 +6,6 @@ import static io.wxcard.application.service.Lookups.rejected;
 import io.vavr.control.Either;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ManageCampaignsUseCase;
-import io.wxcard.application.port.out.CardUpgrades;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CampaignStore;
@@ -34,17 +33,15 @@ final class CampaignService implements ManageCampaignsUseCase {
 
     private final CampaignStore campaigns;
     private final ImportJobStore imports;
-    private final CardUpgrades upgrades;
     private final WechatCampaigns wechat;
     private final Lookups lookups;
     private final Clock clock;
     private final IdGenerator ids;
 
-    CampaignService(CampaignStore campaigns, ImportJobStore imports, CardUpgrades upgrades, WechatCampaigns wechat,
-                    Lookups lookups, Clock clock, IdGenerator ids) {
+    CampaignService(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat, Lookups lookups,
+                    Clock clock, IdGenerator ids) {
         this.campaigns = campaigns;
         this.imports = imports;
-        this.upgrades = upgrades;
         this.wechat = wechat;
         this.lookups = lookups;
         this.clock = clock;
@@ -58,8 +55,8 @@ final class CampaignService implements ManageCampaignsUseCase {
         CampaignTerms terms = command.terms();
         return lookups.card(tenantId, cardId)
                 .flatMap(card -> rejected(card.checkOnWechat()).flatMap(wechatCardId -> rejected(Campaign.mayStart(
-                                cardId, terms, terms.kind().payActivity() && upgrades.upgradedForWechatPay(tenantId,
-                                        cardId), campaigns.ofCard(tenantId, cardId), situation(tenantId, cardId),
+                                cardId, terms, card.upgradedForWechatPay(), campaigns.ofCard(tenantId, cardId),
+                                situation(tenantId, cardId),
                                 command.override(), clock.now()))
                         .flatMap(imports -> {
                             CampaignId id = new CampaignId(ids.newId("cmp"));

@@ -1,7 +1,6 @@
 package io.wxcard.application.service;
 
 import io.wxcard.application.port.in.ManageCampaignsUseCase;
-import io.wxcard.application.port.out.CardUpgrades;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.CampaignStore;
@@ -18,13 +17,12 @@ import java.util.Objects;
  */
 public final class CampaignServices {
 
-    public record Dependencies(CampaignStore campaigns, ImportJobStore imports, CardUpgrades upgrades,
-                               WechatCampaigns wechat, TenantStore tenants, CardStore cards,
+    public record Dependencies(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat,
+                               TenantStore tenants, CardStore cards,
                                MembershipStore memberships, Clock clock, IdGenerator ids) {
         public Dependencies {
             Objects.requireNonNull(campaigns, "campaigns");
             Objects.requireNonNull(imports, "imports");
-            Objects.requireNonNull(upgrades, "card upgrades");
             Objects.requireNonNull(wechat, "WeChat campaigns");
             Objects.requireNonNull(tenants, "tenants");
             Objects.requireNonNull(cards, "cards");
@@ -38,7 +36,7 @@ public final class CampaignServices {
 
     public CampaignServices(Dependencies d) {
         Lookups lookups = new Lookups(new RecentTenants(d.tenants()), new RecentCards(d.cards()), d.memberships());
-        this.campaigns = new CampaignService(d.campaigns(), d.imports(), d.upgrades(), d.wechat(), lookups,
+        this.campaigns = new CampaignService(d.campaigns(), d.imports(), d.wechat(), lookups,
                 d.clock(), d.ids());
     }
 

@@ -116,4 +116,19 @@ class CampaignServiceTest {
         assertThat(refusal(campaigns.terminate(h.tenant, first.id()))).isEqualTo(RejectionCode.CAMPAIGN_NOT_RUNNING);
         ok(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), payToJoin(50_00, 50_00), Option.none())));
     }
+
+    @Test
+    void a_pay_activity_on_a_card_upgraded_for_wechat_pay_passes_the_guard_and_is_made_on_wechat() {
+        Card card = h.approved(Fixtures.definition());
+        h.app.manageTenants().replaceMerchant(h.tenant, Fixtures.tenantWithEverything(h.tenant).merchant().get())
+                .get();
+        ok(h.app.upgradeCardForWechatPay().upgrade(new io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase
+                .UpgradeCardCommand(h.tenant, card.id(), new io.wxcard.domain.card.BrandId("brand_1004"))));
+        CampaignTerms activity = new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼", List.of(),
+                h.clock.now(), h.clock.now().plus(Duration.ofDays(3)), Option.none(), Option.none());
+
+        Campaign started = ok(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), activity, Option.none())));
+
+        assertThat(h.whole.wechatCampaigns.activities()).containsExactly(started.wechatId());
+    }
 }

@@ -91,7 +91,7 @@ public final class InMemoryApplication {
     /** Gift-on-joining campaigns over this application's stores, with WeChat's side in memory. */
     public CampaignServices campaignServices() {
         return new CampaignServices(new CampaignServices.Dependencies(campaigns, stores.imports(), wechatCampaigns,
-                wechatCampaigns, stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
+                stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
     }
 
     /**

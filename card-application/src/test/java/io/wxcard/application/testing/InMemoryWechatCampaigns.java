@@ -1,33 +1,24 @@
 package io.wxcard.application.testing;
 
 import io.vavr.control.Either;
-import io.wxcard.application.port.out.CardUpgrades;
 import io.wxcard.application.port.out.wechat.Done;
 import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.domain.campaign.CampaignTerms;
-import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.tenant.MerchantCredentials;
-import io.wxcard.domain.tenant.TenantId;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** WeChat's rules and activities in memory, and which cards are upgraded for WeChat Pay. */
-public final class InMemoryWechatCampaigns implements WechatCampaigns, CardUpgrades {
+/** WeChat's rules and activities in memory. */
+public final class InMemoryWechatCampaigns implements WechatCampaigns {
 
     private final Map<String, CampaignTerms> rules = new LinkedHashMap<>();
     private final Map<String, CampaignTerms> activities = new LinkedHashMap<>();
     private final Map<String, String> activityByRequest = new LinkedHashMap<>();
-    private final Set<CardId> upgraded = new HashSet<>();
     private long next;
-
-    public synchronized void upgraded(CardId cardId) {
-        upgraded.add(cardId);
-    }
 
     public synchronized Set<String> rules() {
         return Set.copyOf(rules.keySet());
@@ -35,11 +26,6 @@ public final class InMemoryWechatCampaigns implements WechatCampaigns, CardUpgra
 
     public synchronized Set<String> activities() {
         return Set.copyOf(activities.keySet());
-    }
-
-    @Override
-    public synchronized boolean upgradedForWechatPay(TenantId tenantId, CardId cardId) {
-        return upgraded.contains(cardId);
     }
 
     @Override

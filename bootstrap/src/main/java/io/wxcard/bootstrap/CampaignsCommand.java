@@ -1,0 +1,146 @@
+package io.wxcard.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A card's gift-on-joining campaigns through the running service (issue 20 item 3, issue 17 item 5): start one (a
+ * pay-to-join rule or a WeChat Pay activity), list, show, terminate, and record that an import's failures were
+ * reviewed. The service's guard answers; its refusal is printed as it named what was wrong.
+ */
+@Command(name = "campaigns", description = "Start, list, show and terminate a card's gift-on-joining campaigns; "
+        + "mark an import's failures reviewed.",
+        subcommands = {CampaignsCommand.Create.class, CampaignsCommand.List.class, CampaignsCommand.Show.class,
+                CampaignsCommand.Terminate.class, CampaignsCommand.Reviewed.class})
+final class CampaignsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "create", description = "Start a campaign on a card (refused while an import of the card runs "
+            + "or has unreviewed failures, unless --override gives the reason).")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ServiceClient service;
+        @Option(names = "--card", required = true, description = "our id of the card")
+        String cardId;
+        @Option(names = "--kind", defaultValue = "PAY_TO_JOIN", description = "PAY_TO_JOIN (default), "
+                + "NON_MEMBER_AFTERPAY, MEMBER_AFTERPAY, NON_MEMBER_MINIPROGRAM or MEMBER_MINIPROGRAM")
+        String kind;
+        @Option(names = "--name", required = true, description = "the campaign's name")
+        String name;
+        @Option(names = "--mchid", description = "a WeChat Pay merchant whose payments count (repeatable)")
+        java.util.List<String> mchids = new java.util.ArrayList<>();
+        @Option(names = "--begin", required = true, description = "an ISO-8601 instant, e.g. 2027-01-01T00:00:00Z")
+        String begin;
+        @Option(names = "--end", required = true, description = "an ISO-8601 instant after --begin")
+        String end;
+        @Option(names = "--least-cost-fen", description = "PAY_TO_JOIN: the smallest payment that counts, in fen")
+        Long leastCostFen;
+        @Option(names = "--max-cost-fen", description = "PAY_TO_JOIN: the largest payment that counts, in fen")
+        Long maxCostFen;
+        @Option(names = "--override", description = "start although an import runs or has unreviewed failures: why")
+        String overrideReason;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("kind", kind);
+            body.put("name", name);
+            body.put("mchids", mchids);
+            body.put("begin", begin);
+            body.put("end", end);
+            body.put("least_cost_fen", leastCostFen);
+            body.put("max_cost_fen", maxCostFen);
+            body.put("override_reason", overrideReason);
+            body.values().removeIf(java.util.Objects::isNull);
+            print(service.api().post("/v1/cards/" + cardId + "/campaigns", body, Map.of()).ok("starting the campaign"));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List a card's campaigns, oldest first.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        ServiceClient service;
+        @Option(names = "--card", required = true, description = "our id of the card")
+        String cardId;
+
+        @Override
+        public Integer call() {
+            JsonNode campaigns = service.api().get("/v1/cards/" + cardId + "/campaigns").ok("listing campaigns")
+                    .path("campaigns");
+            campaigns.forEach(CampaignsCommand::print);
+            System.out.println(campaigns.size() + " campaigns");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show one campaign.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ServiceClient service;
+        @Parameters(index = "0", paramLabel = "CAMPAIGN")
+        String campaignId;
+
+        @Override
+        public Integer call() {
+            print(service.api().get("/v1/campaigns/" + campaignId).ok("reading the campaign"));
+            return 0;
+        }
+    }
+
+    @Command(name = "terminate", description = "End a running campaign early (on WeChat first).")
+    static final class Terminate implements Callable<Integer> {
+        @Mixin
+        ServiceClient service;
+        @Parameters(index = "0", paramLabel = "CAMPAIGN")
+        String campaignId;
+
+        @Override
+        public Integer call() {
+            print(service.api().post("/v1/campaigns/" + campaignId + "/terminate", Map.of(), Map.of())
+                    .ok("terminating the campaign"));
+            return 0;
+        }
+    }
+
+    @Command(name = "failures-reviewed", description = "Record that someone looked at an import's failed rows, so "
+            + "that campaigns on its card stop waiting for them.")
+    static final class Reviewed implements Callable<Integer> {
+        @Mixin
+        ServiceClient service;
+        @Parameters(index = "0", paramLabel = "IMPORT")
+        String importId;
+        @Option(names = "--note", required = true, description = "what the failures were")
+        String note;
+
+        @Override
+        public Integer call() {
+            JsonNode review = service.api().post("/v1/imports/" + importId + "/failures-reviewed",
+                    Map.of("note", note), Map.of()).ok("recording the review");
+            System.out.printf("import %s: failures reviewed at %s (%s)%n", review.path("import_id").asText(),
+                    review.path("reviewed_at").asText(), review.path("note").asText());
+            return 0;
+        }
+    }
+
+    /** One line a campaign: what, when, its WeChat id, the members imports protected, and how it stands. */
+    private static void print(JsonNode c) {
+        String amounts = c.has("least_cost_fen") ? " " + c.path("least_cost_fen").asLong() + "-"
+                + c.path("max_cost_fen").asLong() + " fen" : "";
+        System.out.printf("%-24s %-22s %s%s %s..%s wechat %s, %d members protected%s%s%n", c.path("id").asText(),
+                c.path("kind").asText(), c.path("name").asText(), amounts, c.path("begin").asText(),
+                c.path("end").asText(), c.path("wechat_id").asText(), c.path("protected_members").asLong(),
+                c.has("override_reason") ? ", overridden: " + c.path("override_reason").asText() : "",
+                c.has("terminated_at") ? ", terminated at " + c.path("terminated_at").asText() : "");
+    }
+}
