@@ -1,6 +1,7 @@
 package io.wxcard.adapter.console;
 
 import io.wxcard.application.port.in.AuditTrailUseCase;
+import io.wxcard.application.port.in.CardStatisticsQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
@@ -27,7 +28,8 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
                               InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers,
                               ImportMembersUseCase imports, ManageDeadLettersUseCase deadLetters,
-                              ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts) {
+                              ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts,
+                              CardStatisticsQuery statistics) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -46,5 +48,6 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(deadLetters, "dead letters");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(stockAlerts, "stock alerts");
+        Objects.requireNonNull(statistics, "statistics");
     }
 }
