@@ -193,7 +193,8 @@ final class ServiceRuntime implements AutoCloseable {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
                 s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
-                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts(), e.cardStatistics());
+                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts(), e.cardStatistics(),
+                e.pullCardStatistics());
     }
 
     CardServices services() {

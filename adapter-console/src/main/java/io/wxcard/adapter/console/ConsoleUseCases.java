@@ -16,6 +16,7 @@ import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
+import io.wxcard.application.port.in.PullCardStatisticsUseCase;
 import io.wxcard.application.port.in.SearchMembersQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers,
                               ImportMembersUseCase imports, ManageDeadLettersUseCase deadLetters,
                               ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts,
-                              CardStatisticsQuery statistics) {
+                              CardStatisticsQuery statistics, PullCardStatisticsUseCase pullStatistics) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -49,5 +50,6 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(stockAlerts, "stock alerts");
         Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(pullStatistics, "pull statistics");
     }
 }

@@ -37,8 +37,12 @@ final class StatisticsPages {
     /** The range shown when the form names none: the last 30 days, today included. */
     static final int DEFAULT_DAYS = 30;
 
+    /**
+     * @param error  what is wrong with the range, beside the form
+     * @param notice what the pull from WeChat did, or why it could not (WeChat down, say), above the charts
+     */
     record StatisticsPage(Chrome chrome, List<CardChoice> cards, String cardId, String from, String to, String error,
-                          Option<Figures> figures) {}
+                          String notice, boolean noticeIsProblem, Option<Figures> figures) {}
 
     /** @param wechatDays how many of the range's days WeChat's figures were pulled for */
     record Figures(String membersChart, String activationsChart, String pointsChart, OurFigures.Totals totals,
@@ -54,20 +58,54 @@ final class StatisticsPages {
 
     void register(JavalinDefaultRouting routing) {
         routing.get(ConsolePaths.STATISTICS, ctx -> Pages.guarded(ctx, this::show), ConsoleAccess.SIGNED_IN);
+        routing.post(ConsolePaths.STATISTICS + "/pull", ctx -> Pages.guarded(ctx, this::pull), ConsoleAccess.SIGNED_IN);
     }
 
     private void show(Context ctx) {
-        SignedInOperator operator = Guard.allowed(ctx, OperatorAction.READ);
+        Guard.allowed(ctx, OperatorAction.READ);
+        String pulled = Option.of(ctx.queryParam("pulled")).filter(n -> n.matches("[0-9]{1,9}")).getOrElse("");
+        show(ctx, ctx.queryParam("card"), ctx.queryParam("from"), ctx.queryParam("to"),
+                pulled.isEmpty() ? "" : Messages.of(ctx).format("statistics.pulled", pulled), false);
+    }
+
+    /** Asks WeChat for the card's figures of the days shown, then shows them (or why WeChat could not be asked). */
+    private void pull(Context ctx) {
+        SignedInOperator operator = Guard.allowed(ctx, OperatorAction.PULL_STATISTICS);
+        String cardId = Option.of(ctx.formParam("card")).getOrElse("");
+        String from = Option.of(ctx.formParam("from")).getOrElse("");
+        String to = Option.of(ctx.formParam("to")).getOrElse("");
+        Option<CardId> card = Try.of(() -> new CardId(cardId)).toOption();
+        if (card.isEmpty() || day(from).isEmpty() || day(to).isEmpty()) {
+            show(ctx, cardId, from, to, "", false); // the range's own problem shows beside the form
+            return;
+        }
+        Either<Failure, Integer> pulled = useCases.pullStatistics().pull(operator.tenantId(), card.get(),
+                day(from).get(), day(to).get());
+        if (pulled.isLeft()) {
+            ctx.status(pulled.getLeft() instanceof Failure.WechatFailed ? HttpStatus.BAD_GATEWAY
+                    : HttpStatus.UNPROCESSABLE_CONTENT);
+            show(ctx, cardId, from, to, Messages.of(ctx).failure(pulled.getLeft()), true);
+            return;
+        }
+        ctx.redirect(ConsolePaths.STATISTICS + "?card=" + ConsolePaths.encode(cardId) + "&from="
+                + ConsolePaths.encode(from) + "&to=" + ConsolePaths.encode(to) + "&pulled=" + pulled.get(),
+                HttpStatus.SEE_OTHER);
+    }
+
+    private void show(Context ctx, String cardParam, String fromParam, String toParam, String notice,
+                      boolean noticeIsProblem) {
+        SignedInOperator operator = Guard.operator(ctx);
         Messages t = Messages.of(ctx);
         List<CardChoice> cards = useCases.findCards().cards(operator.tenantId(), Option.none(), PageRequest.first(100))
                 .items().stream().map(c -> new CardChoice(c.id().value(), c.definition().baseInfo().title())).toList();
         LocalDate today = StatisticsRange.dayOf(clock.now());
-        String cardId = Option.of(ctx.queryParam("card")).filter(s -> !s.isBlank())
+        String cardId = Option.of(cardParam).filter(s -> !s.isBlank())
                 .getOrElse(() -> cards.isEmpty() ? "" : cards.get(0).id());
-        String from = Option.of(ctx.queryParam("from")).getOrElse(() -> today.minusDays(DEFAULT_DAYS - 1).toString());
-        String to = Option.of(ctx.queryParam("to")).getOrElse(today::toString);
+        String from = Option.of(fromParam).getOrElse(() -> today.minusDays(DEFAULT_DAYS - 1).toString());
+        String to = Option.of(toParam).getOrElse(today::toString);
         if (cards.isEmpty()) {
-            render(ctx, new StatisticsPage(Pages.chrome(ctx, "statistics"), cards, cardId, from, to, "", Option.none()));
+            render(ctx, new StatisticsPage(Pages.chrome(ctx, "statistics"), cards, cardId, from, to, "", "", false,
+                    Option.none()));
             return;
         }
         Option<LocalDate> fromDay = day(from);
@@ -86,7 +124,7 @@ final class StatisticsPages {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
         render(ctx, new StatisticsPage(Pages.chrome(ctx, "statistics"), cards, cardId, from, to,
-                shown.isLeft() ? shown.getLeft() : "", shown.toOption().map(s -> figures(t, s))));
+                shown.isLeft() ? shown.getLeft() : "", notice, noticeIsProblem, shown.toOption().map(s -> figures(t, s))));
     }
 
     private static void render(Context ctx, StatisticsPage page) {

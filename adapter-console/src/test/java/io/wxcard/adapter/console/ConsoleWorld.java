@@ -16,6 +16,7 @@ import io.wxcard.application.port.in.SignedInOperator;
 import io.wxcard.application.port.out.MemberLevels;
 import io.wxcard.application.port.out.wechat.WechatCardMessages;
 import io.wxcard.application.port.out.wechat.WechatCardStatistics;
+import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.port.out.store.CardStatisticsStore;
 import io.wxcard.application.port.out.store.StoreUnavailableException;
@@ -64,7 +65,7 @@ final class ConsoleWorld implements AutoCloseable {
     final EngagementServices engagement = new EngagementServices(new EngagementServices.Dependencies(app,
             whole.stores.tenants(), whole.stores.cards(), whole.stores.memberships(), storeStore,
             new InMemorySegmentStore(), downWhenAsked(CardStatisticsStore.class, statistics), MemberLevels.NONE, notCalled(WechatUserTags.class),
-            notCalled(WechatCardMessages.class), notCalled(WechatCardStatistics.class), whole.clock,
+            notCalled(WechatCardMessages.class), wechatDown(WechatCardStatistics.class), whole.clock,
             new SequentialIds()));
     final TenantId tenant = Fixtures.uniqueTenantId();
     final TenantId otherTenant = Fixtures.uniqueTenantId();
@@ -79,7 +80,8 @@ final class ConsoleWorld implements AutoCloseable {
                 operators.auditTrail(), app.findCards(), app.draftCard(), app.editCard(), app.submitCard(),
                 operators.searchMembers(), app.findMemberships(), app.changeLedger(), app.distributeCard(),
                 app.invalidateMembership(), app.findMembers(), app.importMembers(), app.manageDeadLetters(),
-                app.manageWebhooks(), app.stockAlerts(), engagement.cardStatistics());
+                app.manageWebhooks(), app.stockAlerts(), engagement.cardStatistics(),
+                engagement.pullCardStatistics());
         ConsolePlugin plugin = ConsolePlugin.create(useCases, new ConsoleSettings(false, tenant.value(), whole.clock));
         server = Javalin.create(config -> {
             config.registerPlugin(plugin);
@@ -150,6 +152,13 @@ final class ConsoleWorld implements AutoCloseable {
                         throw e.getCause();
                     }
                 }));
+    }
+
+    /** A WeChat port whose every call fails as WeChat out of reach does (a transient error). */
+    private static <T> T wechatDown(Class<T> port) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (proxy, method, args) -> method.getDeclaringClass() == Object.class ? method.invoke(port, args)
+                        : Either.left(new WechatError(WechatError.Kind.TRANSIENT, "-1", "connect timed out (test)"))));
     }
 
     private static <T> T notCalled(Class<T> port) {

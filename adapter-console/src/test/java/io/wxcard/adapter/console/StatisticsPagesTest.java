@@ -15,6 +15,7 @@ import io.wxcard.domain.statistics.WechatDailyFigures;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,26 @@ class StatisticsPagesTest {
         HttpResponse<String> page = world.otherTenantsAdmin().get(url(today, today));
 
         assertThat(page.body()).doesNotContain("<svg").doesNotContain(card.id().value());
+    }
+
+    @Test
+    void a_pull_with_wechat_down_says_so_and_still_shows_our_figures_and_a_viewer_may_not_pull() {
+        ConsoleClient operator = world.signedIn("operator");
+        String page = operator.get(url(today, today)).body();
+        assertThat(page).contains("id=\"pull-statistics\"");
+        Map<String, String> form = Map.of("_csrf", ConsoleClient.csrfOf(page), "card", card.id().value(),
+                "from", today.toString(), "to", today.toString());
+
+        HttpResponse<String> down = operator.post("/console/statistics/pull", form);
+
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.body()).contains("id=\"statistics-notice\"", "微信暂时无法访问", "id=\"chart-members\"");
+        ConsoleClient viewer = world.signedIn("viewer");
+        assertThat(viewer.get(url(today, today)).body()).doesNotContain("id=\"pull-statistics\"");
+        assertThat(viewer.post("/console/statistics/pull", Map.of("_csrf", viewer.csrf(), "card", card.id().value(),
+                "from", today.toString(), "to", today.toString())).statusCode()).isEqualTo(403);
+        assertThat(operator.post("/console/statistics/pull", Map.of("card", card.id().value(), "from",
+                today.toString(), "to", today.toString())).statusCode()).isEqualTo(403); // no CSRF token
     }
 
     @Test

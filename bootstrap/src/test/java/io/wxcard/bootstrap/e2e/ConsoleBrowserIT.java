@@ -47,11 +47,11 @@ class ConsoleBrowserIT extends ConsoleBrowserWorld {
         type("description", "每消费一元积一分。");
         type("prerogative", "饮品九折");
 
-        await(() -> text(By.id("problem-title")).contains("at most 9 characters"));
+        await(() -> text(By.id("problem-title")).contains("最多 9 个字"));
         textOnceItIs(By.id("preview-title"), "黄金会员卡超级尊享版本");
         browser.screenshot("02-card-editor-title-too-long");
         click("save-card");
-        textOnceItContains(By.id("problem-title"), "at most 9 characters, got 11");
+        textOnceItContains(By.id("problem-title"), "最多 9 个字,现在 11 个字");
         assertThat(browser.driver.findElements(By.cssSelector("#card-state"))).isEmpty(); // nothing was stored
 
         type("title", "黄金会员卡");
