@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code pushes.lua} never sends one twice: enough for {@code --push-rate} pushes a second in the first phase, then for
  * three times the side's best rate so far (at most {@code --push-rate}), since wrk's CPU for reading them counts as the
  * driver's; a thread that runs out fails the phase. The bare route gets small files it cycles through (it keeps
- * nothing). The check: every push answered {@code success} has left exactly one ledger entry of source WECHAT, so the
- * entries added lie between the pushes answered and the pushes sent (the difference: pushes in flight when wrk
+ * nothing). The check: every push answered {@code success} has been applied exactly once (see
+ * {@link PushPath#awaitPushesApplied}), so the pushes applied lie between the pushes answered and the pushes sent (the difference: pushes in flight when wrk
  * stopped, answered after it stopped listening), and every membership's points equal the sum of its entries.
  */
 final class WrkPushes {
@@ -34,8 +34,8 @@ final class WrkPushes {
     /** Runs the push sides in alternating phases, prints the table and the checks; answers the pushes lost or doubled. */
     static long run(ServiceWorld world, ServiceWorld before, Proc bare, String bareUrl, Wrk wrk, Path folder,
                     int seconds, int rounds, int warmup, int pushRate) throws Exception {
-        long entriesBefore = wechatEntries(world);
-        long beforeEntries = before == null ? 0 : wechatEntries(before);
+        long entriesBefore = PushPath.pushesApplied(world);
+        long beforeEntries = before == null ? 0 : PushPath.pushesApplied(before);
         Tally tally = new Tally();
         Tally beforeTally = new Tally();
         List<WrkRounds.Side> sides = new ArrayList<>(List.of(pushes("service", "service: safe-mode " + EVENT
@@ -111,15 +111,11 @@ final class WrkPushes {
         long inconsistent = world.tables().query("SELECT count(*) FROM memberships m WHERE m.points <> COALESCE((SELECT "
                 + "sum(e.delta) FROM ledger_entries e WHERE e.code = m.code AND e.asset = 'POINTS'), 0)",
                 row -> row.getLong(1)).get(0);
-        System.out.printf("check %s: pushes answered success %d (warm-up included), sent %d; WECHAT ledger entries "
-                        + "added %d (%d in flight when wrk stopped, at most %d connections x %d phases); lost (answered, "
-                        + "no entry) %d, doubled (more entries than pushes sent) %d; memberships whose points != sum "
+        System.out.printf("check %s: pushes answered success %d (warm-up included), sent %d; pushes applied "
+                        + "%d (%d in flight when wrk stopped, at most %d connections x %d phases); lost (answered, "
+                        + "not applied) %d, doubled (more applied than sent) %d; memberships whose points != sum "
                         + "of entries: %d%n", what, tally.ok, tally.sent, entries, entries - tally.ok,
                 wrk.connections(), phases.size() + 1, lost, doubled, inconsistent);
         return lost + doubled + inconsistent;
-    }
-
-    private static long wechatEntries(ServiceWorld world) throws Exception {
-        return world.tables().query("SELECT count(*) FROM ledger_entries WHERE entry_source = 'WECHAT'", r -> r.getLong(1)).get(0);
     }
 }
