@@ -262,4 +262,24 @@ class ConsoleBrowserIT extends ConsoleBrowserWorld {
         open("/console/audit");
         textOnceItContains(By.id("audit-log"), "membership.invalidate", "INVALIDATED (会员注销)");
     }
+
+    @Test
+    @Order(12)
+    void the_statistics_chart_our_members_and_points_and_pull_wechats_days_from_the_sandbox() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String longAgo = java.time.LocalDate.parse(today).minusDays(90).toString();
+        open("/console/statistics?card=" + cardId + "&from=" + longAgo + "&to=" + today);
+        textOnceItContains(By.id("problem-range"), "统计的日期范围不正确", "62");
+        assertThat(browser.driver.findElements(By.cssSelector("svg.chart"))).isEmpty();
+
+        open("/console/statistics?card=" + cardId);
+        textOnceItIs(By.id("total-new"), "1");
+        textOnceItIs(By.id("total-points-issued"), "100");
+        assertThat(browser.driver.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-points rect.ours"))).hasSize(1);
+        click("pull-statistics");
+        textOnceItContains(By.id("statistics-notice"), "已从微信拉取");
+        textOnceItContains(By.id("wechat-days"), "已拉取");
+        browser.screenshot("13-statistics");
+    }
 }
