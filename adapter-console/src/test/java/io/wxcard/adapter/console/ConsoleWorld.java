@@ -19,6 +19,7 @@ import io.wxcard.application.port.out.wechat.WechatCardStatistics;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.application.port.out.wechat.WechatUserTags;
 import io.wxcard.application.port.out.store.CardStatisticsStore;
+import io.wxcard.application.port.out.store.OperatorSessionStore;
 import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.EngagementServices;
@@ -51,14 +52,15 @@ final class ConsoleWorld implements AutoCloseable {
     static final String PASSWORD = "a-long-password-1";
     static final long MULTIPART_LIMIT_BYTES = 1_100_000;
 
+    /** While set, the operators' sessions and the statistics' store answer as a database that cannot be reached. */
+    final AtomicBoolean databaseDown = new AtomicBoolean();
     final InMemoryApplication whole = InMemoryApplication.applyingPushesOnRequest();
     final CardServices app = whole.app;
     final OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
-            new InMemoryOperatorStore(), new InMemoryOperatorSessionStore(), whole.stores.auditLog(),
+            new InMemoryOperatorStore(), downWhenAsked(OperatorSessionStore.class, new InMemoryOperatorSessionStore()),
+            whole.stores.auditLog(),
             ConsolePlugin.passwordHasher(), whole.stores.cards(), whole.stores.memberships(), whole.clock,
             new SequentialIds(), whole.stores.transactions()));
-    /** While set, the statistics' store answers as a database that cannot be reached. */
-    final AtomicBoolean statisticsDatabaseDown = new AtomicBoolean();
     final InMemoryStoreStore storeStore = new InMemoryStoreStore();
     final InMemoryCardStatisticsStore statistics = new InMemoryCardStatisticsStore(whole.stores.memberships(),
             whole.stores.ledger(), storeStore);
@@ -138,11 +140,11 @@ final class ConsoleWorld implements AutoCloseable {
      * A WeChat port the console's pages never reach: the statistics page reads what was pulled and calls WeChat for
      * nothing (pulling is tested over the sandbox, adapter-wechat's EngagementOverSandboxTest).
      */
-    /** The store, or, while {@link #statisticsDatabaseDown} is set, the failure of a database out of reach. */
+    /** The store, or, while {@link #databaseDown} is set, the failure of a database out of reach. */
     private <T> T downWhenAsked(Class<T> port, T store) {
         return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
                 (proxy, method, args) -> {
-                    if (method.getDeclaringClass() != Object.class && statisticsDatabaseDown.get()) {
+                    if (method.getDeclaringClass() != Object.class && databaseDown.get()) {
                         throw new StoreUnavailableException("connection refused (test)",
                                 new java.net.ConnectException("connection refused"));
                     }

@@ -106,14 +106,21 @@ class StatisticsPagesTest {
 
     @Test
     void with_the_database_down_the_page_says_so_and_shows_no_figures() {
-        world.statisticsDatabaseDown.set(true);
+        ConsoleClient viewer = world.signedIn("viewer");
+        world.databaseDown.set(true);
         try {
-            HttpResponse<String> page = world.signedIn("viewer").get(url(today, today));
+            HttpResponse<String> page = viewer.get(url(today, today));
 
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.body()).contains("数据库暂时无法访问").doesNotContain("<svg");
+            // every page: even the session cannot be read, and the answer says why instead of failing blank
+            for (String path : List.of("/console/cards", "/console/members?q=138", "/console/imports")) {
+                HttpResponse<String> other = viewer.get(path);
+                assertThat(other.statusCode()).as(path).isEqualTo(503);
+                assertThat(other.body()).as(path).contains("数据库暂时无法访问");
+            }
         } finally {
-            world.statisticsDatabaseDown.set(false);
+            world.databaseDown.set(false);
         }
     }
 }

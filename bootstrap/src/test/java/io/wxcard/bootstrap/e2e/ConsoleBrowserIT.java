@@ -280,6 +280,9 @@ class ConsoleBrowserIT extends ConsoleBrowserWorld {
         click("pull-statistics");
         textOnceItContains(By.id("statistics-notice"), "已从微信拉取");
         textOnceItContains(By.id("wechat-days"), "已拉取");
+        // the charts, not the form, in the picture
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('statistics-totals').scrollIntoView()");
         browser.screenshot("13-statistics");
     }
 }
