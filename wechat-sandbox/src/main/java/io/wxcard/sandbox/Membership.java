@@ -36,6 +36,8 @@ final class Membership {
     String statusBeforeDelete = NORMAL;
     boolean active;
     String membershipNumber;
+    /** The member's level as WeChat Pay's {@code PATCH .../codes/{code}} set it (string(5)); not in the state file. */
+    String level;
     long bonus;
     long balance;
     final String[] customFieldValues = new String[3];

@@ -22,6 +22,7 @@ final class PayImport {
     private final Identities ids;
     private final Stats stats;
     private final Map<String, Done> byRequestNo = new ConcurrentHashMap<>(); // mchid|out_request_no -> result
+    private final Map<String, String> updateRequests = new ConcurrentHashMap<>(); // mchid|out_request_no -> what
 
     /** card_id -> brand_id of the cards upgraded (kept in the state file: WeChat Pay never undoes an upgrade). */
     private final java.util.Map<String, String> upgraded = new java.util.concurrent.ConcurrentHashMap<>();
@@ -138,6 +139,7 @@ final class PayImport {
     void clear() {
         upgraded.clear();
         byRequestNo.clear();
+        updateRequests.clear();
     }
 
     // ---- the state file ------------------------------------------------------------------------------------------
@@ -163,6 +165,18 @@ final class PayImport {
         for (var row : upgrades) {
             upgraded.put(StateJson.text(row, "card_id"), StateJson.text(row, "brand_id"));
         }
+    }
+
+    /**
+     * What a member-card update ({@link PayCodes}) did under this merchant's out_request_no, if any: kept here beside
+     * the imports' request numbers, and cleared with them.
+     */
+    String updateRequest(Apps.Registered merchant, String outRequestNo) {
+        return updateRequests.get(merchant.app().merchantId() + "|" + outRequestNo);
+    }
+
+    void rememberUpdateRequest(Apps.Registered merchant, String outRequestNo, String fingerprint) {
+        updateRequests.put(merchant.app().merchantId() + "|" + outRequestNo, fingerprint);
     }
 
     boolean isUpgraded(String cardId) {

@@ -171,6 +171,7 @@ public final class WechatSandbox implements AutoCloseable {
         messageRoutes.register(server, control);
         new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
+        new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {

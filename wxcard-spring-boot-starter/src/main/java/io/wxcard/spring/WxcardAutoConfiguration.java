@@ -202,6 +202,7 @@ public class WxcardAutoConfiguration {
                 // WeChat Pay's member functions (issues 14 item 3, 20 item 2), from the same adapter
                 .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
                 .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
+                .wechatPayMemberCards(wechat.payMemberCards())
                 .instanceName(InstanceName.of(properties)).importSettings(settings)
                 .importSenders(threads.pool("wxcard-import-sender", settings.concurrency()))
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.

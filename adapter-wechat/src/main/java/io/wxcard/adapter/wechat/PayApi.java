@@ -57,4 +57,50 @@ interface PayApi {
     @RequestLine("GET /v3/certificates")
     Response certificates(@Param("authorization") String authorization,
                           @Param("wechatpaySerial") String wechatpaySerial);
+
+    // ---- one member's card (PayMemberCards) ----------------------------------------------------------------------
+
+    @RepeatSafe
+    @RequestLine("GET /v3/marketing/membercard-open/cards/{cardId}/codes/{code}")
+    Response memberCard(@Param("cardId") String cardId, @Param("code") String code,
+                        @Param("authorization") String authorization, @Param("wechatpaySerial") String wechatpaySerial);
+
+    /** The balance before and after travels in the body, and out_request_no with it: a repeat changes nothing. */
+    @RepeatSafe
+    @RequestLine("PATCH /v3/marketing/membercard-open/cards/{cardId}/codes/{code}")
+    @Headers("Content-Type: application/json")
+    Response updateMemberCard(@Param("cardId") String cardId, @Param("code") String code,
+                              @Param("authorization") String authorization,
+                              @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /** The points before and after, with out_request_no: a repeat changes nothing. */
+    @RepeatSafe
+    @RequestLine("PATCH /v3/marketing/membercard-open/cards/{cardId}/codes/{code}/rights")
+    @Headers("Content-Type: application/json")
+    Response updateRights(@Param("cardId") String cardId, @Param("code") String code,
+                          @Param("authorization") String authorization,
+                          @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /** Activating again with the same membership number is harmless. */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-open/cards/{cardId}/codes/{code}/activate")
+    @Headers("Content-Type: application/json")
+    Response activateMemberCard(@Param("cardId") String cardId, @Param("code") String code,
+                                @Param("authorization") String authorization,
+                                @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    /** {@code encryptCode} arrives percent-encoded, exactly as it was signed. */
+    @RepeatSafe
+    @RequestLine(value = "GET /v3/marketing/membercard-open/cards/{cardId}/decrypt-code?encrypt_code={encryptCode}",
+            decodeSlash = false) // %2F stays as signed
+    Response decryptCode(@Param("cardId") String cardId,
+                         @Param(value = "encryptCode", encoded = true) String encryptCode,
+                         @Param("authorization") String authorization,
+                         @Param("wechatpaySerial") String wechatpaySerial);
+
+    @RepeatSafe
+    @RequestLine(value = "GET /v3/marketing/membercard-open/activate-informations/{ticket}", decodeSlash = false)
+    Response activateInformation(@Param(value = "ticket", encoded = true) String ticket,
+                                 @Param("authorization") String authorization,
+                                 @Param("wechatpaySerial") String wechatpaySerial);
 }

@@ -1,10 +1,8 @@
 package io.wxcard.adapter.wechat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vavr.control.Either;
 import io.wxcard.application.port.out.wechat.Done;
 import io.wxcard.application.port.out.wechat.WechatError;
-import io.wxcard.application.port.out.wechat.WechatError.Kind;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.domain.card.BrandId;
 import io.wxcard.domain.card.WechatCardId;
@@ -26,35 +24,21 @@ final class PayCardUpgrade implements WechatPayCardUpgrade {
     record UpgradeBody(String brandId, String appid) {}
 
     private final PayApi api;
-    private final PayClient client;
-    private final PlatformKeys platformKeys;
+    private final PayCalls calls;
 
-    PayCardUpgrade(PayApi api, PayClient client, PlatformKeys platformKeys) {
+    PayCardUpgrade(PayApi api, PayCalls calls) {
         this.api = api;
-        this.client = client;
-        this.platformKeys = platformKeys;
+        this.calls = calls;
     }
 
     @Override
     public Either<WechatError, Done> upgrade(MerchantCredentials credentials, WechatCardId cardId, BrandId brandId,
                                              AppId appId) {
-        PayClient.Merchant merchant;
-        try {
-            merchant = client.merchant(credentials);
-        } catch (IllegalArgumentException e) {
-            return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_merchant_key", e.getMessage()));
-        }
-        byte[] body;
-        try {
-            body = WechatJson.MAPPER.writeValueAsBytes(new UpgradeBody(brandId.value(), appId.value()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the upgrade body", e);
-        }
         String card = cardId.value();
-        return WechatHttp.either(() -> client.call(UPGRADE, merchant, "POST", String.format(PATH, card), body,
-                platformKeys.trusted(merchant), (authorization, serial) -> api.upgradeCard(card, authorization, serial,
-                        body),
-                raw -> {
+        return calls.call(credentials, UPGRADE, "POST", String.format(PATH, card),
+                new UpgradeBody(brandId.value(), appId.value()),
+                (merchant, authorization, serial, body) -> api.upgradeCard(card, authorization, serial, body),
+                (merchant, raw) -> {
                     if (raw.status() / 100 == 2) {
                         return Done.DONE;
                     }
@@ -63,6 +47,6 @@ final class PayCardUpgrade implements WechatPayCardUpgrade {
                         return Done.DONE;
                     }
                     throw PayClient.thrown(error);
-                }));
+                });
     }
 }

@@ -1,9 +1,7 @@
 package io.wxcard.adapter.wechat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import io.wxcard.adapter.wechat.WechatCallException.Repeat;
 import io.wxcard.application.port.out.wechat.ImportRequest;
 import io.wxcard.application.port.out.wechat.WechatError;
@@ -12,9 +10,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.tenant.MerchantCredentials;
 import java.lang.reflect.Method;
-import java.security.PublicKey;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@link WechatMemberImport} over WeChat Pay v3 {@code POST /v3/marketing/membercard-open/cards/{card_id}/users/import}.
@@ -37,61 +33,41 @@ final class PayMemberImport implements WechatMemberImport {
     record ImportBody(String openid, String code, String outRequestNo) {}
 
     private final PayApi api;
-    private final PayClient client;
-    private final PlatformKeys platformKeys;
+    private final PayCalls calls;
 
-    PayMemberImport(PayApi api, PayClient client, PlatformKeys platformKeys) {
+    PayMemberImport(PayApi api, PayCalls calls) {
         this.api = api;
-        this.client = client;
-        this.platformKeys = platformKeys;
+        this.calls = calls;
     }
 
     @Override
     public Either<WechatError, Code> importMember(MerchantCredentials credentials, ImportRequest request) {
-        PayClient.Merchant merchant;
-        try {
-            merchant = client.merchant(credentials);
-        } catch (IllegalArgumentException e) {
-            return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_merchant_key", e.getMessage()));
-        }
-        byte[] body;
-        try {
-            body = WechatJson.MAPPER.writeValueAsBytes(new ImportBody(request.openId().value(),
-                    request.code().map(Code::value).getOrNull(), request.outRequestNo()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the import body", e);
-        }
         String cardId = request.cardId().value();
-        Function<String, Option<PublicKey>> trusted = platformKeys.trusted(merchant);
-        return WechatHttp.either(() -> client.call(IMPORT, merchant, "POST", String.format(PATH, cardId), body,
-                trusted, (authorization, serial) -> api.importMember(cardId, authorization, serial, body),
-                raw -> {
+        return calls.call(credentials, IMPORT, "POST", String.format(PATH, cardId),
+                new ImportBody(request.openId().value(), request.code().map(Code::value).getOrNull(),
+                        request.outRequestNo()),
+                (merchant, authorization, serial, body) -> api.importMember(cardId, authorization, serial, body),
+                (merchant, raw) -> {
                     if (raw.status() / 100 == 2) {
-                        return codeOf(PayClient.text(raw.json(), "code"));
+                        return PayCalls.code(raw.json(), "code");
                     }
                     PayClient.PayError error = PayClient.error(raw);
                     if (!"INVALID_REQUEST".equals(error.code()) || !ALREADY_IMPORTED.contains(error.message().trim())) {
                         throw PayClient.thrown(error);
                     }
-                    return heldCode(merchant, trusted, request, error);
-                }));
+                    return heldCode(merchant, request, error);
+                });
     }
 
     /** The code of the card the openid already holds, from the user's cards under the brand. */
-    private Code heldCode(PayClient.Merchant merchant, Function<String, Option<PublicKey>> trusted,
-                          ImportRequest request, PayClient.PayError refusal) {
+    private Code heldCode(PayClient.Merchant merchant, ImportRequest request, PayClient.PayError refusal) {
         String openid = request.openId().value();
         for (int offset = 0; ; offset++) {
             int page = offset;
-            JsonNode answer = client.call(USER_CARDS_ENDPOINT, merchant, "GET",
-                    String.format(USER_CARDS, openid, page, PAGE), new byte[0], trusted,
-                    (authorization, serial) -> api.userCards(openid, page, PAGE, authorization, serial),
-                    raw -> {
-                        if (raw.status() / 100 != 2) {
-                            throw PayClient.thrown(PayClient.error(raw));
-                        }
-                        return raw.json();
-                    });
+            JsonNode answer = calls.within(merchant, USER_CARDS_ENDPOINT, "GET",
+                    String.format(USER_CARDS, openid, page, PAGE), new byte[0],
+                    (m, authorization, serial, body) -> api.userCards(openid, page, PAGE, authorization, serial),
+                    (m, raw) -> PayCalls.success(raw));
             JsonNode data = answer == null ? null : answer.get("data");
             if (data == null || !data.isArray() || data.isEmpty()) {
                 throw new WechatCallException(new WechatError(Kind.CONFLICT, refusal.code(), refusal.message()
@@ -99,7 +75,7 @@ final class PayMemberImport implements WechatMemberImport {
             }
             for (JsonNode card : data) {
                 if (request.cardId().value().equals(PayClient.text(card, "card_id"))) {
-                    return codeOf(PayClient.text(card, "code"));
+                    return PayCalls.code(card, "code");
                 }
             }
             if ((long) (offset + 1) * PAGE >= answer.path("total_count").asLong(0)) {
@@ -107,12 +83,5 @@ final class PayMemberImport implements WechatMemberImport {
                         + " (already imported, but the openid's cards do not list this card)"), Repeat.NEVER);
             }
         }
-    }
-
-    private static Code codeOf(String code) {
-        if (code == null) {
-            throw new WechatCallException(Answers.missing("code"), Repeat.MAYBE_APPLIED);
-        }
-        return Answers.code(code, "code").getOrElseThrow(error -> new WechatCallException(error, Repeat.NEVER));
     }
 }

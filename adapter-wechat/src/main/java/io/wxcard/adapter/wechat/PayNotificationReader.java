@@ -19,24 +19,35 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * {@link WechatPayNotificationReader}: {@link WechatPayNotifications#verify} (the configured platform serial only),
- * then the {@code resource} decrypted with the APIv3 key and read: {@code event_type}, {@code card_id}, {@code code},
+ * {@link WechatPayNotificationReader}: {@link WechatPayNotifications#verify} with the platform keys the adapter trusts
+ * for the merchant's answers ({@link PlatformKeys}: the configured one and the certificates downloaded from
+ * {@code GET /v3/certificates}, so a rotation's new serial is believed once WeChat Pay lists it), then the {@code resource} decrypted with the APIv3 key and read: {@code event_type}, {@code card_id}, {@code code},
  * {@code openid}, {@code unionid}, {@code outer_str}, {@code activate_scene}, {@code event_time} (RFC 3339), as the
  * MEMBERCARD.* notification pages and SKIT's {@code MarketingMemberCardResource} list them.
  */
 final class PayNotificationReader implements WechatPayNotificationReader {
 
     private final Clock clock;
+    private final PayClient client;
+    private final PlatformKeys platformKeys;
 
-    PayNotificationReader(Clock clock) {
+    PayNotificationReader(Clock clock, PayClient client, PlatformKeys platformKeys) {
         this.clock = clock;
+        this.client = client;
+        this.platformKeys = platformKeys;
     }
 
     @Override
     public Either<WechatError, MemberCardNotification> read(MerchantCredentials merchant,
                                                             Map<String, ? extends Collection<String>> headers,
                                                             byte[] body) {
-        return WechatPayNotifications.verify(merchant, headers, body, clock.now())
+        PayClient.Merchant keys;
+        try {
+            keys = client.merchant(merchant);
+        } catch (IllegalArgumentException e) {
+            return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_platform_key", e.getMessage()));
+        }
+        return WechatPayNotifications.verify(headers, body, platformKeys.trustedForNotifications(keys), clock.now())
                 .flatMap(verified -> json(body))
                 .flatMap(notification -> {
                     JsonNode resource = notification.path("resource");

@@ -1,10 +1,7 @@
 package io.wxcard.adapter.wechat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vavr.control.Either;
-import io.wxcard.adapter.wechat.WechatCallException.Repeat;
 import io.wxcard.application.port.out.wechat.WechatError;
-import io.wxcard.application.port.out.wechat.WechatError.Kind;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.tenant.MerchantCredentials;
@@ -29,47 +26,23 @@ final class PayPhoneImport implements WechatPayPhoneImport {
     record PhoneImportBody(String encryptedPhoneNumber, String code, String outRequestNo) {}
 
     private final PayApi api;
-    private final PayClient client;
-    private final PlatformKeys platformKeys;
+    private final PayCalls calls;
 
-    PayPhoneImport(PayApi api, PayClient client, PlatformKeys platformKeys) {
+    PayPhoneImport(PayApi api, PayCalls calls) {
         this.api = api;
-        this.client = client;
-        this.platformKeys = platformKeys;
+        this.calls = calls;
     }
 
     @Override
     public Either<WechatError, Code> importByPhone(MerchantCredentials credentials, PhoneImportRequest request) {
-        PayClient.Merchant merchant;
-        try {
-            merchant = client.merchant(credentials);
-        } catch (IllegalArgumentException e) {
-            return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_merchant_key", e.getMessage()));
-        }
-        byte[] body;
-        try {
-            body = WechatJson.MAPPER.writeValueAsBytes(new PhoneImportBody(
-                    encrypt(merchant.configuredPlatformKey(), request.phone().normalised()),
-                    request.code().map(Code::value).getOrNull(), request.outRequestNo()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the phone import body", e);
-        }
         String card = request.cardId().value();
-        String serial = merchant.configuredSerial();
-        return WechatHttp.either(() -> client.call(IMPORT, merchant, "POST", String.format(PATH, card), body,
-                platformKeys.trusted(merchant), (authorization, ignored) -> api.importByPhone(card, authorization,
-                        serial, body),
-                raw -> {
-                    if (raw.status() / 100 != 2) {
-                        throw PayClient.thrown(PayClient.error(raw));
-                    }
-                    String code = PayClient.text(raw.json(), "code");
-                    if (code == null) {
-                        throw new WechatCallException(Answers.missing("code"), Repeat.MAYBE_APPLIED);
-                    }
-                    return Answers.code(code, "code")
-                            .getOrElseThrow(error -> new WechatCallException(error, Repeat.NEVER));
-                }));
+        return calls.callWith(credentials, IMPORT, "POST", String.format(PATH, card),
+                merchant -> new PhoneImportBody(encrypt(merchant.configuredPlatformKey(), request.phone().normalised()),
+                        request.code().map(Code::value).getOrNull(), request.outRequestNo()),
+                // Wechatpay-Serial names the key the phone is encrypted with, in either mode
+                (merchant, authorization, ignored, body) -> api.importByPhone(card, authorization,
+                        merchant.configuredSerial(), body),
+                (merchant, raw) -> PayCalls.code(PayCalls.success(raw), "code"));
     }
 
     /** RSA-OAEP (SHA-1, MGF1) with the platform key, Base64: how WeChat Pay takes a sensitive field. */

@@ -55,6 +55,8 @@ final class PlatformKeys {
         volatile Map<String, PublicKey> keys = Map.of();
         volatile Instant refreshDue;
         final Map<String, Instant> missing = new HashMap<>();
+        /** When a notification's unknown serial last made a download: anyone may post one, so once a pause. */
+        Instant notificationLookup;
     }
 
     private final PayApi api;
@@ -70,10 +72,20 @@ final class PlatformKeys {
 
     /** What verifies the merchant's answers: serial to key, refreshing the list on an unknown serial. */
     Function<String, Option<PublicKey>> trusted(PayClient.Merchant merchant) {
-        return serial -> keyFor(merchant, serial);
+        return serial -> keyFor(merchant, serial, false);
     }
 
-    private Option<PublicKey> keyFor(PayClient.Merchant merchant, String serial) {
+    /**
+     * What verifies the merchant's notifications: exactly the keys that verify its answers (the configured one and
+     * the downloaded certificates, so a notification signed under a new serial during a rotation is believed), never
+     * a key the notification brings. The notification route is public, so an unknown serial there makes at most one
+     * download per {@link #MISSING_SERIAL_PAUSE} for the merchant, whatever serials strangers invent.
+     */
+    Function<String, Option<PublicKey>> trustedForNotifications(PayClient.Merchant merchant) {
+        return serial -> keyFor(merchant, serial, true);
+    }
+
+    private Option<PublicKey> keyFor(PayClient.Merchant merchant, String serial, boolean notification) {
         if (serial.equalsIgnoreCase(merchant.configuredSerial())) {
             return Option.of(merchant.configuredPlatformKey());
         }
@@ -89,8 +101,13 @@ final class PlatformKeys {
         synchronized (downloaded) { // single flight: the others wait here and use what the first one fetched
             Instant missingSince = downloaded.missing.get(key);
             boolean lookAgain = known == null
-                    && (missingSince == null || now.isAfter(missingSince.plus(MISSING_SERIAL_PAUSE)));
+                    && (missingSince == null || now.isAfter(missingSince.plus(MISSING_SERIAL_PAUSE)))
+                    && (!notification || downloaded.notificationLookup == null
+                        || now.isAfter(downloaded.notificationLookup.plus(MISSING_SERIAL_PAUSE)));
             if (downloaded.refreshDue == due && (stale || lookAgain)) {
+                if (notification && lookAgain) {
+                    downloaded.notificationLookup = now;
+                }
                 refresh(merchant, downloaded);
             }
             known = downloaded.keys.get(key);

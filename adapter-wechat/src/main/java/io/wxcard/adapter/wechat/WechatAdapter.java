@@ -13,6 +13,7 @@ import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayMemberCards;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
@@ -37,6 +38,7 @@ public final class WechatAdapter {
     private final WechatPayCardUpgrade payCardUpgrade;
     private final WechatPayPhoneImport payPhoneImport;
     private final WechatPayCallbacks payCallbacks;
+    private final WechatPayMemberCards payMemberCards;
     private final WechatPayNotificationReader payNotifications;
     private final WechatCardImages images;
     private final WechatPushDecoder pushDecoder;
@@ -62,11 +64,13 @@ public final class WechatAdapter {
         PayApi payApi = WechatHttp.pay(settings, http);
         PayClient payClient = new PayClient(retries, clock, settings);
         PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
-        this.memberImport = new PayMemberImport(payApi, payClient, platformKeys);
-        this.payCardUpgrade = new PayCardUpgrade(payApi, payClient, platformKeys);
-        this.payPhoneImport = new PayPhoneImport(payApi, payClient, platformKeys);
-        this.payCallbacks = new PayCallbacks(payApi, payClient, platformKeys);
-        this.payNotifications = new PayNotificationReader(clock);
+        PayCalls payCalls = new PayCalls(payClient, platformKeys);
+        this.memberImport = new PayMemberImport(payApi, payCalls);
+        this.payCardUpgrade = new PayCardUpgrade(payApi, payCalls);
+        this.payPhoneImport = new PayPhoneImport(payApi, payCalls);
+        this.payCallbacks = new PayCallbacks(payApi, payCalls);
+        this.payMemberCards = new PayMemberCards(payApi, payCalls);
+        this.payNotifications = new PayNotificationReader(clock, payClient, platformKeys);
         this.pushDecoder = new PushDecoder(settings);
     }
 
@@ -92,7 +96,8 @@ public final class WechatAdapter {
         return application.wechatCatalog(catalog).wechatDistribution(distribution).wechatMembers(members)
                 .wechatImport(memberImport).wechatImages(images).pushDecoder(pushDecoder)
                 .wechatPayUpgrade(payCardUpgrade).wechatPayPhoneImport(payPhoneImport)
-                .wechatPayNotifications(payNotifications).wechatPayCallbacks(payCallbacks);
+                .wechatPayNotifications(payNotifications).wechatPayCallbacks(payCallbacks)
+                .wechatPayMemberCards(payMemberCards);
     }
 
     public WechatCardCatalog catalog() {
@@ -126,6 +131,11 @@ public final class WechatAdapter {
 
     public WechatPayCallbacks payCallbacks() {
         return payCallbacks;
+    }
+
+    /** A member's card through WeChat Pay (membercard-open), which upgraded cards need. */
+    public WechatPayMemberCards payMemberCards() {
+        return payMemberCards;
     }
 
     public WechatPayNotificationReader payNotifications() {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,21 +29,30 @@ public final class WechatPayNotifications {
 
     /**
      * Checks a notification as it arrived: the {@code Wechatpay-*} headers against the raw body, with the platform
-     * key and serial of the merchant's credentials; refuses probes ({@code WECHATPAY/SIGNTEST/}), unknown serials
+     * key and serial of the merchant's credentials only (no download, for whoever has no adapter); refuses probes ({@code WECHATPAY/SIGNTEST/}), unknown serials
      * and timestamps more than 5 minutes from {@code now}.
      */
     public static Either<WechatError, Done> verify(MerchantCredentials merchant,
                                                    Map<String, ? extends Collection<String>> headers, byte[] body,
                                                    Instant now) {
-        Option<String> distrust;
+        PublicKey platformKey;
         try {
-            PublicKey platformKey = PaySignatures.publicKey(merchant.platformPublicKeyPem());
-            distrust = PaySignatures.distrust(PaySignatures.Signed.from(headers), body,
-                    serial -> serial.equalsIgnoreCase(merchant.platformSerial()) ? Option.of(platformKey) : Option.none(),
-                    now);
+            platformKey = PaySignatures.publicKey(merchant.platformPublicKeyPem());
         } catch (IllegalArgumentException e) {
             return Either.left(new WechatError(Kind.CLIENT_ERROR, "invalid_platform_key", e.getMessage()));
         }
+        return verify(headers, body,
+                serial -> serial.equalsIgnoreCase(merchant.platformSerial()) ? Option.of(platformKey) : Option.none(),
+                now);
+    }
+
+    /**
+     * The same check with the keys {@code trusted} names by serial: the adapter passes the platform keys it trusts
+     * for answers ({@link PlatformKeys#trustedForNotifications}), so notifications follow a rotation as answers do.
+     */
+    static Either<WechatError, Done> verify(Map<String, ? extends Collection<String>> headers, byte[] body,
+                                            Function<String, Option<PublicKey>> trusted, Instant now) {
+        Option<String> distrust = PaySignatures.distrust(PaySignatures.Signed.from(headers), body, trusted, now);
         return distrust.isDefined()
                 ? Either.left(new WechatError(Kind.UNTRUSTED_ANSWER, "untrusted_notification", distrust.get()))
                 : Either.right(Done.DONE);

@@ -109,6 +109,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 .wechatImport(wechat.memberImport()).wechatImages(wechat.images()).pushDecoder(wechat.pushDecoder())
                 .wechatPayUpgrade(wechat.payCardUpgrade()).wechatPayPhoneImport(wechat.payPhoneImport())
                 .wechatPayNotifications(wechat.payNotifications()).wechatPayCallbacks(wechat.payCallbacks())
+                .wechatPayMemberCards(wechat.payMemberCards())
                 .clock(appClock).ids(new SequentialIds()).instanceName("test-" + tenant.value())
                 .importSettings(ImportSettings.defaults()).importSenders(InMemoryApplication.IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())

@@ -97,7 +97,8 @@ public final class CardServices {
                 b.clock, b.instanceName);
         this.deadLetters = new DeadLetters(b.outbox, b.clock);
         this.outbox = new OutboxDispatcher(b.outbox, b.memberships, b.ledger, b.wechatCatalog, b.wechatMembers,
-                memberships, totals, lookups, b.clock, b.instanceName);
+                memberships, totals, lookups, b.clock, b.instanceName,
+                new PayTotalsSync(b.wechatPayMemberCards, lookups));
         this.tenants = new TenantService(b.tenants, tenantStore, b.clock, b.ids);
         this.imports = new ImportService(b.imports, b.transactions, lookups, b.clock, b.ids);
         this.importRunner = new ImportRunner(b.imports, cardStore, b.memberships, b.ledger, b.profiles, b.transactions,

@@ -23,6 +23,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
+import io.wxcard.application.port.out.wechat.WechatPayMemberCards;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.application.port.out.wechat.push.WechatPushDecoder;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class CardServicesBuilder {
     WechatPushDecoder pushDecoder;
     WechatPayCardUpgrade wechatPayUpgrade;
     WechatPayPhoneImport wechatPayPhoneImport;
+    WechatPayMemberCards wechatPayMemberCards;
     WechatPayNotificationReader wechatPayNotifications;
     WechatPayCallbacks wechatPayCallbacks;
     Clock clock;
@@ -139,6 +141,12 @@ public final class CardServicesBuilder {
         return this;
     }
 
+    /** A member's card through WeChat Pay, which an upgraded card's totals go through (issue 14 item 3). */
+    public CardServicesBuilder wechatPayMemberCards(WechatPayMemberCards memberCards) {
+        this.wechatPayMemberCards = memberCards;
+        return this;
+    }
+
     /** Reads WeChat Pay's MEMBERCARD notifications: verified, decrypted (issue 20 item 2). */
     public CardServicesBuilder wechatPayNotifications(WechatPayNotificationReader reader) {
         this.wechatPayNotifications = reader;
@@ -200,6 +208,7 @@ public final class CardServicesBuilder {
         Objects.requireNonNull(wechatPayPhoneImport, "WeChat Pay phone import");
         Objects.requireNonNull(wechatPayNotifications, "WeChat Pay notifications");
         Objects.requireNonNull(wechatPayCallbacks, "WeChat Pay callbacks");
+        Objects.requireNonNull(wechatPayMemberCards, "WeChat Pay member cards");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(instanceName, "instance name");

@@ -67,6 +67,7 @@ final class OutboxDispatcher implements DispatchOutboxUseCase {
     private final WechatMemberCards wechat;
     private final MembershipService membershipService;
     private final TotalsReconciler totals;
+    private final PayTotalsSync payTotals;
     private final Lookups lookups;
     private final Clock clock;
     private final String dispatcherName;
@@ -75,8 +76,10 @@ final class OutboxDispatcher implements DispatchOutboxUseCase {
 
     OutboxDispatcher(OutboxStore outbox, MembershipStore memberships, LedgerStore ledger,
                      WechatCardCatalog catalog, WechatMemberCards wechat, MembershipService membershipService,
-                     TotalsReconciler totals, Lookups lookups, Clock clock, String dispatcherName) {
+                     TotalsReconciler totals, Lookups lookups, Clock clock, String dispatcherName,
+                     PayTotalsSync payTotals) {
         this.totals = totals;
+        this.payTotals = payTotals;
         this.outbox = outbox;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -260,6 +263,9 @@ final class OutboxDispatcher implements DispatchOutboxUseCase {
                 points.map(CoalescedChange::delta), points.map(CoalescedChange::record),
                 balance.map(CoalescedChange::delta), balance.map(CoalescedChange::record),
                 points.exists(CoalescedChange::notifyMember), balance.exists(CoalescedChange::notifyMember));
+        if (card.payUpgrade().isDefined()) { // WeChat Pay: the old interfaces stop updating an upgraded card
+            return done(payTotals.sync(key, update, Collections.max(sequences)));
+        }
         return wechat.updateMemberAsync(target.get()._1(), update).thenApply(answer -> answer
                 .mapLeft(error -> (Failure) new Failure.WechatFailed(error))
                 .map(sent -> "totals of " + key.code() + " synced (" + batch.size() + " changes): " + sent.bonus()

@@ -105,7 +105,7 @@ public final class InMemoryApplication {
                 .wechatCatalog(wechat).wechatDistribution(wechat).wechatMembers(wechat).wechatImport(wechat)
                 .wechatImages(images).pushDecoder(decoder).clock(clock).ids(new SequentialIds())
                 .wechatPayUpgrade(wechat).wechatPayPhoneImport(wechat).wechatPayNotifications(wechat)
-                .wechatPayCallbacks(wechat)
+                .wechatPayCallbacks(wechat).wechatPayMemberCards(wechat)
                 .instanceName("test-instance").importSettings(importSettings).importSenders(IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(EventSettings.defaults().withHttpToLoopback(true))
                 .profiles(stores.profiles()).webhooks(stores.webhooks()).webhookSender(webhookSender)

@@ -27,6 +27,7 @@ import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.application.port.out.wechat.WechatMemberImport;
 import io.wxcard.application.port.out.wechat.WechatPayCardUpgrade;
 import io.wxcard.application.port.out.wechat.WechatPayCallbacks;
+import io.wxcard.application.port.out.wechat.WechatPayMemberCards;
 import io.wxcard.application.port.out.wechat.WechatPayNotificationReader;
 import io.wxcard.application.port.out.wechat.WechatPayPhoneImport;
 import io.wxcard.domain.card.BrandId;
@@ -60,7 +61,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * be told to fail the next calls with a given error.
  */
 public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistribution, WechatMemberCards,
-        WechatMemberImport, WechatPayCardUpgrade, WechatPayPhoneImport, WechatPayCallbacks, WechatPayNotificationReader {
+        WechatMemberImport, WechatPayCardUpgrade, WechatPayPhoneImport, WechatPayCallbacks, WechatPayNotificationReader,
+        WechatPayMemberCards {
 
     public static final String CARD_TICKET = "in-memory-card-ticket";
 
@@ -571,6 +573,97 @@ public final class InMemoryWechat implements WechatCardCatalog, WechatCardDistri
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    // ---- WeChat Pay's calls on one member's card: the same members as the Official Account calls --------------
+
+    private final Map<String, String> payRequests = new LinkedHashMap<>(); // out_request_no -> what it did
+
+    private <T> Either<WechatError, T> onUpgradedCard(String operation, WechatCardId cardId,
+                                                      java.util.function.Supplier<Either<WechatError, T>> work) {
+        return call(operation, () -> {
+            if (!cards.containsKey(cardId)) {
+                return Either.left(new WechatError(WechatError.Kind.NOT_FOUND, "INVALID_REQUEST", "会员卡ID无效"));
+            }
+            if (requireCardUpgrade && !upgraded.containsKey(cardId)) {
+                return Either.left(new WechatError(WechatError.Kind.FORBIDDEN, "INVALID_REQUEST", NOT_UPGRADED));
+            }
+            return work.get();
+        });
+    }
+
+    @Override
+    public synchronized Either<WechatError, PayMemberCard> memberCard(MerchantCredentials merchant,
+                                                                       WechatCardId cardId, Code code) {
+        return onUpgradedCard("v3/codes/get", cardId, () -> withMember(cardId, code, member -> Either.right(
+                new PayMemberCard(cardId, code, Option.of(member.openId), Option.of(member.membershipNumber),
+                        Option.none(), Points.of(member.bonus), Fen.of(member.balance),
+                        !member.status.equals("NORMAL") ? "UNAVAILABLE" : member.active ? "EFFECTIVE" : "NOT_ACTIVATE",
+                        member.formAnswers))));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Done> changeBalance(MerchantCredentials merchant, TotalChange change) {
+        return onUpgradedCard("v3/codes/patch", change.cardId(), () -> payChange(change, true));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Done> changeBonus(MerchantCredentials merchant, TotalChange change) {
+        return onUpgradedCard("v3/codes/rights", change.cardId(), () -> payChange(change, false));
+    }
+
+    private Either<WechatError, Done> payChange(TotalChange change, boolean balance) {
+        String fingerprint = change.toString() + balance;
+        String previous = payRequests.get(change.outRequestNo());
+        if (previous != null) {
+            return previous.equals(fingerprint) ? Either.right(Done.DONE) : Either.left(new WechatError(
+                    WechatError.Kind.CLIENT_ERROR, "INVALID_REQUEST", "out_request_no used with other parameters"));
+        }
+        return withMember(change.cardId(), change.code(), member -> {
+            long held = balance ? member.balance : member.bonus;
+            // like this double's updateuser, it does not model activation on WeChat's side (the sandbox does)
+            if (!member.status.equals("NORMAL") || held != change.before()) {
+                return Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "INVALID_REQUEST",
+                        "the card is not usable, or the total before is not " + held));
+            }
+            if (balance) {
+                member.balance = change.after();
+            } else {
+                member.bonus = change.after();
+            }
+            payRequests.put(change.outRequestNo(), fingerprint);
+            return Either.right(Done.DONE);
+        });
+    }
+
+    @Override
+    public synchronized Either<WechatError, Done> activate(MerchantCredentials merchant, WechatCardId cardId,
+                                                           Code code, Option<String> membershipNumber) {
+        return onUpgradedCard("v3/codes/activate", cardId, () -> withMember(cardId, code, member -> {
+            member.active = true;
+            member.membershipNumber = membershipNumber.getOrElse(code.value());
+            return Either.right(Done.DONE);
+        }));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Code> decryptCode(MerchantCredentials merchant, WechatCardId cardId,
+                                                              String encryptCode) {
+        return onUpgradedCard("v3/decrypt-code", cardId, () -> encryptCode.startsWith("enc:")
+                && members.containsKey(key(cardId, new Code(encryptCode.substring(4))))
+                ? Either.right(new Code(encryptCode.substring(4)))
+                : Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "INVALID_REQUEST", "encrypt_code无效")));
+    }
+
+    @Override
+    public synchronized Either<WechatError, Map<String, String>> activationInformation(MerchantCredentials merchant,
+                                                                                      String activateTicket) {
+        return call("v3/activate-informations", () -> {
+            Map<String, String> answers = formTickets.get(activateTicket);
+            return answers == null
+                    ? Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "INVALID_REQUEST", "activate_ticket无效"))
+                    : Either.right(answers);
+        });
+    }
 
     private <T> Either<WechatError, T> call(String operation, java.util.function.Supplier<Either<WechatError, T>> work) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
