@@ -115,8 +115,8 @@ final class ServiceRuntime implements AutoCloseable {
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
                     IdGenerator.random(), persistence.transactions()));
-            ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators),
-                    new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value()));
+            ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators, engagement),
+                    new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value(), clock));
             JoiningServices joining = new JoiningServices(new JoiningServices.Dependencies(services,
                     persistence.activationSessions(), persistence.tenants(), persistence.cards(),
                     persistence.memberships(), wechat.members(), clock, IdGenerator.random()));
@@ -195,11 +195,12 @@ final class ServiceRuntime implements AutoCloseable {
                         s.acceptWechatPayNotification()), s.applyLedgerBatch(), e.cardStatistics());
     }
 
-    private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o) {
+    private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o, EngagementServices e) {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
                 s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
-                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts());
+                s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts(), e.cardStatistics(),
+                e.pullCardStatistics());
     }
 
     CardServices services() {

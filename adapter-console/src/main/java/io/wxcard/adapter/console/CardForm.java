@@ -7,7 +7,7 @@ import io.wxcard.domain.card.definition.CardDefinitionRules;
 import io.wxcard.domain.card.definition.DateInfo;
 import io.wxcard.domain.card.definition.JumpActivation;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
-import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.RuleBreach;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +80,19 @@ record CardForm(String brandName, String title, String color, String logoUrl, St
                 : new JumpActivation(false, Option.none(), old.appBrandUserName(), old.appBrandPass());
     }
 
-    /** Every problem, by the form field it belongs to (several for one field joined), in the domain's words. */
-    Map<String, String> problems(Option<MemberCardDefinition> current) {
+    /**
+     * Every problem, by the form field it belongs to (several for one field joined), in the operator's language: by
+     * the rule the domain names ({@code problem.<rule>} in the word lists, with the rule's figures), never by the
+     * domain's English message.
+     */
+    Map<String, String> problems(Option<MemberCardDefinition> current, Messages t) {
         Map<String, String> byField = new LinkedHashMap<>();
         if (!quantity.isEmpty() && quantityOrNull() == null) {
-            byField.put("quantity", "must be a whole number");
+            byField.put("quantity", t.get("problem.whole_number"));
         }
-        for (Problem problem : CardDefinitionRules.problemsOf(definition(current))) {
-            byField.merge(fieldOf(problem.field()), problem.message(), (a, b) -> a + "; " + b);
+        for (RuleBreach breach : CardDefinitionRules.breachesOf(definition(current))) {
+            byField.merge(fieldOf(breach.field()), t.format("problem." + breach.rule(), breach.arguments().toArray()),
+                    (a, b) -> a + t.get("problem.separator") + b);
         }
         return byField;
     }

@@ -95,13 +95,13 @@ final class CardPages {
                 .flatMap(id -> card(ctx, id).toOption()).map(Card::definition);
         CardForm form = CardForm.of(ctx);
         ctx.render("card_check.jte", Map.of("page", new EditorPage(Pages.chrome(ctx, "cards"), "", "", "", form,
-                form.problems(current), true, false, "")));
+                form.problems(current, Messages.of(ctx)), true, false, "")));
     }
 
     private void draft(Context ctx) {
         SignedInOperator operator = Guard.allowed(ctx, OperatorAction.EDIT_CARD);
         CardForm form = CardForm.of(ctx);
-        Map<String, String> problems = form.problems(Option.none());
+        Map<String, String> problems = form.problems(Option.none(), Messages.of(ctx));
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderEditor(ctx, new EditorPage(Pages.chrome(ctx, "cards"), "", "", "", form, problems, true, false, ""));
@@ -153,7 +153,7 @@ final class CardPages {
         Card before = found.get();
         CardForm form = CardForm.of(ctx);
         Option<MemberCardDefinition> current = Option.of(before.definition());
-        Map<String, String> problems = form.problems(current);
+        Map<String, String> problems = form.problems(current, Messages.of(ctx));
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderEditor(ctx, editor(ctx, before, form, problems, ""));

@@ -14,6 +14,7 @@ final class ConsolePaths {
     static final String OPERATORS = ROOT + "operators";
     static final String IMPORTS = ROOT + "imports";
     static final String OPERATIONS = ROOT + "operations";
+    static final String STATISTICS = ROOT + "statistics";
     static final String ASSETS = ROOT + "assets";
 
     private ConsolePaths() {}

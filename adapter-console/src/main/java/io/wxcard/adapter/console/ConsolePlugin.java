@@ -58,6 +58,7 @@ public final class ConsolePlugin extends Plugin<Void> {
             new DistributionPages(useCases).register(routing);
             new ImportPages(useCases).register(routing);
             new OperationsPages(useCases).register(routing);
+            new StatisticsPages(useCases, settings.clock()).register(routing);
         });
     }
 }

@@ -1,6 +1,7 @@
 package io.wxcard.adapter.console;
 
 import io.wxcard.application.port.in.AuditTrailUseCase;
+import io.wxcard.application.port.in.CardStatisticsQuery;
 import io.wxcard.application.port.in.ChangeLedgerUseCase;
 import io.wxcard.application.port.in.DistributeCardUseCase;
 import io.wxcard.application.port.in.DraftCardUseCase;
@@ -15,6 +16,7 @@ import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.InvalidateMembershipUseCase;
 import io.wxcard.application.port.in.ManageOperatorsUseCase;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
+import io.wxcard.application.port.in.PullCardStatisticsUseCase;
 import io.wxcard.application.port.in.SearchMembersQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import java.util.Objects;
@@ -27,7 +29,8 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               ChangeLedgerUseCase changeLedger, DistributeCardUseCase distributeCard,
                               InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers,
                               ImportMembersUseCase imports, ManageDeadLettersUseCase deadLetters,
-                              ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts) {
+                              ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts,
+                              CardStatisticsQuery statistics, PullCardStatisticsUseCase pullStatistics) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -46,5 +49,7 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(deadLetters, "dead letters");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(stockAlerts, "stock alerts");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(pullStatistics, "pull statistics");
     }
 }

@@ -7,12 +7,15 @@ import io.javalin.http.SameSite;
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.OperatorSignInUseCase;
 import io.wxcard.application.port.in.SignedInOperator;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.domain.operator.OperatorAction;
 import io.wxcard.domain.tenant.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's before-matched handler and its cookies. Every console answer gets headers that keep it out of frames
@@ -27,6 +30,7 @@ final class Guard {
     static final String CSRF_FIELD = "_csrf";
     private static final String OPERATOR = "wxcard.console.operator";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
 
     private final OperatorSignInUseCase signIn;
     private final boolean secureCookies;
@@ -47,8 +51,17 @@ final class Guard {
             }
             return;
         }
-        Option<SignedInOperator> operator = Option.of(ctx.cookie(SESSION_COOKIE)).filter(token -> !token.isBlank())
-                .flatMap(token -> signIn.authenticate(Secret.of(token)));
+        Option<SignedInOperator> operator;
+        try {
+            operator = Option.of(ctx.cookie(SESSION_COOKIE)).filter(token -> !token.isBlank())
+                    .flatMap(token -> signIn.authenticate(Secret.of(token)));
+        } catch (StoreUnavailableException down) {
+            // the session cannot be read: the page says the database is down, as every page does, and runs not
+            LOG.warn("console {} {}: the database is unavailable ({})", ctx.method(), ctx.path(), down.getMessage());
+            Pages.renderError(ctx, 503, "error.database");
+            ctx.skipRemainingHandlers();
+            return;
+        }
         if (operator.isEmpty()) {
             String back = ctx.method().name().equals("GET") ? ctx.path() : ConsolePaths.CARDS;
             String target = ConsolePaths.SIGN_IN + "?back=" + ConsolePaths.encode(back);

@@ -49,7 +49,17 @@ final class ImportPages {
 
     record CardChoice(String id, String title) {}
 
-    record UploadPage(Chrome chrome, List<CardChoice> cards, String cardId, String error, String detail) {}
+    record UploadPage(Chrome chrome, List<CardChoice> cards, String cardId, String error, String detail,
+                      List<PastImport> past) {}
+
+    /** One of the tenant's imports, as the list of past ones shows it. */
+    record PastImport(String id, String cardId, String when, String status, long lines, long imported, long skipped,
+                      long failed) {}
+
+    /** How many of the tenant's latest imports the imports page lists. */
+    static final int PAST_IMPORTS = 20;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     /** @param percent settled rows of staged ones, 0-100 */
     record ProgressPage(Chrome chrome, String id, String cardId, String status, long lines, long duplicates,
@@ -193,8 +203,17 @@ final class ImportPages {
                         PageRequest.first(100)).items().stream()
                 .filter(c -> c.state() == CardState.APPROVED || c.state() == CardState.ISSUED)
                 .map(ImportPages::choice).toList();
+        List<PastImport> past = useCases.imports().recent(Guard.operator(ctx).tenantId(), PAST_IMPORTS).stream()
+                .map(ImportPages::past).toList();
         ctx.render("imports.jte", Map.of("page", new UploadPage(Pages.chrome(ctx, "imports"), cards, cardId, error,
-                detail)));
+                detail, past)));
+    }
+
+    private static PastImport past(ImportProgress progress) {
+        ImportJob job = progress.job();
+        ImportJob.Counts counts = progress.counts();
+        return new PastImport(job.id().value(), job.cardId().value(), WHEN.format(job.createdAt()), job.status().name(),
+                job.linesRead(), counts.imported(), counts.skipped(), counts.failed());
     }
 
     private static CardChoice choice(Card card) {

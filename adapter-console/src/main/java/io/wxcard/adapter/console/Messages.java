@@ -68,7 +68,9 @@ final class Messages {
             return get("rejection." + rejected.rejection().code().name());
         }
         if (failure instanceof Failure.WechatFailed wechat) {
-            return format("failure.wechat", wechat.error().code(), wechat.error().message());
+            // busy, down or out of reach: a refusal it is not, and trying again later may well work
+            return format(wechat.error().kind().worthRetryingLater() ? "failure.wechat_unavailable" : "failure.wechat",
+                    wechat.error().code(), wechat.error().message());
         }
         return get(failure instanceof Failure.Conflict ? "failure.conflict" : "failure.not_found");
     }

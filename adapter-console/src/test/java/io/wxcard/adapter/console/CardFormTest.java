@@ -16,15 +16,22 @@ class CardFormTest {
 
     @Test
     void a_card_the_rules_accept_has_no_problems() {
-        assertThat(form("黄金会员卡", "https://mmbiz.qpic.cn/logo.png", "1000").problems(Option.none())).isEmpty();
+        assertThat(form("黄金会员卡", "https://mmbiz.qpic.cn/logo.png", "1000").problems(Option.none(),
+                Messages.forLanguage("zh"))).isEmpty();
     }
 
     @Test
-    void the_domains_problems_land_beside_the_field_they_name() {
-        var problems = form("黄金会员卡超级尊享版本", "https://mmbiz.qpic.cn/logo.png", "lots").problems(Option.none());
+    void the_domains_problems_land_beside_the_field_they_name_in_the_operators_language() {
+        CardForm form = form("黄金会员卡超级尊享版本", "https://example.com/logo.png", "lots");
 
-        assertThat(problems.get("title")).isEqualTo("must be at most 9 characters, got 11");
-        assertThat(problems.get("quantity")).contains("whole number");
+        var chinese = form.problems(Option.none(), Messages.forLanguage("zh"));
+        var english = form.problems(Option.none(), Messages.forLanguage("en"));
+
+        assertThat(chinese.get("title")).isEqualTo("最多 9 个字,现在 11 个字");
+        assertThat(chinese.get("quantity")).startsWith("请填写整数");
+        assertThat(chinese.get("logo_url")).contains("微信").doesNotContain("must");
+        assertThat(english.get("title")).isEqualTo("At most 9 characters; this has 11.");
+        assertThat(english.get("quantity")).contains("whole number");
     }
 
     @Test

@@ -13,10 +13,22 @@ import io.wxcard.application.port.in.OperatorSignInUseCase.SignInCommand;
 import io.wxcard.application.port.in.RecordCardReceivedUseCase.CardReceived;
 import io.wxcard.application.port.in.RecordReviewResultUseCase.ReviewResult;
 import io.wxcard.application.port.in.SignedInOperator;
+import io.wxcard.application.port.out.MemberLevels;
+import io.wxcard.application.port.out.wechat.WechatCardMessages;
+import io.wxcard.application.port.out.wechat.WechatCardStatistics;
+import io.wxcard.application.port.out.wechat.WechatError;
+import io.wxcard.application.port.out.wechat.WechatUserTags;
+import io.wxcard.application.port.out.store.CardStatisticsStore;
+import io.wxcard.application.port.out.store.OperatorSessionStore;
+import io.wxcard.application.port.out.store.StoreUnavailableException;
 import io.wxcard.application.service.CardServices;
+import io.wxcard.application.service.EngagementServices;
 import io.wxcard.application.service.OperatorServices;
 import io.wxcard.application.testing.Fixtures;
 import io.wxcard.application.testing.InMemoryApplication;
+import io.wxcard.application.testing.InMemoryCardStatisticsStore;
+import io.wxcard.application.testing.InMemorySegmentStore;
+import io.wxcard.application.testing.InMemoryStoreStore;
 import io.wxcard.application.testing.InMemoryOperatorSessionStore;
 import io.wxcard.application.testing.InMemoryOperatorStore;
 import io.wxcard.application.testing.SequentialIds;
@@ -29,6 +41,7 @@ import io.wxcard.domain.operator.OperatorName;
 import io.wxcard.domain.operator.Role;
 import io.wxcard.domain.tenant.Secret;
 import io.wxcard.domain.tenant.TenantId;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The console on a real Javalin server (port 0), over the whole application on in-memory stores and an in-memory
@@ -39,12 +52,23 @@ final class ConsoleWorld implements AutoCloseable {
     static final String PASSWORD = "a-long-password-1";
     static final long MULTIPART_LIMIT_BYTES = 1_100_000;
 
+    /** While set, the operators' sessions and the statistics' store answer as a database that cannot be reached. */
+    final AtomicBoolean databaseDown = new AtomicBoolean();
     final InMemoryApplication whole = InMemoryApplication.applyingPushesOnRequest();
     final CardServices app = whole.app;
     final OperatorServices operators = new OperatorServices(new OperatorServices.Dependencies(
-            new InMemoryOperatorStore(), new InMemoryOperatorSessionStore(), whole.stores.auditLog(),
+            new InMemoryOperatorStore(), downWhenAsked(OperatorSessionStore.class, new InMemoryOperatorSessionStore()),
+            whole.stores.auditLog(),
             ConsolePlugin.passwordHasher(), whole.stores.cards(), whole.stores.memberships(), whole.clock,
             new SequentialIds(), whole.stores.transactions()));
+    final InMemoryStoreStore storeStore = new InMemoryStoreStore();
+    final InMemoryCardStatisticsStore statistics = new InMemoryCardStatisticsStore(whole.stores.memberships(),
+            whole.stores.ledger(), storeStore);
+    final EngagementServices engagement = new EngagementServices(new EngagementServices.Dependencies(app,
+            whole.stores.tenants(), whole.stores.cards(), whole.stores.memberships(), storeStore,
+            new InMemorySegmentStore(), downWhenAsked(CardStatisticsStore.class, statistics), MemberLevels.NONE, notCalled(WechatUserTags.class),
+            notCalled(WechatCardMessages.class), wechatDown(WechatCardStatistics.class), whole.clock,
+            new SequentialIds()));
     final TenantId tenant = Fixtures.uniqueTenantId();
     final TenantId otherTenant = Fixtures.uniqueTenantId();
     private final Javalin server;
@@ -58,8 +82,9 @@ final class ConsoleWorld implements AutoCloseable {
                 operators.auditTrail(), app.findCards(), app.draftCard(), app.editCard(), app.submitCard(),
                 operators.searchMembers(), app.findMemberships(), app.changeLedger(), app.distributeCard(),
                 app.invalidateMembership(), app.findMembers(), app.importMembers(), app.manageDeadLetters(),
-                app.manageWebhooks(), app.stockAlerts());
-        ConsolePlugin plugin = ConsolePlugin.create(useCases, new ConsoleSettings(false, tenant.value()));
+                app.manageWebhooks(), app.stockAlerts(), engagement.cardStatistics(),
+                engagement.pullCardStatistics());
+        ConsolePlugin plugin = ConsolePlugin.create(useCases, new ConsoleSettings(false, tenant.value(), whole.clock));
         server = Javalin.create(config -> {
             config.registerPlugin(plugin);
             // the service's server takes multipart bodies up to its pictures' limit (adapter-rest); about that here
@@ -109,6 +134,44 @@ final class ConsoleWorld implements AutoCloseable {
         Code code = whole.wechat.handOut(card.wechatCardId().get(), new OpenId(openId));
         return ok(app.recordCardReceived().recordReceived(new CardReceived(card.tenantId(), card.wechatCardId().get(),
                 code, new OpenId(openId), Option.none(), false)));
+    }
+
+    /**
+     * A WeChat port the console's pages never reach: the statistics page reads what was pulled and calls WeChat for
+     * nothing (pulling is tested over the sandbox, adapter-wechat's EngagementOverSandboxTest).
+     */
+    /** The store, or, while {@link #databaseDown} is set, the failure of a database out of reach. */
+    private <T> T downWhenAsked(Class<T> port, T store) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class && databaseDown.get()) {
+                        throw new StoreUnavailableException("connection refused (test)",
+                                new java.net.ConnectException("connection refused"));
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+    }
+
+    /** A WeChat port whose every call fails as WeChat out of reach does (a transient error). */
+    private static <T> T wechatDown(Class<T> port) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (proxy, method, args) -> method.getDeclaringClass() == Object.class ? method.invoke(port, args)
+                        : Either.left(new WechatError(WechatError.Kind.TRANSIENT, "-1", "connect timed out (test)"))));
+    }
+
+    private static <T> T notCalled(Class<T> port) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "not called: " + port.getSimpleName()
+                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
+                    }
+                    throw new AssertionError(port.getSimpleName() + "." + method.getName() + " was called");
+                }));
     }
 
     static <T> T ok(Either<Failure, T> result) {

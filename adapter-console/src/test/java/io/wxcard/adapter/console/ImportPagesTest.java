@@ -70,6 +70,13 @@ class ImportPagesTest {
         assertThat(world.whole.stores.auditLog().recent(world.tenant, PageRequest.first(100)).items())
                 .anySatisfy(entry -> assertThat(entry.action() + " " + entry.subject() + " " + entry.operator())
                         .isEqualTo("import.start " + job + " operator"));
+
+        String past = browser.get("/console/imports").body();
+        assertThat(past).contains("id=\"past-imports\"", "href=\"/console/imports/" + job + "\"",
+                "href=\"/console/imports/" + job + "/failures.csv\"");
+        // the CSV's phone is on the imported member's profile: found by it, shown masked
+        String found = browser.get("/console/members?q=138+0013+8001").body();
+        assertThat(found).contains("o_imp_1", "138****8001").doesNotContain("13800138001").doesNotContain("o_imp_2");
     }
 
     @Test
@@ -104,6 +111,7 @@ class ImportPagesTest {
 
         ConsoleClient other = world.otherTenantsAdmin();
         assertThat(other.get("/console/imports/" + job).statusCode()).isEqualTo(404);
+        assertThat(other.get("/console/imports").body()).contains("id=\"no-past-imports\"").doesNotContain(job);
         assertThat(other.get("/console/imports/" + job + "/failures.csv").statusCode()).isEqualTo(404);
     }
 

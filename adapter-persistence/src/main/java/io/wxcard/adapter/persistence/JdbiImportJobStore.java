@@ -124,6 +124,15 @@ final class JdbiImportJobStore implements ImportJobStore {
                 query -> query.bind("tenantId", tenantId.value()).bind("cardId", cardId.value()));
     }
 
+    @Override
+    public List<ImportJob> recent(TenantId tenantId, int limit) {
+        return sql.withHandle(() -> "listing the recent imports of tenant " + tenantId, handle -> handle
+                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE tenant_id = :tenantId"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("tenantId", tenantId.value()).bind("limit", limit)
+                .mapTo(ImportJobRow.class).map(mapper::toJob).list());
+    }
+
     private List<ImportJob> jobs(String what, String condition, UnaryOperator<Query> binder) {
         return sql.withHandle(() -> what, handle -> binder.apply(handle.createQuery("SELECT " + JOB_COLUMNS
                         + " FROM import_jobs WHERE " + condition + " ORDER BY created_at, id"))

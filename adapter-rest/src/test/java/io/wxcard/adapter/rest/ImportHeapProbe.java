@@ -183,6 +183,11 @@ public final class ImportHeapProbe {
         }
 
         @Override
+        public List<ImportJob> recent(io.wxcard.domain.tenant.TenantId tenantId, int limit) {
+            return List.of();
+        }
+
+        @Override
         public boolean tryLease(ImportJobId jobId, String owner, Instant now, Duration leaseFor) {
             return false;
         }

@@ -532,6 +532,11 @@ class ImportRoutesTest {
             }
 
             @Override
+            public java.util.List<ImportProgress> recent(TenantId tenantId, int limit) {
+                return real.recent(tenantId, limit);
+            }
+
+            @Override
             public Either<Failure, Page<ImportRow>> failures(TenantId tenantId, ImportJobId importId, PageRequest page) {
                 return real.failures(tenantId, importId, page);
             }

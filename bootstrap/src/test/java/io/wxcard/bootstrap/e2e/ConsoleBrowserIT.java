@@ -47,11 +47,11 @@ class ConsoleBrowserIT extends ConsoleBrowserWorld {
         type("description", "每消费一元积一分。");
         type("prerogative", "饮品九折");
 
-        await(() -> text(By.id("problem-title")).contains("at most 9 characters"));
+        await(() -> text(By.id("problem-title")).contains("最多 9 个字"));
         textOnceItIs(By.id("preview-title"), "黄金会员卡超级尊享版本");
         browser.screenshot("02-card-editor-title-too-long");
         click("save-card");
-        textOnceItContains(By.id("problem-title"), "at most 9 characters, got 11");
+        textOnceItContains(By.id("problem-title"), "最多 9 个字,现在 11 个字");
         assertThat(browser.driver.findElements(By.cssSelector("#card-state"))).isEmpty(); // nothing was stored
 
         type("title", "黄金会员卡");
@@ -261,5 +261,28 @@ class ConsoleBrowserIT extends ConsoleBrowserWorld {
         assertThat(browser.driver.findElements(By.id("invalidate-form"))).isEmpty();
         open("/console/audit");
         textOnceItContains(By.id("audit-log"), "membership.invalidate", "INVALIDATED (会员注销)");
+    }
+
+    @Test
+    @Order(12)
+    void the_statistics_chart_our_members_and_points_and_pull_wechats_days_from_the_sandbox() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String longAgo = java.time.LocalDate.parse(today).minusDays(90).toString();
+        open("/console/statistics?card=" + cardId + "&from=" + longAgo + "&to=" + today);
+        textOnceItContains(By.id("problem-range"), "统计的日期范围不正确", "62");
+        assertThat(browser.driver.findElements(By.cssSelector("svg.chart"))).isEmpty();
+
+        open("/console/statistics?card=" + cardId);
+        textOnceItIs(By.id("total-new"), "1");
+        textOnceItIs(By.id("total-points-issued"), "100");
+        assertThat(browser.driver.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+        assertThat(browser.driver.findElements(By.cssSelector("#chart-points rect.ours"))).hasSize(1);
+        click("pull-statistics");
+        textOnceItContains(By.id("statistics-notice"), "已从微信拉取");
+        textOnceItContains(By.id("wechat-days"), "已拉取");
+        // the charts, not the form, in the picture
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('statistics-totals').scrollIntoView()");
+        browser.screenshot("13-statistics");
     }
 }

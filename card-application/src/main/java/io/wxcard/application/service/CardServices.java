@@ -101,7 +101,7 @@ public final class CardServices {
                 new PayTotalsSync(b.wechatPayMemberCards, lookups));
         this.tenants = new TenantService(b.tenants, tenantStore, b.clock, b.ids);
         this.imports = new ImportService(b.imports, b.transactions, lookups, b.clock, b.ids);
-        this.importRunner = new ImportRunner(b.imports, cardStore, b.memberships, b.ledger, b.transactions,
+        this.importRunner = new ImportRunner(b.imports, cardStore, b.memberships, b.ledger, b.profiles, b.transactions,
                 b.wechatImport, lookups, b.clock, b.importSettings, b.instanceName, b.importSenders, publisher);
         this.images = new CardImageService(b.wechatImages, lookups);
         this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);

@@ -11,6 +11,7 @@ import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.application.port.out.store.LedgerStore;
+import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.wechat.ImportRequest;
@@ -20,6 +21,7 @@ import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardChange;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.ledger.EntrySource;
+import io.wxcard.domain.member.MemberProfile;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.LedgerOpening;
 import io.wxcard.domain.membership.Membership;
@@ -54,6 +56,7 @@ final class ImportRunner implements RunImportsUseCase {
     private final CardStore cards;
     private final MembershipStore memberships;
     private final LedgerStore ledger;
+    private final MemberProfileStore profiles;
     private final TransactionBoundary transactions;
     private final WechatMemberImport wechat;
     private final Lookups lookups;
@@ -66,13 +69,14 @@ final class ImportRunner implements RunImportsUseCase {
     private final EventPublisher events;
 
     ImportRunner(ImportJobStore imports, CardStore cards, MembershipStore memberships, LedgerStore ledger,
-                 TransactionBoundary transactions, WechatMemberImport wechat, Lookups lookups, Clock clock,
+                 MemberProfileStore profiles, TransactionBoundary transactions, WechatMemberImport wechat, Lookups lookups, Clock clock,
                  ImportSettings settings, String owner, ExecutorService senders, EventPublisher events) {
         this.events = events;
         this.imports = imports;
         this.cards = cards;
         this.memberships = memberships;
         this.ledger = ledger;
+        this.profiles = profiles;
         this.transactions = transactions;
         this.wechat = wechat;
         this.lookups = lookups;
@@ -208,6 +212,10 @@ final class ImportRunner implements RunImportsUseCase {
                     }
                     Membership saved = memberships.save(opening.get().membership());
                     opening.get().entries().forEach(entry -> ledger.append(saved.key(), entry));
+                    // the merchant's phone goes on the profile, so that the member is found by it like one whose
+                    // activation form gave it (WeChat's later profile keeps it unless it gives a phone of its own)
+                    row.phone().forEach(phone -> profiles.save(MemberProfile.imported(saved.key(), openId, phone,
+                            clock.now())));
                     imports.imported(job.id(), row.lineNumber(), code, clock.now());
                     issueCard(job);
                     return null;

@@ -143,17 +143,25 @@ final class ImportService implements ImportMembersUseCase {
 
     @Override
     public Either<Failure, ImportProgress> progress(TenantId tenantId, ImportJobId importId) {
-        return job(tenantId, importId).map(job -> {
-            ImportJob.Counts counts = imports.counts(job.id());
-            double seconds = job.startedAt()
-                    .map(started -> Duration.between(started, job.finishedAt().getOrElse(clock.now())).toMillis() / 1000.0)
-                    .getOrElse(0.0);
-            double rate = seconds > 0 ? counts.settled() / seconds : 0;
-            Option<Duration> eta = rate > 0 && job.status() != ImportJob.Status.COMPLETED
-                    ? Option.of(Duration.ofMillis((long) (counts.pending() / rate * 1000)))
-                    : Option.none();
-            return new ImportProgress(job, counts, rate, eta);
-        });
+        return job(tenantId, importId).map(this::progressOf);
+    }
+
+    @Override
+    public List<ImportProgress> recent(TenantId tenantId, int limit) {
+        return imports.recent(tenantId, limit).stream().map(this::progressOf).toList();
+    }
+
+    /** Where a job stands: its counts, and its rate and ETA from when it started sending. */
+    private ImportProgress progressOf(ImportJob job) {
+        ImportJob.Counts counts = imports.counts(job.id());
+        double seconds = job.startedAt()
+                .map(started -> Duration.between(started, job.finishedAt().getOrElse(clock.now())).toMillis() / 1000.0)
+                .getOrElse(0.0);
+        double rate = seconds > 0 ? counts.settled() / seconds : 0;
+        Option<Duration> eta = rate > 0 && job.status() != ImportJob.Status.COMPLETED
+                ? Option.of(Duration.ofMillis((long) (counts.pending() / rate * 1000)))
+                : Option.none();
+        return new ImportProgress(job, counts, rate, eta);
     }
 
     @Override

@@ -68,6 +68,20 @@ public abstract class ImportJobStoreContract {
     }
 
     @Test
+    void lists_the_tenants_latest_imports_on_every_card_newest_first_up_to_the_limit_and_none_of_another_tenant() {
+        CardId other = new CardId("card2");
+        stores().cards().save(Fixtures.draftCard(tenant, other));
+        ImportJobId second = new ImportJobId("imp_" + UUID.randomUUID().toString().substring(0, 8));
+        ImportJobId third = new ImportJobId("imp_" + UUID.randomUUID().toString().substring(0, 8));
+        imports.create(ImportJob.started(second, tenant, other, T0.plusSeconds(5)));
+        imports.create(ImportJob.started(third, tenant, card, T0.plusSeconds(9)));
+
+        assertThat(imports.recent(tenant, 10)).extracting(ImportJob::id).containsExactly(third, second, job);
+        assertThat(imports.recent(tenant, 2)).extracting(ImportJob::id).containsExactly(third, second);
+        assertThat(imports.recent(Fixtures.uniqueTenantId(), 10)).isEmpty();
+    }
+
+    @Test
     void keeps_a_job_and_every_field_of_its_rows() {
         ImportRow full = ImportRow.pending(job, 1, new OpenId("oAlice"), Option.of(new Code("100001")),
                 Option.of(new Phone("13800000000")), Option.of(new MembershipNumber("VIP-1")),

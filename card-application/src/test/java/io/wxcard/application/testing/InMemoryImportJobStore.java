@@ -99,6 +99,12 @@ final class InMemoryImportJobStore implements ImportJobStore, InMemoryStores.Sna
     }
 
     @Override
+    public List<ImportJob> recent(TenantId tenantId, int limit) {
+        return db.locked(() -> state.jobs().values().filter(job -> job.tenantId().equals(tenantId))
+                .sortBy(job -> job.createdAt()).reverse().take(limit).toJavaList());
+    }
+
+    @Override
     public boolean tryLease(ImportJobId jobId, String owner, Instant now, Duration leaseFor) {
         return db.locked(() -> {
             Option<Lease> held = state.leases().get(jobId);

@@ -41,6 +41,15 @@ public record MemberProfile(MembershipKey membership, OpenId openId, Option<Stri
         return new MemberProfile(membership, openId, Option.none(), nickname, phone, sex, fields, now);
     }
 
+    /**
+     * A profile the merchant's own records give: the phone of an imported member (a CSV column, or WeChat Pay's import
+     * by phone), so that the member is found by it before WeChat tells anything of them.
+     */
+    public static MemberProfile imported(MembershipKey membership, OpenId openId, Phone phone, Instant now) {
+        return new MemberProfile(membership, openId, Option.none(), Option.none(), Option.of(phone), Option.none(),
+                Map.of(), now);
+    }
+
     /** A profile that knows only who the member is, as the push that delivered the card tells. */
     public static MemberProfile ofIdentity(MembershipKey membership, OpenId openId, Option<String> unionId, Instant now) {
         return new MemberProfile(membership, openId, unionId, Option.none(), Option.none(), Option.none(), Map.of(),

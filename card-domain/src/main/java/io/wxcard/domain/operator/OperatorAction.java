@@ -8,6 +8,8 @@ public enum OperatorAction {
     IMPORT_MEMBERS(Role.OPERATOR),
     /** QR codes and posters for the stores. */
     DISTRIBUTE_CARD(Role.OPERATOR),
+    /** Asking WeChat for a card's statistics of some days (kept beside ours; nothing of a member changes). */
+    PULL_STATISTICS(Role.OPERATOR),
     EDIT_CARD(Role.ADMIN),
     SUBMIT_CARD(Role.ADMIN),
     MANAGE_OPERATORS(Role.ADMIN),

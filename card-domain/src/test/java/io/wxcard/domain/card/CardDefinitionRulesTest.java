@@ -9,6 +9,7 @@ import io.wxcard.domain.card.definition.CustomField;
 import io.wxcard.domain.card.definition.DateInfo;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.RuleBreach;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,26 @@ class CardDefinitionRulesTest {
         assertThat(fieldsWithProblems(atLimit)).isEmpty();
         assertThat(fieldsWithProblems(overLimit)).containsExactly("member_card.base_info." + field);
         assertThat(CardDefinitionRules.problemsOf(overLimit).get(0).message()).contains(Integer.toString(limit));
+    }
+
+    @Test
+    void names_each_problems_rule_with_its_figures_under_a_stable_key_beside_the_english_message() {
+        MemberCardDefinition definition = Definitions.withBase(b -> base(t -> {
+            t[1] = "会".repeat(12);
+            t[4] = "#FF0000";
+            t[0] = " ";
+            return t;
+        }));
+
+        List<RuleBreach> breaches = CardDefinitionRules.breachesOf(definition);
+
+        assertThat(breaches).extracting(RuleBreach::key).containsExactlyInAnyOrder(
+                "member_card.base_info.title.too_long", "member_card.base_info.color.not_one_of",
+                "member_card.base_info.brand_name.required");
+        assertThat(breaches).filteredOn(b -> b.rule().equals("too_long")).singleElement()
+                .satisfies(b -> assertThat(b.arguments()).containsExactly("9", "12"));
+        assertThat(breaches).extracting(RuleBreach::problem)
+                .containsExactlyElementsOf(CardDefinitionRules.problemsOf(definition));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,9 @@ public interface ImportMembersUseCase {
     Either<Failure, ImportProgress> start(StartImportCommand command);
 
     Either<Failure, ImportProgress> progress(TenantId tenantId, ImportJobId importId);
+
+    /** The tenant's latest imports on every card, newest first, at most {@code limit}: how each stands. */
+    List<ImportProgress> recent(TenantId tenantId, int limit);
 
     /** The rows that failed, with their reasons, in line order. */
     Either<Failure, Page<ImportRow>> failures(TenantId tenantId, ImportJobId importId, PageRequest page);

@@ -3,6 +3,7 @@ package io.wxcard.domain.card.definition;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.image.WechatImageUrl;
 import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.RuleBreach;
 import io.wxcard.domain.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,14 @@ public final class CardDefinitionRules {
 
     /** Everything wrong with the definition; empty when WeChat would accept it. */
     public static List<Problem> problemsOf(MemberCardDefinition card) {
+        return breachesOf(card).stream().map(RuleBreach::problem).toList();
+    }
+
+    /** The same problems, each with the rule it breaks named (for messages in the reader's language). */
+    public static List<RuleBreach> breachesOf(MemberCardDefinition card) {
         var problems = new Problems();
         if (card == null) {
-            problems.add("member_card", "is required");
+            problems.required("member_card");
             return problems.list;
         }
         checkBaseInfo(card.baseInfo(), problems);
@@ -56,7 +62,7 @@ public final class CardDefinitionRules {
         card.bonusRule().forEach(rule -> checkBonusRule(rule, problems));
         card.discount().forEach(discount -> {
             if (discount < 0 || discount > 99) {
-                problems.add(CARD + "discount", "must be a percentage off between 0 and 99 (10 means 10% off), got " + discount);
+                problems.add(CARD + "discount", "out_of_range", "must be a percentage off between 0 and 99 (10 means 10% off), got " + discount, 0, 99, discount);
             }
         });
         problems.optionalText(CARD + "bonus_cleared", card.bonusCleared(), 1024);
@@ -67,7 +73,7 @@ public final class CardDefinitionRules {
 
     private static void checkBaseInfo(BaseInfo base, Problems problems) {
         if (base == null) {
-            problems.add("member_card.base_info", "is required");
+            problems.required("member_card.base_info");
             return;
         }
         problems.wechatImage(BASE + "logo_url", base.logoUrl());
@@ -80,19 +86,20 @@ public final class CardDefinitionRules {
         problems.optionalText(BASE + "service_phone", base.servicePhone(), 24);
         checkDateInfo(base.dateInfo(), problems);
         if (base.skuQuantity() == null) {
-            problems.add(BASE + "sku.quantity", "is required");
+            problems.required(BASE + "sku.quantity");
         } else if (base.skuQuantity() < 0 || base.skuQuantity() > MAX_SKU_QUANTITY) {
-            problems.add(BASE + "sku.quantity", "must be between 0 and " + MAX_SKU_QUANTITY + ", got " + base.skuQuantity());
+            problems.add(BASE + "sku.quantity", "out_of_range", "must be between 0 and " + MAX_SKU_QUANTITY + ", got "
+                    + base.skuQuantity(), 0, MAX_SKU_QUANTITY, base.skuQuantity());
         }
         base.getLimit().forEach(limit -> {
             if (limit < 1) {
-                problems.add(BASE + "get_limit", "must be at least 1, got " + limit);
+                problems.add(BASE + "get_limit", "at_least", "must be at least 1, got " + limit, 1, limit);
             }
         });
         for (int i = 0; i < base.locationIds().size(); i++) {
             Long id = base.locationIds().get(i);
             if (id == null || id <= 0) {
-                problems.add(BASE + "location_id_list[" + i + "]", "must be a positive store id");
+                problems.add(BASE + "location_id_list[" + i + "]", "at_least", "must be a positive store id", 1, id);
             }
         }
         base.centerButton().forEach(link -> checkLink("center_title", "center_sub_title", "center_url", link, 6, 8, problems));
@@ -110,77 +117,86 @@ public final class CardDefinitionRules {
     private static void checkDateInfo(DateInfo date, Problems problems) {
         String field = BASE + "date_info";
         if (date == null) {
-            problems.add(field, "is required");
+            problems.required(field);
             return;
         }
         if (date.type() == null) {
-            problems.add(field + ".type", "is required");
+            problems.required(field + ".type");
             return;
         }
         switch (date.type()) {
             case DateInfo.PERMANENT -> { }
             case DateInfo.FIX_TIME_RANGE -> {
                 if (date.beginTimestamp().isEmpty()) {
-                    problems.add(field + ".begin_timestamp", "is required for " + DateInfo.FIX_TIME_RANGE);
+                    problems.add(field + ".begin_timestamp", "required_with", "is required for " + DateInfo.FIX_TIME_RANGE,
+                            DateInfo.FIX_TIME_RANGE);
                 }
                 if (date.endTimestamp().isEmpty()) {
-                    problems.add(field + ".end_timestamp", "is required for " + DateInfo.FIX_TIME_RANGE);
+                    problems.add(field + ".end_timestamp", "required_with", "is required for " + DateInfo.FIX_TIME_RANGE,
+                            DateInfo.FIX_TIME_RANGE);
                 }
                 if (date.beginTimestamp().isDefined() && date.endTimestamp().isDefined()
                         && date.endTimestamp().get() <= date.beginTimestamp().get()) {
-                    problems.add(field + ".end_timestamp", "must be after begin_timestamp");
+                    problems.add(field + ".end_timestamp", "not_after", "must be after begin_timestamp", "begin_timestamp");
                 }
             }
             case DateInfo.FIX_TERM -> {
                 if (date.fixedTerm().isEmpty() || date.fixedTerm().get() < 1) {
-                    problems.add(field + ".fixed_term", "must be at least 1 day for " + DateInfo.FIX_TERM);
+                    problems.add(field + ".fixed_term", "at_least", "must be at least 1 day for " + DateInfo.FIX_TERM, 1,
+                            date.fixedTerm().getOrElse(0));
                 }
                 if (date.fixedBeginTerm().exists(days -> days < 0)) {
-                    problems.add(field + ".fixed_begin_term", "must not be negative");
+                    problems.add(field + ".fixed_begin_term", "not_negative", "must not be negative",
+                            date.fixedBeginTerm().get());
                 }
             }
-            default -> problems.add(field + ".type", "must be one of " + DateInfo.PERMANENT + ", "
-                    + DateInfo.FIX_TIME_RANGE + ", " + DateInfo.FIX_TERM + ", got " + date.type());
+            default -> problems.add(field + ".type", "not_one_of", "must be one of " + DateInfo.PERMANENT + ", "
+                    + DateInfo.FIX_TIME_RANGE + ", " + DateInfo.FIX_TERM + ", got " + date.type(), date.type());
         }
     }
 
     private static void checkActivation(MemberCardDefinition card, Problems problems) {
         int modes = (card.autoActivate() ? 1 : 0) + (card.wxActivate() ? 1 : 0) + (card.activateUrl().isDefined() ? 1 : 0);
         if (modes != 1) {
-            problems.add(CARD + "auto_activate",
-                    "choose exactly one activation mode: auto_activate, wx_activate or activate_url (" + modes + " chosen)");
+            problems.add(CARD + "auto_activate", "one_activation_mode",
+                    "choose exactly one activation mode: auto_activate, wx_activate or activate_url (" + modes + " chosen)",
+                    modes);
         }
         problems.optionalUrl(CARD + "activate_url", card.activateUrl());
         JumpActivation jump = card.jump();
         problems.optionalUrl(CARD + "wx_activate_after_submit_url", jump.afterSubmitUrl());
         if (jump.handsOverAfterForm() && !card.wxActivate()) {
-            problems.add(CARD + "wx_activate_after_submit", "hands over after WeChat's one-click form, so it needs "
-                    + "wx_activate");
+            problems.add(CARD + "wx_activate_after_submit", "required_with", "hands over after WeChat's one-click "
+                    + "form, so it needs wx_activate", "wx_activate");
         }
         if (jump.afterSubmit() && jump.afterSubmitUrl().isEmpty()) {
-            problems.add(CARD + "wx_activate_after_submit_url", "is required with wx_activate_after_submit: the page "
-                    + "WeChat sends the member to after the form");
+            problems.add(CARD + "wx_activate_after_submit_url", "required_with", "is required with "
+                    + "wx_activate_after_submit: the page WeChat sends the member to after the form",
+                    "wx_activate_after_submit");
         }
         jump.appBrandUserName().filter(name -> name.length() > MAX_APP_BRAND_TEXT).forEach(name -> problems.add(
-                CARD + "activate_app_brand_user_name", "at most " + MAX_APP_BRAND_TEXT + " characters"));
+                CARD + "activate_app_brand_user_name", "too_long", "at most " + MAX_APP_BRAND_TEXT + " characters",
+                MAX_APP_BRAND_TEXT, name.length()));
         jump.appBrandPass().filter(path -> path.length() > MAX_APP_BRAND_TEXT).forEach(path -> problems.add(
-                CARD + "activate_app_brand_pass", "at most " + MAX_APP_BRAND_TEXT + " characters"));
+                CARD + "activate_app_brand_pass", "too_long", "at most " + MAX_APP_BRAND_TEXT + " characters",
+                MAX_APP_BRAND_TEXT, path.length()));
         if (jump.appBrandPass().isDefined() && jump.appBrandUserName().isEmpty()) {
-            problems.add(CARD + "activate_app_brand_user_name", "is required with activate_app_brand_pass: the mini "
-                    + "program whose page it is");
+            problems.add(CARD + "activate_app_brand_user_name", "required_with", "is required with "
+                    + "activate_app_brand_pass: the mini program whose page it is", "activate_app_brand_pass");
         }
     }
 
     private static void checkCustomFields(List<CustomField> fields, Problems problems) {
         if (fields.size() > MAX_CUSTOM_FIELDS) {
-            problems.add(CARD + "custom_field" + (MAX_CUSTOM_FIELDS + 1),
-                    "a card has at most " + MAX_CUSTOM_FIELDS + " custom fields, got " + fields.size());
+            problems.add(CARD + "custom_field" + (MAX_CUSTOM_FIELDS + 1), "too_many",
+                    "a card has at most " + MAX_CUSTOM_FIELDS + " custom fields, got " + fields.size(),
+                    MAX_CUSTOM_FIELDS, fields.size());
         }
         for (int i = 0; i < fields.size(); i++) {
             String field = CARD + "custom_field" + (i + 1);
             CustomField custom = fields.get(i);
             if (custom.nameType().isDefined() == custom.name().isDefined()) {
-                problems.add(field, "give exactly one of name_type and name");
+                problems.add(field, "one_of_two", "give exactly one of name_type and name", "name_type", "name");
             }
             custom.nameType().forEach(type -> problems.oneOf(field + ".name_type", type, FIELD_NAME_TYPES));
             problems.optionalText(field + ".name", custom.name(), 5);
@@ -200,19 +216,24 @@ public final class CardDefinitionRules {
         problems.notNegative(field + "max_reduce_bonus", rule.maxReduceBonus());
     }
 
-    /** Collects problems; the small checks every field shares. */
+    /** Collects problems, each with its rule; the small checks every field shares. */
     private static final class Problems {
-        final List<Problem> list = new ArrayList<>();
+        final List<RuleBreach> list = new ArrayList<>();
 
-        void add(String field, String message) {
-            list.add(new Problem(field, message));
+        void add(String field, String rule, String message, Object... arguments) {
+            list.add(RuleBreach.of(field, rule, message, arguments));
+        }
+
+        void required(String field) {
+            add(field, "required", "is required");
         }
 
         void requiredText(String field, String value, int maxLength) {
             if (value == null || value.isBlank()) {
-                add(field, "is required");
+                required(field);
             } else if (Text.length(value) > maxLength) {
-                add(field, "must be at most " + maxLength + " characters, got " + Text.length(value));
+                add(field, "too_long", "must be at most " + maxLength + " characters, got " + Text.length(value),
+                        maxLength, Text.length(value));
             }
         }
 
@@ -223,13 +244,13 @@ public final class CardDefinitionRules {
         void requiredUrl(String field, String value) {
             requiredText(field, value, URL_LENGTH);
             if (value != null && !value.isBlank() && !(value.startsWith("https://") || value.startsWith("http://"))) {
-                add(field, "must be an http(s) URL");
+                add(field, "not_a_url", "must be an http(s) URL");
             }
         }
 
         /** A picture WeChat hosts ({@link WechatImageUrl}); any other host WeChat refuses (40141). */
         void wechatImage(String field, String value) {
-            WechatImageUrl.of(field, value).swap().forEach(list::add);
+            WechatImageUrl.breachOf(field, value).forEach(list::add);
         }
 
         void optionalUrl(String field, Option<String> value) {
@@ -238,14 +259,16 @@ public final class CardDefinitionRules {
 
         void oneOf(String field, String value, Set<String> allowed) {
             if (value == null || value.isBlank()) {
-                add(field, "is required");
+                required(field);
             } else if (!allowed.contains(value)) {
-                add(field, "must be one of " + allowed.stream().sorted().toList() + ", got " + value);
+                add(field, "not_one_of", "must be one of " + allowed.stream().sorted().toList() + ", got " + value,
+                        value);
             }
         }
 
         void notNegative(String field, Option<Integer> value) {
-            value.filter(number -> number < 0).forEach(number -> add(field, "must not be negative, got " + number));
+            value.filter(number -> number < 0).forEach(number -> add(field, "not_negative",
+                    "must not be negative, got " + number, number));
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.wxcard.domain.card.image;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.RuleBreach;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,27 +32,35 @@ public record WechatImageUrl(String value) {
 
     /** The URL, or the problem with it under the given field name. */
     public static Either<Problem, WechatImageUrl> of(String field, String value) {
-        String problem = problemWith(value);
-        return problem == null ? Either.right(new WechatImageUrl(value)) : Either.left(new Problem(field, problem));
+        return breachOf(field, value).<Either<Problem, WechatImageUrl>>map(breach -> Either.left(breach.problem()))
+                .getOrElse(() -> Either.right(new WechatImageUrl(value)));
     }
 
     /** What is wrong with the URL as a WeChat card picture, or null when nothing is. */
     public static String problemWith(String value) {
+        return breachOf("", value).map(RuleBreach::message).getOrNull();
+    }
+
+    /** What is wrong with the URL as a WeChat card picture, with the rule it breaks, under the given field name. */
+    public static Option<RuleBreach> breachOf(String field, String value) {
         if (value == null || value.isBlank()) {
-            return "is required";
+            return Option.of(RuleBreach.of(field, "required", "is required"));
         }
         if (value.length() > MAX_LENGTH) {
-            return "must be at most " + MAX_LENGTH + " characters, got " + value.length();
+            return Option.of(RuleBreach.of(field, "too_long", "must be at most " + MAX_LENGTH + " characters, got "
+                    + value.length(), MAX_LENGTH, value.length()));
         }
         String host = hostOf(value);
         if (host == null) {
-            return "must be an http(s) URL of a picture uploaded to WeChat: " + HOW_TO_GET_ONE;
+            return Option.of(RuleBreach.of(field, "not_a_wechat_image", "must be an http(s) URL of a picture uploaded "
+                    + "to WeChat: " + HOW_TO_GET_ONE));
         }
         if (!HOSTS.contains(host)) {
-            return "must be a picture hosted by WeChat (" + String.join(", ", HOSTS.stream().sorted().toList())
-                    + "), not " + host + ": WeChat refuses other hosts (40141 invalid image url); " + HOW_TO_GET_ONE;
+            return Option.of(RuleBreach.of(field, "not_a_wechat_image", "must be a picture hosted by WeChat ("
+                    + String.join(", ", HOSTS.stream().sorted().toList()) + "), not " + host
+                    + ": WeChat refuses other hosts (40141 invalid image url); " + HOW_TO_GET_ONE, host));
         }
-        return null;
+        return Option.none();
     }
 
     /** The host of an http(s) URL, lower case, or null when the value is not one (parsed by hand: no java.net here). */

@@ -45,6 +45,9 @@ public interface ImportJobStore {
     /** Every import into one of the tenant's cards, oldest first (issue 20: a campaign asks how they stand). */
     List<ImportJob> ofCard(TenantId tenantId, CardId cardId);
 
+    /** The tenant's latest imports, on every card, newest first, at most {@code limit} (the console lists them). */
+    List<ImportJob> recent(TenantId tenantId, int limit);
+
     /**
      * Takes the right to work on a job until {@code now + leaseFor}, unless another owner holds an unexpired lease;
      * the same owner renews it.
