@@ -42,4 +42,11 @@ record ImportCounters(long staged, long pending, long imported, long skipped, lo
             throw JdbiImportJobStore.noJob(jobId);
         }
     }
+
+    /** What a row counts for: its status and how often it was tried. */
+    record RowState(ImportRow.Status status, int attempts) {
+        ImportCounters counters() {
+            return of(status, attempts);
+        }
+    }
 }

@@ -45,13 +45,13 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     static final int MAX_DETAIL = 2000;
 
-    private static final String JOB_COLUMNS = ImportJobRow.COLUMNS;
     /** The counters by the names of {@link ImportJob.Counts}, for its constructor mapper. */
     private static final String COUNTS = "rows_staged AS staged, rows_pending AS pending, rows_imported AS imported, "
             + "rows_skipped AS skipped, rows_failed AS failed, rows_retrying AS retrying";
-    private static final String CREATE = "INSERT INTO import_jobs (" + JOB_COLUMNS + ", rows_staged, rows_pending, "
-            + "rows_imported, rows_skipped, rows_failed, rows_retrying) VALUES (" + ImportJobRow.PARAMETERS
-            + ", 0, 0, 0, 0, 0, 0)";
+    private static final String CREATE = "INSERT INTO import_jobs (" + ImportJobRow.COLUMNS + ", rows_staged, "
+            + "rows_pending, rows_imported, rows_skipped, rows_failed, rows_retrying) VALUES ("
+            + ImportJobRow.PARAMETERS + ", 0, 0, 0, 0, 0, 0)";
+    private static final String OLDEST_FIRST = " ORDER BY created_at, id";
     private static final String OF_ROW = "job_id = :jobId AND line_no = :line";
 
     private final Sql sql;
@@ -108,34 +108,32 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     @Override
     public Option<ImportJob> find(TenantId tenantId, ImportJobId jobId) {
-        return Option.ofOptional(jobs("reading import " + jobId, "id = :jobId AND tenant_id = :tenantId",
+        return Option.ofOptional(jobs("reading import " + jobId, "id = :jobId AND tenant_id = :tenantId", "",
                 query -> query.bind("jobId", jobId.value()).bind("tenantId", tenantId.value())).stream().findFirst());
     }
 
     @Override
     public List<ImportJob> running() {
-        return jobs("listing running imports", "status = :status",
+        return jobs("listing running imports", "status = :status", OLDEST_FIRST,
                 query -> query.bind("status", ImportJob.Status.RUNNING.name()));
     }
 
     @Override
     public List<ImportJob> ofCard(TenantId tenantId, CardId cardId) {
-        return jobs("listing the imports of card " + cardId, "tenant_id = :tenantId AND card_id = :cardId",
+        return jobs("listing imports of card " + cardId, "tenant_id = :tenantId AND card_id = :cardId", OLDEST_FIRST,
                 query -> query.bind("tenantId", tenantId.value()).bind("cardId", cardId.value()));
     }
 
     @Override
     public List<ImportJob> recent(TenantId tenantId, int limit) {
-        return sql.withHandle(() -> "listing the recent imports of tenant " + tenantId, handle -> handle
-                .createQuery("SELECT " + JOB_COLUMNS + " FROM import_jobs WHERE tenant_id = :tenantId"
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .bind("tenantId", tenantId.value()).bind("limit", limit)
-                .mapTo(ImportJobRow.class).map(mapper::toJob).list());
+        return jobs("listing the recent imports of tenant " + tenantId, "tenant_id = :tenantId",
+                " ORDER BY created_at DESC, id DESC LIMIT :limit",
+                query -> query.bind("tenantId", tenantId.value()).bind("limit", limit));
     }
 
-    private List<ImportJob> jobs(String what, String condition, UnaryOperator<Query> binder) {
-        return sql.withHandle(() -> what, handle -> binder.apply(handle.createQuery("SELECT " + JOB_COLUMNS
-                        + " FROM import_jobs WHERE " + condition + " ORDER BY created_at, id"))
+    private List<ImportJob> jobs(String what, String condition, String order, UnaryOperator<Query> binder) {
+        return sql.withHandle(() -> what, handle -> binder.apply(handle.createQuery("SELECT " + ImportJobRow.COLUMNS
+                        + " FROM import_jobs WHERE " + condition + order))
                 .mapTo(ImportJobRow.class).map(mapper::toJob).list());
     }
 
@@ -214,15 +212,15 @@ final class JdbiImportJobStore implements ImportJobStore {
     private void changeRow(ImportJobId jobId, long lineNumber, ImportRow.Status status, boolean oneMoreAttempt,
                            String assignments, Consumer<Update> binder) {
         sql.inTransaction(() -> "settling line " + lineNumber + " of import " + jobId, handle -> {
-            RowState before = handle
+            ImportCounters.RowState before = handle
                     .createQuery("SELECT status, attempts FROM import_rows WHERE " + OF_ROW + " FOR UPDATE")
                     .bind("jobId", jobId.value())
                     .bind("line", lineNumber)
-                    .map((rs, context) -> new RowState(ImportRow.Status.valueOf(rs.getString("status")),
+                    .map((rs, context) -> new ImportCounters.RowState(ImportRow.Status.valueOf(rs.getString("status")),
                             rs.getInt("attempts")))
                     .findOne()
                     .orElseThrow(() -> new IllegalArgumentException("no line " + lineNumber + " in import " + jobId));
-            RowState after = new RowState(status == null ? before.status() : status,
+            ImportCounters.RowState after = new ImportCounters.RowState(status == null ? before.status() : status,
                     before.attempts() + (oneMoreAttempt ? 1 : 0));
             Update update = handle.createUpdate("UPDATE import_rows SET status = :status, attempts = :attempts, "
                             + assignments + " WHERE " + OF_ROW)
@@ -298,12 +296,5 @@ final class JdbiImportJobStore implements ImportJobStore {
 
     static IllegalArgumentException noJob(String jobId) {
         return new IllegalArgumentException("no import " + jobId);
-    }
-
-    /** What a row counts for: its status and how often it was tried. */
-    private record RowState(ImportRow.Status status, int attempts) {
-        ImportCounters counters() {
-            return ImportCounters.of(status, attempts);
-        }
     }
 }
