@@ -35,6 +35,7 @@ import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase;
 import io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase;
+import io.wxcard.application.port.in.ReadWechatPayMembershipQuery;
 import io.wxcard.application.port.in.ImportMemberByPhoneUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 
@@ -62,6 +63,7 @@ public final class CardServices {
     private final CardImageService images;
     private final PayCardService payCards;
     private final PayMemberService payMembers;
+    private final PayMembershipReader payMemberships;
     /** What the loyalty services are wired from ({@link #loyalty}). */
     private final WiredParts internals;
 
@@ -107,6 +109,7 @@ public final class CardServices {
         this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);
         this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
                 wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
+        this.payMemberships = new PayMembershipReader(b.wechatPayMemberCards, lookups);
         this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,
                 b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
                 b.ids);
@@ -246,6 +249,11 @@ public final class CardServices {
 
     public ImportMemberByPhoneUseCase importMemberByPhone() {
         return payMembers;
+    }
+
+    /** What WeChat Pay holds for a membership of an upgraded card, beside the ledger (issue 20). */
+    public ReadWechatPayMembershipQuery readWechatPayMembership() {
+        return payMemberships;
     }
 
     public AcceptWechatPayNotificationUseCase acceptWechatPayNotification() {
