@@ -64,6 +64,8 @@ public final class CardServices {
     private final PayCardService payCards;
     private final PayMemberService payMembers;
     private final PayMembershipReader payMemberships;
+    /** For the activation page of an upgraded card ({@link JoiningServices}): the port this was given. */
+    final io.wxcard.application.port.out.wechat.WechatPayMemberCards wechatPayMemberCards;
     /** What the loyalty services are wired from ({@link #loyalty}). */
     private final WiredParts internals;
 
@@ -84,7 +86,7 @@ public final class CardServices {
                 b.wechatMembers, lookups, unitOfWork, b.clock, b.ids, publisher);
         this.distribution = new DistributionService(b.wechatDistribution, lookups);
         this.memberships = new MembershipService(cardStore, b.memberships, b.ledger, outboxWriter, b.wechatMembers,
-                lookups, unitOfWork, b.clock, publisher, b.profiles);
+                b.wechatPayMemberCards, lookups, unitOfWork, b.clock, publisher, b.profiles);
         this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
@@ -110,6 +112,7 @@ public final class CardServices {
         this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
                 wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
         this.payMemberships = new PayMembershipReader(b.wechatPayMemberCards, lookups);
+        this.wechatPayMemberCards = b.wechatPayMemberCards;
         this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,
                 b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
                 b.ids);
