@@ -85,8 +85,9 @@ public final class CardServices {
         this.cards = new CardService(cardStore, outboxWriter, b.wechatCatalog, b.wechatDistribution,
                 b.wechatMembers, lookups, unitOfWork, b.clock, b.ids, publisher);
         this.distribution = new DistributionService(b.wechatDistribution, lookups);
+        ImportedPhones importedPhones = new ImportedPhones(b.phoneImports, b.memberships, b.profiles, b.clock);
         this.memberships = new MembershipService(cardStore, b.memberships, b.ledger, outboxWriter, b.wechatMembers,
-                b.wechatPayMemberCards, lookups, unitOfWork, b.clock, publisher, b.profiles);
+                b.wechatPayMemberCards, lookups, unitOfWork, b.clock, publisher, b.profiles, importedPhones);
         this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
@@ -110,7 +111,7 @@ public final class CardServices {
         this.images = new CardImageService(b.wechatImages, lookups);
         this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);
         this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
-                wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
+                wechatEvents, b.inbox, lookups, unitOfWork, b.clock, importedPhones);
         this.payMemberships = new PayMembershipReader(b.wechatPayMemberCards, lookups);
         this.wechatPayMemberCards = b.wechatPayMemberCards;
         this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,

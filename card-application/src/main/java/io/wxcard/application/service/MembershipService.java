@@ -62,11 +62,13 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     private final EventPublisher events;
     private final MemberProfileStore profiles;
     private final WechatPayMemberCards pay;
+    private final ImportedPhones importedPhones;
 
     MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox,
                       WechatMemberCards wechat, WechatPayMemberCards pay, Lookups lookups, UnitOfWork unitOfWork,
-                      Clock clock, EventPublisher events, MemberProfileStore profiles) {
+                      Clock clock, EventPublisher events, MemberProfileStore profiles, ImportedPhones importedPhones) {
         this.pay = pay;
+        this.importedPhones = importedPhones;
         this.events = events;
         this.profiles = profiles;
         this.cards = cards;
@@ -106,6 +108,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                             clock.now());
                     profiles.save(profiles.find(key).map(stored -> stored.updatedBy(identity)).getOrElse(identity));
                 });
+                importedPhones.membershipAppeared(key, received.openId());
                 return Either.right(saved);
             });
         });
