@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /v1/cards/{id}/memberships/{code}/wechat-pay} (issue 20): WeChat Pay's side of a membership. */
+/**
+ * {@code GET /v1/cards/{id}/memberships/{code}/wechat-pay} (issue 20): WeChat Pay's side of a membership; and a member
+ * imported by phone through WeChat Pay found by that phone once WeChat Pay's notification makes the membership.
+ */
 class PayMembershipRoutesTest {
 
     private static ApiHarness h;
@@ -83,5 +86,27 @@ class PayMembershipRoutesTest {
 
         assertThat(m.http.get("/v1/cards/" + member[0] + "/memberships/999999999999/wechat-pay").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void a_member_imported_by_phone_is_found_by_it_after_the_notification_with_the_phone_masked() {
+        Merchant m = h.newMerchant().withPayCredentials();
+        String cardId = m.approved(Cards.minimal());
+        m.http.post("/v1/cards/" + cardId + "/wechat-pay-upgrade", "{\"brand_id\":\"1001622624\"}");
+        Http.Answer imported = m.http.post("/v1/cards/" + cardId + "/phone-imports", "{\"phone\":\"134 0013 4000\"}");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String code = imported.json().get("code").asText();
+        assertThat(m.http.get("/v1/members?phone=13400134000").json().get("items")).isEmpty();
+
+        byte[] body = h.wechat.memberCardNotification("MEMBERCARD.ACTIVATE_CARD", m.wechatCardId(cardId),
+                new io.wxcard.domain.membership.Code(code), new io.wxcard.domain.membership.OpenId("oImported1"));
+        assertThat(h.client(null).send("POST", "/wechatpay/" + m.tenant.value() + "/notifications", body,
+                "application/json", java.util.Map.of()).status()).isEqualTo(200);
+
+        Http.Answer found = m.http.get("/v1/members?phone=%2B86%20134%200013%204000");
+        assertThat(found.json().get("items")).hasSize(1);
+        assertThat(found.json().at("/items/0/code").asText()).isEqualTo(code);
+        assertThat(found.json().at("/items/0/phone").asText()).isEqualTo("134****4000");
+        assertThat(found.body()).doesNotContain("13400134000");
     }
 }
