@@ -17,6 +17,11 @@ public final class Text {
         return value;
     }
 
+    /** Whether {@link #requireIdentifier} takes the value. */
+    public static boolean isIdentifier(String value, int maxLength) {
+        return value != null && !value.isEmpty() && length(value) <= maxLength && isIdentifier(value);
+    }
+
     /**
      * An identifier WeChat or we hand out: 1 to {@code maxLength} letters, digits, '_' or '-', so that it is safe in
      * a URL path, a log line and a database key alike.
@@ -42,6 +47,17 @@ public final class Text {
             }
         }
         return !value.isEmpty();
+    }
+
+    /** How far a problem quotes a value it names: enough to recognise it, never a whole upload. */
+    public static final int QUOTED_LENGTH = 64;
+
+    /** A value as a problem names it: quoted, and cut at {@link #QUOTED_LENGTH} characters; null as {@code null}. */
+    public static String quoted(String raw) {
+        if (raw == null) {
+            return "null";
+        }
+        return raw.length() <= QUOTED_LENGTH ? "'" + raw + "'" : "'" + raw.substring(0, QUOTED_LENGTH) + "...'";
     }
 
     public static int length(String value) {
