@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -38,10 +40,12 @@ final class JdbiOutboxStore implements OutboxStore {
     private static final String LOCK_DUE = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
             + "WHERE " + AVAILABLE + " AND not_before <= :now <tenant> AND NOT " + IN_FLIGHT
             + " ORDER BY not_before, created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
-    /** The other tasks that coalesce with the due ones just locked, due or not. */
+    /**
+     * The tasks that coalesce with the due ones just locked, due or not; the due ones come again (this transaction
+     * holds their locks) and are left out by id, so that the statement's text depends on the number of keys alone.
+     */
     private static final String LOCK_COALESCING = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
-            + "WHERE " + AVAILABLE + " AND coalesce_key IN (<keys>) AND id NOT IN (<ids>) "
-            + "ORDER BY created_at, id FOR UPDATE SKIP LOCKED";
+            + "WHERE " + AVAILABLE + " AND coalesce_key IN (<keys>) ORDER BY created_at, id FOR UPDATE SKIP LOCKED";
     private static final String UNSETTLED = "SELECT " + OutboxRow.COLUMNS + " FROM outbox "
             + "WHERE tenant_id = :tenant AND coalesce_key = :key AND dead = FALSE ORDER BY created_at, id";
     private static final String TENANTS_DUE = "SELECT DISTINCT tenant_id FROM outbox "
@@ -123,12 +127,16 @@ final class JdbiOutboxStore implements OutboxStore {
                     List<String> keys = locked.stream().map(OutboxRow::coalesceKey).filter(Objects::nonNull)
                             .distinct().toList();
                     if (!keys.isEmpty()) {
-                        locked.addAll(handle.createQuery(LOCK_COALESCING)
+                        Set<String> lockedIds = locked.stream().map(OutboxRow::id).collect(Collectors.toSet());
+                        handle.createQuery(LOCK_COALESCING)
                                 .bind("now", now)
                                 .bindList("keys", keys)
-                                .bindList("ids", locked.stream().map(OutboxRow::id).toList())
                                 .mapTo(OutboxRow.class)
-                                .list());
+                                .forEach(row -> {
+                                    if (!lockedIds.contains(row.id())) {
+                                        locked.add(row);
+                                    }
+                                });
                     }
                     return locked;
                 }, OutboxRow::id);
