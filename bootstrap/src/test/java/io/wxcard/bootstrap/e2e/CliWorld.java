@@ -71,7 +71,8 @@ final class CliWorld implements BeforeEachCallback, AfterEachCallback {
                 "CARD_HTTP_HOST", "127.0.0.1", "CARD_SANDBOX_PORT", Integer.toString(sandboxPort),
                 "CARD_DEMO_API_KEY", apiKey));
         service = ServiceProcess.start(ServiceProcess.SERVICE_JAR, all);
-        service.awaitHealthy(api + "/health/ready", Duration.ofSeconds(60));
+        // 60 s was the set-up of each IT; a machine shared by several builds takes longer to start the jar
+        service.awaitHealthy(api + "/health/ready", Duration.ofSeconds(150));
     }
 
     @Override
@@ -159,7 +160,7 @@ final class CliWorld implements BeforeEachCallback, AfterEachCallback {
     }
 
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)) // a first call loads classes
                 .header("Authorization", "Bearer " + apiKey);
     }
 
