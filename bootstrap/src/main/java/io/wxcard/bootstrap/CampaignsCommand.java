@@ -1,7 +1,6 @@
 package io.wxcard.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,8 +29,8 @@ final class CampaignsCommand implements Runnable {
     static final class Create implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
         @Option(names = "--kind", defaultValue = "PAY_TO_JOIN", description = "PAY_TO_JOIN (default), "
                 + "NON_MEMBER_AFTERPAY, MEMBER_AFTERPAY, NON_MEMBER_MINIPROGRAM or MEMBER_MINIPROGRAM")
         String kind;
@@ -52,17 +51,9 @@ final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("kind", kind);
-            body.put("name", name);
-            body.put("mchids", mchids);
-            body.put("begin", begin);
-            body.put("end", end);
-            body.put("least_cost_fen", leastCostFen);
-            body.put("max_cost_fen", maxCostFen);
-            body.put("override_reason", overrideReason);
-            body.values().removeIf(java.util.Objects::isNull);
-            print(service.api().post("/v1/cards/" + cardId + "/campaigns", body, Map.of()).ok("starting the campaign"));
+            print(service.post(card.path() + "/campaigns", ServiceClient.body("kind", kind, "name", name, "mchids",
+                    mchids, "begin", begin, "end", end, "least_cost_fen", leastCostFen, "max_cost_fen", maxCostFen,
+                    "override_reason", overrideReason), "starting the campaign"));
             return 0;
         }
     }
@@ -71,12 +62,12 @@ final class CampaignsCommand implements Runnable {
     static final class List implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         @Override
         public Integer call() {
-            JsonNode campaigns = service.api().get("/v1/cards/" + cardId + "/campaigns").ok("listing campaigns")
+            JsonNode campaigns = service.api().get(card.path() + "/campaigns").ok("listing campaigns")
                     .path("campaigns");
             campaigns.forEach(CampaignsCommand::print);
             System.out.println(campaigns.size() + " campaigns");
@@ -107,8 +98,7 @@ final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            print(service.api().post("/v1/campaigns/" + campaignId + "/terminate", Map.of(), Map.of())
-                    .ok("terminating the campaign"));
+            print(service.post("/v1/campaigns/" + campaignId + "/terminate", Map.of(), "terminating the campaign"));
             return 0;
         }
     }
@@ -125,8 +115,8 @@ final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode review = service.api().post("/v1/imports/" + importId + "/failures-reviewed",
-                    Map.of("note", note), Map.of()).ok("recording the review");
+            JsonNode review = service.post("/v1/imports/" + importId + "/failures-reviewed", Map.of("note", note),
+                    "recording the review");
             System.out.printf("import %s: failures reviewed at %s (%s)%n", review.path("import_id").asText(),
                     review.path("reviewed_at").asText(), review.path("note").asText());
             return 0;

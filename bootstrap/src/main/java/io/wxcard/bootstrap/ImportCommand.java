@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,21 +28,14 @@ final class ImportCommand implements Callable<Integer> {
     String cardId;
     @Option(names = "--follow", paramLabel = "IMPORT", description = "follow an import already under way instead of uploading")
     String follow;
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the service (default: ${DEFAULT-VALUE})")
-    String url;
-    @Option(names = "--api-key", description = "the tenant's API key (default: $CARD_API_KEY, then $CARD_DEMO_API_KEY)")
-    String apiKey;
+    @Mixin
+    ServiceClient service;
     @Option(names = "--failures-out", paramLabel = "FILE", description = "write the failed rows (line,openid,reason) to this CSV file at the end")
     Path failuresOut;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String key = apiKey != null ? apiKey
-                : System.getenv("CARD_API_KEY") != null ? System.getenv("CARD_API_KEY") : System.getenv("CARD_DEMO_API_KEY");
-        if (key == null) {
-            throw new IllegalArgumentException("give the tenant's API key: --api-key");
-        }
-        HttpJson api = new HttpJson(url, key);
+        HttpJson api = service.api();
         String importId = follow != null ? follow : upload(api);
         JsonNode progress = followUntilDone(api, importId, System.out);
         report(progress);

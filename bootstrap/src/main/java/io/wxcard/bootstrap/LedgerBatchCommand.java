@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,19 +34,12 @@ final class LedgerBatchCommand implements Callable<Integer> {
     String cardId;
     @Option(names = "--show", paramLabel = "BATCH", description = "print a batch and its failed lines instead of uploading")
     String show;
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the service (default: ${DEFAULT-VALUE})")
-    String url;
-    @Option(names = "--api-key", description = "the tenant's API key (default: $CARD_API_KEY, then $CARD_DEMO_API_KEY)")
-    String apiKey;
+    @Mixin
+    ServiceClient service;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String key = apiKey != null ? apiKey
-                : System.getenv("CARD_API_KEY") != null ? System.getenv("CARD_API_KEY") : System.getenv("CARD_DEMO_API_KEY");
-        if (key == null) {
-            throw new IllegalArgumentException("give the tenant's API key: --api-key");
-        }
-        HttpJson api = new HttpJson(url, key);
+        HttpJson api = service.api();
         JsonNode batch = show != null ? api.get("/v1/ledger-batches/" + show).ok("reading the batch") : upload(api);
         report(api, batch, System.out);
         return batch.path("failed").asLong() == 0 ? 0 : 2;

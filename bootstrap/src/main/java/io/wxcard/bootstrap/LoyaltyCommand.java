@@ -33,20 +33,16 @@ final class LoyaltyCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    static String card(String cardId) {
-        return "/v1/cards/" + cardId;
-    }
-
     @Command(name = "show", description = "Show the card's levels, points rule and notices (JSON, as the API has it).")
     static final class Show implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         @Override
         public Integer call() throws IOException {
-            JsonNode loyalty = service.api().get(card(cardId) + "/loyalty").ok("reading the card's loyalty");
+            JsonNode loyalty = service.api().get(card.path() + "/loyalty").ok("reading the card's loyalty");
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(loyalty));
             return 0;
         }
@@ -56,8 +52,8 @@ final class LoyaltyCommand implements Runnable {
     abstract static class SetPart implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
         @Option(names = "--file", required = true, description = "the JSON body, as the REST API takes it")
         Path file;
 
@@ -72,8 +68,8 @@ final class LoyaltyCommand implements Runnable {
                 throw new UncheckedIOException("cannot read " + file + " as JSON: " + unreadable.getMessage(),
                         unreadable);
             }
-            service.api().put(card(cardId) + "/" + part(), body).ok("setting the card's " + part());
-            System.out.println("card " + cardId + ": " + part() + " set from " + file);
+            service.api().put(card.path() + "/" + part(), body).ok("setting the card's " + part());
+            System.out.println("card " + card.id + ": " + part() + " set from " + file);
             return 0;
         }
 
@@ -106,8 +102,8 @@ final class LoyaltyCommand implements Runnable {
     static final class Purchase implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
         @Option(names = "--code", required = true, description = "the member's card code")
         String code;
         @Option(names = "--amount-fen", required = true, description = "what the member paid, in fen")
@@ -118,9 +114,8 @@ final class LoyaltyCommand implements Runnable {
         @Override
         public Integer call() {
             String idempotencyKey = key != null ? key : "cli-" + UUID.randomUUID();
-            JsonNode paid = service.api().post(card(cardId) + "/memberships/" + code + "/purchases",
-                    Map.of("amount_fen", amountFen), Map.of("Idempotency-Key", idempotencyKey))
-                    .ok("recording the purchase");
+            JsonNode paid = service.post(card.path() + "/memberships/" + code + "/purchases",
+                    Map.of("amount_fen", amountFen), Map.of("Idempotency-Key", idempotencyKey), "recording the purchase");
             System.out.printf("purchase %s: %d points earned%s%n", idempotencyKey, paid.path("points_earned").asLong(),
                     paid.path("promoted_to").isTextual() ? ", promoted to " + paid.path("promoted_to").asText() : "");
             return 0;
@@ -131,8 +126,8 @@ final class LoyaltyCommand implements Runnable {
     abstract static class Job implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         abstract String path();
 
@@ -140,7 +135,7 @@ final class LoyaltyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode count = service.api().post(card(cardId) + "/" + path(), Map.of(), Map.of()).ok(path());
+            JsonNode count = service.post(card.path() + "/" + path(), Map.of(), path());
             System.out.println(count.path("members").asLong() + " " + done());
             return 0;
         }

@@ -1,7 +1,6 @@
 package io.wxcard.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +22,8 @@ final class SegmentsCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    private static String segments(String cardId) {
-        return "/v1/cards/" + cardId + "/segments";
+    private static String segments(CardOption card) {
+        return card.path() + "/segments";
     }
 
     @Command(name = "add", description = "Define a segment: every criterion given must hold (none: every member).")
@@ -33,8 +32,8 @@ final class SegmentsCommand implements Runnable {
         ServiceClient service;
         @Parameters(index = "0", paramLabel = "NAME", description = "the segment's name, and its WeChat tag's")
         String name;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
         @Option(names = "--min-points", description = "at least this many points")
         Long minPoints;
         @Option(names = "--max-points", description = "at most this many points")
@@ -50,16 +49,9 @@ final class SegmentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            body.put("min_points", minPoints);
-            body.put("max_points", maxPoints);
-            body.put("store", store);
-            body.put("active_within_days", activeWithinDays);
-            body.put("imported", imported);
-            body.put("level", level);
-            body.values().removeIf(java.util.Objects::isNull);
-            JsonNode segment = service.api().post(segments(cardId), body, Map.of()).ok("defining the segment");
+            JsonNode segment = service.post(segments(card), ServiceClient.body("name", name, "min_points", minPoints,
+                    "max_points", maxPoints, "store", store, "active_within_days", activeWithinDays, "imported",
+                    imported, "level", level), "defining the segment");
             System.out.println("segment " + segment.path("id").asText() + " defined; sync it to make it a WeChat tag");
             return 0;
         }
@@ -69,12 +61,12 @@ final class SegmentsCommand implements Runnable {
     static final class List implements Callable<Integer> {
         @Mixin
         ServiceClient service;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         @Override
         public Integer call() {
-            JsonNode items = service.api().get(segments(cardId)).ok("listing segments").path("items");
+            JsonNode items = service.api().get(segments(card)).ok("listing segments").path("items");
             for (JsonNode segment : items) {
                 System.out.printf("%-28s %-32s tag %s  %s%n", segment.path("id").asText(),
                         segment.path("name").asText(), segment.path("wechat_tag_id").asText("-"),
@@ -92,13 +84,12 @@ final class SegmentsCommand implements Runnable {
         ServiceClient service;
         @Parameters(index = "0", paramLabel = "SEGMENT")
         String segmentId;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         @Override
         public Integer call() {
-            JsonNode sync = service.api().post(segments(cardId) + "/" + segmentId + "/sync", "{}", Map.of())
-                    .ok("syncing the segment");
+            JsonNode sync = service.post(segments(card) + "/" + segmentId + "/sync", Map.of(), "syncing the segment");
             System.out.printf("tag %s: %d tagged, %d untagged%n", sync.path("segment").path("wechat_tag_id").asText(),
                     sync.path("tagged").asInt(), sync.path("untagged").asInt());
             return 0;
@@ -111,15 +102,15 @@ final class SegmentsCommand implements Runnable {
         ServiceClient service;
         @Parameters(index = "0", paramLabel = "SEGMENT")
         String segmentId;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
         @Option(names = "--openid", required = true, description = "the test follower's openid")
         String openId;
 
         @Override
         public Integer call() {
-            JsonNode sent = service.api().post(segments(cardId) + "/" + segmentId + "/previews",
-                    Map.of("openid", openId), Map.of()).ok("previewing");
+            JsonNode sent = service.post(segments(card) + "/" + segmentId + "/previews", Map.of("openid", openId),
+                    "previewing");
             System.out.println("preview sent to " + openId + ", msg_id " + sent.path("msg_id").asText());
             return 0;
         }
@@ -131,13 +122,12 @@ final class SegmentsCommand implements Runnable {
         ServiceClient service;
         @Parameters(index = "0", paramLabel = "SEGMENT")
         String segmentId;
-        @Option(names = "--card", required = true, description = "our id of the card")
-        String cardId;
+        @Mixin
+        CardOption card;
 
         @Override
         public Integer call() {
-            JsonNode sent = service.api().post(segments(cardId) + "/" + segmentId + "/mass-sends", "{}", Map.of())
-                    .ok("sending");
+            JsonNode sent = service.post(segments(card) + "/" + segmentId + "/mass-sends", Map.of(), "sending");
             System.out.println("sent to " + sent.path("target").asText() + ", msg_id " + sent.path("msg_id").asText());
             return 0;
         }

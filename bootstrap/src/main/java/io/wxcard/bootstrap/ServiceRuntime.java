@@ -66,18 +66,22 @@ final class ServiceRuntime implements AutoCloseable {
     private ServiceRuntime(Settings settings) {
         Threads threads = new Threads();
         // Start-up is mostly class loading and first use of each library, so independent parts start side by side:
-        // the sandbox on its own thread while the database is opened and migrated, and later the demo tenant while
-        // the HTTP server starts. Readiness waits for all of them.
-        ExecutorService startup = threads.pool("startup", 2);
+        // the sandbox on its own thread from the first moment, the schema's migration (Flyway validates even an
+        // up-to-date one) on another once the pool is open, while this thread wires the application and starts the
+        // HTTP server; then the demo tenant, once the sandbox and the schema are there. Readiness waits for all of
+        // them, and a failure of any still fails the start.
+        ExecutorService startup = threads.pool("startup", 2); // the demo tenant runs after both others
         CompletableFuture<Optional<WechatSandbox>> sandboxStart = CompletableFuture.supplyAsync(
                 () -> settings.sandbox() ? Optional.of(startSandbox(settings)) : Optional.empty(), startup);
+        boolean sandboxKept = false;
         try {
             try {
-                persistence = Persistence.start(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
+                persistence = Persistence.open(new DatabaseSettings(settings.dbUrl(), settings.dbUser(),
                         settings.dbPassword(), settings.dbPoolSize()));
                 toClose.add(persistence);
             } catch (RuntimeException databaseFailed) {
                 // The database's failure is the one reported; a sandbox that started meanwhile is stopped with the rest.
+                sandboxKept = true;
                 try {
                     started(sandboxStart).ifPresent(toClose::add);
                 } catch (RuntimeException sandboxFailed) {
@@ -85,12 +89,15 @@ final class ServiceRuntime implements AutoCloseable {
                 }
                 throw databaseFailed;
             }
-            sandbox = started(sandboxStart);
-            sandbox.ifPresent(toClose::add);
+            CompletableFuture<Void> migrated = CompletableFuture.runAsync(persistence::migrateSchema, startup);
             toClose.add(threads); // closed after the loops that feed its pools, before WeChat and the database
-            String wechatApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatApiBase().equals(Settings.REAL_WECHAT_API))
+            // The sandbox's address is known before it listens, unless its port is left to the system.
+            Optional<String> sandboxUrl = !settings.sandbox() ? Optional.empty() : settings.sandboxPort() != 0
+                    ? Optional.of(WechatSandbox.baseUrlOf(sandboxSettings(settings)))
+                    : started(sandboxStart).map(WechatSandbox::baseUrl);
+            String wechatApi = sandboxUrl.filter(url -> settings.wechatApiBase().equals(Settings.REAL_WECHAT_API))
                     .orElse(settings.wechatApiBase());
-            String payApi = sandbox.map(WechatSandbox::baseUrl).filter(url -> settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API))
+            String payApi = sandboxUrl.filter(url -> settings.wechatPayApiBase().equals(Settings.REAL_WECHATPAY_API))
                     .orElse(settings.wechatPayApiBase());
             Clock clock = Clock.system();
             WechatAdapter wechat = WechatAdapter.create(WechatSettings.defaults().withApiBaseUrl(wechatApi)
@@ -105,8 +112,9 @@ final class ServiceRuntime implements AutoCloseable {
             EngagementServices engagement = ApplicationWiring.engagement(services, persistence, wechat, clock);
             // The demo tenant's first use of the stores warms them while Jetty starts; until it is there (or, without
             // the sandbox, at once) readiness answers as the database does.
-            CompletableFuture<Optional<IssuedKey>> demoStart = CompletableFuture.supplyAsync(
-                    () -> sandbox.map(running -> DemoTenant.prepare(services.manageTenants(), running, settings)), startup);
+            CompletableFuture<Optional<IssuedKey>> demoStart = sandboxStart.thenCombine(migrated, (running, schema) -> running)
+                    .thenApplyAsync(running -> running.map(s -> DemoTenant.prepare(services.manageTenants(), s, settings)),
+                            startup);
             InstanceLoops everyLoop = InstanceLoops.of(services, persistence.processedPushes(), clock,
                     settings.outboxWorkers(), settings.reconcilePeriod(), Threads::named);
             InstanceLoops loops = settings.statisticsPullPeriod().isZero() ? everyLoop
@@ -140,6 +148,14 @@ final class ServiceRuntime implements AutoCloseable {
             }
             rest = api;
             toClose.add(rest);
+            started(migrated);
+            sandbox = started(sandboxStart);
+            sandbox.ifPresent(running -> toClose.add(1, running)); // stopped after the threads, before the database
+            sandboxKept = true;
+            if (sandbox.isPresent() && !sandbox.get().baseUrl().equals(sandboxUrl.orElseThrow())) {
+                throw new IllegalStateException("the sandbox listens on " + sandbox.get().baseUrl() + ", not on "
+                        + sandboxUrl.get() + " where WeChat's calls were sent");
+            }
             demoKey = started(demoStart);
             // The demo tenant's first console admin, on the first run only; its password is shown once.
             firstAdmin = demoKey.flatMap(key -> operators.manageOperators().createFirstAdmin(key.tenant().id())
@@ -158,6 +174,13 @@ final class ServiceRuntime implements AutoCloseable {
                     .register(rest.meterRegistry());
             loops.start();
         } catch (RuntimeException failure) {
+            if (!sandboxKept) { // a sandbox still starting is let finish, and stopped with the rest
+                try {
+                    started(sandboxStart).ifPresent(toClose::add);
+                } catch (RuntimeException sandboxFailed) {
+                    failure.addSuppressed(sandboxFailed);
+                }
+            }
             close();
             threads.close(); // again, if it failed before the threads were among the parts to close
             throw failure;
@@ -182,9 +205,12 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     private static WechatSandbox startSandbox(Settings settings) {
-        SandboxSettings sandboxSettings = SandboxSettings.defaults().withPort(settings.sandboxPort())
-                .withReviewDelay(Duration.ofSeconds(2)).withStateFile(settings.dataDir().resolve("sandbox-state.json"));
-        return WechatSandbox.start(sandboxSettings);
+        return WechatSandbox.start(sandboxSettings(settings));
+    }
+
+    private static SandboxSettings sandboxSettings(Settings settings) {
+        return SandboxSettings.defaults().withPort(settings.sandboxPort()).withReviewDelay(Duration.ofSeconds(2))
+                .withStateFile(settings.dataDir().resolve("sandbox-state.json"));
     }
 
     private static RestUseCases useCases(CardServices s, JoiningServices j, EngagementServices e) {

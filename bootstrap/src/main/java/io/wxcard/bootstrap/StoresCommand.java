@@ -1,7 +1,6 @@
 package io.wxcard.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,13 +31,8 @@ final class StoresCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            body.put("address", address);
-            if (locationId != null) {
-                body.put("location_id", locationId);
-            }
-            JsonNode store = service.api().post("/v1/stores", body, Map.of()).ok("adding the store");
+            JsonNode store = service.post("/v1/stores", ServiceClient.body("name", name, "address", address,
+                    "location_id", locationId), "adding the store");
             System.out.println("store " + store.path("id").asText() + " added; its QR codes carry outer_str "
                     + store.path("outer_str").asText());
             return 0;

@@ -47,9 +47,20 @@ public final class WechatSandbox implements AutoCloseable {
         this.stateFile = stateFile;
         this.verifier = verifier;
         this.verifyCallbacks = settings.verifyCallbacks();
-        String host = settings.host();
+        this.baseUrl = baseUrl(settings.host(), server.port());
+    }
+
+    /** Where a sandbox started with these settings answers, known before it starts; not for port 0 (IAE). */
+    public static String baseUrlOf(SandboxSettings settings) {
+        if (settings.port() == 0) {
+            throw new IllegalArgumentException("port 0: the address is known only once the sandbox listens");
+        }
+        return baseUrl(settings.host(), settings.port());
+    }
+
+    private static String baseUrl(String host, int port) {
         String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        this.baseUrl = "http://" + urlHost + ":" + server.port();
+        return "http://" + urlHost + ":" + port;
     }
 
     /**

@@ -28,12 +28,7 @@ import io.wxcard.application.port.out.store.WebhookStore;
 import io.wxcard.application.service.CardServices;
 import io.wxcard.application.service.CardServicesBuilder;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -46,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class Persistence implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
-    private static final int REACHABLE_WITHIN_SECONDS = 2;
 
     private final DataSource dataSource;
     /** The pool {@link #start} opened, closed with this; null over a data source the caller owns ({@link #over}). */
@@ -76,13 +70,13 @@ public final class Persistence implements AutoCloseable {
     private final ActivationSessionStore activationSessions;
     private final CampaignStore campaigns;
     private final PhoneImportStore phoneImports;
-    private CompletableFuture<Boolean> runningProbe;
-    private boolean closed;
+    private final ReachabilityProbe probe;
 
     private Persistence(DataSource dataSource, HikariDataSource ownPool, Vendor vendor) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.sql = new Sql(dataSource, vendor);
+        this.probe = new ReachabilityProbe(dataSource);
         this.transactions = new JdbiTransactions(sql.jdbi(), vendor);
         this.cards = new JdbiCardStore(sql);
         this.memberships = new JdbiMembershipStore(sql);
@@ -111,16 +105,30 @@ public final class Persistence implements AutoCloseable {
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
     public static Persistence start(DatabaseSettings settings) {
-        Vendor vendor = Vendor.of(settings.jdbcUrl());
-        HikariDataSource dataSource = ConnectionPool.open(settings, vendor, "wxcard-db");
+        Persistence persistence = open(settings);
         try {
-            Migrations.migrate(dataSource, vendor);
+            persistence.migrateSchema();
         } catch (RuntimeException failed) {
-            dataSource.close();
+            persistence.close();
             throw failed;
         }
-        LOG.info("storage ready on {} ({})", vendor, settings.redactedUrl());
-        return new Persistence(dataSource, dataSource, vendor);
+        return persistence;
+    }
+
+    /**
+     * Opens the pool, failing when the database cannot be reached, and does not migrate: the stores answer once
+     * {@link #migrateSchema()} has run, which a start may run beside the rest of its wiring.
+     */
+    public static Persistence open(DatabaseSettings settings) {
+        Vendor vendor = Vendor.of(settings.jdbcUrl());
+        HikariDataSource pool = ConnectionPool.open(settings, vendor, "wxcard-db");
+        LOG.info("storage open on {} ({})", vendor, settings.redactedUrl());
+        return new Persistence(pool, pool, vendor);
+    }
+
+    /** Brings the schema up to date: Flyway validates the migrations applied and applies the new ones. */
+    public void migrateSchema() {
+        Migrations.migrate(dataSource, sql.vendor());
     }
 
     /**
@@ -271,25 +279,13 @@ public final class Persistence implements AutoCloseable {
      * runs on {@code probes} (threads the caller owns; a connection that hangs holds one of them, not the caller), and
      * while an earlier check still waits for an answer, this one answers false at once.
      */
-    public synchronized boolean isReachable(Executor probes) {
-        if (closed || runningProbe != null && !runningProbe.isDone()) {
-            return false;
-        }
-        try {
-            runningProbe = CompletableFuture.supplyAsync(
-                    () -> ConnectionPool.answers(dataSource, REACHABLE_WITHIN_SECONDS), probes);
-            return runningProbe.get(REACHABLE_WITHIN_SECONDS + 1, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException | RejectedExecutionException slowOrFailed) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    public boolean isReachable(Executor probes) {
+        return probe.isReachable(probes);
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        probe.close();
         if (ownPool != null) {
             ownPool.close();
         }
