@@ -85,6 +85,9 @@ public final class CardServices {
                 lookups, unitOfWork, b.clock, publisher, b.profiles);
         this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
+        if (b.ledgerGroups.enabled()) {
+            ledger.commitInGroups(b.ledgerGroups, b.ledgerGroupLeaders);
+        }
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
                 lookups, unitOfWork);
         GiftingService gifting = new GiftingService(b.memberships, ledger, totals, lookups, unitOfWork, b.clock);
