@@ -12,11 +12,14 @@ import io.wxcard.application.port.out.store.LedgerStore.MembershipEntry;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.ledger.IdempotencyKey;
+import io.wxcard.domain.ledger.LedgerEntry;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.LedgerResult;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipEvent;
 import io.wxcard.domain.membership.MembershipKey;
+import io.wxcard.domain.shared.Rejection;
 import io.wxcard.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +42,8 @@ import java.util.Set;
  * entry just decided is that entry's replay; any other waits for the next group. A change this group cannot decide
  * the cheap way (a membership not found, a change refused: its key may have been used before) is run alone after the
  * group, by the path a change alone takes, so that its answer is exactly today's. A lost race throws, and the whole
- * group is undone (its caller then runs each change alone).
+ * group is undone; its caller then commits it once more reading the entries under its keys first (a retried change is
+ * then answered in the group), and only when that fails too runs each change alone.
  */
 final class LedgerGroup {
 
@@ -77,14 +81,20 @@ final class LedgerGroup {
         this.followUps = followUps;
     }
 
-    /** Decides and writes the group in one transaction; the decisions are in the order of the commands. */
-    List<Decision> commit(List<ChangeLedgerCommand> commands) {
-        return transactions.inTransaction(() -> decideAndWrite(commands));
+    /**
+     * Decides and writes the group in one transaction; the decisions are in the order of the commands. Nearly every
+     * change carries a new key, so the ledger's unique keys are the idempotency check and no entry is read; with
+     * {@code readingKeys} (after such a group was refused) the entries under the group's keys are read first, in one
+     * query per card, and decide the changes they name.
+     */
+    List<Decision> commit(List<ChangeLedgerCommand> commands, boolean readingKeys) {
+        return transactions.inTransaction(() -> decideAndWrite(commands, readingKeys));
     }
 
-    private List<Decision> decideAndWrite(List<ChangeLedgerCommand> commands) {
+    private List<Decision> decideAndWrite(List<ChangeLedgerCommand> commands, boolean readingKeys) {
         Instant now = clock.now();
         Map<MembershipKey, Membership> asRead = read(commands);
+        Map<MembershipKey, Map<IdempotencyKey, LedgerEntry>> known = readingKeys ? entriesUnderKeys(commands) : Map.of();
         Map<MembershipKey, LedgerResult> recorded = new LinkedHashMap<>();
         Set<MembershipKey> taken = new HashSet<>();
         Decision[] decisions = new Decision[commands.size()];
@@ -108,11 +118,18 @@ final class LedgerGroup {
                 decisions[i] = new Decision.Answered(Either.left(offered.getLeft()));
                 continue;
             }
-            taken.add(key);
             Membership membership = asRead.get(key);
-            Either<?, LedgerResult> asNew = membership == null ? Either.left("not found")
+            Option<LedgerEntry> earlier = Option.of(known.getOrDefault(key, Map.of()).get(command.change().key()));
+            if (membership != null && earlier.isDefined()) { // a replay, or a key reused: it writes nothing
+                decisions[i] = new Decision.Answered(rejected(membership.record(command.change(), earlier, now)));
+                continue;
+            }
+            taken.add(key);
+            Either<Rejection, LedgerResult> asNew = membership == null ? null
                     : membership.record(command.change(), Option.none(), now);
-            if (asNew.isLeft()) {
+            if (asNew != null && asNew.isLeft() && readingKeys) { // no entry has its key: the refusal stands
+                decisions[i] = new Decision.Answered(rejected(asNew));
+            } else if (asNew == null || asNew.isLeft()) {
                 decisions[i] = new Decision.Alone();
             } else {
                 recorded.put(key, asNew.get());
@@ -132,6 +149,20 @@ final class LedgerGroup {
                     .record(command.change(), Option.of(first.entry()), now)));
         }
         return List.of(decisions);
+    }
+
+    /** The entries under the group's keys, in one read per card. */
+    private Map<MembershipKey, Map<IdempotencyKey, LedgerEntry>> entriesUnderKeys(List<ChangeLedgerCommand> commands) {
+        Map<TenantId, Map<CardId, Map<Code, Set<IdempotencyKey>>>> wanted = new LinkedHashMap<>();
+        commands.forEach(command -> wanted.computeIfAbsent(command.membership().tenantId(), t -> new LinkedHashMap<>())
+                .computeIfAbsent(command.membership().cardId(), c -> new HashMap<>())
+                .computeIfAbsent(command.membership().code(), c -> new HashSet<>()).add(command.change().key()));
+        Map<MembershipKey, Map<IdempotencyKey, LedgerEntry>> known = new HashMap<>();
+        wanted.forEach((tenantId, cards) -> cards.forEach((cardId, keys) ->
+                ledger.findByKeys(tenantId, cardId, keys).forEach(found -> known
+                        .computeIfAbsent(found.membership(), m -> new HashMap<>())
+                        .put(found.entry().key(), found.entry()))));
+        return known;
     }
 
     /** The group's memberships, in one read per card. */

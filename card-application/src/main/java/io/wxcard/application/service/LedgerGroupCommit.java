@@ -24,8 +24,8 @@ import java.util.function.Function;
  *
  * <p>Each change keeps its own answer: a refused change is answered as refused and its neighbours are written. When
  * the group as a whole cannot be written (a lost race with another instance, a key already in the ledger, a failing
- * follow-up), nothing of it is kept and each of its changes runs alone, with the unit of work's retries: only the
- * affected ones then see the race.
+ * follow-up), nothing of it is kept and it is committed once more, the entries under its keys read first; when that
+ * fails too, each of its changes runs alone, with the unit of work's retries: only the affected ones then see the race.
  */
 final class LedgerGroupCommit {
 
@@ -122,10 +122,15 @@ final class LedgerGroupCommit {
     /** Commits one group and answers its callers; what must wait for the next group. */
     private List<Waiting> commit(List<Waiting> waiting) {
         List<LedgerGroup.Decision> decisions;
+        List<ChangeLedgerCommand> commands = waiting.stream().map(Waiting::command).toList();
         try {
-            decisions = group.commit(waiting.stream().map(Waiting::command).toList());
-        } catch (RuntimeException | Error notWritten) {
-            decisions = waiting.stream().map(w -> (LedgerGroup.Decision) new LedgerGroup.Decision.Alone()).toList();
+            decisions = group.commit(commands, false);
+        } catch (RuntimeException | Error refused) {
+            try { // a key seen before, or a lost race: once more, reading the keys and the memberships afresh
+                decisions = group.commit(commands, true);
+            } catch (RuntimeException | Error again) {
+                decisions = waiting.stream().map(w -> (LedgerGroup.Decision) new LedgerGroup.Decision.Alone()).toList();
+            }
         }
         List<Waiting> later = new ArrayList<>();
         List<Waiting> byThemselves = new ArrayList<>();

@@ -125,7 +125,7 @@ class LedgerGroupCommitTest {
     }
 
     @Test
-    void a_key_the_ledger_has_from_before_undoes_the_group_and_each_change_then_runs_alone() throws Exception {
+    void a_key_the_ledger_has_from_before_undoes_the_group_which_then_reads_the_keys_and_answers_a_replay() throws Exception {
         LedgerResult before = ok(h.app.changeLedger().change(new ChangeLedgerCommand(alice.key(), points(10, "a1"))));
 
         var answers = inOneGroup(List.of(new ChangeLedgerCommand(bob.key(), points(7, "b1")),
