@@ -47,7 +47,9 @@ final class ApplicationWiring {
                 .ids(IdGenerator.random()).instanceName(instanceName)
                 .importSettings(imports).importSenders(threads.pool("import-sender", imports.concurrency()))
                 .eventSettings(events).webhookSender(sender)
-                .webhookSenders(threads.pool("webhook-sender", WEBHOOK_SENDERS)).build();
+                .webhookSenders(threads.pool("webhook-sender", WEBHOOK_SENDERS))
+                .ledgerGroups(settings.ledgerGroups(), settings.ledgerGroups().enabled()
+                        ? threads.pool("ledger-group", settings.ledgerGroups().lanes()) : null).build();
     }
 
     /**

@@ -38,7 +38,8 @@ record Settings(
         long maxBodyBytes,
         java.time.Duration reconcilePeriod,
         EventOptions events,
-        java.time.Duration statisticsPullPeriod) {
+        java.time.Duration statisticsPullPeriod,
+        io.wxcard.application.service.LedgerGroupSettings ledgerGroups) {
 
     /**
      * How events go out (issue 15).
@@ -86,6 +87,10 @@ record Settings(
                     "minutes between scheduled reconcile runs (every card's members against WeChat); 0: off"),
             new Entry("CARD_STATISTICS_PULL_MINUTES", "15", "minutes between checks for WeChat's card statistics "
                     + "of the day due (each tenant's day is pulled once, by one instance, after 08:00 China time); 0: off"),
+            new Entry("CARD_LEDGER_GROUP_SIZE", "32", "points and balance changes committed together at most "
+                    + "(those waiting while a group commits form the next one); 0: every change commits alone"),
+            new Entry("CARD_LEDGER_GROUP_LANES", "2", "groups of changes committing at once (a membership always "
+                    + "goes through the same one)"),
             new Entry("CARD_CONFIG_FILE", "(none)", "a properties file with any of these names"));
 
     /** Reads the settings; every problem is named with its variable. */
@@ -161,6 +166,8 @@ record Settings(
                     onOff("CARD_WEBHOOK_ALLOW_HTTP_LOOPBACK", sandbox), onOff("CARD_WEBHOOK_ALLOW_PRIVATE", false));
             int reconcileMinutes = integer("CARD_RECONCILE_MINUTES", 0, 0, 10_080);
             int statisticsPullMinutes = integer("CARD_STATISTICS_PULL_MINUTES", 15, 0, 1440);
+            var ledgerGroups = new io.wxcard.application.service.LedgerGroupSettings(
+                    integer("CARD_LEDGER_GROUP_SIZE", 32, 0, 1000), integer("CARD_LEDGER_GROUP_LANES", 2, 1, 64));
             if (!problems.isEmpty()) {
                 throw new SettingsException("the settings have problems:\n  - " + String.join("\n  - ", problems));
             }
@@ -168,7 +175,7 @@ record Settings(
                     wechatApi, payApi, stable, demoKey, publicUrl.replaceAll("/+$", ""), instance, logFormat,
                     importRate, importConcurrency, outboxWorkers, maxBody,
                     java.time.Duration.ofMinutes(reconcileMinutes), events,
-                    java.time.Duration.ofMinutes(statisticsPullMinutes));
+                    java.time.Duration.ofMinutes(statisticsPullMinutes), ledgerGroups);
         }
 
         private String text(String name, String fallback) {

@@ -196,6 +196,8 @@ public class WxcardAutoConfiguration {
         ImportSettings settings = importSettings.getIfAvailable(() -> ImportSettings.defaults()
                 .withRatePerSecond(properties.getImports().getRatePerSecond())
                 .withConcurrency(properties.getImports().getConcurrency()));
+        var groups = new io.wxcard.application.service.LedgerGroupSettings(properties.getLedgerGroups().getSize(),
+                properties.getLedgerGroups().getLanes());
         return CardServices.builder().cards(cards).memberships(memberships).ledger(ledger).tenants(tenants)
                 .outbox(outbox).inbox(inbox).imports(imports).ledgerBatches(persistence.ledgerBatches())
                 .transactions(transactions).wechatCatalog(catalog)
@@ -212,7 +214,9 @@ public class WxcardAutoConfiguration {
                 .profiles(persistence.profiles()).phoneImports(persistence.phoneImports()).webhooks(persistence.webhooks())
                 .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
                         .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
-                .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();
+                .webhookSenders(threads.pool("wxcard-webhook-sender", 16))
+                .ledgerGroups(groups, groups.enabled() ? threads.pool("wxcard-ledger-group", groups.lanes()) : null)
+                .build();
     }
 
     /**

@@ -21,6 +21,7 @@ public class WxcardProperties {
     private final Push push = new Push();
     private final Events events = new Events();
     private final Rest rest = new Rest();
+    private final LedgerGroupProperties ledgerGroups = new LedgerGroupProperties();
     /** Tenants (WeChat official accounts) to add at start when the tenant store has no tenant of that id. */
     private List<TenantProperties> tenants = new ArrayList<>();
 
@@ -58,6 +59,10 @@ public class WxcardProperties {
 
     public Rest getRest() {
         return rest;
+    }
+
+    public LedgerGroupProperties getLedgerGroups() {
+        return ledgerGroups;
     }
 
     public List<TenantProperties> getTenants() {

@@ -29,6 +29,8 @@ final class JdbiTransactions implements TransactionBoundary {
 
     private final Jdbi jdbi;
     private final Vendor vendor;
+    /** How deep this thread is in work of this boundary (0 outside any): {@link #inProgress}, without a connection. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     JdbiTransactions(Jdbi jdbi, Vendor vendor) {
         this.jdbi = jdbi;
@@ -45,7 +47,22 @@ final class JdbiTransactions implements TransactionBoundary {
         return run(work, Either::isLeft);
     }
 
+    @Override
+    public boolean inProgress() {
+        return depth.get()[0] > 0;
+    }
+
     private <T> T run(Supplier<T> work, Predicate<T> undo) {
+        int[] level = depth.get();
+        level[0]++;
+        try {
+            return runCounted(work, undo);
+        } finally {
+            level[0]--;
+        }
+    }
+
+    private <T> T runCounted(Supplier<T> work, Predicate<T> undo) {
         try {
             return jdbi.withHandle(handle -> handle.isInTransaction()
                     ? inSavepoint(handle, work, undo)

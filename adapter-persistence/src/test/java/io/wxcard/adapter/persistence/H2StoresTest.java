@@ -231,4 +231,24 @@ class H2StoresTest extends OnOneDatabase {
             return running();
         }
     }
+
+    @Nested
+    class GroupCommit extends GroupCommitBehaviour {
+        private final StoreSet stores = fresh();
+
+        @Override
+        StoreSet stores() {
+            return stores;
+        }
+
+        @Override
+        TestDatabase newDatabase() {
+            return H2StoresTest.this.newDatabase();
+        }
+
+        @Override
+        RunningDatabase database() {
+            return running();
+        }
+    }
 }

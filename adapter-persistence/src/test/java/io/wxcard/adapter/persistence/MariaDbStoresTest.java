@@ -234,4 +234,24 @@ class MariaDbStoresTest extends OnOneDatabase {
             return running();
         }
     }
+
+    @Nested
+    class GroupCommit extends GroupCommitBehaviour {
+        private final StoreSet stores = fresh();
+
+        @Override
+        StoreSet stores() {
+            return stores;
+        }
+
+        @Override
+        TestDatabase newDatabase() {
+            return MariaDbStoresTest.this.newDatabase();
+        }
+
+        @Override
+        RunningDatabase database() {
+            return running();
+        }
+    }
 }

@@ -90,6 +90,9 @@ public final class CardServices {
                 b.wechatPayMemberCards, lookups, unitOfWork, b.clock, publisher, b.profiles, importedPhones);
         this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
+        if (b.ledgerGroups.enabled()) {
+            ledger.commitInGroups(b.ledgerGroups, b.ledgerGroupLeaders);
+        }
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
                 lookups, unitOfWork);
         GiftingService gifting = new GiftingService(b.memberships, ledger, totals, lookups, unitOfWork, b.clock);

@@ -196,6 +196,19 @@ public final class CardServicesBuilder {
     /** Where webhook posts run side by side: the caller owns the threads. */
     public CardServicesBuilder webhookSenders(ExecutorService senders) { this.webhookSenders = senders; return this; }
 
+    LedgerGroupSettings ledgerGroups = LedgerGroupSettings.off();
+    java.util.concurrent.Executor ledgerGroupLeaders;
+
+    /**
+     * Points and balance changes committed in groups (issue 16 item 3), led on these threads (as many as the settings'
+     * lanes); without this call every change commits alone.
+     */
+    public CardServicesBuilder ledgerGroups(LedgerGroupSettings settings, java.util.concurrent.Executor leaders) {
+        this.ledgerGroups = Objects.requireNonNull(settings, "ledger group settings");
+        this.ledgerGroupLeaders = settings.enabled() ? Objects.requireNonNull(leaders, "ledger group leaders") : leaders;
+        return this;
+    }
+
     public CardServices build() {
         Objects.requireNonNull(cards, "cards");
         Objects.requireNonNull(memberships, "memberships");

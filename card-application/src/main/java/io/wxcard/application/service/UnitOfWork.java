@@ -47,6 +47,15 @@ final class UnitOfWork {
         this.transactions = transactions;
     }
 
+    /** Whether this thread runs work in a transaction already (work started now would join it). */
+    boolean inProgress() {
+        return transactions.inProgress();
+    }
+
+    TransactionBoundary transactions() {
+        return transactions;
+    }
+
     <T> Either<Failure, T> run(String what, Supplier<Either<Failure, T>> work) {
         try {
             return transactions.inTransactionUnlessLeft(work);

@@ -59,6 +59,11 @@ public final class InMemoryStores implements StoreSet {
         public <L, R> Either<L, R> inTransactionUnlessLeft(Supplier<Either<L, R>> work) {
             return undoneWhen(work, Either::isLeft);
         }
+
+        @Override
+        public boolean inProgress() {
+            return lock.isHeldByCurrentThread();
+        }
     };
 
     /**

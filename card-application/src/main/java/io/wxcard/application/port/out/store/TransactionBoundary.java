@@ -20,4 +20,12 @@ public interface TransactionBoundary {
      * {@code Left}; the {@code Left} is returned as it is.
      */
     <L, R> Either<L, R> inTransactionUnlessLeft(Supplier<Either<L, R>> work);
+
+    /**
+     * Whether the calling thread runs work of this boundary now, so that work it starts would join that transaction.
+     * A boundary that cannot tell answers false.
+     */
+    default boolean inProgress() {
+        return false;
+    }
 }
