@@ -108,7 +108,8 @@ final class ControlRoutes {
             Long outerId = Json.integer(body, "outer_id");
             Members.Received received = members.receive(card(ctx), Json.text(body, "openid"),
                     Json.text(body, "outer_str"), outerId == null ? 0 : outerId, Json.text(body, "code"),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"));
+                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"),
+                    Json.text(body, "source_scene"));
             return received(received);
         });
         post(app, "/sandbox/qrcodes/{ticket}/scan", (ctx, body) -> {
@@ -127,8 +128,8 @@ final class ControlRoutes {
                 return Json.object().put("opened", true).put("code", opened).put("card_id", card.id);
             }
             return received(members.receive(card, openid, offered.outerStr(), offered.outerId(), offered.code(),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid")))
-                    .put("card_id", card.id);
+                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"),
+                    "SOURCE_SCENE_QRCODE")).put("card_id", card.id);
         });
         get(app, "/sandbox/cards/{card_id}/codes/{code}", (ctx, body) -> members.state(card(ctx), code(ctx)));
         post(app, "/sandbox/cards/{card_id}/codes/{code}/form", (ctx, body) ->

@@ -147,16 +147,8 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        PayGiftRules payGiftRules = new PayGiftRules(cards);
-        oa.post("/card/paygiftcard/add", call -> payGiftRules.add(call.appId, call.body()));
-        oa.query("/card/paygiftcard/getbyid", call -> payGiftRules.get(call.appId, requiredRuleId(call)));
-        oa.query("/card/paygiftcard/batchget", call -> payGiftRules.batch(call.appId,
-                Json.bool(call.body(), "effective", false), call.body().path("offset").asInt(0),
-                call.body().path("count").asInt(10), cards.now()));
-        oa.post("/card/paygiftcard/delete", call -> {
-            payGiftRules.delete(call.appId, requiredRuleId(call));
-            return null;
-        });
+        PayGiftRoutes payGifts = new PayGiftRoutes(new PayGiftRules(cards), cards, members);
+        payGifts.register(oa);
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
         payRoutes.register(server);
@@ -166,6 +158,7 @@ public final class WechatSandbox implements AutoCloseable {
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
+        payGifts.register(server, control);
         MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
         messageRoutes.register(oa);
         messageRoutes.register(server, control);
@@ -288,13 +281,5 @@ public final class WechatSandbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static long requiredRuleId(OaCall call) {
-        Long ruleId = call.integer("rule_id");
-        if (ruleId == null) {
-            throw WxException.missingField("rule_id");
-        }
-        return ruleId;
     }
 }

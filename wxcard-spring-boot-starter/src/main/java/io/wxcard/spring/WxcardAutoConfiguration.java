@@ -212,7 +212,8 @@ public class WxcardAutoConfiguration {
                 .profiles(persistence.profiles()).webhooks(persistence.webhooks())
                 .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
                         .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
-                .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();
+                .webhookSenders(threads.pool("wxcard-webhook-sender", 16))
+                .payToJoin(persistence.campaigns(), persistence.campaignJoins()).build();
     }
 
     /**

@@ -136,10 +136,7 @@ public final class Persistence implements AutoCloseable {
         return new Persistence(dataSource, null, vendor);
     }
 
-    /**
-     * The Flyway placeholders the migrations under {@code classpath:db/migration} need on the database of this URL,
-     * for an application whose own Flyway run (Spring Boot's, say) reaches them.
-     */
+    /** The Flyway placeholders of {@code classpath:db/migration} on this URL's database, for an app's own Flyway. */
     public static Map<String, String> migrationPlaceholders(String jdbcUrl) {
         return Vendor.of(jdbcUrl).placeholders();
     }
@@ -216,6 +213,11 @@ public final class Persistence implements AutoCloseable {
         return campaigns;
     }
 
+    /** Who joined through which campaign (issue 17 item 5); the store holds nothing of its own. */
+    public io.wxcard.application.port.out.store.CampaignJoinStore campaignJoins() {
+        return new JdbiCampaignJoinStore(sql);
+    }
+
     /** The activation pages' sessions (issue 20). */
     public ActivationSessionStore activationSessions() {
         return activationSessions;
@@ -260,7 +262,7 @@ public final class Persistence implements AutoCloseable {
     public CardServicesBuilder storesOf(CardServicesBuilder application) {
         return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
                 .inbox(processedPushes).imports(imports).ledgerBatches(ledgerBatches).transactions(transactions).events(events)
-                .profiles(profiles).webhooks(webhooks).stores(stores);
+                .profiles(profiles).webhooks(webhooks).stores(stores).payToJoin(campaigns, campaignJoins());
     }
 
     /** The stores' Jdbi, for this module's tests. */

@@ -1,20 +1,22 @@
 package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.contract.ActivationSessionStoreContract;
+import io.wxcard.application.contract.CampaignJoinStoreContract;
 import io.wxcard.application.contract.CampaignStoreContract;
+import io.wxcard.application.port.out.store.CampaignJoinStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Nested;
 
-/** The storage contracts of issue 20 (activation sessions, campaigns) on H2, PostgreSQL and MariaDB. */
+/** The storage contracts of issue 20 (activation sessions, campaigns, who joined through them) on H2, PostgreSQL and MariaDB. */
 class JoiningStoresOnEveryDatabaseTest {
 
     /** Issue 20's tables emptied, and the stores on them. */
     static Persistence emptied(RunningDatabase running) {
         try (Connection connection = running.connect()) {
-            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews"}) {
+            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews", "campaign_joins"}) {
                 TestDatabase.execute(connection, "DELETE FROM " + table);
             }
         } catch (SQLException failed) {
@@ -32,6 +34,16 @@ class JoiningStoresOnEveryDatabaseTest {
             @Override
             protected CampaignStore campaigns() {
                 return stores.campaigns();
+            }
+        }
+
+        @Nested
+        class CampaignJoins extends CampaignJoinStoreContract {
+            private final Persistence stores = emptied(running());
+
+            @Override
+            protected CampaignJoinStore joins() {
+                return stores.campaignJoins();
             }
         }
 
