@@ -90,7 +90,8 @@ public final class WechatSandbox implements AutoCloseable {
         CallbackVerifier verifier = new CallbackVerifier(apps, httpClient, scheduler, settings.pushTimeout());
         Cards cards = new Cards(apps, pusher, scheduler, settings, clock, changes);
         Identities ids = new Identities();
-        Members members = new Members(apps, cards, ids, pusher, stats);
+        Members members = new Members(apps, cards, ids);
+        MemberActions memberActions = new MemberActions(members, cards, ids, pusher);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(apps, cards, ids, stats);
         PayMembers payMembers = new PayMembers(apps, cards, ids, platformKey, httpClient, scheduler, stats);
@@ -147,14 +148,15 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        PayGiftRoutes payGifts = new PayGiftRoutes(new PayGiftRules(cards), cards, members);
+        PayGiftRuleRoutes payGifts = new PayGiftRuleRoutes(new PayGiftRules(cards), cards, memberActions);
         payGifts.register(oa);
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
         payRoutes.register(server);
-        ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
-                pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency, datacube);
+        ControlRoutes control = new ControlRoutes(apps, faults, tokens, calls, pusher, stats, platformKey, reset, changes,
+                verifier, settings.verifyCallbacks(), latency);
         control.register(server);
+        new MemberControlRoutes(cards, memberActions, memberCards, distribution, datacube).register(server, control);
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
@@ -162,7 +164,7 @@ public final class WechatSandbox implements AutoCloseable {
         MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
         messageRoutes.register(oa);
         messageRoutes.register(server, control);
-        new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
+        new ActivationJumpRoutes(new ActivationJump(memberActions), cards, members, changes).register(server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
         try {

@@ -3,22 +3,22 @@ package io.wxcard.sandbox;
 import io.javalin.Javalin;
 
 /**
- * The pay-to-join rules on the Official Account API ({@code card/paygiftcard/*}), and the control API's payment that
- * makes one give its card: {@code POST /sandbox/payments {appid, mchid, openid, amount_fen}} plays a member paying
- * that merchant with WeChat Pay. When a rule of the account in force covers the merchant and the amount, WeChat
+ * The pay-gift rule endpoints on the Official Account API ({@code /card/paygiftcard/...}: add, get by id, batch get,
+ * delete), and the control API's payment that makes one give its card: {@code POST /sandbox/payments {appid, mchid,
+ * openid, amount_fen}} plays a member paying that merchant with WeChat Pay. When a rule of the account in force covers the merchant and the amount, WeChat
  * offers the rule's card after the payment ("支持开发者设置微信支付后为用户下发领卡消息"); the sandbox has the member
  * take it at once and pushes {@code user_get_card} with {@code SourceScene} {@link #SOURCE_SCENE_PAY}. That value is
  * the sandbox's (and the product's) <b>inference</b>: no page read names the scene WeChat sends for such a receipt
  * (FIDELITY section 25). A payer who holds the card already (its get_limit reached) is offered nothing.
  */
-final class PayGiftRoutes {
+final class PayGiftRuleRoutes {
     static final String SOURCE_SCENE_PAY = "SOURCE_SCENE_PAY";
 
     private final PayGiftRules rules;
     private final Cards cards;
-    private final Members members;
+    private final MemberActions members;
 
-    PayGiftRoutes(PayGiftRules rules, Cards cards, Members members) {
+    PayGiftRuleRoutes(PayGiftRules rules, Cards cards, MemberActions members) {
         this.rules = rules;
         this.cards = cards;
         this.members = members;
@@ -55,7 +55,7 @@ final class PayGiftRoutes {
                 return Json.object().put("offered", false).put("rule_id", offer.ruleId())
                         .put("why", openid + " holds card " + card.id + " already");
             }
-            Members.Received received = members.receive(card, openid, "", 0, null, null, null, null,
+            MemberActions.Received received = members.receive(card, openid, "", 0, null, null, null, null,
                     SOURCE_SCENE_PAY);
             return Json.object().put("offered", true).put("rule_id", offer.ruleId()).put("card_id", card.id)
                     .put("code", received.code());
