@@ -208,12 +208,11 @@ public final class Persistence implements AutoCloseable {
     }
 
     /** The console's signed-in sessions. */
-    /** Gift-on-joining campaigns and import reviews (issue 20). */
+    /** Gift-on-joining campaigns and import reviews (issue 20); below, who joined through them (issue 17 item 5). */
     public CampaignStore campaigns() {
         return campaigns;
     }
 
-    /** Who joined through which campaign (issue 17 item 5); the store holds nothing of its own. */
     public io.wxcard.application.port.out.store.CampaignJoinStore campaignJoins() {
         return new JdbiCampaignJoinStore(sql);
     }
