@@ -68,6 +68,6 @@ final class ApplicationWiring {
     static CampaignServices campaigns(Persistence persistence, WechatAdapter wechat, Clock clock) {
         return new CampaignServices(new CampaignServices.Dependencies(persistence.campaigns(), persistence.imports(),
                 wechat.campaigns(), persistence.tenants(), persistence.cards(), persistence.memberships(), clock,
-                IdGenerator.random()));
+                IdGenerator.random(), persistence.campaignJoins()));
     }
 }

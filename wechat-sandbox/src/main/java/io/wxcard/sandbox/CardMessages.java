@@ -12,9 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Messages that carry a card ({@code msgtype wxcard}): the mass preview to one openid, the mass send filtered by tag,
  * the customer-service message (only within 48 hours of the member's last message to the account: 45015 otherwise).
  * What each member received is kept for the control API ({@code GET /sandbox/apps/{appid}/messages}).
+ * A follower receives at most {@link #MASS_PER_MONTH} mass messages a Beijing calendar month (WeChat's mass-send page:
+ * "多于4条的群发将对该用户发送失败"): a send by tag skips who had them; one that reaches nobody for that reason is
+ * answered 45028 "has no masssend quota" (the errcode WeChat gives when the quota is used up; for a send by tag the
+ * sandbox's reading).
  */
 final class CardMessages {
     static final long CUSTOMER_SERVICE_WINDOW_SECONDS = 48 * 3600;
+    static final int MASS_PER_MONTH = 4;
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     record Received(String openid, String kind, String cardId, long msgId, long at) {}
 
@@ -71,12 +77,30 @@ final class CardMessages {
         if (tagId == null) {
             throw WxException.missingField("filter.tag_id");
         }
+        List<String> followers = tags.openids(appId, tagId);
+        List<String> withRoom = followers.stream().filter(openid -> massThisMonth(appId, openid) < MASS_PER_MONTH)
+                .toList();
+        if (!followers.isEmpty() && withRoom.isEmpty()) {
+            throw new WxException(45028, "has no masssend quota");
+        }
         long msgId = msgIds.incrementAndGet();
-        for (String openid : tags.openids(appId, tagId)) {
+        for (String openid : withRoom) {
             deliver(appId, openid, "mass", card, msgId);
         }
         return Json.object().put("errmsg", "send job submission success").put("msg_id", msgId)
                 .put("msg_data_id", msgId);
+    }
+
+    private synchronized long massThisMonth(String appId, String openid) {
+        java.time.YearMonth month = monthOf(cards.now());
+        return receivedByApp.getOrDefault(appId, List.of()).stream()
+                .filter(message -> message.kind().equals("mass") && message.openid().equals(openid))
+                .filter(message -> monthOf(message.at()).equals(month))
+                .count();
+    }
+
+    private static java.time.YearMonth monthOf(long epochSecond) {
+        return java.time.YearMonth.from(java.time.Instant.ofEpochSecond(epochSecond).atZone(BEIJING));
     }
 
     void customSend(String appId, ObjectNode body) {

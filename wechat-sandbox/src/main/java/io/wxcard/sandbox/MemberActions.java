@@ -27,9 +27,12 @@ final class MemberActions {
     record Received(String code, String encryptCode, String activateUrl) {
     }
 
-    /** A member receives the card (QR code, landing page, addCard...): user_get_card is pushed. */
+    /**
+     * A member receives the card (QR code, landing page, addCard, a pay-to-join offer...): user_get_card is pushed,
+     * with {@code SourceScene} when given.
+     */
     Received receive(Card card, String openid, String outerStr, long outerId, String code, String nickname,
-                     String sex, String unionId) {
+                     String sex, String unionId, String sourceScene) {
         members.requireOpenidOf(card.appId, openid);
         if (code == null && card.options().useCustomCode()) {
             throw WxException.missingField("code (the card uses custom codes: use_custom_code)");
@@ -48,6 +51,9 @@ final class MemberActions {
                 .text("CardId", card.id).number("IsGiveByFriend", 0).text("UserCardCode", member.code)
                 .text("FriendUserName", "").number("OuterId", outerId).text("OldUserCardCode", "")
                 .text("OuterStr", outerStr).number("IsRestoreMemberCard", 0).number("IsRecommendByFriend", 0);
+        if (sourceScene != null) {
+            event.text("SourceScene", sourceScene);
+        }
         if (unionId != null) {
             event.text("UnionId", unionId);
         }

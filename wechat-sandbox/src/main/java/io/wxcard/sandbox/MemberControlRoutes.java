@@ -40,7 +40,8 @@ final class MemberControlRoutes {
             Long outerId = Json.integer(body, "outer_id");
             MemberActions.Received received = actions.receive(card(ctx), Json.text(body, "openid"),
                     Json.text(body, "outer_str"), outerId == null ? 0 : outerId, Json.text(body, "code"),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"));
+                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"),
+                    Json.text(body, "source_scene"));
             return received(received);
         });
         control.post(app, "/sandbox/qrcodes/{ticket}/scan", (ctx, body) -> {
@@ -59,8 +60,8 @@ final class MemberControlRoutes {
                 return Json.object().put("opened", true).put("code", opened).put("card_id", card.id);
             }
             return received(actions.receive(card, openid, offered.outerStr(), offered.outerId(), offered.code(),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid")))
-                    .put("card_id", card.id);
+                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"),
+                    "SOURCE_SCENE_QRCODE")).put("card_id", card.id);
         });
         control.get(app, "/sandbox/cards/{card_id}/codes/{code}", (ctx, body) -> actions.state(card(ctx), code(ctx)));
         control.post(app, "/sandbox/cards/{card_id}/codes/{code}/form", (ctx, body) ->

@@ -93,6 +93,22 @@ final class PayGiftRules {
         return out;
     }
 
+    /** A rule's card offered after a payment: the rule and its card. */
+    record Offer(long ruleId, String cardId) {}
+
+    /**
+     * The account's rule in force at {@code now} for a payment of {@code amountFen} to {@code mchid}: its merchant
+     * list holds the mchid and {@code least_cost <= amount <= max_cost}; null when none.
+     */
+    synchronized Offer offer(String appId, String mchid, long amountFen, long now) {
+        return rules.values().stream().filter(r -> r.appId.equals(appId) && r.mchids.contains(mchid))
+                .filter(r -> r.begin <= now && now < r.end)
+                .filter(r -> r.info.path("member_rule").path("least_cost").asLong() <= amountFen
+                        && amountFen <= r.info.path("member_rule").path("max_cost").asLong())
+                .min(java.util.Comparator.comparingLong(Rule::id))
+                .map(r -> new Offer(r.id, r.info.path("member_rule").path("card_id").asText())).orElse(null);
+    }
+
     void delete(String appId, long ruleId) {
         rules.remove(own(appId, ruleId).id);
     }

@@ -159,7 +159,8 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        new PayGiftRuleRoutes(new PayGiftRules(cards), cards).register(oa);
+        PayGiftRuleRoutes payGifts = new PayGiftRuleRoutes(new PayGiftRules(cards), cards, memberActions);
+        payGifts.register(oa);
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
         payRoutes.register(server);
@@ -170,6 +171,7 @@ public final class WechatSandbox implements AutoCloseable {
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
+        payGifts.register(server, control);
         MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
         messageRoutes.register(oa);
         messageRoutes.register(server, control);

@@ -91,6 +91,35 @@ class EngagementApiTest {
     }
 
     @Test
+    void a_follower_gets_at_most_four_mass_messages_a_month_and_a_send_reaching_nobody_is_45028() {
+        String cardId = f.approvedCard(Fixture.memberCard());
+        f.receive(cardId, "oCapped1");
+        long tagId = f.oa("/cgi-bin/tags/create", "{\"tag\":{\"name\":\"月度上限\"}}").json().get("tag").get("id")
+                .asLong();
+        f.oa("/cgi-bin/tags/members/batchtagging", "{\"openid_list\":[\"oCapped1\"],\"tagid\":" + tagId + "}");
+        String send = "{\"filter\":{\"is_to_all\":false,\"tag_id\":" + tagId + "},\"wxcard\":{\"card_id\":\""
+                + cardId + "\"},\"msgtype\":\"wxcard\"}";
+        for (int i = 0; i < 4; i++) {
+            assertThat(f.oa("/cgi-bin/message/mass/sendall", send).errcode()).isZero();
+        }
+
+        Http.Response fifth = f.oa("/cgi-bin/message/mass/sendall", send);
+        f.receive(cardId, "oCapped2");
+        f.oa("/cgi-bin/tags/members/batchtagging", "{\"openid_list\":[\"oCapped2\"],\"tagid\":" + tagId + "}");
+        Http.Response withANewcomer = f.oa("/cgi-bin/message/mass/sendall", send);
+
+        assertThat(fifth.errcode()).as(fifth.body()).isEqualTo(45028);
+        assertThat(fifth.json().get("errmsg").asText()).contains("has no masssend quota");
+        assertThat(withANewcomer.errcode()).as(withANewcomer.body()).isZero();
+        JsonNode capped = f.http.get("/sandbox/apps/" + Fixture.APP_ID + "/messages?openid=oCapped1").json()
+                .get("messages");
+        JsonNode newcomer = f.http.get("/sandbox/apps/" + Fixture.APP_ID + "/messages?openid=oCapped2").json()
+                .get("messages");
+        assertThat(capped.findValuesAsText("kind").stream().filter("mass"::equals).count()).isEqualTo(4);
+        assertThat(newcomer.findValuesAsText("kind")).containsExactly("mass");
+    }
+
+    @Test
     void untagging_removes_a_follower_from_the_tag_and_the_tags_followers_come_back_page_by_page() {
         String cardId = f.approvedCard(Fixture.memberCard());
         f.receive(cardId, "oUntag1");

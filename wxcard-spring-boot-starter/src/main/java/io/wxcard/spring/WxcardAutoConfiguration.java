@@ -216,7 +216,7 @@ public class WxcardAutoConfiguration {
                         .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
                 .webhookSenders(threads.pool("wxcard-webhook-sender", 16))
                 .ledgerGroups(groups, groups.enabled() ? threads.pool("wxcard-ledger-group", groups.lanes()) : null)
-                .build();
+                .payToJoin(persistence.campaigns(), persistence.campaignJoins()).build();
     }
 
     /**

@@ -281,7 +281,7 @@ class WxcardUseCases {
                 new CampaignServices(
                         new CampaignServices.Dependencies(persistence.campaigns(),
                                 persistence.imports(), wechat.campaigns(), persistence.tenants(), persistence.cards(),
-                                persistence.memberships(), clock, ids)).campaigns());
+                                persistence.memberships(), clock, ids, persistence.campaignJoins())).campaigns());
     }
 
     /** {@code target} seen only as {@code useCase}: calls go straight through (no advice), exceptions unwrapped. */

@@ -147,10 +147,7 @@ public final class Persistence implements AutoCloseable {
         return new Persistence(dataSource, null, vendor);
     }
 
-    /**
-     * The Flyway placeholders the migrations under {@code classpath:db/migration} need on the database of this URL,
-     * for an application whose own Flyway run (Spring Boot's, say) reaches them.
-     */
+    /** The Flyway placeholders of {@code classpath:db/migration} on this URL's database, for an app's own Flyway. */
     public static Map<String, String> migrationPlaceholders(String jdbcUrl) {
         return Vendor.of(jdbcUrl).placeholders();
     }
@@ -221,9 +218,13 @@ public final class Persistence implements AutoCloseable {
         return operators;
     }
 
-    /** Gift-on-joining campaigns and import reviews (issue 20). */
+    /** Gift-on-joining campaigns and import reviews (issue 20); below, who joined through them (issue 17 item 5). */
     public CampaignStore campaigns() {
         return campaigns;
+    }
+
+    public io.wxcard.application.port.out.store.CampaignJoinStore campaignJoins() {
+        return new JdbiCampaignJoinStore(sql);
     }
 
     /** The activation pages' sessions (issue 20). */
@@ -266,7 +267,8 @@ public final class Persistence implements AutoCloseable {
     public CardServicesBuilder storesOf(CardServicesBuilder application) {
         return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
                 .inbox(processedPushes).imports(imports).ledgerBatches(ledgerBatches).transactions(transactions).events(events)
-                .profiles(profiles).webhooks(webhooks).stores(stores).phoneImports(phoneImports);
+                .profiles(profiles).webhooks(webhooks).stores(stores).phoneImports(phoneImports)
+                .payToJoin(campaigns, campaignJoins());
     }
 
     /** The stores' Jdbi, for this module's tests. */

@@ -1,7 +1,9 @@
 package io.wxcard.adapter.persistence;
 
 import io.wxcard.application.contract.ActivationSessionStoreContract;
+import io.wxcard.application.contract.CampaignJoinStoreContract;
 import io.wxcard.application.contract.CampaignStoreContract;
+import io.wxcard.application.port.out.store.CampaignJoinStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import java.sql.Connection;
@@ -10,13 +12,17 @@ import io.wxcard.application.contract.PhoneImportStoreContract;
 import io.wxcard.application.port.out.store.PhoneImportStore;
 import org.junit.jupiter.api.Nested;
 
-/** The storage contracts of issue 20 (activation sessions, campaigns, phones of WeChat Pay imports) on H2, PostgreSQL and MariaDB. */
+/**
+ * The storage contracts of issue 20 (activation sessions, campaigns, who joined through them, phones of WeChat Pay
+ * imports) on H2, PostgreSQL and MariaDB.
+ */
 class JoiningStoresOnEveryDatabaseTest {
 
     /** Issue 20's tables emptied, and the stores on them. */
     static Persistence emptied(RunningDatabase running) {
         try (Connection connection = running.connect()) {
-            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews", "pay_phone_imports"}) {
+            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews", "pay_phone_imports",
+                    "campaign_joins"}) {
                 TestDatabase.execute(connection, "DELETE FROM " + table);
             }
         } catch (SQLException failed) {
@@ -34,6 +40,16 @@ class JoiningStoresOnEveryDatabaseTest {
             @Override
             protected CampaignStore campaigns() {
                 return stores.campaigns();
+            }
+        }
+
+        @Nested
+        class CampaignJoins extends CampaignJoinStoreContract {
+            private final Persistence stores = emptied(running());
+
+            @Override
+            protected CampaignJoinStore joins() {
+                return stores.campaignJoins();
             }
         }
 

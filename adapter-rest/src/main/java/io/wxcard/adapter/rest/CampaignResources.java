@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.domain.campaign.Campaign;
+import io.wxcard.domain.campaign.CampaignJoin;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.shared.Reason;
@@ -43,22 +44,32 @@ final class CampaignResources {
                             @Schema(description = "WeChat's rule_id (PAY_TO_JOIN) or activity_id.") String wechatId,
                             @Schema(description = "Existing members the card's imports brought in before the "
                                     + "campaign started: not new, so not rewarded for joining.") long protectedMembers,
-                            String overrideReason, String startedAt, String terminatedAt) {}
+                            String overrideReason, String startedAt, String terminatedAt,
+                            @Schema(description = "Members who joined through it: receipts WeChat pushed after a "
+                                    + "payment (SourceScene SOURCE_SCENE_PAY, inferred) while it alone ran on the "
+                                    + "card.") long membersJoined) {}
+
+    @Schema(description = "The campaign a membership joined through, and what WeChat's receipt said.")
+    record JoinResource(String campaignId, String cardId, String code, String openid,
+                        @Schema(description = "The receipt's SourceScene.") String sourceScene,
+                        @Schema(description = "When WeChat saw the card taken (the push's CreateTime).")
+                        String joinedAt) {}
 
     record CampaignsResource(List<CampaignResource> campaigns) {}
 
     record ReviewResource(String importId, String note, String reviewedAt) {}
 
-    static CampaignResource of(Campaign c) {
+    static CampaignResource of(Campaign c, long membersJoined) {
         CampaignTerms t = c.terms();
         return new CampaignResource(c.id().value(), c.cardId().value(), t.kind().name(), t.name(), t.mchids(),
                 t.begin().toString(), t.end().toString(), t.leastCost().map(Fen::value).getOrNull(), t.maxCost().map(Fen::value).getOrNull(),
                 c.wechatId(), c.protectedMembers(), c.override().map(r -> r.value()).getOrNull(),
-                c.startedAt().toString(), c.terminatedAt().map(Instant::toString).getOrNull());
+                c.startedAt().toString(), c.terminatedAt().map(Instant::toString).getOrNull(), membersJoined);
     }
 
-    static CampaignsResource of(List<Campaign> campaigns) {
-        return new CampaignsResource(campaigns.stream().map(CampaignResources::of).toList());
+    static JoinResource of(CampaignJoin join) {
+        return new JoinResource(join.campaignId().value(), join.cardId().value(), join.code().value(),
+                join.openId().value(), join.sourceScene(), join.joinedAt().toString());
     }
 
     static ReviewResource of(ImportReview review) {

@@ -15,6 +15,7 @@ import io.wxcard.adapter.rest.CampaignResources.StartRequest;
 import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.in.ManageCampaignsUseCase.StartCampaignCommand;
 import io.wxcard.domain.campaign.Campaign;
+import io.wxcard.domain.campaign.CampaignJoin;
 import io.wxcard.domain.campaign.CampaignId;
 import io.wxcard.domain.campaign.CampaignKind;
 import io.wxcard.domain.campaign.CampaignTerms;
@@ -35,6 +36,7 @@ final class CampaignRoutes {
     private static final String TAG = "campaigns";
     private static final String OF_CARD = "/v1/cards/{id}/campaigns";
     private static final String ONE = "/v1/campaigns/{id}";
+    private static final String JOINED_THROUGH = "/v1/cards/{id}/memberships/{code}/campaign";
     private static final String REVIEWED = "/v1/imports/{id}/failures-reviewed";
 
     private final ManageCampaignsUseCase campaigns;
@@ -62,6 +64,10 @@ final class CampaignRoutes {
         app.get(ONE, this::one, Access.API_KEY);
         docs.operation(GET, ONE, "getCampaign", "Read a campaign", TAG, 404)
                 .getResponses().addApiResponse("200", docs.answer(CampaignResource.class));
+        app.get(JOINED_THROUGH, this::joinedThrough, Access.API_KEY);
+        docs.operation(GET, JOINED_THROUGH, "getMembershipCampaign",
+                        "Read the campaign a membership joined through (404 when it came through none)", TAG, 404)
+                .getResponses().addApiResponse("200", docs.answer(CampaignResources.JoinResource.class));
         app.post(ONE + "/terminate", this::terminate, Access.API_KEY);
         docs.operation(POST, ONE + "/terminate", "terminateCampaign",
                         "End a running campaign early (on WeChat first: the rule deleted, the activity terminated)",
@@ -94,21 +100,35 @@ final class CampaignRoutes {
         Campaign started = Problems.orAnswer(campaigns.start(new StartCampaignCommand(Access.tenant(ctx), cardId,
                 terms, override)));
         ctx.status(201).header("Location", "/v1/campaigns/" + started.id().value())
-                .json(CampaignResources.of(started));
+                .json(resource(started));
     }
 
     private void ofCard(Context ctx) {
-        ctx.json(CampaignResources.of(Problems.orAnswer(campaigns.campaigns(Access.tenant(ctx), Params.cardId(ctx)))));
+        ctx.json(new CampaignResources.CampaignsResource(Problems.orAnswer(campaigns.campaigns(Access.tenant(ctx),
+                Params.cardId(ctx))).stream().map(this::resource).toList()));
     }
 
     private void one(Context ctx) {
-        ctx.json(CampaignResources.of(Problems.orAnswer(campaigns.campaign(Access.tenant(ctx), campaignId(ctx)))));
+        ctx.json(resource(Problems.orAnswer(campaigns.campaign(Access.tenant(ctx), campaignId(ctx)))));
     }
 
     private void terminate(Context ctx) {
         CampaignId id = campaignId(ctx);
         Params.noBody(ctx);
-        ctx.json(CampaignResources.of(Problems.orAnswer(campaigns.terminate(Access.tenant(ctx), id))));
+        ctx.json(resource(Problems.orAnswer(campaigns.terminate(Access.tenant(ctx), id))));
+    }
+
+    private void joinedThrough(Context ctx) {
+        var key = Params.membershipKey(ctx);
+        CampaignJoin join = Problems.orAnswer(campaigns.joinedThrough(key.tenantId(), key.cardId(), key.code()))
+                .getOrElseThrow(() -> ApiProblem.of(ProblemType.NOT_FOUND, "membership " + key.code().value()
+                        + " of card " + key.cardId() + " joined through no campaign").toAnswer());
+        ctx.json(CampaignResources.of(join));
+    }
+
+    private CampaignResources.CampaignResource resource(Campaign campaign) {
+        return CampaignResources.of(campaign, Problems.orAnswer(campaigns.membersJoined(campaign.tenantId(),
+                campaign.id())));
     }
 
     private void reviewed(Context ctx) {

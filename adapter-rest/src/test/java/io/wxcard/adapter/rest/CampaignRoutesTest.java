@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ImportJobStore;
+import io.wxcard.application.port.out.wechat.push.EventHeader;
+import io.wxcard.application.port.out.wechat.push.WechatEvent;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
@@ -144,6 +146,46 @@ class CampaignRoutesTest {
         assertThat(m.http.post(terminate, null).problemType()).endsWith("campaign-not-running");
         assertThat(m.http.post("/v1/cards/" + cardId + "/campaigns", payToJoin(50_00, 90_00)).status())
                 .isEqualTo(201);
+    }
+
+    /** WeChat pushes the receipt of the card by {@code openId} with this {@code SourceScene}; answers the code. */
+    private static String receivedWith(Merchant m, String cardId, String openId, String sourceScene) {
+        Code code = h.wechat.handOut(m.wechatCardId(cardId), new OpenId(openId));
+        return pushed(m, cardId, openId, code, sourceScene);
+    }
+
+    private static String pushed(Merchant m, String cardId, String openId, Code code, String sourceScene) {
+        var header = new EventHeader("gh_teahouse", openId, h.clock.now().getEpochSecond(), "user_get_card");
+        assertThat(h.app.handleWechatEvent().handle(m.tenant, new WechatEvent.CardReceived(header,
+                m.wechatCardId(cardId), code, Option.none(), false, Option.none(), false, Option.none(),
+                Option.none(), Option.of(sourceScene))).isRight()).isTrue();
+        return code.value();
+    }
+
+    @Test
+    void a_receipt_after_a_payment_joins_the_running_rule_which_counts_it_and_the_membership_shows_it() {
+        Merchant m = h.newMerchant();
+        String cardId = m.approved(Cards.minimal());
+        JsonNode rule = m.http.post("/v1/cards/" + cardId + "/campaigns", payToJoin(1_00, 50_00)).json();
+        assertThat(rule.get("members_joined").asLong()).isZero();
+
+        String paid = receivedWith(m, cardId, "oPaid1", "SOURCE_SCENE_PAY");
+        pushed(m, cardId, "oPaid1", new Code(paid), "SOURCE_SCENE_PAY"); // WeChat pushes it again: counted once
+        String scanned = receivedWith(m, cardId, "oScanned1", "SOURCE_SCENE_QRCODE");
+
+        String one = "/v1/campaigns/" + rule.get("id").asText();
+        assertThat(m.http.get(one).json().get("members_joined").asLong()).isEqualTo(1);
+        assertThat(m.http.get("/v1/cards/" + cardId + "/campaigns").json().get("campaigns").get(0)
+                .get("members_joined").asLong()).isEqualTo(1);
+        JsonNode joined = m.http.get("/v1/cards/" + cardId + "/memberships/" + paid + "/campaign").json();
+        assertThat(joined.get("campaign_id").asText()).isEqualTo(rule.get("id").asText());
+        assertThat(joined.get("source_scene").asText()).isEqualTo("SOURCE_SCENE_PAY");
+        assertThat(joined.get("openid").asText()).isEqualTo("oPaid1");
+        Http.Answer none = m.http.get("/v1/cards/" + cardId + "/memberships/" + scanned + "/campaign");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("detail").asText()).contains(scanned, "joined through no campaign");
+        assertThat(h.newMerchant().http.get("/v1/cards/" + cardId + "/memberships/" + paid + "/campaign").status())
+                .as("another tenant's card").isEqualTo(404);
     }
 
     @Test

@@ -189,6 +189,29 @@ class EngagementRoutesTest {
     }
 
     @Test
+    void a_fifth_mass_send_to_a_segment_in_a_month_is_refused_before_wechat_is_called() {
+        Merchant m = h.newMerchant();
+        String card = m.approved(Cards.minimal());
+        m.received(card, "o_capped");
+        String segment = "/v1/cards/" + card + "/segments/" + m.http.post("/v1/cards/" + card + "/segments",
+                "{\"name\":\"capped\"}").json().get("id").asText();
+        m.http.post(segment + "/sync", null);
+        m.http.post(segment + "/previews", "{\"openid\":\"o_tester\"}");
+        for (int i = 0; i < 4; i++) {
+            h.clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(m.http.post(segment + "/mass-sends", null).status()).isEqualTo(201);
+        }
+        int sentBefore = h.engagementWechat.sent().size();
+
+        Http.Answer fifth = m.http.post(segment + "/mass-sends", null);
+
+        assertThat(fifth.status()).as("%s", fifth).isEqualTo(409);
+        assertThat(fifth.json().get("code").asText()).isEqualTo("MASS_SEND_MONTHLY_CAP_REACHED");
+        assertThat(fifth.json().get("detail").asText()).contains("4 mass sends this month");
+        assertThat(h.engagementWechat.sent()).as("nothing sent to WeChat").hasSize(sentBefore);
+    }
+
+    @Test
     void a_card_message_to_one_member_needs_their_recent_message_and_every_send_is_kept_with_its_result() {
         Merchant m = h.newMerchant();
         String card = m.approved(Cards.minimal());

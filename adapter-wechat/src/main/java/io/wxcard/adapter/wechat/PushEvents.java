@@ -55,7 +55,8 @@ final class PushEvents {
                     text(f, "RefuseReason").getOrElse(""));
             case "user_get_card" -> new WechatEvent.CardReceived(header, cardId(f), code(f), text(f, "OuterStr"),
                     flag(f, "IsRestoreMemberCard"), optional(f, "OldUserCardCode", Code::new),
-                    flag(f, "IsGiveByFriend"), text(f, "FriendUserName"), text(f, "UnionId"));
+                    flag(f, "IsGiveByFriend"), text(f, "FriendUserName"), text(f, "UnionId"),
+                    text(f, "SourceScene"));
             case "user_del_card" -> new WechatEvent.CardDeletedByMember(header, cardId(f), code(f));
             case "submit_membercard_user_info" -> new WechatEvent.ActivationFormSubmitted(header, cardId(f), code(f));
             case "update_member_card" -> new WechatEvent.MemberTotalsChanged(header, cardId(f), code(f),

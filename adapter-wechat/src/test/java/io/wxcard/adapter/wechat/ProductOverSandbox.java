@@ -59,6 +59,9 @@ final class ProductOverSandbox implements AutoCloseable {
     final JoiningServices joining;
     /** Gift-on-joining campaigns (issue 20), over the same stores and WeChat adapter; no card is upgraded. */
     final CampaignServices campaigns;
+    final InMemoryCampaignStore campaignStore = new InMemoryCampaignStore();
+    final io.wxcard.application.testing.InMemoryCampaignJoinStore campaignJoins =
+            new io.wxcard.application.testing.InMemoryCampaignJoinStore();
     final TenantId tenant = new TenantId("t" + SandboxFixture.shortId());
     private final HttpServer receiver;
     /** The adapter the application talks through, for ports wired on top of it (the loyalty services). */
@@ -115,7 +118,8 @@ final class ProductOverSandbox implements AutoCloseable {
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
                 .profiles(stores.profiles()).phoneImports(stores.phoneImports()).webhooks(stores.webhooks())
                 .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
-                .webhookSenders(InMemoryApplication.IMPORT_SENDERS).stores(storeStore).build();
+                .webhookSenders(InMemoryApplication.IMPORT_SENDERS).stores(storeStore)
+                .payToJoin(campaignStore, campaignJoins).build();
         statisticsStore = new io.wxcard.application.testing.InMemoryCardStatisticsStore(stores.memberships(),
                 stores.ledger(), storeStore);
         engagement = new io.wxcard.application.service.EngagementServices(
@@ -126,9 +130,9 @@ final class ProductOverSandbox implements AutoCloseable {
         joining = new JoiningServices(new JoiningServices.Dependencies(app, new InMemoryActivationSessionStore(),
                 stores.tenants(), stores.cards(), stores.memberships(), wechat.members(), Clock.system(),
                 new SequentialIds()));
-        campaigns = new CampaignServices(new CampaignServices.Dependencies(new InMemoryCampaignStore(),
+        campaigns = new CampaignServices(new CampaignServices.Dependencies(campaignStore,
                 stores.imports(), wechat.campaigns(), stores.tenants(), stores.cards(),
-                stores.memberships(), Clock.system(), new SequentialIds()));
+                stores.memberships(), Clock.system(), new SequentialIds(), campaignJoins));
         stores.tenants().save(new Tenant(tenant, "Tea House", account.account().appId(), Secret.of(account.secret()),
                 Secret.of(account.token()), Option.none(), PushMode.PLAIN, Option.none(), "hash-" + tenant.value(),
                 Instant.now()));

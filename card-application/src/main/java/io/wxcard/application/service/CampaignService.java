@@ -4,16 +4,20 @@ import static io.wxcard.application.service.Lookups.fromWechat;
 import static io.wxcard.application.service.Lookups.rejected;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.store.CampaignJoinStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
 import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.application.port.out.wechat.WechatCampaigns;
 import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignId;
+import io.wxcard.domain.campaign.CampaignJoin;
+import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.campaign.ImportSituation;
 import io.wxcard.domain.card.CardId;
@@ -37,15 +41,17 @@ final class CampaignService implements ManageCampaignsUseCase {
     private final Lookups lookups;
     private final Clock clock;
     private final IdGenerator ids;
+    private final CampaignJoinStore joins;
 
     CampaignService(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat, Lookups lookups,
-                    Clock clock, IdGenerator ids) {
+                    Clock clock, IdGenerator ids, CampaignJoinStore joins) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.wechat = wechat;
         this.lookups = lookups;
         this.clock = clock;
         this.ids = ids;
+        this.joins = joins;
     }
 
     @Override
@@ -110,6 +116,16 @@ final class CampaignService implements ManageCampaignsUseCase {
     public Either<Failure, Campaign> campaign(TenantId tenantId, CampaignId id) {
         return lookups.tenant(tenantId).flatMap(tenant -> campaigns.find(tenantId, id)
                 .toEither(() -> new Failure.NotFound("campaign " + id)));
+    }
+
+    @Override
+    public Either<Failure, Long> membersJoined(TenantId tenantId, CampaignId id) {
+        return campaign(tenantId, id).map(campaign -> joins.joined(tenantId, id));
+    }
+
+    @Override
+    public Either<Failure, Option<CampaignJoin>> joinedThrough(TenantId tenantId, CardId cardId, Code code) {
+        return lookups.card(tenantId, cardId).map(card -> joins.of(tenantId, cardId, code));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.wxcard.application.service;
 import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
+import io.wxcard.application.port.out.store.CampaignJoinStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.CardStore;
 import io.wxcard.application.port.out.store.ImportJobStore;
@@ -19,7 +20,8 @@ public final class CampaignServices {
 
     public record Dependencies(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat,
                                TenantStore tenants, CardStore cards,
-                               MembershipStore memberships, Clock clock, IdGenerator ids) {
+                               MembershipStore memberships, Clock clock, IdGenerator ids,
+                               CampaignJoinStore joins) {
         public Dependencies {
             Objects.requireNonNull(campaigns, "campaigns");
             Objects.requireNonNull(imports, "imports");
@@ -29,6 +31,7 @@ public final class CampaignServices {
             Objects.requireNonNull(memberships, "memberships");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(joins, "campaign joins");
         }
     }
 
@@ -37,7 +40,7 @@ public final class CampaignServices {
     public CampaignServices(Dependencies d) {
         Lookups lookups = new Lookups(new RecentTenants(d.tenants()), new RecentCards(d.cards()), d.memberships());
         this.campaigns = new CampaignService(d.campaigns(), d.imports(), d.wechat(), lookups,
-                d.clock(), d.ids());
+                d.clock(), d.ids(), d.joins());
     }
 
     public ManageCampaignsUseCase campaigns() {

@@ -13,6 +13,7 @@ import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.segment.CardMessage;
+import io.wxcard.domain.segment.MassSendCap;
 import io.wxcard.domain.segment.MassSendPolicy;
 import io.wxcard.domain.segment.SegmentId;
 import io.wxcard.domain.shared.Rejection;
@@ -23,7 +24,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Sends the card as a message. A send WeChat refuses is kept too (with WeChat's code), then answered as the failure it
+ * Sends the card as a message. A mass send needs a recent preview ({@link MassSendPolicy}) and room under WeChat's
+ * monthly cap ({@link MassSendCap}); both are checked before WeChat is called. A send WeChat refuses is kept too (with WeChat's code), then answered as the failure it
  * is: the merchant's record shows every attempt.
  */
 final class CardMessageService implements SendCardMessagesUseCase {
@@ -59,8 +61,10 @@ final class CardMessageService implements SendCardMessagesUseCase {
                         Rejection.of(RejectionCode.SEGMENT_NOT_SYNCED, "segment " + segmentId + " is not a WeChat tag "
                                 + "yet: sync it first (POST /v1/cards/" + cardId + "/segments/" + segmentId + "/sync)"))))
                 .flatMap(tagId -> Lookups.rejected(MassSendPolicy.previewBefore(segments.messages(tenantId, cardId),
-                                cardId, clock.now()))
-                        .flatMap(preview -> lookups.account(tenantId))
+                                cardId, clock.now())
+                                .flatMap(preview -> MassSendCap.SERVICE_ACCOUNT.allows(
+                                        segments.messages(tenantId, cardId), segmentId, clock.now())))
+                        .flatMap(room -> lookups.account(tenantId))
                         .flatMap(account -> send(card, CardMessage.Kind.MASS, "tag:" + tagId, Option.of(segmentId),
                                 () -> messages.sendToTag(account, tagId, card.wechatCardId().get()).map(Option::of)))));
     }

@@ -97,7 +97,7 @@ public final class CardServices {
                 lookups, unitOfWork);
         GiftingService gifting = new GiftingService(b.memberships, ledger, totals, lookups, unitOfWork, b.clock);
         this.wechatEvents = new WechatEventService(cards, memberships, totals, gifting,
-                new StoreVisits(b.stores, lookups));
+                new StoreVisits(b.stores, lookups), b.payToJoin);
         this.reconciler = new CardReconciler(tenantStore, b.cards, b.memberships, b.wechatMembers, totals,
                 outboxWriter, lookups, unitOfWork, b.clock, publisher);
         this.pushes = new WechatPushService(tenantStore, b.inbox, b.transactions, b.pushDecoder, b.clock, b.ids);

@@ -73,7 +73,20 @@ public final class CardServicesBuilder {
     /** Optional (issue 17): without it a store's user_view_card is only noted. */
     io.vavr.control.Option<io.wxcard.application.port.out.store.StoreStore> stores = io.vavr.control.Option.none();
 
+    /** Optional (issue 17 item 5): without it no receipt is attributed to a pay-to-join campaign. */
+    io.vavr.control.Option<PayToJoinAttribution> payToJoin = io.vavr.control.Option.none();
+
     CardServicesBuilder() {}
+
+    /**
+     * The campaigns and who joined through them (issue 17 item 5, optional): a receipt WeChat pushes after a payment
+     * is attributed to the card's pay-to-join campaign running then.
+     */
+    public CardServicesBuilder payToJoin(io.wxcard.application.port.out.store.CampaignStore campaigns,
+                                         io.wxcard.application.port.out.store.CampaignJoinStore joins) {
+        this.payToJoin = io.vavr.control.Option.of(new PayToJoinAttribution(campaigns, joins));
+        return this;
+    }
 
     /**
      * The tenants' stores (issue 17, optional): a member who holds the card and scans a store's code is recorded as a

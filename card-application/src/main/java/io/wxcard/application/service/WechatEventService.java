@@ -27,15 +27,17 @@ final class WechatEventService implements HandleWechatEventUseCase, StockAlertsQ
     private final TotalsReconciler totals;
     private final GiftingService gifting;
     private final StoreVisits storeVisits;
+    private final Option<PayToJoinAttribution> payToJoin;
     private final LongAdder stockLowAlerts = new LongAdder();
 
     WechatEventService(CardService cards, MembershipService memberships, TotalsReconciler totals,
-                       GiftingService gifting, StoreVisits storeVisits) {
+                       GiftingService gifting, StoreVisits storeVisits, Option<PayToJoinAttribution> payToJoin) {
         this.cards = cards;
         this.memberships = memberships;
         this.totals = totals;
         this.gifting = gifting;
         this.storeVisits = storeVisits;
+        this.payToJoin = payToJoin;
     }
 
     @Override
@@ -66,7 +68,9 @@ final class WechatEventService implements HandleWechatEventUseCase, StockAlertsQ
                             new OpenId(received.header().fromUserName()), received.outerStr(), received.restored(),
                             received.unionId()))
                     .map(membership -> "membership " + membership.code() + (received.restored() ? " restored" : " received")
-                            + ", now " + membership.state());
+                            + ", now " + membership.state() + (received.restored() ? "" : payToJoin
+                                    .flatMap(attribution -> attribution.attribute(membership, received))
+                                    .map(join -> ", joined through campaign " + join.campaignId()).getOrElse("")));
         }
         if (event instanceof WechatEvent.CardDeletedByMember deleted) {
             return memberships.recordDeleted(tenantId, deleted.cardId(), deleted.code())

@@ -1,7 +1,10 @@
 package io.wxcard.application.store;
 
 import io.wxcard.application.contract.ActivationSessionStoreContract;
+import io.wxcard.application.contract.CampaignJoinStoreContract;
 import io.wxcard.application.contract.CampaignStoreContract;
+import io.wxcard.application.port.out.store.CampaignJoinStore;
+import io.wxcard.application.testing.InMemoryCampaignJoinStore;
 import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.testing.InMemoryCampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
@@ -20,6 +23,16 @@ class InMemoryJoiningStoresContractTest {
 
         @Override
         protected CampaignStore campaigns() {
+            return store;
+        }
+    }
+
+    @Nested
+    class CampaignJoins extends CampaignJoinStoreContract {
+        private final CampaignJoinStore store = new InMemoryCampaignJoinStore();
+
+        @Override
+        protected CampaignJoinStore joins() {
             return store;
         }
     }

@@ -27,6 +27,7 @@ public final class InMemoryApplication {
     public final CardServices app;
     public final InMemoryActivationSessionStore activationSessions = new InMemoryActivationSessionStore();
     public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    public final InMemoryCampaignJoinStore campaignJoins = new InMemoryCampaignJoinStore();
     public final InMemoryWechatCampaigns wechatCampaigns = new InMemoryWechatCampaigns();
     /** The activation pages and campaigns (issue 20), on the same stores and WeChat. */
     public final JoiningServices joining;
@@ -91,7 +92,7 @@ public final class InMemoryApplication {
     /** Gift-on-joining campaigns over this application's stores, with WeChat's side in memory. */
     public CampaignServices campaignServices() {
         return new CampaignServices(new CampaignServices.Dependencies(campaigns, stores.imports(), wechatCampaigns,
-                stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds()));
+                stores.tenants(), stores.cards(), stores.memberships(), clock, new SequentialIds(), campaignJoins));
     }
 
     /**
@@ -109,7 +110,7 @@ public final class InMemoryApplication {
                 .instanceName("test-instance").importSettings(importSettings).importSenders(IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(EventSettings.defaults().withHttpToLoopback(true))
                 .profiles(stores.profiles()).phoneImports(stores.phoneImports()).webhooks(stores.webhooks()).webhookSender(webhookSender)
-                .webhookSenders(IMPORT_SENDERS);
+                .webhookSenders(IMPORT_SENDERS).payToJoin(campaigns, campaignJoins);
     }
 
     /** Applies the pushes the inbox keeps until none is due; answers how many were claimed. */

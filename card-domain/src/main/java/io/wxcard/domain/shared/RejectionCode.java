@@ -72,6 +72,8 @@ public enum RejectionCode {
     SEGMENT_LEVELS_UNAVAILABLE,
     /** A mass send of a card not previewed first. */
     MASS_SEND_NOT_PREVIEWED,
+    /** A mass send to a segment whose members had WeChat's monthly number of mass messages already. */
+    MASS_SEND_MONTHLY_CAP_REACHED,
     /** A mass send to a segment not yet synced to a WeChat tag. */
     SEGMENT_NOT_SYNCED,
     /** A date range WeChat's card statistics refuse (more than 62 days, reversed, in the future). */

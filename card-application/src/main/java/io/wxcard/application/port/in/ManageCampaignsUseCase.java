@@ -5,6 +5,8 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignId;
+import io.wxcard.domain.campaign.CampaignJoin;
+import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.campaign.ImportSituation;
 import io.wxcard.domain.card.CardId;
@@ -25,6 +27,12 @@ public interface ManageCampaignsUseCase {
     Either<Failure, List<Campaign>> campaigns(TenantId tenantId, CardId cardId);
 
     Either<Failure, Campaign> campaign(TenantId tenantId, CampaignId id);
+
+    /** How many members joined through the campaign (a pay-to-join rule's receipts attributed to it). */
+    Either<Failure, Long> membersJoined(TenantId tenantId, CampaignId id);
+
+    /** The campaign a membership of the card joined through, if one brought it. */
+    Either<Failure, Option<CampaignJoin>> joinedThrough(TenantId tenantId, CardId cardId, Code code);
 
     /** Ends a running campaign early, on WeChat first. */
     Either<Failure, Campaign> terminate(TenantId tenantId, CampaignId id);

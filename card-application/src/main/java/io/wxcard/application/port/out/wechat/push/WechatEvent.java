@@ -35,10 +35,20 @@ public sealed interface WechatEvent {
         }
     }
 
-    /** {@code user_get_card}; {@code restored} when the member restored a card they had deleted. */
+    /**
+     * {@code user_get_card}; {@code restored} when the member restored a card they had deleted; {@code sourceScene}
+     * WeChat's {@code SourceScene} (e.g. {@code SOURCE_SCENE_QRCODE}), when the push carries one.
+     */
     record CardReceived(EventHeader header, WechatCardId cardId, Code code, Option<String> outerStr, boolean restored,
                         Option<Code> oldCode, boolean givenByFriend, Option<String> friendUserName,
-                        Option<String> unionId) implements WechatEvent {
+                        Option<String> unionId, Option<String> sourceScene) implements WechatEvent {
+        public CardReceived(EventHeader header, WechatCardId cardId, Code code, Option<String> outerStr,
+                            boolean restored, Option<Code> oldCode, boolean givenByFriend,
+                            Option<String> friendUserName, Option<String> unionId) {
+            this(header, cardId, code, outerStr, restored, oldCode, givenByFriend, friendUserName, unionId,
+                    Option.none());
+        }
+
         public String detailKey() {
             return cardId.value() + "|" + code.value();
         }
