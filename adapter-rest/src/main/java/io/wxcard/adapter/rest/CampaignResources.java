@@ -7,6 +7,7 @@ import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.ledger.Fen;
+import io.wxcard.domain.shared.Reason;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,10 +32,10 @@ final class CampaignResources {
             Long leastCostFen,
             @Schema(description = "PAY_TO_JOIN: the largest payment that counts, in fen (max_cost).") Long maxCostFen,
             @Schema(description = "Starts the campaign although an import of the card runs or has unreviewed "
-                    + "failures: why (at most 255 characters).") String overrideReason) {}
+                    + "failures: why (at most " + Reason.MAX_LENGTH + " characters).") String overrideReason) {}
 
     @Schema(description = "What someone found looking at an import's failed rows.")
-    record ReviewRequest(@Schema(description = "What the failures were, at most 255 characters.",
+    record ReviewRequest(@Schema(description = "What the failures were, at most " + Reason.MAX_LENGTH + " characters.",
             requiredMode = REQUIRED) String note) {}
 
     record CampaignResource(String id, String cardId, String kind, String name, List<String> mchids, String begin,
