@@ -66,7 +66,14 @@ final class BatchProgress implements AutoCloseable {
             } catch (InterruptedException stop) {
                 return;
             } catch (RuntimeException noAnswer) {
-                Proc.sleep(250); // a busy service: the next sample will do
+                if (!running) {
+                    return; // closed while asking
+                }
+                try {
+                    Thread.sleep(250); // a busy service: the next sample will do
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }
