@@ -31,8 +31,15 @@ final class JdbiLedgerBatchStore implements LedgerBatchStore {
         this.sql = sql;
     }
 
+    /**
+     * Also refreshes, on PostgreSQL, the statistics of the tables each chunk looks up by key (memberships by code,
+     * their ledgers by idempotency key) when autovacuum has not ({@link PlannerStatistics}): a batch's chunks are planned
+     * on them, and on none a chunk costs more with every chunk before it.
+     */
     @Override
     public void create(LedgerBatch batch) {
+        sql.withHandle(() -> "refreshing the statistics for ledger batch " + batch.id(), handle -> PlannerStatistics
+                .refreshStale(handle, sql.vendor(), List.of("memberships", "ledger_entries")));
         sql.withHandle(() -> "creating ledger batch " + batch.id(), handle -> handle
                 .createUpdate("INSERT INTO ledger_batches (" + COLUMNS + ") VALUES (:id, :tenantId, :cardId, :status, "
                         + ":applied, :replayed, :unchanged, :failed, :createdAt, NULL)")

@@ -130,9 +130,18 @@ public final class LedgerBatchRun {
                 .header("Authorization", "Bearer " + world.apiKey())
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build();
-        long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        double seconds = (System.nanoTime() - start) / 1e9;
+        String before = BatchProgress.newest(world);
+        HttpResponse<String> answer;
+        double seconds;
+        String slices;
+        try (BatchProgress progress = new BatchProgress(world, before)) {
+            long start = progress.elapsed();
+            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long end = progress.elapsed();
+            seconds = (end - start) / 1e9;
+            slices = progress.slices(applied + replayed, end);
+        }
+        System.out.println("  " + (applied > 0 ? "batch" : "resent") + ": " + slices);
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("the batch was refused: HTTP " + answer.statusCode() + " " + answer.body());
         }
