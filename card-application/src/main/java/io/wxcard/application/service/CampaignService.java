@@ -37,6 +37,7 @@ final class CampaignService implements ManageCampaignsUseCase {
     private final Lookups lookups;
     private final Clock clock;
     private final IdGenerator ids;
+    private final CampaignsOnWechat onWechat;
 
     CampaignService(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat, Lookups lookups,
                     Clock clock, IdGenerator ids) {
@@ -46,6 +47,7 @@ final class CampaignService implements ManageCampaignsUseCase {
         this.lookups = lookups;
         this.clock = clock;
         this.ids = ids;
+        this.onWechat = new CampaignsOnWechat(campaigns, wechat, lookups, clock);
     }
 
     @Override
@@ -105,6 +107,19 @@ final class CampaignService implements ManageCampaignsUseCase {
     public Either<Failure, Campaign> campaign(TenantId tenantId, CampaignId id) {
         return lookups.tenant(tenantId).flatMap(tenant -> campaigns.find(tenantId, id)
                 .toEither(() -> new Failure.NotFound("campaign " + id)));
+    }
+
+    @Override
+    public Either<Failure, CampaignReport> report(TenantId tenantId, CampaignId id) {
+        return campaign(tenantId, id).map(onWechat::report);
+    }
+
+    @Override
+    public Either<Failure, List<CampaignReport>> reports(TenantId tenantId, CardId cardId) {
+        return lookups.card(tenantId, cardId).map(card -> card.wechatCardId()
+                .map(wechatCardId -> onWechat.reports(tenantId, wechatCardId, campaigns.ofCard(tenantId, cardId)))
+                .getOrElse(() -> campaigns.ofCard(tenantId, cardId).stream().map(c -> new CampaignReport(c,
+                        WechatView.unconfirmed("the card is not on WeChat"))).toList()));
     }
 
     @Override
