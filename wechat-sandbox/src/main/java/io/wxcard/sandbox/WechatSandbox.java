@@ -117,8 +117,11 @@ public final class WechatSandbox implements AutoCloseable {
             }
             changes.listen(stateFile::changed);
         }
+        CampaignEndpoints campaigns = new CampaignEndpoints(new PayGiftRules(cards),
+                new PayActivities(apps, cards, payImport), cards);
         Runnable reset = () -> {
             tokens.clear();
+            campaigns.clear();
             cards.clear();
             members.clear();
             ids.clear();
@@ -147,16 +150,6 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        PayGiftRules payGiftRules = new PayGiftRules(cards);
-        oa.post("/card/paygiftcard/add", call -> payGiftRules.add(call.appId, call.body()));
-        oa.query("/card/paygiftcard/getbyid", call -> payGiftRules.get(call.appId, requiredRuleId(call)));
-        oa.query("/card/paygiftcard/batchget", call -> payGiftRules.batch(call.appId,
-                Json.bool(call.body(), "effective", false), call.body().path("offset").asInt(0),
-                call.body().path("count").asInt(10), cards.now()));
-        oa.post("/card/paygiftcard/delete", call -> {
-            payGiftRules.delete(call.appId, requiredRuleId(call));
-            return null;
-        });
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
         payRoutes.register(server);
@@ -170,6 +163,7 @@ public final class WechatSandbox implements AutoCloseable {
         messageRoutes.register(oa);
         messageRoutes.register(server, control);
         new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
+        campaigns.register(oa, payRoutes, server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
         try {
@@ -290,11 +284,4 @@ public final class WechatSandbox implements AutoCloseable {
         };
     }
 
-    private static long requiredRuleId(OaCall call) {
-        Long ruleId = call.integer("rule_id");
-        if (ruleId == null) {
-            throw WxException.missingField("rule_id");
-        }
-        return ruleId;
-    }
 }
