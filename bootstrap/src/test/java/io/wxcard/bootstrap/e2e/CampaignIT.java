@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pay-to-join campaign is refused while an import of the card's existing members runs (slowed to {@value #RATE} a
  * second), refused again while the finished import has a failed row nobody reviewed, and starts once the review is
  * recorded through the CLI; it reports the members the import protected, is told to WeChat
- * ({@code card/paygiftcard/add}), and is terminated through the CLI ({@code card/paygiftcard/delete}).
+ * ({@code card/paygiftcard/add}), and is terminated through the CLI ({@code card/paygiftcard/delete}). Then a
+ * WeChat Pay member-card activity is started, shown with WeChat Pay's state, and terminated, all through the CLI.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CampaignIT {
@@ -102,6 +103,19 @@ class CampaignIT {
             assertThat(calls(sandbox, "/card/paygiftcard/delete")).isEqualTo(1);
             assertThat(send("GET", api + "/v1/campaigns/" + started.get("id").asText(), null, 200)
                     .has("terminated_at")).isTrue();
+
+            // A WeChat Pay member-card activity on the same (upgraded) card, through the CLI, signed to the sandbox.
+            ServiceProcess.Result activity = cli("campaigns", "create", "--card", cardId, "--kind",
+                    "NON_MEMBER_AFTERPAY", "--name", "开卡有礼", "--mchid", "1900000109", "--begin",
+                    Instant.now().toString(), "--end", Instant.now().plus(Duration.ofDays(30)).toString(), "--gift",
+                    "1900000109:98065001", "--logo-url", "https://wxpaylogo.qpic.cn/e2e/0", "--second-title", "开卡送券");
+            assertThat(activity.status()).as(activity.output()).isZero();
+            assertThat(calls(sandbox, "/v3/marketing/membercard-activity/activities")).isEqualTo(1);
+            String activityId = activity.output().trim().split("\\s+")[0];
+            ServiceProcess.Result shown = cli("campaigns", "show", activityId);
+            assertThat(shown.output()).as(shown.output()).contains("gifts 1900000109:98065001", "on WeChat: ONGOING");
+            assertThat(cli("campaigns", "terminate", activityId).status()).isZero();
+            assertThat(cli("campaigns", "show", activityId).output()).contains("on WeChat: TERMINATED");
             service.stop(Duration.ofSeconds(60));
         }
     }
