@@ -20,6 +20,7 @@ public final class InMemoryWechatCampaigns implements WechatCampaigns {
     private final Map<String, CampaignTerms> activities = new LinkedHashMap<>();
     private final Map<String, String> activityByRequest = new LinkedHashMap<>();
     private final Map<String, String> activityStatus = new LinkedHashMap<>();
+    private final Map<String, WechatCardId> activityCard = new LinkedHashMap<>();
     private long next;
     private boolean unreachable;
 
@@ -69,7 +70,7 @@ public final class InMemoryWechatCampaigns implements WechatCampaigns {
     public synchronized Either<WechatError, List<WechatCampaignState>> payActivities(MerchantCredentials merchant,
                                                                                      WechatCardId cardId) {
         return unreachable ? Either.left(down()) : Either.right(activityStatus.keySet().stream()
-                .map(id -> payActivity(merchant, id).get()).toList());
+                .filter(id -> cardId.equals(activityCard.get(id))).map(id -> payActivity(merchant, id).get()).toList());
     }
 
     private static WechatError down() {
@@ -106,6 +107,7 @@ public final class InMemoryWechatCampaigns implements WechatCampaigns {
         String id = activityByRequest.computeIfAbsent(outRequestNo, request -> Long.toString(++next));
         activities.put(id, terms);
         activityStatus.putIfAbsent(id, "ONGOING");
+        activityCard.put(id, cardId);
         return Either.right(id);
     }
 
