@@ -31,9 +31,9 @@ final class ActivationJump {
         }
     }
 
-    private final Members members;
+    private final MemberActions members;
 
-    ActivationJump(Members members) {
+    ActivationJump(MemberActions members) {
         this.members = members;
     }
 
@@ -62,21 +62,21 @@ final class ActivationJump {
         parameters.put("outer_str", outerStr == null ? "" : outerStr);
         parameters.put("openid", openid);
         String page;
-        if (card.wxActivate()) {
+        if (card.options().wxActivate()) {
             page = text(memberCard, "wx_activate_after_submit_url");
-            if (page == null || !card.wxActivateAfterSubmit()) {
+            if (page == null || !card.options().wxActivateAfterSubmit()) {
                 throw WxException.invalidArgs("the card's one-click form activates on WeChat (no "
                         + "wx_activate_after_submit_url): submit it with /form instead");
             }
             parameters.put("activate_ticket", members.submitForm(card, code, formAnswers).get("activate_ticket")
                     .asText());
-        } else if (card.activateUrl() != null || text(memberCard, "activate_app_brand_user_name") != null) {
-            page = card.activateUrl();
+        } else if (card.options().activateUrl() != null || text(memberCard, "activate_app_brand_user_name") != null) {
+            page = card.options().activateUrl();
         } else {
             throw WxException.invalidArgs("the card activates itself (auto_activate): there is nothing to tap");
         }
         String appBrand = text(memberCard, "activate_app_brand_user_name");
-        if (appBrand != null && !card.wxActivate()) {
+        if (appBrand != null && !card.options().wxActivate()) {
             return new Jump(null, appBrand, text(memberCard, "activate_app_brand_pass"), parameters);
         }
         return new Jump(withQuery(page, parameters), null, null, parameters);

@@ -4,10 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * Campaign endpoints on both of WeChat's sides (FIDELITY.md sections 18 and 25): the Official Account's pay-to-join
- * rules ({@code card/paygiftcard/add}, {@code getbyid}, {@code batchget}, {@code delete}) and WeChat Pay's member-card
- * activities ({@code /v3/marketing/membercard-activity/activities}); and controls that play a change made on WeChat's
- * own platforms (a rule deleted, an activity terminated there), which the product only learns by reading.
+ * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}, FIDELITY.md section 25;
+ * the pay-to-join rules' OA routes are {@link PayGiftRuleRoutes}), and controls that play a change made on WeChat's own
+ * platforms (a rule deleted, an activity terminated there), which the product only learns by reading.
  */
 final class CampaignEndpoints {
     static final String ACTIVITIES_PATH = "/v3/marketing/membercard-activity/activities";
@@ -24,17 +23,7 @@ final class CampaignEndpoints {
         this.cards = cards;
     }
 
-    void register(OaEndpoint oa, PayRoutes pay, Javalin server, ControlRoutes control) {
-        oa.post("/card/paygiftcard/add", call -> rules.add(call.appId, call.body()));
-        oa.query("/card/paygiftcard/getbyid", call -> rules.get(call.appId, requiredRuleId(call)));
-        oa.query("/card/paygiftcard/batchget", call -> rules.batch(call.appId,
-                Json.bool(call.body(), "effective", false), call.body().path("offset").asInt(0),
-                call.body().path("count").asInt(10), cards.now()));
-        oa.post("/card/paygiftcard/delete", call -> {
-            rules.delete(call.appId, requiredRuleId(call));
-            return null;
-        });
-
+    void register(PayRoutes pay, Javalin server, ControlRoutes control) {
         server.post(ACTIVITIES_PATH, ctx -> pay.serve(ctx, ACTIVITIES_PATH, (c, merchant) ->
                 activities.create(merchant, PayRoutes.payBody(c))));
         server.get(ACTIVITIES_PATH, ctx -> pay.serve(ctx, ACTIVITIES_PATH, (c, merchant) ->
@@ -72,13 +61,5 @@ final class CampaignEndpoints {
         }
         throw new PayException(400, "PARAM_ERROR", "invalid parameter " + name + ": must be a number from " + min
                 + " to " + max);
-    }
-
-    private static long requiredRuleId(OaCall call) {
-        Long ruleId = call.integer("rule_id");
-        if (ruleId == null) {
-            throw WxException.missingField("rule_id");
-        }
-        return ruleId;
     }
 }

@@ -23,6 +23,7 @@ final class Card {
     final long sequence;
     final long createTime;
     private ObjectNode memberCard;
+    private CardOptions options;
     private String status = NOT_VERIFY;
     private long quantity;
     private long totalQuantity;
@@ -41,6 +42,7 @@ final class Card {
         this.quantity = quantity;
         this.totalQuantity = quantity;
         CardUpdate.stripPlatformFields(memberCard);
+        this.options = CardOptions.of(memberCard);
     }
 
     /** A card read back from the state file. */
@@ -56,6 +58,7 @@ final class Card {
         this.totalQuantity = saved.totalQuantity();
         this.reviewRound = saved.reviewRound();
         this.activateForm = saved.activateForm();
+        this.options = CardOptions.of(memberCard);
         saved.members().forEach(member -> members.put(member.code, member));
     }
 
@@ -94,6 +97,7 @@ final class Card {
         requireNotDeleted("update");
         CardUpdate.Merged merged = CardUpdate.merge(memberCard, changes);
         memberCard = merged.memberCard();
+        options = CardOptions.of(memberCard);
         updateTime = now;
         if (merged.needsReview()) {
             status = NOT_VERIFY;
@@ -155,29 +159,11 @@ final class Card {
         return true;
     }
 
-    // ---- what members see ----------------------------------------------------------------------------------------
+    // ---- members ---------------------------------------------------------------------------------------------------
 
-    synchronized boolean supplyBonus() {
-        return Json.bool(memberCard, "supply_bonus", false);
-    }
-
-    synchronized boolean supplyBalance() {
-        return Json.bool(memberCard, "supply_balance", false);
-    }
-
-    synchronized boolean wxActivate() {
-        return Json.bool(memberCard, "wx_activate", false);
-    }
-
-    /** One-click activation that hands over to the merchant's page instead of activating at once. */
-    synchronized boolean wxActivateAfterSubmit() {
-        return Json.bool(memberCard, "wx_activate_after_submit", false)
-                || Json.text(memberCard, "wx_activate_after_submit_url") != null; // the URL alone does (FIDELITY §4)
-    }
-
-    synchronized String activateUrl() {
-        String url = Json.text(memberCard, "activate_url");
-        return url == null || url.isBlank() ? null : url;
+    /** What the current definition offers members (bonus, balance, activation, custom codes, get_limit). */
+    synchronized CardOptions options() {
+        return options;
     }
 
     /**
@@ -208,7 +194,7 @@ final class Card {
                 throw new WxException(45031, "stock is 0: the card has no quantity left");
             }
             long held = members.values().stream().filter(m -> m.openid.equals(member.openid)).count();
-            long limit = getLimit();
+            long limit = options.getLimit();
             if (held >= limit) {
                 throw new WxException(45033, "get limit exceeded: " + member.openid + " already received "
                         + held + " of at most " + limit);
@@ -228,24 +214,11 @@ final class Card {
      */
     synchronized Membership heldInsteadOfNew(String openid) {
         List<Membership> held = members.values().stream().filter(m -> m.openid.equals(openid)).toList();
-        if (held.size() < getLimit()) {
+        if (held.size() < options.getLimit()) {
             return null;
         }
         return held.stream().filter(m -> Membership.NORMAL.equals(m.status) || Membership.CONSUMED.equals(m.status))
                 .reduce((first, second) -> second).orElse(null);
-    }
-
-    private long getLimit() {
-        Long limit = Json.integer(memberCard.get("base_info"), "get_limit");
-        return limit == null ? CardRules.DEFAULT_GET_LIMIT : limit;
-    }
-
-    synchronized boolean useCustomCode() {
-        return Json.bool(memberCard.get("base_info"), "use_custom_code", false);
-    }
-
-    synchronized boolean autoActivate() {
-        return Json.bool(memberCard, "auto_activate", false);
     }
 
     /** The member holding this code, or 40056. Call only while holding this card's monitor. */
@@ -259,7 +232,7 @@ final class Card {
 
     /** {@code /card/code/update}: re-keys the member under the new code (see {@link CodeUse#changeCode}). */
     synchronized void changeCode(String code, String newCode) {
-        if (!useCustomCode()) {
+        if (!options.useCustomCode()) {
             throw WxException.cardStatus("only a card with use_custom_code can change its codes");
         }
         Membership member = member(code);

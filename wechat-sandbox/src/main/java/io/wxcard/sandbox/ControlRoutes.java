@@ -7,17 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control API under {@code /sandbox}: plays the members and the reviewers, injects faults, shows what the
- * sandbox saw. Answers JSON with {@code errcode}/{@code errmsg} like the WeChat API, but with an HTTP status that
+ * The control API under {@code /sandbox}: registers the accounts, injects faults, shows what the sandbox saw, rotates
+ * the platform key; the routes playing the members and the reviewers are {@link MemberControlRoutes}, and other
+ * areas register theirs through {@link #post} and {@link #get}. Answers JSON with {@code errcode}/{@code errmsg} like the WeChat API, but with an HTTP status that
  * says what went wrong (400 refused, 404 unknown card or code). No faults apply here.
  */
 final class ControlRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
     private final Apps apps;
-    private final Cards cards;
-    private final Members members;
-    private final MemberCards memberCards;
-    private final Distribution distribution;
     private final Faults faults;
     private final Tokens tokens;
     private final CallLog calls;
@@ -29,27 +26,20 @@ final class ControlRoutes {
     private final CallbackVerifier verifier;
     private final boolean verifyCallbacks;
     private final Latency latency;
-    private final Datacube datacube;
 
     /** Handles a control call with its JSON body ({@code {}} when empty); answers the fields after errcode/errmsg. */
     interface Handler {
         ObjectNode handle(Context ctx, ObjectNode body);
     }
 
-    ControlRoutes(Apps apps, Cards cards, Members members, MemberCards memberCards, Distribution distribution, Faults faults, Tokens tokens,
-                  CallLog calls, Pusher pusher, Stats stats, PlatformKey platformKey, Runnable reset,
-                  StateChanges changes, CallbackVerifier verifier, boolean verifyCallbacks, Latency latency,
-                  Datacube datacube) {
-        this.datacube = datacube;
+    ControlRoutes(Apps apps, Faults faults, Tokens tokens, CallLog calls, Pusher pusher, Stats stats,
+                  PlatformKey platformKey, Runnable reset, StateChanges changes, CallbackVerifier verifier,
+                  boolean verifyCallbacks, Latency latency) {
         this.latency = latency;
         this.changes = changes;
         this.verifier = verifier;
         this.verifyCallbacks = verifyCallbacks;
         this.apps = apps;
-        this.cards = cards;
-        this.members = members;
-        this.memberCards = memberCards;
-        this.distribution = distribution;
         this.faults = faults;
         this.tokens = tokens;
         this.calls = calls;
@@ -93,65 +83,6 @@ final class ControlRoutes {
             }
             apps.setEchoUpdateUser(appId, body.get("enabled").asBoolean());
             return Json.object().put("appid", appId).put("echo_updateuser", apps.echoUpdateUser(appId));
-        });
-        get(app, "/sandbox/cards/{card_id}", (ctx, body) -> card(ctx).summary());
-        post(app, "/sandbox/cards/{card_id}/review", (ctx, body) -> {
-            String result = Json.requiredText(body, "result");
-            if (!result.equals("pass") && !result.equals("not_pass")) {
-                throw WxException.invalidArgs("result must be pass or not_pass");
-            }
-            Card card = card(ctx);
-            cards.review(card, result.equals("pass"), Json.text(body, "refuse_reason"));
-            return Json.object().put("status", card.status());
-        });
-        post(app, "/sandbox/cards/{card_id}/users", (ctx, body) -> {
-            Long outerId = Json.integer(body, "outer_id");
-            Members.Received received = members.receive(card(ctx), Json.text(body, "openid"),
-                    Json.text(body, "outer_str"), outerId == null ? 0 : outerId, Json.text(body, "code"),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid"));
-            return received(received);
-        });
-        post(app, "/sandbox/qrcodes/{ticket}/scan", (ctx, body) -> {
-            Distribution.QrCode qr = distribution.qrCode(ctx.pathParam("ticket"));
-            Distribution.QrCard offered = qr.cards().get(0);
-            String openid = Json.requiredText(body, "openid");
-            if (offered.openid() != null && !offered.openid().isEmpty() && !offered.openid().equals(openid)) {
-                throw new WxException(40003, "invalid openid: this QR code is for " + offered.openid() + " only");
-            }
-            Card card = cards.find(offered.cardId());
-            if (card == null) {
-                throw new WxException(40073, "invalid card_id: " + offered.cardId());
-            }
-            String opened = members.openIfHeld(card, openid, offered.outerStr(), datacube);
-            if (opened != null) {
-                return Json.object().put("opened", true).put("code", opened).put("card_id", card.id);
-            }
-            return received(members.receive(card, openid, offered.outerStr(), offered.outerId(), offered.code(),
-                    Json.text(body, "nickname"), Json.text(body, "sex"), Json.text(body, "unionid")))
-                    .put("card_id", card.id);
-        });
-        get(app, "/sandbox/cards/{card_id}/codes/{code}", (ctx, body) -> members.state(card(ctx), code(ctx)));
-        post(app, "/sandbox/cards/{card_id}/codes/{code}/form", (ctx, body) ->
-                members.submitForm(card(ctx), code(ctx), body));
-        post(app, "/sandbox/cards/{card_id}/codes/{code}/wechat-side-change", (ctx, body) -> {
-            Long bonusDelta = Json.integer(body, "bonus_delta");
-            Long balanceDelta = Json.integer(body, "balance_delta");
-            if (bonusDelta == null && balanceDelta == null) {
-                throw WxException.missingField("bonus_delta or balance_delta");
-            }
-            MemberCards.Updated updated = memberCards.wechatSideChange(card(ctx), code(ctx),
-                    bonusDelta == null ? 0 : bonusDelta, balanceDelta == null ? 0 : balanceDelta,
-                    Json.text(body, "reason"), Json.bool(body, "push", true));
-            return Json.object().put("result_bonus", updated.resultBonus())
-                    .put("result_balance", updated.resultBalance()).put("openid", updated.openid());
-        });
-        post(app, "/sandbox/cards/{card_id}/codes/{code}/delete", (ctx, body) -> {
-            members.deleteByMember(card(ctx), code(ctx));
-            return null;
-        });
-        post(app, "/sandbox/cards/{card_id}/codes/{code}/restore", (ctx, body) -> {
-            members.restoreByMember(card(ctx), code(ctx));
-            return null;
         });
         post(app, "/sandbox/faults", (ctx, body) -> {
             if (Json.bool(body, "refuse_stable_tokens", false)) {
@@ -238,26 +169,6 @@ final class ControlRoutes {
                 .put("effective_time", PayRoutes.rfc3339(c.effective())).put("expire_time", PayRoutes.rfc3339(c.expire()))
                 .put("certificate_pem", c.certificatePem()));
         return out;
-    }
-
-    private static ObjectNode received(Members.Received received) {
-        ObjectNode out = Json.object().put("code", received.code()).put("encrypt_code", received.encryptCode());
-        if (received.activateUrl() != null) {
-            out.put("activate_url", received.activateUrl());
-        }
-        return out;
-    }
-
-    private Card card(Context ctx) {
-        Card card = cards.find(ctx.pathParam("card_id"));
-        if (card == null) {
-            throw new WxException(40073, "invalid card_id: " + ctx.pathParam("card_id"));
-        }
-        return card;
-    }
-
-    private static String code(Context ctx) {
-        return ctx.pathParam("code");
     }
 
     private static int parseLimit(String limit) {

@@ -181,10 +181,10 @@ final class MemberCards {
     }
 
     private static void requireSupply(Card card, Long bonus, Long balance) {
-        if (balance != null && !card.supplyBalance()) {
+        if (balance != null && !card.options().supplyBalance()) {
             throw new WxException(43010, "no stored-value permission: the card was created with supply_balance false");
         }
-        if (bonus != null && !card.supplyBonus()) {
+        if (bonus != null && !card.options().supplyBonus()) {
             throw WxException.invalidArgs("the card was created with supply_bonus false");
         }
     }

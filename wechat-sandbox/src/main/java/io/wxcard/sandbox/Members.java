@@ -2,23 +2,19 @@ package io.wxcard.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Members and their codes: what members do (receive, delete, restore, fill in the form), what the merchant does
- * through the Official Account API with codes (look up, decrypt, make unavailable); the member-card calls
- * (activate, update totals, user info) are {@link MemberCards}.
- * Each operation runs under the monitor of the card involved; events are pushed after the change.
+ * Members' codes as the merchant sees them through the Official Account API (look up, decrypt, make unavailable, list
+ * an openid's cards, the answers behind an activate_ticket); what members themselves do is {@link MemberActions}, the
+ * member-card calls (activate, update totals, user info) are {@link MemberCards}.
+ * Each operation runs under the monitor of the card involved.
  */
 final class Members {
     private final Apps apps;
     private final Cards cards;
-    private final Pusher pusher;
-    private final Stats stats;
     private final Identities ids;
     private final Map<String, Ticket> activateTickets = new ConcurrentHashMap<>();
 
@@ -31,141 +27,10 @@ final class Members {
     private record Ticket(String appId, String cardId, String code, ObjectNode info, long issuedAt) {
     }
 
-    Members(Apps apps, Cards cards, Identities ids, Pusher pusher, Stats stats) {
+    Members(Apps apps, Cards cards, Identities ids) {
         this.apps = apps;
         this.cards = cards;
         this.ids = ids;
-        this.pusher = pusher;
-        this.stats = stats;
-    }
-
-    // ---- what members do (the control API plays the member) ---------------------------------------------------
-
-    /** What a member gets with a card. */
-    record Received(String code, String encryptCode, String activateUrl) {
-    }
-
-    /** A member receives the card (QR code, landing page, addCard...): user_get_card is pushed. */
-    Received receive(Card card, String openid, String outerStr, long outerId, String code, String nickname,
-                     String sex, String unionId) {
-        requireOpenidOf(card.appId, openid);
-        if (code == null && card.useCustomCode()) {
-            throw WxException.missingField("code (the card uses custom codes: use_custom_code)");
-        }
-        Membership member = new Membership(card.id, code == null ? ids.newCode() : code, openid, cards.now(),
-                outerStr, outerId, nickname, sex, ids.newEncryptCode());
-        if (card.autoActivate()) {
-            member.activate(member.code, cards.now());
-        }
-        card.receive(member, cards.whitelisted(card.appId, openid), true);
-        ids.remember(member, card.appId);
-        String activateUrl = card.activateUrl() == null ? null : card.activateUrl()
-                + (card.activateUrl().contains("?") ? "&" : "?") + "card_id=" + card.id
-                + "&encrypt_code=" + urlEncode(member.encryptCode) + "&outer_str=" + urlEncode(outerStr);
-        EventXml event = event(card, openid, "user_get_card")
-                .text("CardId", card.id).number("IsGiveByFriend", 0).text("UserCardCode", member.code)
-                .text("FriendUserName", "").number("OuterId", outerId).text("OldUserCardCode", "")
-                .text("OuterStr", outerStr).number("IsRestoreMemberCard", 0).number("IsRecommendByFriend", 0);
-        if (unionId != null) {
-            event.text("UnionId", unionId);
-        }
-        pusher.push(event);
-        return new Received(member.code, member.encryptCode, activateUrl);
-    }
-
-    /**
-     * A member scans a card's QR code: when they already hold the card (its get_limit reached), WeChat opens their
-     * card instead of offering a second and pushes user_view_card with the code's outer_str; answers that code, or
-     * null when they may receive the card.
-     */
-    String openIfHeld(Card card, String openid, String outerStr, Datacube datacube) {
-        requireOpenidOf(card.appId, openid);
-        Membership held = card.heldInsteadOfNew(openid);
-        if (held == null) {
-            return null;
-        }
-        String code;
-        synchronized (card) {
-            code = held.code;
-        }
-        datacube.viewed(card.appId, card.id, openid, cards.now());
-        EventXml event = event(card, openid, "user_view_card").text("CardId", card.id).text("UserCardCode", code);
-        if (outerStr != null) {
-            event.text("OuterStr", outerStr);
-        }
-        pusher.push(event);
-        return code;
-    }
-
-    /** The member deletes the card from their wallet: user_del_card is pushed. */
-    void deleteByMember(Card card, String code) {
-        String openid;
-        synchronized (card) {
-            Membership member = card.member(code);
-            if (Membership.DELETE.equals(member.status)) {
-                throw new WxException(40127, "the member has already deleted this card");
-            }
-            member.statusBeforeDelete = member.status;
-            member.status = Membership.DELETE;
-            openid = member.openid;
-        }
-        pusher.push(event(card, openid, "user_del_card").text("CardId", card.id).text("UserCardCode", code));
-    }
-
-    /** The member restores a deleted card: user_get_card with IsRestoreMemberCard=1 is pushed. */
-    void restoreByMember(Card card, String code) {
-        String openid;
-        synchronized (card) {
-            Membership member = card.member(code);
-            if (!Membership.DELETE.equals(member.status)) {
-                throw WxException.invalidArgs("the code " + code + " is not deleted, nothing to restore");
-            }
-            member.status = member.statusBeforeDelete;
-            openid = member.openid;
-        }
-        pusher.push(event(card, openid, "user_get_card")
-                .text("CardId", card.id).number("IsGiveByFriend", 0).text("UserCardCode", code)
-                .text("FriendUserName", "").number("OuterId", 0).text("OldUserCardCode", "")
-                .text("OuterStr", "").number("IsRestoreMemberCard", 1).number("IsRecommendByFriend", 0));
-    }
-
-    /**
-     * The member submits the one-click form: the answers are stored, the card is activated (unless the card hands
-     * over to the merchant's page with wx_activate_after_submit) and submit_membercard_user_info is pushed.
-     */
-    ObjectNode submitForm(Card card, String code, ObjectNode body) {
-        ObjectNode answers = ActivationForm.answers(body);
-        String openid;
-        String encryptCode;
-        boolean active;
-        synchronized (card) {
-            Membership member = card.member(code);
-            member.requireUsable();
-            if (!card.wxActivate()) {
-                throw WxException.invalidArgs("the card does not use one-click activation (wx_activate)");
-            }
-            ActivationForm.requireAnswered(card.activateForm(), answers);
-            member.userInfo = answers.deepCopy();
-            if (!member.active && !card.wxActivateAfterSubmit()) {
-                member.activate(member.code, cards.now());
-            }
-            openid = member.openid;
-            encryptCode = member.encryptCode;
-            active = member.active;
-        }
-        String ticket = ids.newTicket();
-        activateTickets.put(ticket, new Ticket(card.appId, card.id, code, answers, cards.now()));
-        pusher.push(event(card, openid, "submit_membercard_user_info").text("CardId", card.id)
-                .text("UserCardCode", code));
-        return Json.object().put("activate_ticket", ticket).put("encrypt_code", encryptCode)
-                .put("openid", openid).put("has_active", active);
-    }
-
-    /** The member as the sandbox sees it. */
-    ObjectNode state(Card card, String code) {
-        synchronized (card) {
-            return card.member(code).toState();
-        }
     }
 
     // ---- the Official Account API ------------------------------------------------------------------------------
@@ -260,6 +125,13 @@ final class Members {
         return ticket.info.deepCopy();
     }
 
+    /** A new activate_ticket for the answers a member just submitted ({@link MemberActions#submitForm}). */
+    String issueTicket(Card card, String code, ObjectNode answers) {
+        String ticket = ids.newTicket();
+        activateTickets.put(ticket, new Ticket(card.appId, card.id, code, answers, cards.now()));
+        return ticket;
+    }
+
     /** The ticket stops working, as if its time had passed (control API, for tests of a stale ticket). */
     void expireTicket(String activateTicket) {
         Ticket ticket = activateTickets.get(activateTicket);
@@ -285,10 +157,6 @@ final class Members {
     EventXml event(Card card, String openid, String name) {
         Apps.Registered app = apps.byAppId(card.appId).orElseThrow();
         return EventXml.of(app, openid, cards.now(), name);
-    }
-
-    private static String urlEncode(String value) {
-        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     void clear() {

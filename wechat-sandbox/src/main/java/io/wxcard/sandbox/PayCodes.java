@@ -68,7 +68,7 @@ final class PayCodes {
             }
             if (balance != null) {
                 long after = change(balance, "before_balance", "balance", "add_balance", member.balance, "balance");
-                if (!card.supplyBalance()) {
+                if (!card.options().supplyBalance()) {
                     throw new PayException(400, "INVALID_REQUEST", "the card offers no stored value");
                 }
                 requireActive(member);
@@ -103,7 +103,7 @@ final class PayCodes {
             if (body.has("bonus_value") || body.has("before_bonus_value") || body.has("add_bonus_value")) {
                 long after = change(body, "before_bonus_value", "bonus_value", "add_bonus_value", member.bonus,
                         "bonus");
-                if (!card.supplyBonus()) {
+                if (!card.options().supplyBonus()) {
                     throw new PayException(400, "INVALID_REQUEST", "the card offers no points");
                 }
                 requireActive(member);

@@ -90,7 +90,8 @@ public final class WechatSandbox implements AutoCloseable {
         CallbackVerifier verifier = new CallbackVerifier(apps, httpClient, scheduler, settings.pushTimeout());
         Cards cards = new Cards(apps, pusher, scheduler, settings, clock, changes);
         Identities ids = new Identities();
-        Members members = new Members(apps, cards, ids, pusher, stats);
+        Members members = new Members(apps, cards, ids);
+        MemberActions memberActions = new MemberActions(members, cards, ids, pusher);
         MemberCards memberCards = new MemberCards(apps, cards, members, pusher, stats);
         PayImport payImport = new PayImport(apps, cards, ids, stats);
         PayMembers payMembers = new PayMembers(apps, cards, ids, platformKey, httpClient, scheduler, stats);
@@ -117,7 +118,8 @@ public final class WechatSandbox implements AutoCloseable {
             }
             changes.listen(stateFile::changed);
         }
-        CampaignEndpoints campaigns = new CampaignEndpoints(new PayGiftRules(cards),
+        PayGiftRules payGiftRules = new PayGiftRules(cards);
+        CampaignEndpoints campaigns = new CampaignEndpoints(payGiftRules,
                 new PayActivities(apps, cards, payImport), cards);
         Runnable reset = () -> {
             tokens.clear();
@@ -150,20 +152,22 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
+        new PayGiftRuleRoutes(payGiftRules, cards).register(oa);
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
         payRoutes.register(server);
-        ControlRoutes control = new ControlRoutes(apps, cards, members, memberCards, distribution, faults, tokens, calls,
-                pusher, stats, platformKey, reset, changes, verifier, settings.verifyCallbacks(), latency, datacube);
+        ControlRoutes control = new ControlRoutes(apps, faults, tokens, calls, pusher, stats, platformKey, reset, changes,
+                verifier, settings.verifyCallbacks(), latency);
         control.register(server);
+        new MemberControlRoutes(cards, memberActions, memberCards, distribution, datacube).register(server, control);
         new MemberEventRoutes(new MemberEvents(apps, cards, members, ids, pusher, datacube), cards, apps)
                 .register(server, control);
         new EngagementRoutes(userTags, cardMessages, datacube).register(oa, server, control);
         MessageRoutes messageRoutes = new MessageRoutes(new TemplateMessages());
         messageRoutes.register(oa);
         messageRoutes.register(server, control);
-        new ActivationJumpRoutes(new ActivationJump(members), cards, members, changes).register(server, control);
-        campaigns.register(oa, payRoutes, server, control);
+        new ActivationJumpRoutes(new ActivationJump(memberActions), cards, members, changes).register(server, control);
+        campaigns.register(payRoutes, server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
         try {
@@ -283,5 +287,4 @@ public final class WechatSandbox implements AutoCloseable {
             return thread;
         };
     }
-
 }

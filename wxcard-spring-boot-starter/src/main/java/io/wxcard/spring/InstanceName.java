@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 /** This instance's name in leases: {@code wxcard.instance-id}, or {@code <host>-<pid>} as bootstrap names it. */
 final class InstanceName {
 
-    private static final int MAX_LENGTH = 64;
+    private static final int MAX_LENGTH = io.wxcard.adapter.wechat.WechatSettings.MAX_INSTANCE_ID;
 
     private InstanceName() {}
 

@@ -22,7 +22,9 @@ enum Access implements RouteRole {
     static final String REQUEST_ID = "X-Request-Id";
     static final String TENANT = "wxcard.tenant";
     static final String ROUTE = "wxcard.route";
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** The longest request id taken from the caller. */
+    static final int MAX_REQUEST_ID = 128;
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_REQUEST_ID + "}");
 
     /** The tenant whose API key came with the request; never taken from the request itself. */
     static Tenant caller(Context ctx) {

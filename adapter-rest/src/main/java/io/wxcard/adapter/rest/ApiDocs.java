@@ -76,7 +76,7 @@ final class ApiDocs {
                     .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                             .description("The tenant's API key."))
                     .addHeaders(Access.REQUEST_ID, new Header().schema(new StringSchema()).description("The request's "
-                            + "id: the caller's own when it is 1 to 128 of [A-Za-z0-9._:-], otherwise a new UUID. "
+                            + "id: the caller's own when it is 1 to " + Access.MAX_REQUEST_ID + " of [A-Za-z0-9._:-], otherwise a new UUID. "
                             + "Problems carry it as request_id; log lines carry it too.")));
 
     ApiDocs() {

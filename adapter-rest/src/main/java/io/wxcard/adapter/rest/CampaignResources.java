@@ -10,6 +10,7 @@ import io.wxcard.application.port.in.ManageCampaignsUseCase.WechatView;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.campaign.PayActivityTerms;
 import io.wxcard.domain.ledger.Fen;
+import io.wxcard.domain.shared.Reason;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class CampaignResources {
             Long leastCostFen,
             @Schema(description = "PAY_TO_JOIN: the largest payment that counts, in fen (max_cost).") Long maxCostFen,
             @Schema(description = "Starts the campaign although an import of the card runs or has unreviewed "
-                    + "failures: why (at most 255 characters).") String overrideReason,
+                    + "failures: why (at most " + Reason.MAX_LENGTH + " characters).") String overrideReason,
             @Schema(description = "WeChat Pay activities (required for them): the coupon batches given "
                     + "(stock_list), 1 to " + PayActivityTerms.MAX_GIFTS + ", each written "
                     + "stock_creator_mchid:stock_id, e.g. 1900000109:98065001.") List<String> gifts,
@@ -48,7 +49,7 @@ final class CampaignResources {
                     + PayActivityTerms.MAX_SECOND_TITLE + " characters (activity_second_title).") String secondTitle) {}
 
     @Schema(description = "What someone found looking at an import's failed rows.")
-    record ReviewRequest(@Schema(description = "What the failures were, at most 255 characters.",
+    record ReviewRequest(@Schema(description = "What the failures were, at most " + Reason.MAX_LENGTH + " characters.",
             requiredMode = REQUIRED) String note) {}
 
     record CampaignResource(String id, String cardId, String kind, String name, List<String> mchids, String begin,

@@ -22,6 +22,7 @@ import io.wxcard.application.port.in.SetTestWhitelistUseCase.SetTestWhitelistCom
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.CardState;
+import io.wxcard.domain.card.OuterStr;
 import io.wxcard.domain.card.definition.MemberCardDefinition;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
@@ -194,9 +195,7 @@ final class CardRoutes {
         Checks checks = new Checks();
         Option<Code> code = checks.parse("code", request.code(), Code::new);
         Option<OpenId> openId = checks.parse("openid", request.openid(), OpenId::new);
-        if (request.outerStr() != null && (request.outerStr().isBlank() || request.outerStr().length() > 128)) {
-            checks.add("outer_str", "must have 1 to 128 characters");
-        }
+        checks.parse("outer_str", request.outerStr(), OuterStr::require);
         checks.answerIfAny("the cardExt request is not valid");
         var command = Checks.command(() -> new SignCardExtCommand(Access.tenant(ctx), cardId, code, openId,
                 Option.of(request.fixedBegintimestamp()), Option.of(request.outerStr())));

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.wxcard.application.port.out.wechat.LandingPage;
 import io.wxcard.application.port.out.wechat.QrCode;
 import io.wxcard.application.port.out.wechat.SignedCardExt;
+import io.wxcard.domain.card.OuterStr;
+import io.wxcard.domain.card.PageTitle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +21,8 @@ final class DistributionResources {
             @Schema(description = "A fixed code to hand out (cards with use_custom_code).") String code,
             @Schema(description = "Only this openid may receive the card.") String openid,
             Boolean isUniqueCode,
-            @Schema(description = "A channel tag, returned in the user_get_card push; 1-128 characters.") String outerStr,
+            @Schema(description = "A channel tag, returned in the user_get_card push; 1 to "
+                    + OuterStr.MAX_LENGTH + " characters.") String outerStr,
             @Schema(description = "60 to 1800; absent for a permanent code.") Integer expireSeconds) {}
 
     record QrCodeResource(String ticket, String url, String showQrcodeUrl, Integer expireSeconds) {}
@@ -27,7 +30,7 @@ final class DistributionResources {
     @Schema(description = "WeChat's card/landingpage/create body for this one card.")
     record LandingPageRequest(
             @Schema(description = "http(s) URL of the banner picture.", requiredMode = REQUIRED) String banner,
-            @Schema(description = "1 to 32 characters.", requiredMode = REQUIRED) String pageTitle,
+            @Schema(description = "1 to " + PageTitle.MAX_LENGTH + " characters.", requiredMode = REQUIRED) String pageTitle,
             @Schema(requiredMode = REQUIRED) Boolean canShare,
             @Schema(description = "SCENE_NEAR_BY, SCENE_MENU, SCENE_QRCODE, SCENE_ARTICLE, SCENE_H5, SCENE_IVR or SCENE_CARD_CUSTOM_CELL.", requiredMode = REQUIRED) String scene,
             @Schema(description = "http(s) URL of the card's thumbnail.", requiredMode = REQUIRED) String thumbUrl) {}

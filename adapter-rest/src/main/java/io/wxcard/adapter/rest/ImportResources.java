@@ -8,6 +8,7 @@ import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.ledger.WechatRange;
+import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.Phone;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,8 @@ final class ImportResources {
             @Schema(description = "The member's openid under the tenant's official account.", requiredMode = REQUIRED) String openid,
             @Schema(description = "The code the member's card should carry; WeChat makes one when absent.") String code,
             @Schema(description = "The member's phone number, as the merchant has it; 1 to " + Phone.MAX_LENGTH + " characters.") String phone,
-            @Schema(description = "The merchant's own membership number, shown on the card; 1 to 64 characters.") String membershipNumber,
+            @Schema(description = "The merchant's own membership number, shown on the card; 1 to "
+                    + MembershipNumber.MAX_LENGTH + " characters.") String membershipNumber,
             @Schema(description = "Opening points, 0 to " + WechatRange.MAX + ".") Long points,
             @Schema(description = "Opening stored value in fen, 0 to " + WechatRange.MAX + ".") Long balance) {}
 

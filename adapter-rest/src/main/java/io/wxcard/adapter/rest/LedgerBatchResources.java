@@ -7,6 +7,7 @@ import io.wxcard.application.port.out.store.LedgerBatchStore.LineFailure;
 import io.wxcard.domain.ledger.IdempotencyKey;
 import io.wxcard.domain.ledger.LedgerBatch;
 import io.wxcard.domain.ledger.WechatRange;
+import io.wxcard.domain.shared.Reason;
 import java.util.List;
 
 /** What the API shows of ledger batches, and the fields of one line of a batch. */
@@ -33,7 +34,8 @@ final class LedgerBatchResources {
             @Schema(description = "Stored value to add (negative: to take), in fen.") Long balance,
             @Schema(description = "The stored value the member should have after the line, in fen, 0 to "
                     + WechatRange.MAX + ".") Long balanceTarget,
-            @Schema(description = "Why, in words the member may see in the card's records; 1 to 255 characters.",
+            @Schema(description = "Why, in words the member may see in the card's records; 1 to "
+                    + Reason.MAX_LENGTH + " characters.",
                     requiredMode = REQUIRED) String reason,
             @Schema(description = "The line's name in the merchant's system: a line is applied once however often it is "
                     + "sent. 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters ("

@@ -87,7 +87,8 @@ final class MembershipRoutes {
                         + "with the same key and body answers the first answer again (with Idempotent-Replayed: true) "
                         + "and changes nothing; the same key with another body is refused (422).")
                 .addParametersItem(ApiDocs.header(IDEMPOTENCY_KEY,
-                        "1 to 128 printable ASCII characters naming this one change; required."))
+                        "1 to " + IdempotencyKey.MAX_LENGTH
+                                + " printable ASCII characters naming this one change; required."))
                 .requestBody(docs.body(LedgerChangeRequest.class, true))
                 .getResponses().addApiResponse("201", docs.answer(LedgerEntryResource.class).addHeaderObject(REPLAYED,
                         new Header().description("true when this answers a retry: the first answer again, nothing changed.")));

@@ -8,6 +8,7 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.segment.SegmentId;
+import io.wxcard.domain.shared.Text;
 import io.wxcard.domain.store.StoreId;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.LedgerBatchId;
@@ -221,10 +222,8 @@ final class Params {
         return mediaType;
     }
 
+    /** A value as a problem names it ({@link Text#quoted}). */
     static String abbreviate(String raw) {
-        if (raw == null) {
-            return "null";
-        }
-        return raw.length() <= 64 ? "'" + raw + "'" : "'" + raw.substring(0, 64) + "...'";
+        return Text.quoted(raw);
     }
 }

@@ -131,7 +131,7 @@ final class FeignMemberCards implements WechatMemberCards {
         return calls.call(account, api -> api.userInfo(body))
                 .flatMap(answer -> Answers.openId(answer.openid(), "openid").map(openId -> new MemberInfo(openId,
                         Answers.text(answer.nickname()),
-                        Answers.text(answer.membershipNumber()).filter(n -> n.length() <= 64).map(MembershipNumber::new),
+                        Answers.text(answer.membershipNumber()).flatMap(MembershipNumber::parse),
                         Points.of(answer.bonus() == null ? 0 : answer.bonus()),
                         Fen.of(answer.balance() == null ? 0 : answer.balance()),
                         Answers.text(answer.sex()),

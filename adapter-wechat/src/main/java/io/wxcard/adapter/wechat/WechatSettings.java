@@ -21,6 +21,8 @@ import java.util.UUID;
 public record WechatSettings(String apiBaseUrl, String payApiBaseUrl, Duration connectTimeout, Duration readTimeout,
                              Duration callDeadline, boolean useStableToken, Duration pushReplayWindow,
                              int maxPushBytes, String instanceId) {
+    /** The longest instance id: what the outbox and import lease columns hold. */
+    public static final int MAX_INSTANCE_ID = 64;
 
     public WechatSettings {
         apiBaseUrl = baseUrl(apiBaseUrl, "apiBaseUrl");
@@ -32,8 +34,8 @@ public record WechatSettings(String apiBaseUrl, String payApiBaseUrl, Duration c
         if (maxPushBytes < 1024) {
             throw new IllegalArgumentException("maxPushBytes must be at least 1024, got " + maxPushBytes);
         }
-        if (instanceId == null || instanceId.isBlank() || instanceId.length() > 64) {
-            throw new IllegalArgumentException("instanceId must have 1 to 64 characters");
+        if (instanceId == null || instanceId.isBlank() || instanceId.length() > MAX_INSTANCE_ID) {
+            throw new IllegalArgumentException("instanceId must have 1 to " + MAX_INSTANCE_ID + " characters");
         }
     }
 

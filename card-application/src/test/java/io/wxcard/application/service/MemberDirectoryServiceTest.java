@@ -2,6 +2,7 @@ package io.wxcard.application.service;
 
 import static io.wxcard.application.service.Harness.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vavr.control.Option;
 import io.wxcard.application.port.in.FindMembersQuery.FoundMember;
@@ -16,6 +17,7 @@ import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.MembershipState;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
+import io.wxcard.domain.membership.UnionId;
 import io.wxcard.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,24 @@ class MemberDirectoryServiceTest {
                 .extracting(f -> f.membership().key()).containsExactly(onGold.key(), onSilver.key());
         assertThat(ok(h.app.findMembers().find(h.tenant, new MemberLookup.ByUnionId("uAlice"))))
                 .extracting(f -> f.membership().key()).containsExactly(onSilver.key());
+    }
+
+    @Test
+    void the_push_and_the_look_up_take_the_same_unionids_counted_in_characters_not_utf16_units() {
+        // 64 characters outside the BMP are 128 UTF-16 units: the push kept them while the look-up refused them
+        String longest = "\uD83D\uDE00".repeat(UnionId.MAX_LENGTH);
+        Card card = h.approved(Fixtures.definition());
+        Code code = h.wechat.handOut(card.wechatCardId().get(), new OpenId("oBob"));
+        Membership kept = ok(h.app.recordCardReceived().recordReceived(new CardReceived(h.tenant,
+                card.wechatCardId().get(), code, new OpenId("oBob"), Option.none(), false, Option.of(longest))));
+
+        assertThat(ok(h.app.findMembers().find(h.tenant, new MemberLookup.ByUnionId(longest))))
+                .extracting(f -> f.membership().key()).containsExactly(kept.key());
+        String tooLong = longest + "x";
+        assertThat(new CardReceived(h.tenant, card.wechatCardId().get(), code, new OpenId("oBob"), Option.none(),
+                false, Option.of(tooLong)).unionId()).isEmpty();
+        assertThatThrownBy(() -> new MemberLookup.ByUnionId(tooLong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unionid");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
+import io.wxcard.domain.shared.Text;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,6 +30,11 @@ public record ImportRow(ImportJobId jobId, long lineNumber, String openId, Optio
     public static final int MAX_OUT_REQUEST_NO = 128;
 
     public enum Status { PENDING, IMPORTED, SKIPPED, FAILED }
+
+    /** An out_request_no as WeChat Pay takes it (1 to {@link #MAX_OUT_REQUEST_NO} characters), checked. */
+    public static String requireOutRequestNo(String outRequestNo) {
+        return Text.requireText(outRequestNo, "out_request_no", MAX_OUT_REQUEST_NO);
+    }
 
     public ImportRow {
         Objects.requireNonNull(jobId, "import id");

@@ -53,7 +53,7 @@ public record Store(TenantId tenantId, StoreId id, String name, String address, 
         return problems;
     }
 
-    /** The {@code outer_str} of this store's QR codes (WeChat allows 128 characters; ours stay under 71). */
+    /** The {@code outer_str} of this store's QR codes (WeChat allows {@link io.wxcard.domain.card.OuterStr#MAX_LENGTH} characters; ours stay under 71). */
     public String outerStr() {
         return OUTER_STR_PREFIX + id.value();
     }
@@ -63,12 +63,6 @@ public record Store(TenantId tenantId, StoreId id, String name, String address, 
         if (outerStr == null || !outerStr.startsWith(OUTER_STR_PREFIX)) {
             return Option.none();
         }
-        return Option.of(outerStr.substring(OUTER_STR_PREFIX.length()))
-                .filter(id -> !id.isEmpty() && id.length() <= 64 && id.chars().allMatch(Store::identifierChar))
-                .map(StoreId::new);
-    }
-
-    private static boolean identifierChar(int c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
+        return StoreId.parse(outerStr.substring(OUTER_STR_PREFIX.length()));
     }
 }

@@ -7,6 +7,8 @@ import io.wxcard.application.port.out.wechat.QrCode;
 import io.wxcard.application.port.out.wechat.QrCodeRequest;
 import io.wxcard.application.port.out.wechat.SignedCardExt;
 import io.wxcard.domain.card.CardId;
+import io.wxcard.domain.card.OuterStr;
+import io.wxcard.domain.card.PageTitle;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.tenant.TenantId;
@@ -46,9 +48,7 @@ public interface DistributeCardUseCase {
             Objects.requireNonNull(cardId, "card id");
             requireUrl(bannerUrl, "banner");
             requireUrl(thumbUrl, "thumb_url");
-            if (pageTitle == null || pageTitle.isBlank() || pageTitle.length() > 32) {
-                throw new IllegalArgumentException("page_title must have 1 to 32 characters");
-            }
+            PageTitle.require(pageTitle);
             if (!SCENES.contains(scene)) {
                 throw new IllegalArgumentException("scene must be one of " + SCENES.stream().sorted().toList());
             }
@@ -66,6 +66,8 @@ public interface DistributeCardUseCase {
         public SignCardExtCommand {
             Objects.requireNonNull(tenantId, "tenant id");
             Objects.requireNonNull(cardId, "card id");
+            Objects.requireNonNull(outerStr, "outer_str");
+            outerStr.forEach(OuterStr::require);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.shared.Problem;
+import io.wxcard.domain.shared.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -130,9 +131,9 @@ public final class ImportLines {
         return text;
     }
 
-    /** A value as a problem names it: quoted, and cut at 64 characters. */
+    /** A value as a problem names it ({@link Text#quoted}). */
     static String abbreviate(String raw) {
-        return raw.length() <= 64 ? "'" + raw + "'" : "'" + raw.substring(0, 64) + "...'";
+        return Text.quoted(raw);
     }
 
     private static long wholeNumber(String raw, String field) {

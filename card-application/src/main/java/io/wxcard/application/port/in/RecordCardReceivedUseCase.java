@@ -6,6 +6,7 @@ import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.Membership;
 import io.wxcard.domain.membership.OpenId;
+import io.wxcard.domain.membership.UnionId;
 import io.wxcard.domain.tenant.TenantId;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ public interface RecordCardReceivedUseCase {
             Objects.requireNonNull(openId, "openid");
             Objects.requireNonNull(outerStr, "outer_str");
             Objects.requireNonNull(unionId, "unionid");
-            unionId = unionId.filter(id -> !id.isBlank() && id.length() <= 64);
+            unionId = unionId.flatMap(UnionId::parse).map(UnionId::value);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.wxcard.application.port.out.store;
 import io.wxcard.domain.membership.MembershipNumber;
 import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
+import io.wxcard.domain.membership.UnionId;
 import java.util.Objects;
 
 /** One way the merchant's systems know a member, to find their memberships across all of a tenant's cards. */
@@ -30,10 +31,7 @@ public sealed interface MemberLookup {
     /** By unionid, which WeChat gives when the account is bound to an Open Platform account. */
     record ByUnionId(String unionId) implements MemberLookup {
         public ByUnionId {
-            Objects.requireNonNull(unionId, "unionid");
-            if (unionId.isBlank() || unionId.length() > 64) {
-                throw new IllegalArgumentException("a unionid has 1 to 64 characters");
-            }
+            new UnionId(unionId); // checked by the domain's rule; kept as text, as the stores compare it
         }
     }
 }

@@ -2,6 +2,7 @@ package io.wxcard.application.port.out.wechat;
 
 import io.vavr.control.Option;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
 
@@ -9,12 +10,10 @@ import io.wxcard.domain.membership.OpenId;
  * One existing member to import (WeChat Pay v3 {@code users/import}).
  *
  * @param outRequestNo unique per member, stored before the first attempt and sent unchanged on every retry
- *                     (at most 128 characters)
+ *                     (at most {@link ImportRow#MAX_OUT_REQUEST_NO} characters)
  */
 public record ImportRequest(WechatCardId cardId, OpenId openId, Option<Code> code, String outRequestNo) {
     public ImportRequest {
-        if (outRequestNo == null || outRequestNo.isEmpty() || outRequestNo.length() > 128) {
-            throw new IllegalArgumentException("out_request_no must have 1 to 128 characters");
-        }
+        ImportRow.requireOutRequestNo(outRequestNo);
     }
 }

@@ -1,6 +1,7 @@
 package io.wxcard.application.port.out.wechat;
 
 import io.vavr.control.Option;
+import io.wxcard.domain.card.OuterStr;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.OpenId;
@@ -28,10 +29,6 @@ public record QrCodeRequest(WechatCardId cardId, Option<Code> code, Option<OpenI
     }
 
     public static void checkOuterStr(Option<String> outerStr) {
-        outerStr.forEach(tag -> {
-            if (tag.isBlank() || tag.length() > 128) {
-                throw new IllegalArgumentException("outer_str must have 1 to 128 characters");
-            }
-        });
+        outerStr.forEach(OuterStr::require);
     }
 }

@@ -3,6 +3,7 @@ package io.wxcard.application.port.out.wechat;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.wxcard.domain.card.WechatCardId;
+import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.membership.Code;
 import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.MerchantCredentials;
@@ -18,15 +19,13 @@ public interface WechatPayPhoneImport {
     /** Answers the code reserved for the phone; the same out_request_no (and phone) answers the same code. */
     Either<WechatError, Code> importByPhone(MerchantCredentials merchant, PhoneImportRequest request);
 
-    /** @param outRequestNo stable per card and phone, so that a repeat is the same request (at most 128 characters) */
+    /** @param outRequestNo stable per card and phone, so that a repeat is the same request (at most {@link ImportRow#MAX_OUT_REQUEST_NO} characters) */
     record PhoneImportRequest(WechatCardId cardId, Phone phone, Option<Code> code, String outRequestNo) {
         public PhoneImportRequest {
             Objects.requireNonNull(cardId, "card id");
             Objects.requireNonNull(phone, "phone");
             Objects.requireNonNull(code, "code");
-            if (outRequestNo == null || outRequestNo.isEmpty() || outRequestNo.length() > 128) {
-                throw new IllegalArgumentException("out_request_no must have 1 to 128 characters");
-            }
+            ImportRow.requireOutRequestNo(outRequestNo);
         }
     }
 }
