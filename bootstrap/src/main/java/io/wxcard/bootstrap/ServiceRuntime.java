@@ -16,6 +16,7 @@ import io.wxcard.adapter.wechat.WechatAdapter;
 import io.wxcard.adapter.wechat.WechatSettings;
 import io.wxcard.application.port.in.ManageOperatorsUseCase.FirstAdmin;
 import io.wxcard.application.port.in.ManageTenantsUseCase.IssuedKey;
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.InboxMessage;
@@ -115,7 +116,8 @@ final class ServiceRuntime implements AutoCloseable {
                     persistence.operators(), persistence.operatorSessions(), persistence.auditLog(),
                     ConsolePlugin.passwordHasher(), persistence.cards(), persistence.memberships(), clock,
                     IdGenerator.random(), persistence.transactions()));
-            ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators, engagement),
+            ManageCampaignsUseCase campaigns = ApplicationWiring.campaigns(persistence, wechat, clock).campaigns();
+            ConsolePlugin console = ConsolePlugin.create(consoleUseCases(services, operators, engagement, campaigns),
                     new ConsoleSettings(settings.publicUrl().startsWith("https:"), DemoTenant.ID.value(), clock));
             JoiningServices joining = new JoiningServices(new JoiningServices.Dependencies(services,
                     persistence.activationSessions(), persistence.tenants(), persistence.cards(),
@@ -128,7 +130,7 @@ final class ServiceRuntime implements AutoCloseable {
                                 loyalty.recordPurchase(), loyalty.memberLevels(), loyalty.loyaltyPeriods()))
                                 .withEngagement(new EngagementUseCases(engagement.manageStores(),
                                         engagement.manageSegments(), engagement.sendCardMessages()))
-                                .withCampaigns(ApplicationWiring.campaigns(persistence, wechat, clock).campaigns()),
+                                .withCampaigns(campaigns),
                         () -> demoStart.isDone() && !demoStart.isCompletedExceptionally()
                                 && persistence.isReachable(databaseProbe), threads.pool("wechat-push", PUSH_WORKERS),
                         List.of(console));
@@ -195,12 +197,13 @@ final class ServiceRuntime implements AutoCloseable {
                         s.acceptWechatPayNotification()), s.applyLedgerBatch(), e.cardStatistics());
     }
 
-    private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o, EngagementServices e) {
+    private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o, EngagementServices e,
+                                                   ManageCampaignsUseCase campaigns) {
         return new ConsoleUseCases(o.signIn(), o.manageOperators(), o.auditTrail(), s.findCards(), s.draftCard(),
                 s.editCard(), s.submitCard(), o.searchMembers(), s.findMemberships(), s.changeLedger(),
                 s.distributeCard(), s.invalidateMembership(), s.findMembers(), s.importMembers(),
                 s.manageDeadLetters(), s.manageWebhooks(), s.stockAlerts(), e.cardStatistics(),
-                e.pullCardStatistics());
+                e.pullCardStatistics(), campaigns);
     }
 
     CardServices services() {

@@ -15,6 +15,7 @@ final class ConsolePaths {
     static final String IMPORTS = ROOT + "imports";
     static final String OPERATIONS = ROOT + "operations";
     static final String STATISTICS = ROOT + "statistics";
+    static final String CAMPAIGNS = ROOT + "campaigns";
     static final String ASSETS = ROOT + "assets";
 
     private ConsolePaths() {}

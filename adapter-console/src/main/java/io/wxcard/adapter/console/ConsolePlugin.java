@@ -59,6 +59,7 @@ public final class ConsolePlugin extends Plugin<Void> {
             new ImportPages(useCases).register(routing);
             new OperationsPages(useCases).register(routing);
             new StatisticsPages(useCases, settings.clock()).register(routing);
+            new CampaignPages(useCases, settings.clock()).register(routing);
         });
     }
 }

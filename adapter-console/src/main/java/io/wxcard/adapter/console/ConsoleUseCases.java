@@ -10,6 +10,7 @@ import io.wxcard.application.port.in.FindCardsQuery;
 import io.wxcard.application.port.in.FindMembersQuery;
 import io.wxcard.application.port.in.FindMembershipsQuery;
 import io.wxcard.application.port.in.ImportMembersUseCase;
+import io.wxcard.application.port.in.ManageCampaignsUseCase;
 import io.wxcard.application.port.in.ManageDeadLettersUseCase;
 import io.wxcard.application.port.in.ManageWebhooksUseCase;
 import io.wxcard.application.port.in.StockAlertsQuery;
@@ -30,7 +31,8 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
                               InvalidateMembershipUseCase invalidateMembership, FindMembersQuery findMembers,
                               ImportMembersUseCase imports, ManageDeadLettersUseCase deadLetters,
                               ManageWebhooksUseCase webhooks, StockAlertsQuery stockAlerts,
-                              CardStatisticsQuery statistics, PullCardStatisticsUseCase pullStatistics) {
+                              CardStatisticsQuery statistics, PullCardStatisticsUseCase pullStatistics,
+                              ManageCampaignsUseCase campaigns) {
     public ConsoleUseCases {
         Objects.requireNonNull(signIn, "sign-in");
         Objects.requireNonNull(operators, "operators");
@@ -51,5 +53,6 @@ public record ConsoleUseCases(OperatorSignInUseCase signIn, ManageOperatorsUseCa
         Objects.requireNonNull(stockAlerts, "stock alerts");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(pullStatistics, "pull statistics");
+        Objects.requireNonNull(campaigns, "campaigns");
     }
 }

@@ -18,6 +18,7 @@ import io.wxcard.application.port.in.ImportMembersUseCase.ImportLine;
 import io.wxcard.application.port.in.ImportMembersUseCase.ImportProgress;
 import io.wxcard.application.port.in.ImportMembersUseCase.StartImportCommand;
 import io.wxcard.application.port.in.SignedInOperator;
+import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.application.port.out.store.Page;
 import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.domain.card.Card;
@@ -27,6 +28,7 @@ import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.imports.ImportRow;
 import io.wxcard.domain.operator.OperatorAction;
+import io.wxcard.domain.shared.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,9 +63,13 @@ final class ImportPages {
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
-    /** @param percent settled rows of staged ones, 0-100 */
+    /**
+     * @param percent settled rows of staged ones, 0-100
+     * @param review  for a finished import with failed rows: UNREVIEWED (campaigns of the card wait for someone to
+     *                look at them) or REVIEWED; empty otherwise, and on the polled fragment
+     */
     record ProgressPage(Chrome chrome, String id, String cardId, String status, long lines, long duplicates,
-                        ImportJob.Counts counts, int percent, String rate, String eta) {
+                        ImportJob.Counts counts, int percent, String rate, String eta, String review) {
         boolean running() {
             return !status.equals(ImportJob.Status.COMPLETED.name());
         }
@@ -80,6 +86,8 @@ final class ImportPages {
         routing.post(ConsolePaths.IMPORTS, ctx -> Pages.guarded(ctx, this::upload), ConsoleAccess.SIGNED_IN);
         routing.get(ConsolePaths.IMPORTS + "/{id}", ctx -> Pages.guarded(ctx, this::show), ConsoleAccess.SIGNED_IN);
         routing.get(ConsolePaths.IMPORTS + "/{id}/progress", ctx -> Pages.guarded(ctx, this::progress),
+                ConsoleAccess.SIGNED_IN);
+        routing.post(ConsolePaths.IMPORTS + "/{id}/failures-reviewed", ctx -> Pages.guarded(ctx, this::reviewed),
                 ConsoleAccess.SIGNED_IN);
         routing.get(ConsolePaths.IMPORTS + "/{id}/failures.csv", ctx -> Pages.guarded(ctx, this::failures),
                 ConsoleAccess.SIGNED_IN);
@@ -133,7 +141,42 @@ final class ImportPages {
             Pages.notFound(ctx);
             return;
         }
-        ctx.render("import.jte", Map.of("page", page(ctx, progress.get())));
+        ImportJob job = progress.get().job();
+        String review = job.status() != ImportJob.Status.COMPLETED || progress.get().counts().failed() == 0 ? ""
+                : useCases.campaigns().importSituation(Guard.operator(ctx).tenantId(), job.cardId())
+                        .map(s -> s.unreviewedFailed().contains(job.id().value()) ? "UNREVIEWED" : "REVIEWED")
+                        .getOrElse("");
+        ctx.render("import.jte", Map.of("page", page(ctx, progress.get(), review)));
+    }
+
+    /** Someone looked at the failed rows (with a note saying what they found): campaigns stop waiting for them. */
+    private void reviewed(Context ctx) {
+        SignedInOperator operator = Guard.allowed(ctx, OperatorAction.IMPORT_MEMBERS);
+        Either<Failure, ImportProgress> progress = job(ctx);
+        if (progress.isLeft()) {
+            Pages.notFound(ctx);
+            return;
+        }
+        ImportJobId id = progress.get().job().id();
+        Messages t = Messages.of(ctx);
+        String note = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
+        if (note.isEmpty() || note.length() > Reason.MAX_LENGTH) {
+            refuseReview(ctx, progress.get(), t.format("import.review_note_required", Reason.MAX_LENGTH));
+            return;
+        }
+        Either<Failure, ImportReview> done = useCases.audit().audited(operator,
+                () -> useCases.campaigns().reviewImportFailures(operator.tenantId(), id, new Reason(note)),
+                review -> Option.of(new Change("import.failures_reviewed", id.value(), "", review.note().value())));
+        if (done.isLeft()) {
+            refuseReview(ctx, progress.get(), t.failure(done.getLeft()));
+            return;
+        }
+        ctx.redirect(ConsolePaths.IMPORTS + "/" + id.value(), HttpStatus.SEE_OTHER);
+    }
+
+    private static void refuseReview(Context ctx, ImportProgress progress, String error) {
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        ctx.render("import.jte", Map.of("page", page(ctx, progress, "UNREVIEWED"), "error", error));
     }
 
     /** htmx, every second while the job runs: the bar and the counts. */
@@ -144,7 +187,7 @@ final class ImportPages {
             Pages.notFound(ctx);
             return;
         }
-        ctx.render("import_progress.jte", Map.of("page", page(ctx, progress.get())));
+        ctx.render("import_progress.jte", Map.of("page", page(ctx, progress.get(), "")));
     }
 
     /** The failed rows, streamed a page at a time as one CSV: line, openid, reason. */
@@ -186,7 +229,7 @@ final class ImportPages {
                 .flatMap(id -> useCases.imports().progress(Guard.operator(ctx).tenantId(), id));
     }
 
-    private static ProgressPage page(Context ctx, ImportProgress p) {
+    private static ProgressPage page(Context ctx, ImportProgress p, String review) {
         ImportJob job = p.job();
         ImportJob.Counts counts = p.counts();
         int percent = counts.staged() == 0 ? (job.status() == ImportJob.Status.COMPLETED ? 100 : 0)
@@ -195,7 +238,7 @@ final class ImportPages {
         String rate = p.rate() > 0 ? t.format("imports.rate", String.format("%.1f", p.rate())) : "";
         String eta = p.eta().map(d -> t.format("imports.eta", Math.max(1, d.toSeconds()))).getOrElse("");
         return new ProgressPage(Pages.chrome(ctx, "imports"), job.id().value(), job.cardId().value(),
-                job.status().name(), job.linesRead(), job.duplicatesInFile(), counts, percent, rate, eta);
+                job.status().name(), job.linesRead(), job.duplicatesInFile(), counts, percent, rate, eta, review);
     }
 
     private void renderForm(Context ctx, String cardId, String error, String detail) {

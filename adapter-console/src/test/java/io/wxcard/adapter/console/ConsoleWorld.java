@@ -83,7 +83,7 @@ final class ConsoleWorld implements AutoCloseable {
                 operators.searchMembers(), app.findMemberships(), app.changeLedger(), app.distributeCard(),
                 app.invalidateMembership(), app.findMembers(), app.importMembers(), app.manageDeadLetters(),
                 app.manageWebhooks(), app.stockAlerts(), engagement.cardStatistics(),
-                engagement.pullCardStatistics());
+                engagement.pullCardStatistics(), whole.campaignServices().campaigns());
         ConsolePlugin plugin = ConsolePlugin.create(useCases, new ConsoleSettings(false, tenant.value(), whole.clock));
         server = Javalin.create(config -> {
             config.registerPlugin(plugin);

@@ -55,9 +55,10 @@ abstract class ConsoleBrowserWorld {
         int sandboxPort = ServiceProcess.freePort();
         base = "http://127.0.0.1:" + httpPort;
         sandbox = "http://127.0.0.1:" + sandboxPort;
-        Map<String, String> environment = Map.of("CARD_DATA_DIR", dataDir.toString(), "CARD_HTTP_PORT",
-                Integer.toString(httpPort), "CARD_HTTP_HOST", "127.0.0.1", "CARD_SANDBOX_PORT",
-                Integer.toString(sandboxPort), "CARD_DEMO_API_KEY", API_KEY);
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("CARD_DATA_DIR", dataDir.toString(),
+                "CARD_HTTP_PORT", Integer.toString(httpPort), "CARD_HTTP_HOST", "127.0.0.1", "CARD_SANDBOX_PORT",
+                Integer.toString(sandboxPort), "CARD_DEMO_API_KEY", API_KEY));
+        environment.putAll(moreEnvironment());
         // Another tenant, with a card of its own, whose ids the demo tenant's operators must not reach.
         Path secret = Files.writeString(dataDir.resolve("other-secret"), "other-tenant-secret-0001");
         ServiceProcess.Result added = ServiceProcess.run(environment, Duration.ofMinutes(1), "tenant", "add", "--id",
@@ -86,6 +87,11 @@ abstract class ConsoleBrowserWorld {
         if (service != null) {
             service.close();
         }
+    }
+
+    /** What a test class sets in the service's environment beyond the world's own (nothing, unless it says). */
+    Map<String, String> moreEnvironment() {
+        return Map.of();
     }
 
     // ---- the steps ---------------------------------------------------------------------------------------------------

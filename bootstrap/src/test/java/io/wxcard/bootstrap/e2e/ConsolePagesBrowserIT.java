@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console's imports, members and operations pages in headless chromium, against the packaged service and its
  * sandbox: upload the old member list and watch the bar finish, find an imported member and see a refusal in
- * Chinese, open the operations page and the audit log. Every element is waited for before it is read or clicked
+ * Chinese, open the operations page and the audit log; start a campaign, see it refused while an import runs and
+ * start it anyway with a reason, then terminate it. Every element is waited for before it is read or clicked
  * (the page may still be loading, or htmx still swapping); screenshots land in {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolePagesBrowserIT extends ConsoleBrowserWorld {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Imports sent to WeChat this many a second, so that one of {@value #SLOW_IMPORT} rows runs for a minute. */
+    private static final int IMPORT_RATE = 5;
+    private static final int SLOW_IMPORT = 300;
     private String importCard;
+
+    @Override
+    Map<String, String> moreEnvironment() {
+        return Map.of("CARD_IMPORT_RATE", Integer.toString(IMPORT_RATE));
+    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser.driver, PATIENCE);
@@ -123,5 +133,57 @@ class ConsolePagesBrowserIT extends ConsoleBrowserWorld {
         open("/console/audit");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-log"), "import.start"));
         assertThat(visible("audit-log").getText()).contains("old-members.csv");
+    }
+
+    @Test
+    @Order(4)
+    void a_campaign_refused_while_an_import_runs_starts_with_a_reason_and_is_terminated() throws Exception {
+        String card = approvedCard();
+        StringBuilder csv = new StringBuilder("openid\n");
+        for (int i = 0; i < SLOW_IMPORT; i++) {
+            csv.append(String.format("oBrowserCampaign%011d%n", i));
+        }
+        String running = importCsv(card, csv.toString());
+
+        open("/console/cards/" + card + "/campaigns");
+        fill("campaign-name", "满10元开卡");
+        fill("campaign-mchids", "1900000109");
+        fill("campaign-least_cost_fen", "1000");
+        fill("campaign-max_cost_fen", "100000");
+        press("start-campaign");
+
+        awaitText("campaign-error", "导入还在进行");
+        assertThat(visible("blocking-" + running).getAttribute("href")).endsWith("/console/imports/" + running);
+        assertThat(rest("GET", "/v1/imports/" + running, API_KEY, "").get("status").asText())
+                .as("the refusal came while the import ran").isNotEqualTo("COMPLETED");
+        assertThat(rest("GET", "/v1/cards/" + card + "/campaigns", API_KEY, "").get("campaigns").size()).isZero();
+        browser.screenshot("14-campaign-refused-while-importing");
+        fill("campaign-override_reason", "导入的都是员工卡,不参加开卡礼");
+        press("start-campaign-anyway");
+
+        awaitText("campaign-state", "进行中");
+        assertThat(visible("campaign-override").getText()).isEqualTo("导入的都是员工卡,不参加开卡礼");
+        press("back-to-campaigns");
+        visible("campaign-list");
+        browser.screenshot("15-campaigns");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#campaign-list .campaign-row a")))
+                .click();
+        press("terminate-campaign");
+
+        awaitText("campaign-state", "已终止");
+        visible("campaign-terminated-at");
+        assertThat(rest("GET", "/v1/cards/" + card + "/campaigns", API_KEY, "").get("campaigns").get(0)
+                .has("terminated_at")).isTrue();
+    }
+
+    /** The streamed import of the API ({@code POST /v1/cards/{id}/imports}, a CSV body): its job's id. */
+    private String importCsv(String card, String csv) throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/cards/" + card + "/imports"))
+                        .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + API_KEY)
+                        .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        return JSON.readTree(answer.body()).get("id").asText();
     }
 }

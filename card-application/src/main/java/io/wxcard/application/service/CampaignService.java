@@ -99,6 +99,11 @@ final class CampaignService implements ManageCampaignsUseCase {
     }
 
     @Override
+    public Either<Failure, ImportSituation> importSituation(TenantId tenantId, CardId cardId) {
+        return lookups.card(tenantId, cardId).map(card -> situation(tenantId, cardId));
+    }
+
+    @Override
     public Either<Failure, List<Campaign>> campaigns(TenantId tenantId, CardId cardId) {
         return lookups.card(tenantId, cardId).map(card -> campaigns.ofCard(tenantId, cardId));
     }

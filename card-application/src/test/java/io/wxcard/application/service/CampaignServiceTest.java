@@ -13,6 +13,7 @@ import io.wxcard.application.testing.Fixtures;
 import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignKind;
 import io.wxcard.domain.campaign.CampaignTerms;
+import io.wxcard.domain.campaign.ImportSituation;
 import io.wxcard.domain.card.Card;
 import io.wxcard.domain.imports.ImportJob;
 import io.wxcard.domain.imports.ImportJobId;
@@ -68,6 +69,7 @@ class CampaignServiceTest {
         assertThat(refusal(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), payToJoin(1, 100_00),
                 Option.none())))).isEqualTo(RejectionCode.CAMPAIGN_BLOCKED_BY_IMPORT);
         assertThat(h.whole.wechatCampaigns.rules()).as("nothing told to WeChat").isEmpty();
+        assertThat(ok(campaigns.importSituation(h.tenant, card.id())).running()).containsExactly(job.value());
 
         imports.failed(job, 2, "openid of another account", h.clock.now());
         imports.completed(job, h.clock.now());
@@ -75,8 +77,11 @@ class CampaignServiceTest {
                 payToJoin(1, 100_00), Option.none()));
         assertThat(refusal(unreviewed)).isEqualTo(RejectionCode.CAMPAIGN_BLOCKED_BY_IMPORT);
         assertThat(unreviewed.getLeft().detail()).contains("failed rows nobody has looked at");
+        assertThat(ok(campaigns.importSituation(h.tenant, card.id())))
+                .isEqualTo(new ImportSituation(List.of(), List.of(job.value()), 1));
 
         ok(campaigns.reviewImportFailures(h.tenant, job, new Reason("the failed openid belongs to another account")));
+        assertThat(ok(campaigns.importSituation(h.tenant, card.id())).unreviewedFailed()).isEmpty();
         Campaign started = ok(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), payToJoin(1, 100_00),
                 Option.none())));
 

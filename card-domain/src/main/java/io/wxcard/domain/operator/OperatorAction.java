@@ -10,6 +10,8 @@ public enum OperatorAction {
     DISTRIBUTE_CARD(Role.OPERATOR),
     /** Asking WeChat for a card's statistics of some days (kept beside ours; nothing of a member changes). */
     PULL_STATISTICS(Role.OPERATOR),
+    /** Gift-on-joining campaigns: starting one (with an override's reason too, when an import holds it) and ending it. */
+    RUN_CAMPAIGNS(Role.OPERATOR),
     EDIT_CARD(Role.ADMIN),
     SUBMIT_CARD(Role.ADMIN),
     MANAGE_OPERATORS(Role.ADMIN),

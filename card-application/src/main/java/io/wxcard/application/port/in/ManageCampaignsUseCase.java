@@ -6,6 +6,7 @@ import io.wxcard.application.port.out.store.ImportReview;
 import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignId;
 import io.wxcard.domain.campaign.CampaignTerms;
+import io.wxcard.domain.campaign.ImportSituation;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.shared.Reason;
@@ -37,6 +38,12 @@ public interface ManageCampaignsUseCase {
 
     /** Ends a running campaign early, on WeChat first. */
     Either<Failure, Campaign> terminate(TenantId tenantId, CampaignId id);
+
+    /**
+     * How the card's imports stand for a campaign starting now: the ones running, the finished ones whose failed rows
+     * nobody reviewed (either refuses a start without an override), and the members they imported.
+     */
+    Either<Failure, ImportSituation> importSituation(TenantId tenantId, CardId cardId);
 
     /** Someone looked at an import's failed rows: campaigns on its card stop waiting for them. */
     Either<Failure, ImportReview> reviewImportFailures(TenantId tenantId, ImportJobId jobId, Reason note);
