@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 /**
  * Finds a member's memberships on all of the tenant's cards, through the running service's {@code GET /v1/members}:
- * the same look-up the merchant's CRM makes. Phones are printed masked, as the service answers them.
+ * the same look-up the merchant's CRM makes. Phones are printed masked, as the service answers them. {@code members
+ * wechat-pay} shows what WeChat Pay holds for one membership of an upgraded card, beside the ledger.
  */
 @Command(name = "members", description = "Find members by phone, membership number, openid or unionid.",
-        subcommands = MembersCommand.Find.class)
+        subcommands = {MembersCommand.Find.class, MembersCommand.WechatPay.class})
 final class MembersCommand implements Runnable {
 
     @Override
@@ -68,6 +69,36 @@ final class MembersCommand implements Runnable {
                         item.path("membership_number").asText("-"));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "wechat-pay", description = "What WeChat Pay holds for a membership of a card upgraded for WeChat "
+            + "Pay (state, points, stored value) and whether it equals our ledger; exit 1 when it does not.")
+    static final class WechatPay implements Callable<Integer> {
+
+        @Mixin
+        ServiceClient service;
+        @Option(names = "--card", required = true, description = "our id of the card (as the API shows it)")
+        String cardId;
+        @Option(names = "--code", required = true, description = "the membership's code")
+        String code;
+
+        @Override
+        public Integer call() {
+            JsonNode held = service.api().get("/v1/cards/" + URLEncoder.encode(cardId, StandardCharsets.UTF_8)
+                    + "/memberships/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "/wechat-pay")
+                    .ok("reading the membership on WeChat Pay");
+            System.out.printf("%-14s %-14s %10s %12s%n", "", "state", "points", "balance(fen)");
+            System.out.printf("%-14s %-14s %10d %12d%n", "WeChat Pay", held.path("status").asText(),
+                    held.path("points").asLong(), held.path("balance").asLong());
+            System.out.printf("%-14s %-14s %10d %12d%n", "our ledger", "", held.path("ledger_points").asLong(),
+                    held.path("ledger_balance").asLong());
+            boolean matches = held.path("matches_ledger").asBoolean();
+            System.out.println(matches ? "WeChat Pay shows what the ledger says"
+                    : "WeChat Pay differs from the ledger (points " + (held.path("points_match").asBoolean() ? "equal"
+                    : "differ") + ", balance " + (held.path("balance_match").asBoolean() ? "equal" : "differ")
+                    + "); the outbox syncs it after a change");
+            return matches ? 0 : 1;
         }
     }
 }

@@ -194,7 +194,7 @@ final class ServiceRuntime implements AutoCloseable {
                 s.importMembers(), s.acceptWechatPush(), s.authenticateApiKey(), s.uploadCardImage(),
                 s.findMembers(), s.changeFeed(), s.manageWebhooks(), j.activationPages(),
                 new RestPayUseCases(s.upgradeCardForWechatPay(), s.importMemberByPhone(),
-                        s.acceptWechatPayNotification()), s.applyLedgerBatch(), e.cardStatistics());
+                        s.acceptWechatPayNotification(), s.readWechatPayMembership()), s.applyLedgerBatch(), e.cardStatistics());
     }
 
     private static ConsoleUseCases consoleUseCases(CardServices s, OperatorServices o, EngagementServices e,

@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}, FIDELITY.md section 25;
+ * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}, FIDELITY.md section 26;
  * the pay-to-join rules' OA routes are {@link PayGiftRuleRoutes}), and controls that play a change made on WeChat's own
  * platforms (a rule deleted, an activity terminated there), which the product only learns by reading.
  */

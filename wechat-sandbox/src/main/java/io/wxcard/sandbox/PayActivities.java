@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}; FIDELITY.md section 25):
+ * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}; FIDELITY.md section 26):
  * create with an idempotent {@code out_request_no}, get, list (filters and paging), terminate. The card must be the
  * merchant's own and upgraded (section 15). Sandbox decisions where WeChat Pay is silent: a second activity of the
  * same card and type overlapping in time is refused; the same out_request_no with another body is refused; terminating

@@ -209,7 +209,7 @@ public class WxcardAutoConfiguration {
                 .importSenders(threads.pool("wxcard-import-sender", settings.concurrency()))
                 // Issue 15's events (profiles, events table, webhooks): https webhooks to public addresses only.
                 .events(persistence.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
-                .profiles(persistence.profiles()).webhooks(persistence.webhooks())
+                .profiles(persistence.profiles()).phoneImports(persistence.phoneImports()).webhooks(persistence.webhooks())
                 .webhookSender(io.wxcard.adapter.webhook.Webhooks.sender(io.wxcard.adapter.webhook
                         .WebhookSenderSettings.defaults(threads.pool("wxcard-webhook-client", 4))))
                 .webhookSenders(threads.pool("wxcard-webhook-sender", 16)).build();

@@ -95,6 +95,6 @@ class WxcardRestConfiguration {
 
     private static RestPayUseCases payUseCases(CardServices app) {
         return new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
-                app.acceptWechatPayNotification());
+                app.acceptWechatPayNotification(), app.readWechatPayMembership());
     }
 }

@@ -208,7 +208,7 @@ class CampaignPagesTest {
         onAnUnupgradedCard.put("kind", "NON_MEMBER_AFTERPAY");
         HttpResponse<String> refused = browser.post(campaigns, onAnUnupgradedCard);
         // The form does not take a WeChat Pay activity's gifts, logo and second title yet: the domain refuses it
-        // naming them (FIDELITY.md section 25), before the card's upgrade is even asked.
+        // naming them (FIDELITY.md section 26), before the card's upgrade is even asked.
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("stock_list", "logo_url").doesNotContain("campaign-override_reason");
     }

@@ -23,6 +23,9 @@ final class Migrations {
                 // is taken as version 0, so every migration of ours still runs; without this Flyway refuses it.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // Version numbers are handed out to changes made side by side, so a lower one (V13) can land after a
+                // higher one (V15) a database already has: it is applied then instead of failing validation.
+                .outOfOrder(true)
                 .load()
                 .migrate();
         LOG.info("{} schema at version {} ({} migration(s) applied now)", vendor,

@@ -17,6 +17,7 @@ import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OperatorSessionStore;
 import io.wxcard.application.port.out.store.OperatorStore;
 import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.PhoneImportStore;
 import io.wxcard.application.port.out.store.InboxStore;
 import io.wxcard.application.port.out.store.SharedTokenStore;
 import io.wxcard.application.port.out.store.TenantStore;
@@ -74,6 +75,7 @@ public final class Persistence implements AutoCloseable {
     private final MemberStandingStore standings;
     private final ActivationSessionStore activationSessions;
     private final CampaignStore campaigns;
+    private final PhoneImportStore phoneImports;
     private CompletableFuture<Boolean> runningProbe;
     private boolean closed;
 
@@ -104,6 +106,7 @@ public final class Persistence implements AutoCloseable {
         this.standings = new JdbiMemberStandingStore(sql);
         this.activationSessions = new JdbiActivationSessionStore(sql);
         this.campaigns = new JdbiCampaignStore(sql);
+        this.phoneImports = new JdbiPhoneImportStore(sql);
     }
 
     /** Opens the pool and migrates the schema. Fails when the database cannot be reached or migrated. */
@@ -210,7 +213,6 @@ public final class Persistence implements AutoCloseable {
         return operators;
     }
 
-    /** The console's signed-in sessions. */
     /** Gift-on-joining campaigns and import reviews (issue 20). */
     public CampaignStore campaigns() {
         return campaigns;
@@ -221,6 +223,10 @@ public final class Persistence implements AutoCloseable {
         return activationSessions;
     }
 
+    /** Phones of members imported through WeChat Pay, until their membership appears (issue 20). */
+    public PhoneImportStore phoneImports() { return phoneImports; }
+
+    /** The console's signed-in sessions. */
     public OperatorSessionStore operatorSessions() {
         return operatorSessions;
     }
@@ -230,17 +236,9 @@ public final class Persistence implements AutoCloseable {
         return auditLog;
     }
 
-    public MemberProfileStore profiles() {
-        return profiles;
-    }
-
-    public EventStore events() {
-        return events;
-    }
-
-    public WebhookStore webhooks() {
-        return webhooks;
-    }
+    public MemberProfileStore profiles() { return profiles; }
+    public EventStore events() { return events; }
+    public WebhookStore webhooks() { return webhooks; }
 
     /** Cards' loyalty set-ups (issue 17). */
     public LoyaltyProgramStore loyaltyPrograms() {
@@ -260,7 +258,7 @@ public final class Persistence implements AutoCloseable {
     public CardServicesBuilder storesOf(CardServicesBuilder application) {
         return application.cards(cards).memberships(memberships).ledger(ledger).tenants(tenants).outbox(outbox)
                 .inbox(processedPushes).imports(imports).ledgerBatches(ledgerBatches).transactions(transactions).events(events)
-                .profiles(profiles).webhooks(webhooks).stores(stores);
+                .profiles(profiles).webhooks(webhooks).stores(stores).phoneImports(phoneImports);
     }
 
     /** The stores' Jdbi, for this module's tests. */

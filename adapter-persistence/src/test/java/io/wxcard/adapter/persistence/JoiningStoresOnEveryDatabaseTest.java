@@ -6,15 +6,17 @@ import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.wxcard.application.contract.PhoneImportStoreContract;
+import io.wxcard.application.port.out.store.PhoneImportStore;
 import org.junit.jupiter.api.Nested;
 
-/** The storage contracts of issue 20 (activation sessions, campaigns) on H2, PostgreSQL and MariaDB. */
+/** The storage contracts of issue 20 (activation sessions, campaigns, phones of WeChat Pay imports) on H2, PostgreSQL and MariaDB. */
 class JoiningStoresOnEveryDatabaseTest {
 
     /** Issue 20's tables emptied, and the stores on them. */
     static Persistence emptied(RunningDatabase running) {
         try (Connection connection = running.connect()) {
-            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews"}) {
+            for (String table : new String[] {"activation_sessions", "campaigns", "import_reviews", "pay_phone_imports"}) {
                 TestDatabase.execute(connection, "DELETE FROM " + table);
             }
         } catch (SQLException failed) {
@@ -42,6 +44,16 @@ class JoiningStoresOnEveryDatabaseTest {
             @Override
             protected ActivationSessionStore sessions() {
                 return stores.activationSessions();
+            }
+        }
+
+        @Nested
+        class PhoneImports extends PhoneImportStoreContract {
+            private final Persistence stores = emptied(running());
+
+            @Override
+            protected PhoneImportStore phones() {
+                return stores.phoneImports();
             }
         }
     }

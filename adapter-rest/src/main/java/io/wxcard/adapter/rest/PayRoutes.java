@@ -1,5 +1,6 @@
 package io.wxcard.adapter.rest;
 
+import static io.swagger.v3.oas.models.PathItem.HttpMethod.GET;
 import static io.swagger.v3.oas.models.PathItem.HttpMethod.POST;
 import static io.swagger.v3.oas.models.PathItem.HttpMethod.PUT;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -12,9 +13,11 @@ import io.vavr.control.Option;
 import io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase.WechatPayNotification;
 import io.wxcard.application.port.in.Failure;
 import io.wxcard.application.port.in.ImportMemberByPhoneUseCase.ImportByPhoneCommand;
+import io.wxcard.application.port.in.ReadWechatPayMembershipQuery.WechatPayMembership;
 import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase.UpgradeCardCommand;
 import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.OpenId;
 import io.wxcard.domain.membership.Phone;
 import io.wxcard.domain.tenant.TenantId;
 import java.net.URI;
@@ -32,6 +35,7 @@ import java.util.List;
 final class PayRoutes {
 
     private static final String TAG = "wechat-pay";
+    private static final String MEMBERSHIP = "/v1/cards/{id}/memberships/{code}/wechat-pay";
 
     @Schema(description = "WeChat Pay's upgrade body without appid (the tenant's own account is sent).")
     record UpgradeRequest(@Schema(description = "The WeChat Pay brand the card joins (brand_id, at most 16 "
@@ -50,6 +54,32 @@ final class PayRoutes {
             + "/wechatpay/{tenant}/notifications.")
     record CallbackRequest(@Schema(requiredMode = REQUIRED) String url) {}
 
+    @Schema(description = "What WeChat Pay holds for the membership (membercard-open codes/{code}), beside our ledger. "
+            + "The member's form answers are not repeated here (personal data: see the membership's profile).")
+    record WechatPayMembershipResource(String cardId, String code, String wechatCardId,
+            @Schema(description = "The openid WeChat Pay names (absent for a phone member not in the wallet yet).")
+            String openid,
+            @Schema(description = "WeChat Pay's user_card_status: NOT_ACTIVATE, EFFECTIVE, EXPIRE, UNAVAILABLE, DELETE.")
+            String status, String membershipNumber, String level,
+            @Schema(description = "The points WeChat Pay shows the member (bonus_value).") long points,
+            @Schema(description = "The stored value WeChat Pay shows the member, in fen.") long balance,
+            @Schema(description = "Our ledger's points.") long ledgerPoints,
+            @Schema(description = "Our ledger's stored value, in fen.") long ledgerBalance,
+            boolean pointsMatch, boolean balanceMatch,
+            @Schema(description = "Whether WeChat Pay shows both totals as our ledger has them; a difference is "
+                    + "normal for a moment after a change (the outbox syncs it).") boolean matchesLedger) {
+
+        static WechatPayMembershipResource of(WechatPayMembership read) {
+            var held = read.held();
+            var totals = read.membership().totals();
+            return new WechatPayMembershipResource(read.membership().cardId().value(),
+                    read.membership().code().value(), held.cardId().value(),
+                    held.openId().map(OpenId::value).getOrNull(), held.status(), held.membershipNumber().getOrNull(),
+                    held.level().getOrNull(), held.bonus().value(), held.balance().value(), totals.points().value(),
+                    totals.balance().value(), read.pointsMatch(), read.balanceMatch(), read.matchesLedger());
+        }
+    }
+
     static final String NOTIFICATIONS = "/wechatpay/{tenant}/notifications";
 
     private final RestPayUseCases useCases;
@@ -59,6 +89,15 @@ final class PayRoutes {
     }
 
     void register(Javalin app, ApiDocs docs) {
+        app.get(MEMBERSHIP, this::membership, Access.API_KEY);
+        docs.operation(GET, MEMBERSHIP, "getWechatPayMembership",
+                        "Read what WeChat Pay holds for a membership of an upgraded card, beside the ledger", TAG,
+                        404, 409, 502, 503)
+                .description("Asks WeChat Pay (membercard-open GET cards/{card_id}/codes/{code}) for the member's "
+                        + "state, points and stored value as WeChat Pay shows them, and says whether they equal our "
+                        + "ledger. Nothing changes. A card not upgraded for WeChat Pay is 409 "
+                        + "card-not-upgraded-for-wechat-pay (no call made); WeChat Pay not answering is 503.")
+                .getResponses().addApiResponse("200", docs.answer(WechatPayMembershipResource.class));
         app.post("/v1/cards/{id}/wechat-pay-upgrade", this::upgrade, Access.API_KEY);
         docs.operation(POST, "/v1/cards/{id}/wechat-pay-upgrade", "upgradeCardForWechatPay",
                         "Upgrade a card for WeChat Pay's member functions", TAG, 404, 409, 413, 415, 422, 502, 503)
@@ -98,6 +137,11 @@ final class PayRoutes {
                         + "APIv3 key, handled once per notification id. 200 {code: SUCCESS} when handled (or already "
                         + "handled); 401 {code: FAIL} when it does not verify; 404 for an unknown tenant; 503 when it "
                         + "could not be handled now, so that WeChat Pay sends it again.");
+    }
+
+    private void membership(Context ctx) {
+        ctx.json(WechatPayMembershipResource.of(Problems.orAnswer(useCases.readMembership()
+                .wechatPay(Params.membershipKey(ctx)))));
     }
 
     private void importByPhone(Context ctx) {

@@ -114,7 +114,7 @@ final class ApiHarness implements AutoCloseable {
                 app.uploadCardImage(), app.findMembers(), app.changeFeed(), app.manageWebhooks(),
                 application.joiningOf(app).activationPages(),
                 new RestPayUseCases(app.upgradeCardForWechatPay(), app.importMemberByPhone(),
-                        app.acceptWechatPayNotification()), app.applyLedgerBatch(), engagement.cardStatistics())
+                        app.acceptWechatPayNotification(), app.readWechatPayMembership()), app.applyLedgerBatch(), engagement.cardStatistics())
                 .withEngagement(new EngagementUseCases(engagement.manageStores(), engagement.manageSegments(),
                         engagement.sendCardMessages()));
     }

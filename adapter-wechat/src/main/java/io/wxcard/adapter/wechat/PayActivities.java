@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * WeChat Pay's member-card activities ({@code /v3/marketing/membercard-activity/activities}: create, get, list,
- * terminate; FIDELITY.md section 25) through the signed-call flow every WeChat Pay call takes ({@link PayCalls}).
+ * terminate; FIDELITY.md section 26) through the signed-call flow every WeChat Pay call takes ({@link PayCalls}).
  * Times go as RFC 3339 in Beijing time, as WeChat Pay's examples write them.
  */
 final class PayActivities {

@@ -93,6 +93,35 @@ class PayMembersOverSandboxTest extends ProductOverSandboxTest {
     }
 
     @Test
+    void a_member_imported_by_phone_and_activated_through_the_notification_is_then_found_by_phone() throws Exception {
+        try (ProductOverSandbox product = new ProductOverSandbox(sandbox)) {
+            product.withPayMerchant();
+            Card card = product.approvedCard(Fixtures.definition());
+            String wechatCardId = card.wechatCardId().get().value();
+            ok(product.app.upgradeCardForWechatPay().upgrade(new UpgradeCardCommand(product.tenant, card.id(),
+                    new BrandId("1001622624"))));
+            ok(product.app.acceptWechatPayNotification().registerCallback(product.tenant,
+                    product.payNotificationUrl()));
+            Code reserved = ok(product.app.importMemberByPhone().importByPhone(new ImportByPhoneCommand(
+                    product.tenant, card.id(), new Phone("+86 135 0013 5000"), Option.none())));
+            var lookup = new io.wxcard.application.port.out.store.MemberLookup.ByPhone(new Phone("135-0013-5000"));
+            assertThat(ok(product.app.findMembers().find(product.tenant, lookup))).as("no membership yet").isEmpty();
+
+            String openid = "o" + SandboxFixture.shortId();
+            sandbox.control("POST", "/sandbox/cards/" + wechatCardId + "/phone-members/claim",
+                    sandbox.object().put("phone", "13500135000").put("openid", openid));
+            MembershipKey key = new MembershipKey(product.tenant, card.id(), reserved);
+            await(product, key);
+
+            var found = ok(product.app.findMembers().find(product.tenant, lookup));
+            assertThat(found).extracting(member -> member.membership().key()).containsExactly(key);
+            assertThat(found.get(0).membership().openId().value()).isEqualTo(openid);
+            assertThat(found.get(0).profile().get().phone()).contains(new Phone("13500135000"));
+            assertThat(product.stores.phoneImports().find(key)).as("forgotten once on the profile").isEmpty();
+        }
+    }
+
+    @Test
     void a_notification_signed_by_another_key_is_refused_and_makes_no_membership() throws Exception {
         try (ProductOverSandbox product = new ProductOverSandbox(sandbox)) {
             product.withPayMerchant();

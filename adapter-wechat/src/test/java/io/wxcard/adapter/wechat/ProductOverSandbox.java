@@ -113,7 +113,7 @@ final class ProductOverSandbox implements AutoCloseable {
                 .clock(appClock).ids(new SequentialIds()).instanceName("test-" + tenant.value())
                 .importSettings(ImportSettings.defaults()).importSenders(InMemoryApplication.IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(io.wxcard.application.service.EventSettings.defaults())
-                .profiles(stores.profiles()).webhooks(stores.webhooks())
+                .profiles(stores.profiles()).phoneImports(stores.phoneImports()).webhooks(stores.webhooks())
                 .webhookSender(new io.wxcard.application.testing.RecordingWebhookSender())
                 .webhookSenders(InMemoryApplication.IMPORT_SENDERS).stores(storeStore).build();
         statisticsStore = new io.wxcard.application.testing.InMemoryCardStatisticsStore(stores.memberships(),

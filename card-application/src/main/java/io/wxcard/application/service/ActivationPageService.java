@@ -1,6 +1,5 @@
 package io.wxcard.application.service;
 
-import static io.wxcard.application.service.Lookups.fromWechat;
 import static io.wxcard.application.service.Lookups.rejected;
 import static io.wxcard.domain.shared.RejectionCode.ACTIVATION_PARAMETERS_INVALID;
 
@@ -16,9 +15,7 @@ import io.wxcard.application.port.out.Clock;
 import io.wxcard.application.port.out.IdGenerator;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.port.out.store.MemberLookup;
-import io.wxcard.application.port.out.wechat.WechatAccount;
 import io.wxcard.application.port.out.wechat.WechatError;
-import io.wxcard.application.port.out.wechat.WechatMemberCards;
 import io.wxcard.domain.activation.ActivationSession;
 import io.wxcard.domain.activation.ActivationSessionId;
 import io.wxcard.domain.activation.SessionActivation;
@@ -42,19 +39,21 @@ import java.util.Map;
  * The activation page's sessions. Everything on the URL is the member's browser talking, so nothing is believed
  * until WeChat vouches for it: the code comes from {@code card/code/decrypt} with the tenant's own account (so
  * another account's encrypt_code is refused by WeChat), it must be a code of the card named and held by the openid
- * named, and the answers come from {@code activatetempinfo/get} for the ticket.
+ * named, and the answers come from {@code activatetempinfo/get} for the ticket. For a card upgraded for WeChat Pay,
+ * WeChat Pay's {@code decrypt-code} and {@code activate-informations} vouch instead ({@link ActivationPageWechat}),
+ * and the activation goes through WeChat Pay's {@code codes/{code}/activate} ({@code MembershipService}).
  */
 final class ActivationPageService implements ActivationPageUseCase {
 
     private final ActivationSessionStore sessions;
     private final Lookups lookups;
-    private final WechatMemberCards wechat;
+    private final ActivationPageWechat wechat;
     private final ActivateMembershipUseCase activations;
     private final FindMembersQuery members;
     private final Clock clock;
     private final IdGenerator ids;
 
-    ActivationPageService(ActivationSessionStore sessions, Lookups lookups, WechatMemberCards wechat,
+    ActivationPageService(ActivationSessionStore sessions, Lookups lookups, ActivationPageWechat wechat,
                           ActivateMembershipUseCase activations, FindMembersQuery members, Clock clock,
                           IdGenerator ids) {
         this.sessions = sessions;
@@ -71,11 +70,11 @@ final class ActivationPageService implements ActivationPageUseCase {
         TenantId tenantId = command.tenantId();
         return lookups.cardOnWechat(tenantId, command.cardId())
                 .mapLeft(missing -> invalid("card_id " + command.cardId() + " is not a card of this account"))
-                .flatMap(card -> lookups.account(tenantId).flatMap(account -> activatableBy(card)
-                        .flatMap(ok -> decrypted(account, command.encryptCode()))
+                .flatMap(card -> lookups.tenant(tenantId).flatMap(tenant -> activatableBy(card))
+                        .flatMap(ok -> decrypted(tenantId, card, command.encryptCode()))
                         .flatMap(code -> membershipOf(card, code, command))
-                        .flatMap(membership -> answers(account, command.activateTicket())
-                                .flatMap(answers -> opened(command, membership, answers)))));
+                        .flatMap(membership -> answers(tenantId, card, command.activateTicket())
+                                .flatMap(answers -> opened(command, membership, answers))));
     }
 
     @Override
@@ -133,8 +132,8 @@ final class ActivationPageService implements ActivationPageUseCase {
         return Either.right(card);
     }
 
-    private Either<Failure, Code> decrypted(WechatAccount account, String encryptCode) {
-        return wechat.decryptCode(account, encryptCode).fold(error -> refusedByWechat(error, "encrypt_code",
+    private Either<Failure, Code> decrypted(TenantId tenantId, Card card, String encryptCode) {
+        return wechat.decryptCode(tenantId, card, encryptCode).fold(error -> refusedByWechat(error, "encrypt_code",
                 "WeChat does not know it for this account's cards: tampered, truncated, re-encoded, or another "
                         + "account's"), Either::right);
     }
@@ -154,11 +153,11 @@ final class ActivationPageService implements ActivationPageUseCase {
                         ? Either.right(membership) : rejected(membership.checkActivatable()));
     }
 
-    private Either<Failure, Map<String, String>> answers(WechatAccount account, Option<String> ticket) {
+    private Either<Failure, Map<String, String>> answers(TenantId tenantId, Card card, Option<String> ticket) {
         if (ticket.isEmpty()) {
             return Either.right(Map.of());
         }
-        return wechat.activationFormAnswers(account, ticket.get()).fold(error -> refusedByWechat(error,
+        return wechat.formAnswers(tenantId, card, ticket.get()).fold(error -> refusedByWechat(error,
                 "activate_ticket", "WeChat does not know it: expired, already used up, tampered or another "
                         + "account's; send the member back to the card to submit the form again"), Either::right);
     }
@@ -196,12 +195,16 @@ final class ActivationPageService implements ActivationPageUseCase {
     }
 
     /** WeChat refusing a parameter is the caller's problem, named; WeChat failing otherwise stays WeChat's. */
-    private static <T> Either<Failure, T> refusedByWechat(WechatError error, String parameter, String why) {
-        return switch (error.kind()) {
-            case NOT_FOUND, CLIENT_ERROR -> Either.left(invalid(parameter + " was refused by WeChat ("
-                    + error.code() + " " + error.message() + "): " + why));
-            default -> fromWechat(Either.left(error));
-        };
+    private static <T> Either<Failure, T> refusedByWechat(Failure failure, String parameter, String why) {
+        if (failure instanceof Failure.WechatFailed failed) {
+            WechatError error = failed.error();
+            return switch (error.kind()) {
+                case NOT_FOUND, CLIENT_ERROR -> Either.left(invalid(parameter + " was refused by WeChat ("
+                        + error.code() + " " + error.message() + "): " + why));
+                default -> Either.left(failure);
+            };
+        }
+        return Either.left(failure);
     }
 
     private static Failure invalid(String reason) {

@@ -35,6 +35,7 @@ import io.wxcard.application.port.in.StockAlertsQuery;
 import io.wxcard.application.port.in.SubmitCardUseCase;
 import io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase;
 import io.wxcard.application.port.in.AcceptWechatPayNotificationUseCase;
+import io.wxcard.application.port.in.ReadWechatPayMembershipQuery;
 import io.wxcard.application.port.in.ImportMemberByPhoneUseCase;
 import io.wxcard.application.port.in.UploadCardImageUseCase;
 
@@ -62,6 +63,9 @@ public final class CardServices {
     private final CardImageService images;
     private final PayCardService payCards;
     private final PayMemberService payMembers;
+    private final PayMembershipReader payMemberships;
+    /** For the activation page of an upgraded card ({@link JoiningServices}): the port this was given. */
+    final io.wxcard.application.port.out.wechat.WechatPayMemberCards wechatPayMemberCards;
     /** What the loyalty services are wired from ({@link #loyalty}). */
     private final WiredParts internals;
 
@@ -81,8 +85,9 @@ public final class CardServices {
         this.cards = new CardService(cardStore, outboxWriter, b.wechatCatalog, b.wechatDistribution,
                 b.wechatMembers, lookups, unitOfWork, b.clock, b.ids, publisher);
         this.distribution = new DistributionService(b.wechatDistribution, lookups);
+        ImportedPhones importedPhones = new ImportedPhones(b.phoneImports, b.memberships, b.profiles, b.clock);
         this.memberships = new MembershipService(cardStore, b.memberships, b.ledger, outboxWriter, b.wechatMembers,
-                lookups, unitOfWork, b.clock, publisher, b.profiles);
+                b.wechatPayMemberCards, lookups, unitOfWork, b.clock, publisher, b.profiles, importedPhones);
         this.ledger = new LedgerService(b.memberships, b.ledger, outboxWriter, lookups, unitOfWork, b.clock,
                 publisher);
         TotalsReconciler totals = new TotalsReconciler(b.ledger, b.outbox, outboxWriter, ledger, b.wechatMembers,
@@ -106,7 +111,9 @@ public final class CardServices {
         this.images = new CardImageService(b.wechatImages, lookups);
         this.payCards = new PayCardService(cardStore, b.wechatPayUpgrade, lookups, unitOfWork, b.clock, publisher);
         this.payMembers = new PayMemberService(b.wechatPayPhoneImport, b.wechatPayNotifications, b.wechatPayCallbacks,
-                wechatEvents, b.inbox, lookups, unitOfWork, b.clock);
+                wechatEvents, b.inbox, lookups, unitOfWork, b.clock, importedPhones);
+        this.payMemberships = new PayMembershipReader(b.wechatPayMemberCards, lookups);
+        this.wechatPayMemberCards = b.wechatPayMemberCards;
         this.ledgerBatches = new LedgerBatchService(b.ledgerBatches, new LedgerBatchChunk(b.memberships, b.ledger,
                 b.profiles, b.ledgerBatches, outboxWriter, publisher), b.transactions, unitOfWork, lookups, b.clock,
                 b.ids);
@@ -246,6 +253,11 @@ public final class CardServices {
 
     public ImportMemberByPhoneUseCase importMemberByPhone() {
         return payMembers;
+    }
+
+    /** What WeChat Pay holds for a membership of an upgraded card, beside the ledger (issue 20). */
+    public ReadWechatPayMembershipQuery readWechatPayMembership() {
+        return payMemberships;
     }
 
     public AcceptWechatPayNotificationUseCase acceptWechatPayNotification() {

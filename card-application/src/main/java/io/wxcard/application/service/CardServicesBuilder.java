@@ -12,6 +12,7 @@ import io.wxcard.application.port.out.store.LedgerStore;
 import io.wxcard.application.port.out.store.MemberProfileStore;
 import io.wxcard.application.port.out.store.MembershipStore;
 import io.wxcard.application.port.out.store.OutboxStore;
+import io.wxcard.application.port.out.store.PhoneImportStore;
 import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.store.WebhookStore;
@@ -64,6 +65,7 @@ public final class CardServicesBuilder {
     ExecutorService importSenders;
     EventStore events;
     MemberProfileStore profiles;
+    PhoneImportStore phoneImports;
     WebhookStore webhooks;
     WebhookSender webhookSender;
     EventSettings eventSettings;
@@ -181,6 +183,12 @@ public final class CardServicesBuilder {
 
     public CardServicesBuilder profiles(MemberProfileStore profiles) { this.profiles = profiles; return this; }
 
+    /** Phones of members imported through WeChat Pay, kept until their membership appears (issue 20). */
+    public CardServicesBuilder phoneImports(PhoneImportStore phoneImports) {
+        this.phoneImports = phoneImports;
+        return this;
+    }
+
     public CardServicesBuilder webhooks(WebhookStore webhooks) { this.webhooks = webhooks; return this; }
 
     public CardServicesBuilder webhookSender(WebhookSender sender) { this.webhookSender = sender; return this; }
@@ -217,6 +225,7 @@ public final class CardServicesBuilder {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(eventSettings, "event settings");
         Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(phoneImports, "phone imports");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(webhookSender, "webhook sender");
         Objects.requireNonNull(webhookSenders, "webhook senders");

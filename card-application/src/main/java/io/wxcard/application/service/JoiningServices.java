@@ -36,8 +36,8 @@ public final class JoiningServices {
 
     public JoiningServices(Dependencies d) {
         Lookups lookups = new Lookups(new RecentTenants(d.tenants()), new RecentCards(d.cards()), d.memberships());
-        this.activationPages = new ActivationPageService(d.sessions(), lookups, d.wechatMembers(),
-                d.app().activateMembership(), d.app().findMembers(), d.clock(), d.ids());
+        this.activationPages = new ActivationPageService(d.sessions(), lookups, new ActivationPageWechat(
+                d.wechatMembers(), d.app().wechatPayMemberCards, lookups), d.app().activateMembership(), d.app().findMembers(), d.clock(), d.ids());
     }
 
     public ActivationPageUseCase activationPages() {

@@ -23,6 +23,9 @@ import io.wxcard.application.port.out.store.PageRequest;
 import io.wxcard.application.port.out.wechat.MemberInfo;
 import io.wxcard.application.port.out.wechat.WechatActivation;
 import io.wxcard.application.port.out.wechat.WechatMemberCards;
+import io.wxcard.application.port.out.wechat.WechatPayMemberCards;
+import io.wxcard.application.port.out.wechat.Done;
+import io.wxcard.domain.card.Card;
 import io.wxcard.domain.card.CardChange;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.card.WechatCardId;
@@ -58,10 +61,14 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
     private final Clock clock;
     private final EventPublisher events;
     private final MemberProfileStore profiles;
+    private final WechatPayMemberCards pay;
+    private final ImportedPhones importedPhones;
 
     MembershipService(CardStore cards, MembershipStore memberships, LedgerStore ledger, OutboxWriter outbox,
-                      WechatMemberCards wechat, Lookups lookups, UnitOfWork unitOfWork, Clock clock,
-                      EventPublisher events, MemberProfileStore profiles) {
+                      WechatMemberCards wechat, WechatPayMemberCards pay, Lookups lookups, UnitOfWork unitOfWork,
+                      Clock clock, EventPublisher events, MemberProfileStore profiles, ImportedPhones importedPhones) {
+        this.pay = pay;
+        this.importedPhones = importedPhones;
         this.events = events;
         this.profiles = profiles;
         this.cards = cards;
@@ -101,6 +108,7 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
                             clock.now());
                     profiles.save(profiles.find(key).map(stored -> stored.updatedBy(identity)).getOrElse(identity));
                 });
+                importedPhones.membershipAppeared(key, received.openId());
                 return Either.right(saved);
             });
         });
@@ -120,21 +128,44 @@ final class MembershipService implements RecordCardReceivedUseCase, RecordMember
         return lookups.membership(key)
                 .flatMap(membership -> rejected(membership.checkActivatable()))
                 .flatMap(membership -> lookups.card(key.tenantId(), key.cardId()))
-                .flatMap(card -> rejected(card.checkOnWechat()))
-                .flatMap(wechatCardId -> lookups.account(key.tenantId()).flatMap(account -> fromWechat(wechat.activate(
-                        account, new WechatActivation(wechatCardId, key.code(), number, command.initialPoints(),
-                                command.initialPoints().map(points -> "opening points"), command.initialBalance())))))
-                .flatMap(done -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
-                        .flatMap(membership -> activateAndOpen(membership, command, number))));
+                .flatMap(card -> (card.upgradedForWechatPay() ? activatedOnWechatPay(card, key, number)
+                        : activatedOnWechat(card, key, number, command))
+                        .flatMap(done -> unitOfWork.run("membership " + key.code(), () -> lookups.membership(key)
+                                .flatMap(membership -> activateAndOpen(membership, command, number,
+                                        card.upgradedForWechatPay())))));
+    }
+
+    private Either<Failure, Done> activatedOnWechat(Card card, MembershipKey key, MembershipNumber number,
+                                                    ActivateMembershipCommand command) {
+        return rejected(card.checkOnWechat()).flatMap(wechatCardId -> lookups.account(key.tenantId())
+                .flatMap(account -> fromWechat(wechat.activate(account, new WechatActivation(wechatCardId, key.code(),
+                        number, command.initialPoints(), command.initialPoints().map(points -> "opening points"),
+                        command.initialBalance())))));
+    }
+
+    /**
+     * A card upgraded for WeChat Pay is activated through WeChat Pay's {@code codes/{code}/activate} (WeChat Pay's
+     * jump activation; FIDELITY.md section 25), which takes the membership number only: opening totals follow
+     * through the outbox's totals sync, which goes through WeChat Pay for such a card.
+     */
+    private Either<Failure, Done> activatedOnWechatPay(Card card, MembershipKey key, MembershipNumber number) {
+        return rejected(card.checkWechatPayMemberFunctions()).flatMap(wechatCardId -> lookups.tenant(key.tenantId())
+                .flatMap(tenant -> rejected(tenant.checkWechatPay("activating a member of a card upgraded for "
+                        + "WeChat Pay")))
+                .flatMap(merchant -> fromWechat(pay.activate(merchant, wechatCardId, key.code(),
+                        Option.of(number.value())))));
     }
 
     private Either<Failure, Membership> activateAndOpen(Membership membership, ActivateMembershipCommand command,
-                                                        MembershipNumber number) {
+                                                        MembershipNumber number, boolean totalsToSync) {
         return rejected(membership.activate(ActivationMethod.API, Option.of(number), clock.now()))
                         .flatMap(change -> rejected(change.membership().openLedger(command.initialPoints(),
                                 command.initialBalance(), EntrySource.ACTIVATION, clock.now())))
                         .map(opening -> {
                             Membership saved = save(opening);
+                            if (totalsToSync && !opening.entries().isEmpty()) {
+                                outbox.resync(saved.key());
+                            }
                             events.membershipChanged(Option.of(membership), saved);
                             return saved;
                         });

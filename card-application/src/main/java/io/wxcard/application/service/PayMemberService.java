@@ -20,6 +20,7 @@ import io.wxcard.application.port.out.wechat.WechatPayPhoneImport.PhoneImportReq
 import io.wxcard.application.port.out.wechat.push.EventHeader;
 import io.wxcard.application.port.out.wechat.push.WechatEvent;
 import io.wxcard.domain.membership.Code;
+import io.wxcard.domain.membership.MembershipKey;
 import io.wxcard.domain.tenant.TenantId;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,10 +45,12 @@ final class PayMemberService implements ImportMemberByPhoneUseCase, AcceptWechat
     private final Lookups lookups;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final ImportedPhones importedPhones;
 
     PayMemberService(WechatPayPhoneImport phoneImport, WechatPayNotificationReader notifications,
                      WechatPayCallbacks callbacks, HandleWechatEventUseCase events, ProcessedPushStore processed,
-                     Lookups lookups, UnitOfWork unitOfWork, Clock clock) {
+                     Lookups lookups, UnitOfWork unitOfWork, Clock clock, ImportedPhones importedPhones) {
+        this.importedPhones = importedPhones;
         this.phoneImport = phoneImport;
         this.notifications = notifications;
         this.callbacks = callbacks;
@@ -66,7 +69,13 @@ final class PayMemberService implements ImportMemberByPhoneUseCase, AcceptWechat
                         .flatMap(tenant -> rejected(tenant.checkWechatPay("importing members by phone")))
                         .flatMap(merchant -> fromWechat(phoneImport.importByPhone(merchant, new PhoneImportRequest(
                                 wechatCardId, command.phone(), command.code(),
-                                outRequestNo(wechatCardId.value(), command.phone().normalised()))))));
+                                outRequestNo(wechatCardId.value(), command.phone().normalised()))))))
+                // The notification that makes the member carries no phone: kept under the reserved code until then.
+                .flatMap(reserved -> unitOfWork.run("phone import of " + reserved, () -> {
+                    importedPhones.imported(new MembershipKey(command.tenantId(), command.cardId(), reserved),
+                            command.phone());
+                    return Either.<Failure, Code>right(reserved);
+                }));
     }
 
     /**

@@ -122,4 +122,42 @@ class PayMemberServiceTest {
         assertThat(h.stores.memberships().list(merchant, card.id(), Option.none(),
                 io.wxcard.application.port.out.store.PageRequest.first(10)).items().toString()).isEqualTo(before);
     }
+
+    @Test
+    void a_member_imported_by_phone_is_found_by_it_once_the_notification_makes_the_membership() {
+        Card card = upgraded();
+        Code reserved = ok(h.app.importMemberByPhone().importByPhone(new ImportByPhoneCommand(merchant, card.id(),
+                new Phone("+86 137 0013 7000"), Option.none())));
+        MembershipKey key = new MembershipKey(merchant, card.id(), reserved);
+        assertThat(h.stores.phoneImports().find(key)).as("kept normalised until the membership appears")
+                .contains(new Phone("13700137000"));
+        var byPhone = new io.wxcard.application.port.out.store.MemberLookup.ByPhone(new Phone("137-0013-7000"));
+        assertThat(ok(h.app.findMembers().find(merchant, byPhone))).isEmpty();
+
+        ok(h.app.acceptWechatPayNotification().accept(arrived(h.wechat.memberCardNotification(
+                MemberCardNotification.ACTIVATE_CARD, card.wechatCardId().get(), reserved, new OpenId("oPhone1")))));
+
+        var found = ok(h.app.findMembers().find(merchant, byPhone));
+        assertThat(found).extracting(member -> member.membership().key()).containsExactly(key);
+        assertThat(found.get(0).membership().state()).isEqualTo(MembershipState.ACTIVATED);
+        assertThat(found.get(0).profile().get().phone()).contains(new Phone("13700137000"));
+        assertThat(h.stores.phoneImports().find(key)).as("forgotten once on the profile").isEmpty();
+    }
+
+    @Test
+    void a_phone_imported_again_for_a_member_who_already_took_the_card_goes_on_the_profile_at_once() {
+        Card card = upgraded();
+        Code reserved = ok(h.app.importMemberByPhone().importByPhone(new ImportByPhoneCommand(merchant, card.id(),
+                new Phone("13600136000"), Option.none())));
+        MembershipKey key = new MembershipKey(merchant, card.id(), reserved);
+        h.stores.phoneImports().forget(key); // as if the phone had been kept before this service kept phones
+        ok(h.app.acceptWechatPayNotification().accept(arrived(h.wechat.memberCardNotification(
+                MemberCardNotification.ACCEPT_CARD, card.wechatCardId().get(), reserved, new OpenId("oPhone2")))));
+
+        ok(h.app.importMemberByPhone().importByPhone(new ImportByPhoneCommand(merchant, card.id(),
+                new Phone("136 0013 6000"), Option.none())));
+
+        assertThat(h.stores.profiles().find(key).get().phone()).contains(new Phone("13600136000"));
+        assertThat(h.stores.phoneImports().find(key)).isEmpty();
+    }
 }

@@ -6,9 +6,12 @@ import io.wxcard.application.port.out.store.CampaignStore;
 import io.wxcard.application.testing.InMemoryCampaignStore;
 import io.wxcard.application.port.out.store.ActivationSessionStore;
 import io.wxcard.application.testing.InMemoryActivationSessionStore;
+import io.wxcard.application.contract.PhoneImportStoreContract;
+import io.wxcard.application.port.out.store.PhoneImportStore;
+import io.wxcard.application.testing.InMemoryPhoneImportStore;
 import org.junit.jupiter.api.Nested;
 
-/** The storage contracts of issue 20 (activation sessions, campaigns), run against the in-memory doubles. */
+/** The storage contracts of issue 20 (activation sessions, campaigns, phones of WeChat Pay imports), run against the in-memory doubles. */
 class InMemoryJoiningStoresContractTest {
 
     @Nested
@@ -27,6 +30,16 @@ class InMemoryJoiningStoresContractTest {
 
         @Override
         protected ActivationSessionStore sessions() {
+            return store;
+        }
+    }
+
+    @Nested
+    class PhoneImports extends PhoneImportStoreContract {
+        private final PhoneImportStore store = new InMemoryPhoneImportStore();
+
+        @Override
+        protected PhoneImportStore phones() {
             return store;
         }
     }

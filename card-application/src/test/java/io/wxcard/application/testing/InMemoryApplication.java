@@ -108,7 +108,7 @@ public final class InMemoryApplication {
                 .wechatPayCallbacks(wechat).wechatPayMemberCards(wechat)
                 .instanceName("test-instance").importSettings(importSettings).importSenders(IMPORT_SENDERS)
                 .events(stores.events()).eventSettings(EventSettings.defaults().withHttpToLoopback(true))
-                .profiles(stores.profiles()).webhooks(stores.webhooks()).webhookSender(webhookSender)
+                .profiles(stores.profiles()).phoneImports(stores.phoneImports()).webhooks(stores.webhooks()).webhookSender(webhookSender)
                 .webhookSenders(IMPORT_SENDERS);
     }
 

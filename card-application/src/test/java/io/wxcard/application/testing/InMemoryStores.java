@@ -13,6 +13,7 @@ import io.wxcard.application.port.out.store.TenantStore;
 import io.wxcard.application.port.out.store.TransactionBoundary;
 import io.wxcard.application.port.out.store.EventStore;
 import io.wxcard.application.port.out.store.MemberProfileStore;
+import io.wxcard.application.port.out.store.PhoneImportStore;
 import io.wxcard.application.port.out.store.WebhookStore;
 import io.wxcard.domain.membership.Membership;
 import java.util.List;
@@ -44,9 +45,10 @@ public final class InMemoryStores implements StoreSet {
     private final InMemoryLoyaltyProgramStore loyaltyPrograms = new InMemoryLoyaltyProgramStore(this);
     private final InMemoryMemberStandingStore standings = new InMemoryMemberStandingStore(this);
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryPhoneImportStore phoneImports = new InMemoryPhoneImportStore();
     private final List<Snapshottable> tables = List.of(cards, memberships, ledger, tenants, outbox, pushKeys,
             processedPushes, tokens, imports, profiles, events, webhooks, auditLog, ledgerBatches, loyaltyPrograms,
-            standings);
+            standings, phoneImports);
     private final TransactionBoundary transactions = new TransactionBoundary() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
@@ -157,6 +159,11 @@ public final class InMemoryStores implements StoreSet {
     @Override
     public LedgerBatchStore ledgerBatches() {
         return ledgerBatches;
+    }
+
+    /** Phones of members imported through WeChat Pay, until their membership appears (issue 20). */
+    public PhoneImportStore phoneImports() {
+        return phoneImports;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a WeChat Pay member-card activity needs beyond a name, merchants and dates (FIDELITY.md section 25): the gift
+ * What a WeChat Pay member-card activity needs beyond a name, merchants and dates (FIDELITY.md section 26): the gift
  * coupons ({@code stock_list}), and for the payment-success page the merchant's logo ({@code
  * pay_activity_setting.logo_url}) and a second title ({@code activity_second_title}).
  *

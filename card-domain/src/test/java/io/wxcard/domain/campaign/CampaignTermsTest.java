@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What WeChat Pay requires of a member-card activity (FIDELITY.md section 25), refused before anything is sent. */
+/** What WeChat Pay requires of a member-card activity (FIDELITY.md section 26), refused before anything is sent. */
 class CampaignTermsTest {
     private static final Instant BEGIN = Instant.parse("2027-01-01T00:00:00Z");
     private static final PayActivityTerms GIFTS = new PayActivityTerms(List.of(GiftStock.parse("1900000109:98065001")),

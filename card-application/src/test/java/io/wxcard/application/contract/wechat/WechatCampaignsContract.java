@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link WechatCampaigns} must do (FIDELITY.md sections 18 and 25), given a fresh subject per test whose
+ * What every {@link WechatCampaigns} must do (FIDELITY.md sections 18 and 26), given a fresh subject per test whose
  * card is approved and upgraded for WeChat Pay: a rule known by id and listed until deleted; an activity made once per
  * out_request_no, read and listed for its card with its state, terminated (again harmlessly).
  */

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Campaigns on WeChat's side (FIDELITY.md section 18): the Official Account's pay-to-join rules
  * ({@code card/paygiftcard/add}, {@code delete}) and WeChat Pay's member-card activities
- * ({@code /v3/marketing/membercard-activity/activities}: create, get, list, terminate); FIDELITY.md section 25.
+ * ({@code /v3/marketing/membercard-activity/activities}: create, get, list, terminate); FIDELITY.md section 26.
  */
 public interface WechatCampaigns {
 
