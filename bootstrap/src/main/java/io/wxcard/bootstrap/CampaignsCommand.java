@@ -48,17 +48,25 @@ final class CampaignsCommand implements Runnable {
         Long maxCostFen;
         @Option(names = "--override", description = "start although an import runs or has unreviewed failures: why")
         String overrideReason;
+        @Option(names = "--gift", description = "WeChat Pay activities: a coupon batch given, "
+                + "stock_creator_mchid:stock_id (repeatable, 1 to 5)")
+        java.util.List<String> gifts = new java.util.ArrayList<>();
+        @Option(names = "--logo-url", description = "WeChat Pay activities: the logo on the payment page (https)")
+        String logoUrl;
+        @Option(names = "--second-title", description = "WeChat Pay activities: the line under the name (at most 9)")
+        String secondTitle;
 
         @Override
         public Integer call() {
             print(service.post(card.path() + "/campaigns", ServiceClient.body("kind", kind, "name", name, "mchids",
                     mchids, "begin", begin, "end", end, "least_cost_fen", leastCostFen, "max_cost_fen", maxCostFen,
-                    "override_reason", overrideReason), "starting the campaign"));
+                    "override_reason", overrideReason, "gifts", gifts.isEmpty() ? null : gifts,
+                    "logo_url", logoUrl, "second_title", secondTitle), "starting the campaign"));
             return 0;
         }
     }
 
-    @Command(name = "list", description = "List a card's campaigns, oldest first.")
+    @Command(name = "list", description = "List a card's campaigns, oldest first, each with WeChat's view.")
     static final class List implements Callable<Integer> {
         @Mixin
         ServiceClient service;
@@ -75,7 +83,8 @@ final class CampaignsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show one campaign.")
+    @Command(name = "show", description = "Show one campaign, with WeChat's view of it (its state on WeChat; not "
+            + "confirmed when WeChat could not be read).")
     static final class Show implements Callable<Integer> {
         @Mixin
         ServiceClient service;
@@ -132,5 +141,22 @@ final class CampaignsCommand implements Runnable {
                 c.path("end").asText(), c.path("wechat_id").asText(), c.path("protected_members").asLong(),
                 c.has("override_reason") ? ", overridden: " + c.path("override_reason").asText() : "",
                 c.has("terminated_at") ? ", terminated at " + c.path("terminated_at").asText() : "");
+        if (c.has("gifts")) {
+            System.out.printf("  gifts %s, logo %s, \"%s\"%n", String.join(", ", iterable(c.path("gifts"))),
+                    c.path("logo_url").asText(), c.path("second_title").asText());
+        }
+        JsonNode wechat = c.path("wechat");
+        if (wechat.isObject()) {
+            System.out.println(wechat.path("confirmed").asBoolean()
+                    ? "  on WeChat: " + wechat.path("state").asText()
+                            + (wechat.path("ended_on_wechat").asBoolean() ? " (ended on WeChat's side: recorded)" : "")
+                    : "  on WeChat: NOT CONFIRMED, our stored view only: " + wechat.path("problem").asText());
+        }
+    }
+
+    private static java.util.List<String> iterable(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(value -> out.add(value.asText()));
+        return out;
     }
 }

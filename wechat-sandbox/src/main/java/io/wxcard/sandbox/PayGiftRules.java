@@ -121,6 +121,13 @@ final class PayGiftRules {
         return rule;
     }
 
+    /** Control: the rule was deleted on WeChat's platform, whichever account holds it. */
+    void deleteAnywhere(long ruleId) {
+        if (rules.remove(ruleId) == null) {
+            throw new IllegalArgumentException("no rule " + ruleId);
+        }
+    }
+
     void clear() {
         rules.clear();
     }

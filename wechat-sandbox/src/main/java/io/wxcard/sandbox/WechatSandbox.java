@@ -129,8 +129,12 @@ public final class WechatSandbox implements AutoCloseable {
             }
             changes.listen(stateFile::changed);
         }
+        PayGiftRules payGiftRules = new PayGiftRules(cards);
+        CampaignEndpoints campaigns = new CampaignEndpoints(payGiftRules,
+                new PayActivities(apps, cards, payImport), cards);
         Runnable reset = () -> {
             tokens.clear();
+            campaigns.clear();
             cards.clear();
             members.clear();
             ids.clear();
@@ -159,7 +163,7 @@ public final class WechatSandbox implements AutoCloseable {
         media.register(oa, server);
         new CardRoutes(apps, cards, distribution).register(oa);
         new MemberRoutes(apps, cards, members, memberCards, new CodeUse(members, pusher)).register(oa);
-        PayGiftRuleRoutes payGifts = new PayGiftRuleRoutes(new PayGiftRules(cards), cards, memberActions);
+        PayGiftRuleRoutes payGifts = new PayGiftRuleRoutes(payGiftRules, cards, memberActions);
         payGifts.register(oa);
         PayRoutes payRoutes = new PayRoutes(apps, payImport, platformKey, rateLimiter, faults, calls, stats, changes,
                 latency);
@@ -176,6 +180,7 @@ public final class WechatSandbox implements AutoCloseable {
         messageRoutes.register(oa);
         messageRoutes.register(server, control);
         new ActivationJumpRoutes(new ActivationJump(memberActions), cards, members, changes).register(server, control);
+        campaigns.register(payRoutes, server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
         new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
         try {

@@ -8,6 +8,8 @@ import io.wxcard.domain.campaign.Campaign;
 import io.wxcard.domain.campaign.CampaignId;
 import io.wxcard.domain.campaign.CampaignKind;
 import io.wxcard.domain.campaign.CampaignTerms;
+import io.wxcard.domain.campaign.PayActivityTerms;
+import io.wxcard.domain.campaign.PayActivityTerms.GiftStock;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.imports.ImportJobId;
 import io.wxcard.domain.ledger.Fen;
@@ -23,9 +25,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiCampaignStore implements CampaignStore {
 
     private static final String COLUMNS = "id, tenant_id, card_id, kind, name, mchids, begins_at, ends_at, least_cost, "
-            + "max_cost, wechat_id, protected_members, override_reason, started_at, terminated_at";
+            + "max_cost, wechat_id, protected_members, override_reason, started_at, terminated_at, pay_gifts, pay_logo_url, "
+            + "pay_second_title";
     private static final String INSERT = "INSERT INTO campaigns (" + COLUMNS + ") VALUES (:id, :tenantId, :cardId, "
-            + ":kind, :name, :mchids, :begin, :end, :least, :max, :wechatId, :protected, :override, :startedAt, NULL)";
+            + ":kind, :name, :mchids, :begin, :end, :least, :max, :wechatId, :protected, :override, :startedAt, NULL, :gifts, :logo, :secondTitle)";
 
     private final Sql sql;
 
@@ -51,7 +54,11 @@ final class JdbiCampaignStore implements CampaignStore {
                         .bind("wechatId", c.wechatId())
                         .bind("protected", c.protectedMembers())
                         .bind("override", c.override().map(Reason::value).getOrNull())
-                        .bind("startedAt", c.startedAt())));
+                        .bind("startedAt", c.startedAt())
+                        .bind("gifts", t.payActivity().map(p -> p.gifts().stream().map(GiftStock::toString)
+                                .collect(java.util.stream.Collectors.joining(","))).getOrNull())
+                        .bind("logo", t.payActivity().map(PayActivityTerms::logoUrl).getOrNull())
+                        .bind("secondTitle", t.payActivity().map(PayActivityTerms::secondTitle).getOrNull())));
         if (!added) {
             throw new ConcurrentUpdateException(what + ": its id is already stored");
         }
@@ -118,12 +125,21 @@ final class JdbiCampaignStore implements CampaignStore {
                 .findOne()));
     }
 
+    private static Option<PayActivityTerms> payActivity(ResultSet rs) throws SQLException {
+        String gifts = rs.getString("pay_gifts");
+        if (gifts == null) {
+            return Option.none();
+        }
+        return Option.of(new PayActivityTerms(Arrays.stream(gifts.split(",")).map(GiftStock::parse).toList(),
+                rs.getString("pay_logo_url"), rs.getString("pay_second_title")));
+    }
+
     private static Campaign read(ResultSet rs, StatementContext context) throws SQLException {
         String mchids = rs.getString("mchids");
         CampaignTerms terms = new CampaignTerms(CampaignKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 mchids.isEmpty() ? List.of() : Arrays.asList(mchids.split(",")), UtcInstants.read(rs, "begins_at"),
                 UtcInstants.read(rs, "ends_at"), Option.of(rs.getObject("least_cost", Long.class)).map(Fen::of),
-                Option.of(rs.getObject("max_cost", Long.class)).map(Fen::of));
+                Option.of(rs.getObject("max_cost", Long.class)).map(Fen::of), payActivity(rs));
         Option<java.time.Instant> terminated = rs.getObject("terminated_at") == null ? Option.none()
                 : Option.of(UtcInstants.read(rs, "terminated_at"));
         return new Campaign(new CampaignId(rs.getString("id")), new TenantId(rs.getString("tenant_id")),

@@ -19,6 +19,8 @@ import io.wxcard.domain.campaign.CampaignJoin;
 import io.wxcard.domain.campaign.CampaignId;
 import io.wxcard.domain.campaign.CampaignKind;
 import io.wxcard.domain.campaign.CampaignTerms;
+import io.wxcard.domain.campaign.PayActivityTerms;
+import io.wxcard.domain.campaign.PayActivityTerms.GiftStock;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.shared.Reason;
 import io.wxcard.domain.shared.RejectionCode;
@@ -59,10 +61,13 @@ final class CampaignRoutes {
                 .getResponses().addApiResponse("201", docs.answer(CampaignResource.class)
                         .addHeaderObject("Location", new Header().description("/v1/campaigns/{id} of the campaign.")));
         app.get(OF_CARD, this::ofCard, Access.API_KEY);
-        docs.operation(GET, OF_CARD, "listCampaigns", "List a card's campaigns, oldest first", TAG, 404)
+        docs.operation(GET, OF_CARD, "listCampaigns", "List a card's campaigns, oldest first, each with WeChat's view "
+                        + "(one list read of the account's rules and of the card's activities)", TAG, 404)
                 .getResponses().addApiResponse("200", docs.answer(CampaignsResource.class));
         app.get(ONE, this::one, Access.API_KEY);
-        docs.operation(GET, ONE, "getCampaign", "Read a campaign", TAG, 404)
+        docs.operation(GET, ONE, "getCampaign", "Read a campaign with WeChat's view of it (its state as WeChat has "
+                        + "it; a rule deleted or an activity terminated on WeChat's side is recorded as ended; WeChat "
+                        + "unreachable: our view with wechat.confirmed false)", TAG, 404)
                 .getResponses().addApiResponse("200", docs.answer(CampaignResource.class));
         app.get(JOINED_THROUGH, this::joinedThrough, Access.API_KEY);
         docs.operation(GET, JOINED_THROUGH, "getMembershipCampaign",
@@ -94,8 +99,9 @@ final class CampaignRoutes {
         if (mchids.stream().anyMatch(java.util.Objects::isNull)) {
             checks.add("mchids", "holds no null");
         }
+        Option<PayActivityTerms> pay = payActivity(checks, kind, r);
         CampaignTerms terms = checks.build("kind", () -> new CampaignTerms(kind.get(), name, mchids, begin.get(),
-                end.get(), Option.of(r.leastCostFen()).map(Fen::of), Option.of(r.maxCostFen()).map(Fen::of)));
+                end.get(), Option.of(r.leastCostFen()).map(Fen::of), Option.of(r.maxCostFen()).map(Fen::of), pay));
         checks.answerIfAny(RejectionCode.CAMPAIGN_INVALID, "the campaign is not valid");
         Campaign started = Problems.orAnswer(campaigns.start(new StartCampaignCommand(Access.tenant(ctx), cardId,
                 terms, override)));
@@ -103,13 +109,32 @@ final class CampaignRoutes {
                 .json(resource(started));
     }
 
+    /** A WeChat Pay activity's settings, each field named when wrong; none for PAY_TO_JOIN (refused if given). */
+    private static Option<PayActivityTerms> payActivity(Checks checks, Option<CampaignKind> kind, StartRequest r) {
+        boolean given = r.gifts() != null || r.logoUrl() != null || r.secondTitle() != null;
+        if (!given && (kind.isEmpty() || !kind.get().payActivity())) {
+            return Option.none();
+        }
+        List<String> raw = r.gifts() == null ? List.of() : r.gifts();
+        List<GiftStock> gifts = new java.util.ArrayList<>();
+        for (String gift : raw) {
+            if (gift == null) {
+                checks.add("gifts", "holds no null");
+            }
+            checks.parse("gifts", gift, GiftStock::parse).forEach(gifts::add);
+        }
+        String logo = checks.required("logo_url", r.logoUrl());
+        String title = checks.required("second_title", r.secondTitle());
+        return Option.of(checks.build("gifts", () -> new PayActivityTerms(gifts, logo, title)));
+    }
+
     private void ofCard(Context ctx) {
-        ctx.json(new CampaignResources.CampaignsResource(Problems.orAnswer(campaigns.campaigns(Access.tenant(ctx),
+        ctx.json(new CampaignResources.CampaignsResource(Problems.orAnswer(campaigns.reports(Access.tenant(ctx),
                 Params.cardId(ctx))).stream().map(this::resource).toList()));
     }
 
     private void one(Context ctx) {
-        ctx.json(resource(Problems.orAnswer(campaigns.campaign(Access.tenant(ctx), campaignId(ctx)))));
+        ctx.json(resource(Problems.orAnswer(campaigns.report(Access.tenant(ctx), campaignId(ctx)))));
     }
 
     private void terminate(Context ctx) {
@@ -127,8 +152,15 @@ final class CampaignRoutes {
     }
 
     private CampaignResources.CampaignResource resource(Campaign campaign) {
-        return CampaignResources.of(campaign, Problems.orAnswer(campaigns.membersJoined(campaign.tenantId(),
-                campaign.id())));
+        return CampaignResources.of(campaign, membersJoined(campaign));
+    }
+
+    private CampaignResources.CampaignResource resource(ManageCampaignsUseCase.CampaignReport report) {
+        return CampaignResources.of(report, membersJoined(report.campaign()));
+    }
+
+    private long membersJoined(Campaign campaign) {
+        return Problems.orAnswer(campaigns.membersJoined(campaign.tenantId(), campaign.id()));
     }
 
     private void reviewed(Context ctx) {

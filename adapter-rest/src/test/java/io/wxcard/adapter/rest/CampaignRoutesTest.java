@@ -103,9 +103,12 @@ class CampaignRoutesTest {
                 .hasSize(rulesBefore.size() + 1);
         String location = started.header("Location");
         assertThat(location).isEqualTo("/v1/campaigns/" + campaign.get("id").asText());
-        assertThat(m.http.get(location).json()).isEqualTo(campaign);
-        assertThat(m.http.get("/v1/cards/" + cardId + "/campaigns").json().get("campaigns"))
-                .containsExactly(campaign);
+        JsonNode read = m.http.get(location).json();
+        assertThat(read.get("wechat").get("confirmed").asBoolean()).as("WeChat's view on a read").isTrue();
+        assertThat(read.get("wechat").get("state").asText()).isEqualTo("RULE_PRESENT");
+        assertThat((JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) read.deepCopy()).without("wechat"))
+                .isEqualTo(campaign);
+        assertThat(m.http.get("/v1/cards/" + cardId + "/campaigns").json().get("campaigns")).containsExactly(read);
     }
 
     @Test
@@ -133,7 +136,9 @@ class CampaignRoutesTest {
         assertThat(overlapping.json().get("detail").asText()).contains(first.get("id").asText());
         Instant now = h.clock.now();
         Http.Answer activity = m.http.post("/v1/cards/" + cardId + "/campaigns", """
-                {"kind": "NON_MEMBER_AFTERPAY", "name": "开卡有礼", "begin": "%s", "end": "%s"}"""
+                {"kind": "NON_MEMBER_AFTERPAY", "name": "开卡有礼", "begin": "%s", "end": "%s",
+                 "mchids": ["1900000109"], "gifts": ["1900000109:98065001"],
+                 "logo_url": "https://wxpaylogo.qpic.cn/x/0", "second_title": "开卡送券"}"""
                 .formatted(now, now.plus(Duration.ofDays(3))));
         assertThat(activity.status()).isEqualTo(409);
         assertThat(activity.problemType()).endsWith("campaign-card-not-upgraded");
@@ -186,6 +191,30 @@ class CampaignRoutesTest {
         assertThat(none.json().get("detail").asText()).contains(scanned, "joined through no campaign");
         assertThat(h.newMerchant().http.get("/v1/cards/" + cardId + "/memberships/" + paid + "/campaign").status())
                 .as("another tenant's card").isEqualTo(404);
+    }
+
+    @Test
+    void a_wechat_pay_activity_without_its_settings_is_refused_naming_each_and_a_rule_deleted_on_wechat_shows_ended() {
+        Merchant m = h.newMerchant();
+        String cardId = m.approved(Cards.minimal());
+        Instant now = h.clock.now();
+        Http.Answer bare = m.http.post("/v1/cards/" + cardId + "/campaigns", """
+                {"kind": "MEMBER_AFTERPAY", "name": "老会员有礼", "begin": "%s", "end": "%s", "gifts": ["98065001"]}"""
+                .formatted(now, now.plus(Duration.ofDays(3))));
+        assertThat(bare.status()).isEqualTo(422);
+        assertThat(bare.json().get("errors").findValuesAsText("field")).containsExactly("gifts", "logo_url",
+                "second_title");
+        Http.Answer onRule = m.http.post("/v1/cards/" + cardId + "/campaigns", payToJoin(1, 2).replace("}",
+                ", \"logo_url\": \"https://a.example/l.png\", \"second_title\": \"券\", \"gifts\": [\"1900000109:1\"]}"));
+        assertThat(onRule.status()).isEqualTo(422);
+        assertThat(onRule.json().get("detail").asText()).contains("only WeChat Pay activities");
+
+        JsonNode rule = m.http.post("/v1/cards/" + cardId + "/campaigns", payToJoin(1, 2)).json();
+        h.wechatCampaigns.deletedOnWechat(rule.get("wechat_id").asText());
+        JsonNode read = m.http.get("/v1/campaigns/" + rule.get("id").asText()).json();
+        assertThat(read.get("wechat").get("state").asText()).isEqualTo("RULE_DELETED");
+        assertThat(read.get("wechat").get("ended_on_wechat").asBoolean()).isTrue();
+        assertThat(read.get("terminated_at").asText()).isNotBlank();
     }
 
     @Test

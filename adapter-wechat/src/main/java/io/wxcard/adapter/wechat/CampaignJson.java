@@ -22,4 +22,14 @@ final class CampaignJson {
     record FailedMchid(String mchid, Long occupyRuleId, String occupyAppid, Long errcode, String errmsg) {}
 
     record RuleIdRequest(long ruleId) {}
+
+    record PayGiftGetAnswer(Long errcode, String errmsg, RuleInfo ruleInfo) implements WechatJson.Answer {}
+
+    /** {@code effective} false: every rule, in force or not. */
+    record BatchGetRequest(String type, boolean effective, int offset, int count) {}
+
+    record PayGiftBatchAnswer(Long errcode, String errmsg, List<ListedRule> ruleList, Long totalCount)
+            implements WechatJson.Answer {}
+
+    record ListedRule(Long ruleId, RuleInfo ruleInfo) {}
 }

@@ -8,18 +8,25 @@ import io.wxcard.application.port.out.wechat.WechatError;
 import io.wxcard.domain.campaign.CampaignTerms;
 import io.wxcard.domain.card.WechatCardId;
 import io.wxcard.domain.tenant.MerchantCredentials;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link WechatCampaigns} over the Official Account API's pay-to-join rules. WeChat Pay's member-card activities
- * are not connected yet (issue 20 item 3, left for the next session): they are refused, never pretended.
+ * {@link WechatCampaigns}: the Official Account API's pay-to-join rules ({@code card/paygiftcard/*}) and WeChat Pay's
+ * member-card activities ({@link PayActivities}, signed WeChat Pay v3 calls).
  */
 final class FeignCampaigns implements WechatCampaigns {
+    /** batchget's page: WeChat's limit is not documented in what was read; 50 a page. */
+    static final int RULES_PAGE = 50;
+    /** A bound on the pages read (10,000 rules), not WeChat's limit. */
+    static final int MAX_RULE_PAGES = 200;
 
     private final OaClients calls;
+    private final PayActivities activities;
 
-    FeignCampaigns(OaClients calls) {
+    FeignCampaigns(OaClients calls, PayActivities activities) {
         this.calls = calls;
+        this.activities = activities;
     }
 
     @Override
@@ -54,18 +61,53 @@ final class FeignCampaigns implements WechatCampaigns {
     }
 
     @Override
+    public Either<WechatError, WechatCampaignState> payToJoinRule(WechatAccount account, String ruleId) {
+        return calls.call(account, api -> api.payGiftRule(new CampaignJson.RuleIdRequest(Long.parseLong(ruleId))))
+                .flatMap(answer -> answer.ruleInfo() == null ? Either.left(Answers.missing("rule_info"))
+                        : Either.right(new WechatCampaignState(ruleId, RULE_PRESENT, false)));
+    }
+
+    @Override
+    public Either<WechatError, List<WechatCampaignState>> payToJoinRules(WechatAccount account) {
+        List<WechatCampaignState> all = new ArrayList<>();
+        for (int page = 0; page < MAX_RULE_PAGES; page++) {
+            int offset = page * RULES_PAGE;
+            Either<WechatError, CampaignJson.PayGiftBatchAnswer> answer = calls.call(account, api -> api.payGiftRules(
+                    new CampaignJson.BatchGetRequest("RULE_TYPE_PAY_MEMBER_CARD", false, offset, RULES_PAGE)));
+            if (answer.isLeft()) {
+                return Either.left(answer.getLeft());
+            }
+            List<CampaignJson.ListedRule> rules = answer.get().ruleList() == null ? List.of() : answer.get().ruleList();
+            rules.stream().filter(rule -> rule.ruleId() != null).forEach(rule -> all.add(new WechatCampaignState(
+                    Long.toString(rule.ruleId()), RULE_PRESENT, false)));
+            long total = answer.get().totalCount() == null ? 0 : answer.get().totalCount();
+            if (rules.isEmpty() || offset + rules.size() >= total) {
+                return Either.right(all);
+            }
+        }
+        return Either.left(new WechatError(WechatError.Kind.CLIENT_ERROR, "too_many_rules", "the account has more "
+                + "than " + MAX_RULE_PAGES * RULES_PAGE + " pay-to-join rules: not read whole"));
+    }
+
+    @Override
     public Either<WechatError, String> createPayActivity(MerchantCredentials merchant, WechatCardId cardId,
                                                          CampaignTerms terms, String outRequestNo) {
-        return Either.left(notConnected());
+        return activities.create(merchant, cardId, terms, outRequestNo);
     }
 
     @Override
     public Either<WechatError, Done> terminatePayActivity(MerchantCredentials merchant, String activityId) {
-        return Either.left(notConnected());
+        return activities.terminate(merchant, activityId);
     }
 
-    private static WechatError notConnected() {
-        return new WechatError(WechatError.Kind.CLIENT_ERROR, "not-connected", "WeChat Pay member-card activities "
-                + "(/v3/marketing/membercard-activity) are not connected in this version; use a pay-to-join rule");
+    @Override
+    public Either<WechatError, WechatCampaignState> payActivity(MerchantCredentials merchant, String activityId) {
+        return activities.get(merchant, activityId);
+    }
+
+    @Override
+    public Either<WechatError, List<WechatCampaignState>> payActivities(MerchantCredentials merchant,
+                                                                        WechatCardId cardId) {
+        return activities.list(merchant, cardId);
     }
 }

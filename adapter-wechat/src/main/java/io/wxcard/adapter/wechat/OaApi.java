@@ -114,6 +114,16 @@ interface OaApi {
     @RequestLine("POST /card/paygiftcard/add")
     CampaignJson.PayGiftAddAnswer addPayGiftRule(CampaignJson.PayGiftAddRequest request);
 
+    /** A read: the rule as WeChat has it. */
+    @RepeatSafe
+    @RequestLine("POST /card/paygiftcard/getbyid")
+    CampaignJson.PayGiftGetAnswer payGiftRule(CampaignJson.RuleIdRequest request);
+
+    /** A read: one page of the account's rules. */
+    @RepeatSafe
+    @RequestLine("POST /card/paygiftcard/batchget")
+    CampaignJson.PayGiftBatchAnswer payGiftRules(CampaignJson.BatchGetRequest request);
+
     /** NOT repeated: a repeat after a lost success answers an error for a delete that worked. */
     @RequestLine("POST /card/paygiftcard/delete")
     OaJson.Plain deletePayGiftRule(CampaignJson.RuleIdRequest request);

@@ -103,4 +103,29 @@ interface PayApi {
     Response activateInformation(@Param(value = "ticket", encoded = true) String ticket,
                                  @Param("authorization") String authorization,
                                  @Param("wechatpaySerial") String wechatpaySerial);
+
+    // ---- member-card activities (PayActivities) -----------------------------------------------------------------
+
+    /** The same out_request_no answers the same activity. */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-activity/activities")
+    @Headers("Content-Type: application/json")
+    Response createActivity(@Param("authorization") String authorization,
+                            @Param("wechatpaySerial") String wechatpaySerial, byte[] body);
+
+    @RepeatSafe
+    @RequestLine("GET /v3/marketing/membercard-activity/activities?offset={offset}&limit={limit}&card_id={cardId}")
+    Response activities(@Param("offset") int offset, @Param("limit") int limit, @Param("cardId") String cardId,
+                        @Param("authorization") String authorization, @Param("wechatpaySerial") String wechatpaySerial);
+
+    @RepeatSafe
+    @RequestLine("GET /v3/marketing/membercard-activity/activities/{activityId}")
+    Response activity(@Param("activityId") String activityId, @Param("authorization") String authorization,
+                      @Param("wechatpaySerial") String wechatpaySerial);
+
+    /** A repeat after a lost answer is refused as already terminated; the adapter then reads the activity. */
+    @RepeatSafe
+    @RequestLine("POST /v3/marketing/membercard-activity/activities/{activityId}/terminate")
+    Response terminateActivity(@Param("activityId") String activityId, @Param("authorization") String authorization,
+                               @Param("wechatpaySerial") String wechatpaySerial);
 }

@@ -57,7 +57,6 @@ public final class WechatAdapter {
         this.catalog = new FeignCardCatalog(calls);
         this.distribution = new FeignCardDistribution(calls, cardTickets, settings.callDeadline(), clock);
         this.members = new FeignMemberCards(calls);
-        this.campaigns = new FeignCampaigns(calls);
         this.images = new FeignCardImages(calls);
         this.engagement = new FeignEngagement(calls);
         this.templateMessages = new FeignTemplateMessages(calls);
@@ -65,6 +64,7 @@ public final class WechatAdapter {
         PayClient payClient = new PayClient(retries, clock, settings);
         PlatformKeys platformKeys = new PlatformKeys(payApi, payClient, clock);
         PayCalls payCalls = new PayCalls(payClient, platformKeys);
+        this.campaigns = new FeignCampaigns(calls, new PayActivities(payApi, payCalls));
         this.memberImport = new PayMemberImport(payApi, payCalls);
         this.payCardUpgrade = new PayCardUpgrade(payApi, payCalls);
         this.payPhoneImport = new PayPhoneImport(payApi, payCalls);

@@ -109,4 +109,24 @@ class SandboxWechatContractTest {
             return subject;
         }
     }
+
+    @Nested
+    class Campaigns extends io.wxcard.application.contract.wechat.WechatCampaignsContract {
+        private final WechatContractSubject subject = fresh();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
+        }
+
+        @Override
+        protected io.wxcard.application.port.out.wechat.WechatPayCardUpgrade payUpgrade() {
+            return adapter.payCardUpgrade();
+        }
+
+        @Override
+        protected io.wxcard.application.port.out.wechat.WechatCampaigns campaigns() {
+            return adapter.campaigns();
+        }
+    }
 }

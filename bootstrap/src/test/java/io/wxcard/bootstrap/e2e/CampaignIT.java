@@ -81,6 +81,19 @@ class CampaignIT {
         assertThat(calls(sandbox, "/card/paygiftcard/delete")).isEqualTo(1);
         assertThat(world.send("GET", api + "/v1/campaigns/" + started.get("id").asText(), null, 200)
                 .has("terminated_at")).isTrue();
+
+        // A WeChat Pay member-card activity on the same (upgraded) card, through the CLI, signed to the sandbox.
+        ServiceProcess.Result activity = world.cli("campaigns", "create", "--card", cardId, "--kind",
+                "NON_MEMBER_AFTERPAY", "--name", "开卡有礼", "--mchid", "1900000109", "--begin",
+                Instant.now().toString(), "--end", Instant.now().plus(Duration.ofDays(30)).toString(), "--gift",
+                "1900000109:98065001", "--logo-url", "https://wxpaylogo.qpic.cn/e2e/0", "--second-title", "开卡送券");
+        assertThat(activity.status()).as(activity.output()).isZero();
+        assertThat(calls(sandbox, "/v3/marketing/membercard-activity/activities")).isEqualTo(1);
+        String activityId = activity.output().trim().split("\\s+")[0];
+        ServiceProcess.Result shown = world.cli("campaigns", "show", activityId);
+        assertThat(shown.output()).as(shown.output()).contains("gifts 1900000109:98065001", "on WeChat: ONGOING");
+        assertThat(world.cli("campaigns", "terminate", activityId).status()).isZero();
+        assertThat(world.cli("campaigns", "show", activityId).output()).contains("on WeChat: TERMINATED");
     }
 
 

@@ -42,6 +42,7 @@ final class CampaignService implements ManageCampaignsUseCase {
     private final Clock clock;
     private final IdGenerator ids;
     private final CampaignJoinStore joins;
+    private final CampaignsOnWechat onWechat;
 
     CampaignService(CampaignStore campaigns, ImportJobStore imports, WechatCampaigns wechat, Lookups lookups,
                     Clock clock, IdGenerator ids, CampaignJoinStore joins) {
@@ -52,6 +53,7 @@ final class CampaignService implements ManageCampaignsUseCase {
         this.clock = clock;
         this.ids = ids;
         this.joins = joins;
+        this.onWechat = new CampaignsOnWechat(campaigns, wechat, lookups, clock);
     }
 
     @Override
@@ -126,6 +128,19 @@ final class CampaignService implements ManageCampaignsUseCase {
     @Override
     public Either<Failure, Option<CampaignJoin>> joinedThrough(TenantId tenantId, CardId cardId, Code code) {
         return lookups.card(tenantId, cardId).map(card -> joins.of(tenantId, cardId, code));
+    }
+
+    @Override
+    public Either<Failure, CampaignReport> report(TenantId tenantId, CampaignId id) {
+        return campaign(tenantId, id).map(onWechat::report);
+    }
+
+    @Override
+    public Either<Failure, List<CampaignReport>> reports(TenantId tenantId, CardId cardId) {
+        return lookups.card(tenantId, cardId).map(card -> card.wechatCardId()
+                .map(wechatCardId -> onWechat.reports(tenantId, wechatCardId, campaigns.ofCard(tenantId, cardId)))
+                .getOrElse(() -> campaigns.ofCard(tenantId, cardId).stream().map(c -> new CampaignReport(c,
+                        WechatView.unconfirmed("the card is not on WeChat"))).toList()));
     }
 
     @Override

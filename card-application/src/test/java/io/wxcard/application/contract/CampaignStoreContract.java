@@ -51,8 +51,12 @@ public abstract class CampaignStoreContract {
     @Test
     void keeps_every_field_of_a_campaign_lists_the_cards_oldest_first_and_records_its_end() {
         Campaign rule = campaign(payToJoin(), Option.of(new Reason("staff cards only")), 1);
-        Campaign activity = campaign(new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼", List.of(),
-                Fixtures.T0, Fixtures.T0.plus(Duration.ofDays(1)), Option.none(), Option.none()), Option.none(), 2);
+        Campaign activity = campaign(new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼",
+                List.of("1900000109"), Fixtures.T0, Fixtures.T0.plus(Duration.ofDays(1)), Option.none(), Option.none(),
+                Option.of(new io.wxcard.domain.campaign.PayActivityTerms(List.of(
+                        io.wxcard.domain.campaign.PayActivityTerms.GiftStock.parse("1900000109:98065001"),
+                        io.wxcard.domain.campaign.PayActivityTerms.GiftStock.parse("1900000110:98065002")),
+                        Fixtures.payActivitySettings().logoUrl(), "开卡送券"))), Option.none(), 2);
         campaigns.add(activity);
         campaigns.add(rule);
 

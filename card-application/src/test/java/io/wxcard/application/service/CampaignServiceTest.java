@@ -110,8 +110,9 @@ class CampaignServiceTest {
         assertThat(refusal(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), payToJoin(50_00, 90_00),
                 Option.none())))).isEqualTo(RejectionCode.CAMPAIGN_OVERLAPS);
         ok(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), payToJoin(50_01, 90_00), Option.none())));
-        CampaignTerms activity = new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼", List.of(),
-                h.clock.now(), h.clock.now().plus(Duration.ofDays(3)), Option.none(), Option.none());
+        CampaignTerms activity = new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼",
+                List.of("1900000109"), h.clock.now(), h.clock.now().plus(Duration.ofDays(3)), Option.none(),
+                Option.none(), Option.of(Fixtures.payActivitySettings()));
         assertThat(refusal(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), activity, Option.none()))))
                 .isEqualTo(RejectionCode.CAMPAIGN_CARD_NOT_UPGRADED);
 
@@ -129,8 +130,9 @@ class CampaignServiceTest {
                 .get();
         ok(h.app.upgradeCardForWechatPay().upgrade(new io.wxcard.application.port.in.UpgradeCardForWechatPayUseCase
                 .UpgradeCardCommand(h.tenant, card.id(), new io.wxcard.domain.card.BrandId("brand_1004"))));
-        CampaignTerms activity = new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼", List.of(),
-                h.clock.now(), h.clock.now().plus(Duration.ofDays(3)), Option.none(), Option.none());
+        CampaignTerms activity = new CampaignTerms(CampaignKind.NON_MEMBER_AFTERPAY, "开卡有礼",
+                List.of("1900000109"), h.clock.now(), h.clock.now().plus(Duration.ofDays(3)), Option.none(),
+                Option.none(), Option.of(Fixtures.payActivitySettings()));
 
         Campaign started = ok(campaigns.start(new StartCampaignCommand(h.tenant, card.id(), activity, Option.none())));
 

@@ -127,4 +127,11 @@ public final class Fixtures {
         return Membership.received(tenantId, cardId, new Code(code), new OpenId(openId), Option.of("store_42"),
                 ActivationMode.MERCHANT_PAGE, T0).membership();
     }
+
+    /** A WeChat Pay activity's settings: one coupon batch, an https logo, a second title. */
+    public static io.wxcard.domain.campaign.PayActivityTerms payActivitySettings() {
+        return new io.wxcard.domain.campaign.PayActivityTerms(List.of(
+                io.wxcard.domain.campaign.PayActivityTerms.GiftStock.parse("1900000109:98065001")),
+                "https://wxpaylogo.qpic.cn/wxpaylogo/sandbox/0", "开卡送券");
+    }
 }

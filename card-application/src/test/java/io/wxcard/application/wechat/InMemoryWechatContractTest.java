@@ -132,4 +132,27 @@ class InMemoryWechatContractTest {
             return subject;
         }
     }
+
+    @Nested
+    class Campaigns extends io.wxcard.application.contract.wechat.WechatCampaignsContract {
+        private final InMemoryWechat wechat = new InMemoryWechat();
+        private final WechatContractSubject subject = fresh(wechat);
+        private final io.wxcard.application.testing.InMemoryWechatCampaigns campaigns =
+                new io.wxcard.application.testing.InMemoryWechatCampaigns();
+
+        @Override
+        protected WechatContractSubject subject() {
+            return subject;
+        }
+
+        @Override
+        protected WechatPayCardUpgrade payUpgrade() {
+            return wechat;
+        }
+
+        @Override
+        protected io.wxcard.application.port.out.wechat.WechatCampaigns campaigns() {
+            return campaigns;
+        }
+    }
 }

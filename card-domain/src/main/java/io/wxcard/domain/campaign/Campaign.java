@@ -2,6 +2,7 @@ package io.wxcard.domain.campaign;
 
 import static io.wxcard.domain.shared.RejectionCode.CAMPAIGN_BLOCKED_BY_IMPORT;
 import static io.wxcard.domain.shared.RejectionCode.CAMPAIGN_CARD_NOT_UPGRADED;
+import static io.wxcard.domain.shared.RejectionCode.CAMPAIGN_INVALID;
 import static io.wxcard.domain.shared.RejectionCode.CAMPAIGN_NOT_RUNNING;
 import static io.wxcard.domain.shared.RejectionCode.CAMPAIGN_OVERLAPS;
 
@@ -50,6 +51,10 @@ public record Campaign(CampaignId id, TenantId tenantId, CardId cardId, Campaign
         if (terms.kind().payActivity() && !cardUpgradedForPay) {
             return Either.left(Rejection.of(CAMPAIGN_CARD_NOT_UPGRADED, "card " + cardId + " is not upgraded for "
                     + "WeChat Pay: a " + terms.kind() + " activity needs the card upgraded first"));
+        }
+        if (terms.kind().payActivity() && terms.end().isAfter(now.plus(java.time.Duration.ofDays(365)))) {
+            return Either.left(Rejection.of(CAMPAIGN_INVALID, "a WeChat Pay activity can be set at most one year "
+                    + "ahead (最长可以配置1年内的活动): it ends " + terms.end() + ", more than a year from now"));
         }
         Option<Campaign> overlapping = Option.ofOptional(ofCard.stream()
                 .filter(other -> other.runningAt(now) && other.terms.overlaps(terms)).findFirst());

@@ -35,6 +35,11 @@ public enum CampaignKind {
         return byAmount;
     }
 
+    /** Shown on WeChat Pay's payment-success page: needs the merchants whose payments show it. */
+    public boolean afterPayment() {
+        return this == NON_MEMBER_AFTERPAY || this == MEMBER_AFTERPAY;
+    }
+
     /** Whether it rewards people joining (so an import of existing members must not make them look new). */
     public boolean forNewMembers() {
         return this == PAY_TO_JOIN || this == NON_MEMBER_AFTERPAY || this == NON_MEMBER_MINIPROGRAM;
