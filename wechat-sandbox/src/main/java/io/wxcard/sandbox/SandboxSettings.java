@@ -218,4 +218,10 @@ public record SandboxSettings(
                 + ", verifyCallbacks=" + verifyCallbacks + ", latency=" + latency + ", echoUpdateUser=" + echoUpdateUser
                 + ", forceRefreshLimits=" + forceRefreshLimits + "]";
     }
+
+    /** The URL a client uses for a sandbox listening on this host and port (a wildcard host answers on loopback). */
+    static String baseUrl(String host, int port) {
+        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + urlHost + ":" + port;
+    }
 }

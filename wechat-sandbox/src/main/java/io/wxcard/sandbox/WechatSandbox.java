@@ -47,7 +47,7 @@ public final class WechatSandbox implements AutoCloseable {
         this.stateFile = stateFile;
         this.verifier = verifier;
         this.verifyCallbacks = settings.verifyCallbacks();
-        this.baseUrl = baseUrl(settings.host(), server.port());
+        this.baseUrl = SandboxSettings.baseUrl(settings.host(), server.port());
     }
 
     /** Where a sandbox started with these settings answers, known before it starts; not for port 0 (IAE). */
@@ -55,12 +55,7 @@ public final class WechatSandbox implements AutoCloseable {
         if (settings.port() == 0) {
             throw new IllegalArgumentException("port 0: the address is known only once the sandbox listens");
         }
-        return baseUrl(settings.host(), settings.port());
-    }
-
-    private static String baseUrl(String host, int port) {
-        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        return "http://" + urlHost + ":" + port;
+        return SandboxSettings.baseUrl(settings.host(), settings.port());
     }
 
     /**

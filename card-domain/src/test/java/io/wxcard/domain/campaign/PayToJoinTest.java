@@ -3,6 +3,7 @@ package io.wxcard.domain.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vavr.control.Option;
+import io.wxcard.domain.campaign.PayActivityTerms.GiftStock;
 import io.wxcard.domain.card.CardId;
 import io.wxcard.domain.ledger.Fen;
 import io.wxcard.domain.tenant.TenantId;
@@ -18,8 +19,11 @@ class PayToJoinTest {
     private static Campaign campaign(String id, CampaignKind kind, List<String> mchids, long least, long max,
                                      Instant begin, Duration length) {
         boolean byAmount = kind == CampaignKind.PAY_TO_JOIN;
+        Option<PayActivityTerms> gifts = byAmount ? Option.none() : Option.of(new PayActivityTerms(
+                List.of(GiftStock.parse("1900000109:98065001")), "https://wxpaylogo.qpic.cn/wxpaylogo/abc/0", "开卡送券"));
         CampaignTerms terms = new CampaignTerms(kind, "满10元开卡", mchids, begin, begin.plus(length),
-                byAmount ? Option.of(Fen.of(least)) : Option.none(), byAmount ? Option.of(Fen.of(max)) : Option.none());
+                byAmount ? Option.of(Fen.of(least)) : Option.none(), byAmount ? Option.of(Fen.of(max)) : Option.none(),
+                gifts);
         return new Campaign(new CampaignId(id), new TenantId("t"), new CardId("c"), terms, "rule-" + id, 0,
                 Option.none(), begin, Option.none());
     }
@@ -29,7 +33,7 @@ class PayToJoinTest {
 
     @Test
     void a_receipt_after_a_payment_while_one_rule_runs_is_that_rules() {
-        Campaign activity = campaign("activity", CampaignKind.NON_MEMBER_AFTERPAY, List.of(), 0, 0, T0,
+        Campaign activity = campaign("activity", CampaignKind.NON_MEMBER_AFTERPAY, List.of("1900000109"), 0, 0, T0,
                 Duration.ofDays(7));
 
         assertThat(PayToJoin.attribute(PAY, T0.plus(Duration.ofHours(1)), List.of(RULE, activity)))
