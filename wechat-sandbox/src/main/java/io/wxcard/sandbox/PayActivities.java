@@ -26,7 +26,6 @@ final class PayActivities {
     static final long MAX_DAYS = 90;
     static final String OVERLAPS = "该会员卡在此时间段内已有同类型的活动";
 
-    private final Apps apps;
     private final Cards cards;
     private final PayImport upgrades;
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
@@ -52,8 +51,7 @@ final class PayActivities {
         }
     }
 
-    PayActivities(Apps apps, Cards cards, PayImport upgrades) {
-        this.apps = apps;
+    PayActivities(Cards cards, PayImport upgrades) {
         this.cards = cards;
         this.upgrades = upgrades;
     }
@@ -189,17 +187,7 @@ final class PayActivities {
     }
 
     private Card card(Apps.Registered merchant, String cardId) {
-        Card card = cards.find(cardId);
-        if (card == null) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.UNKNOWN_CARD);
-        }
-        if (!card.appId.equals(merchant.appId())) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.OTHER_MERCHANTS_CARD);
-        }
-        if (apps.requiresCardUpgrade(card.appId) && !upgrades.isUpgraded(card.id)) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.NOT_UPGRADED);
-        }
-        return card;
+        return upgrades.upgradedCard(merchant, cardId);
     }
 
     private static long time(JsonNode body, String field) {

@@ -14,13 +14,11 @@ final class PayCodes {
     /** Sandbox decision: WeChat Pay documents no answer for a code the card does not have. */
     static final String UNKNOWN_CODE = "会员卡code无效";
 
-    private final Apps apps;
     private final Cards cards;
     private final Members members;
     private final PayImport upgrades;
 
-    PayCodes(Apps apps, Cards cards, Members members, PayImport upgrades) {
-        this.apps = apps;
+    PayCodes(Cards cards, Members members, PayImport upgrades) {
         this.cards = cards;
         this.members = members;
         this.upgrades = upgrades;
@@ -164,17 +162,7 @@ final class PayCodes {
     }
 
     private Card card(Apps.Registered merchant, String cardId) {
-        Card card = cards.find(cardId);
-        if (card == null) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.UNKNOWN_CARD);
-        }
-        if (!card.appId.equals(merchant.appId())) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.OTHER_MERCHANTS_CARD);
-        }
-        if (apps.requiresCardUpgrade(card.appId) && !upgrades.isUpgraded(card.id)) {
-            throw new PayException(400, "INVALID_REQUEST", PayImport.NOT_UPGRADED);
-        }
-        return card;
+        return upgrades.upgradedCard(merchant, cardId);
     }
 
     private static Membership member(Card card, String code) {

@@ -36,6 +36,24 @@ final class PayImport {
     }
 
     /**
+     * The merchant's card that WeChat Pay's member-card calls may touch, or WeChat Pay's documented refusal: an unknown
+     * card, another merchant's card, or (where the account requires it) a card not upgraded yet.
+     */
+    Card upgradedCard(Apps.Registered merchant, String cardId) {
+        Card card = cards.find(cardId);
+        if (card == null) {
+            throw new PayException(400, "INVALID_REQUEST", UNKNOWN_CARD);
+        }
+        if (!card.appId.equals(merchant.appId())) {
+            throw new PayException(400, "INVALID_REQUEST", OTHER_MERCHANTS_CARD);
+        }
+        if (apps.requiresCardUpgrade(card.appId) && !upgraded.containsKey(card.id)) {
+            throw new PayException(400, "INVALID_REQUEST", NOT_UPGRADED);
+        }
+        return card;
+    }
+
+    /**
      * Imports the openid into the card. The same out_request_no with the same parameters answers the same code;
      * with other parameters 400 INVALID_REQUEST. The refusals are WeChat Pay's documented ones (the membercard-open
      * error table, shared by its pages): 400 INVALID_REQUEST with the message "会员卡ID无效" (unknown card),
@@ -55,16 +73,7 @@ final class PayImport {
                 throw new PayException(400, "INVALID_REQUEST",
                         "out_request_no " + outRequestNo + " was already used with other parameters");
             }
-            Card card = cards.find(cardId);
-            if (card == null) {
-                throw new PayException(400, "INVALID_REQUEST", UNKNOWN_CARD);
-            }
-            if (!card.appId.equals(merchant.appId())) {
-                throw new PayException(400, "INVALID_REQUEST", OTHER_MERCHANTS_CARD);
-            }
-            if (apps.requiresCardUpgrade(card.appId) && !upgraded.containsKey(card.id)) {
-                throw new PayException(400, "INVALID_REQUEST", NOT_UPGRADED);
-            }
+            Card card = upgradedCard(merchant, cardId);
             if (ids.belongsElsewhere(openid, merchant.appId())) {
                 // WeChat documents no answer for this (the brand table's closest is 400 INVALID_REQUEST "OpenID 无效"):
                 // kept 403 NO_AUTH, which the product's end-to-end tests rely on

@@ -126,7 +126,7 @@ public final class WechatSandbox implements AutoCloseable {
         }
         PayGiftRules payGiftRules = new PayGiftRules(cards);
         CampaignEndpoints campaigns = new CampaignEndpoints(payGiftRules,
-                new PayActivities(apps, cards, payImport), cards);
+                new PayActivities(cards, payImport), cards);
         Runnable reset = () -> {
             tokens.clear();
             campaigns.clear();
@@ -177,7 +177,7 @@ public final class WechatSandbox implements AutoCloseable {
         new ActivationJumpRoutes(new ActivationJump(memberActions), cards, members, changes).register(server, control);
         campaigns.register(payRoutes, server, control);
         new PayMemberRoutes(payRoutes, payMembers, payImport, changes).register(server, control);
-        new PayCodeRoutes(payRoutes, new PayCodes(apps, cards, members, payImport), changes).register(server);
+        new PayCodeRoutes(payRoutes, new PayCodes(cards, members, payImport), changes).register(server);
         try {
             server.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
